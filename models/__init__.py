@@ -1,0 +1,43 @@
+"""The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
+
+from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+from models.errors import CascadeError, InputError
+from models.letter import (
+    SCHEMA_VERSION,
+    Block,
+    Citation,
+    Header,
+    Item,
+    Letter,
+    Paragraph,
+    ParseWarning,
+    Recipient,
+    Signature,
+    Source,
+    SourceSpan,
+)
+from models.raw import RawBlock, RawDocument
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Block",
+    "BlockKind",
+    "CascadeError",
+    "Citation",
+    "CitationRole",
+    "Header",
+    "InputError",
+    "Item",
+    "Letter",
+    "Paragraph",
+    "ParseWarning",
+    "RawBlock",
+    "RawDocument",
+    "Recipient",
+    "Signature",
+    "Source",
+    "SourceFormat",
+    "SourceSpan",
+    "System",
+    "Tier",
+]

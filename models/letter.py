@@ -1,0 +1,157 @@
+"""The parsed letter: header, recipients, preamble, the tree of items, closing, cc and signature.
+
+Every text-bearing unit keeps three forms side by side:
+- `raw`: the source exactly as read (NFD, soft hyphens and export artefacts included), so nothing
+  the user gave is lost;
+- `text`: the display form (NFC, artefacts and structure markers removed, page-break splits joined);
+- `norm`: the matching form (case, tone placement, quotes and dashes made uniform).
+
+Only numbered items and the blocks under them carry an `id` (the scheme of shared/eval/README.md).
+"""
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    path: str
+    format: SourceFormat
+    sha256: str
+    size_bytes: int
+
+
+class SourceSpan(_Model):
+    """Which raw blocks (paragraphs / lines, 0-based, inclusive) a unit was built from."""
+
+    first: int
+    last: int
+
+
+class Paragraph(_Model):
+    """A paragraph outside the numbered items (preamble, closing)."""
+
+    text: str
+    norm: str
+    raw: str
+    span: SourceSpan
+
+
+class Block(_Model):
+    """A bullet (`-`, `+`, `•`) or plain paragraph after an item's lead paragraph."""
+
+    id: str
+    kind: BlockKind
+    marker: str | None = Field(default=None, description="The bullet character as written; null for paragraphs.")
+    text: str
+    norm: str
+    raw: str
+    span: SourceSpan
+    blocks: list["Block"] = Field(default_factory=list)
+
+
+class Item(_Model):
+    """A numbered item (`I.`, `1.`, `1.1.`, `a)`, Word auto-numbering) and everything under it."""
+
+    id: str
+    label: str = Field(description="The label as printed, e.g. '1.2.' or 'a)'.")
+    auto_numbered: bool = Field(default=False, description="The label came from Word's automatic numbering.")
+    text: str = Field(description="The lead paragraph without its label.")
+    norm: str
+    raw: str
+    span: SourceSpan
+    blocks: list[Block] = Field(default_factory=list)
+    items: list["Item"] = Field(default_factory=list)
+
+
+class Header(_Model):
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    motto: list[str] = Field(default_factory=list)
+    symbol: str | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    issuer_code: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    title: str | None = Field(default=None, description="Document-type name line, e.g. 'KẾ HOẠCH'.")
+    subject: str | None = Field(default=None, description="Trích yếu: the 'V/v' text or the title's summary.")
+    raw: str = ""
+
+
+class Recipient(_Model):
+    """One entry of "Kính gửi" or of "Nơi nhận" (cc)."""
+
+    text: str
+    raw: str
+
+
+class Signature(_Model):
+    authority: str | None = Field(default=None, description="T/M, K/T, T/L, TM., KT., TL., TUQ., Q.")
+    body: str | None = Field(default=None, description="The collective signed for, e.g. 'BAN THƯỜNG VỤ'.")
+    position: str | None = None
+    signer: str | None = None
+    raw: str = ""
+
+
+class Citation(_Model):
+    """A reference to another document, numbered ("Công văn số 8371-CV/BTGTW") or named only."""
+
+    kind: str | None = Field(default=None, description="Công văn, Kế hoạch, Kết luận, Nghị quyết, …")
+    number: str | None = None
+    symbol: str | None = Field(default=None, description="Canonical symbol; null for named-only references.")
+    doc_type: str | None = None
+    issuer_code: str | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    issuing_body: str | None = None
+    name: str | None = Field(default=None, description="Name of a named-only reference.")
+    role: CitationRole = CitationRole.MENTIONS
+    text: str = Field(description="The citation as written (display form).")
+    where: str = Field(description="Unit id, or header / preamble/N / closing/N.")
+    start: int = Field(description="Character offset in the unit's display text.")
+    end: int
+
+
+class ParseWarning(_Model):
+    code: str
+    message: str
+
+
+class Letter(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    header: Header = Field(default_factory=Header)
+    system: System = System.UNKNOWN
+    tier: Tier = Tier.UNKNOWN
+    recipients: list[Recipient] = Field(default_factory=list)
+    preamble: list[Paragraph] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    closing: list[Paragraph] = Field(default_factory=list)
+    cc: list[Recipient] = Field(default_factory=list)
+    signature: Signature | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+    unplaced: list[Paragraph] = Field(
+        default_factory=list, description="Source text no zone claimed; kept so nothing is lost."
+    )
+
+    def walk_items(self) -> list[Item]:
+        """All items, depth first, in document order."""
+        out: list[Item] = []
+
+        def visit(items: list[Item]) -> None:
+            for item in items:
+                out.append(item)
+                visit(item.items)
+
+        visit(self.items)
+        return out

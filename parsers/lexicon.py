@@ -1,0 +1,79 @@
+"""Word lists the parser needs: organisation names, abbreviations, type codes. Data, not logic."""
+
+from parsers.patterns import VN_LOWER, VN_UPPER
+
+# A capitalised word, case-sensitive even inside the case-insensitive organisation matcher.
+_CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
+# A name word: a capitalised syllable, perhaps with the lower-case syllable of the same word ("Văn hóa").
+_NAME = rf"{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?"
+
+# Organisation names of the Party and state apparatus, most specific first (regex fragments on the
+# tone-normalised display text, matched case-insensitively).
+ORGANISATIONS = (
+    r"Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?(?:\s+khóa\s+[IVXLC]+)?",
+    r"Bộ\s+Chính\s+trị",
+    r"Ban\s+Bí\s+thư(?:\s+Trung\s+ương\s+Đảng)?",
+    r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
+    r"Ban\s+Thường\s+vụ(?:\s+(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy)?",
+    r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
+    r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
+    r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
+    r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
+    r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường))?)",
+    r"Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường))?",
+    r"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?",
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
+    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
+    rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+{_CAP}){{0,3}}",
+    rf"Đảng\s+ủy(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu|khối)(?:\s+{_CAP}){{0,3}})?",
+    r"Thủ\s+tướng\s+Chính\s+phủ",
+    r"Chính\s+phủ",
+    r"Quốc\s+hội",
+    rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,3}}"
+    r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
+    rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
+    r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
+    r"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|Chữ\s+thập\s+đỏ)"
+    r"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố))?",
+    r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
+    r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
+)
+
+# Abbreviations every official letter may use without defining them (expanded form, lower case).
+ABBREVIATIONS = {
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "MTTQ": "mặt trận tổ quốc",
+    "MTTQVN": "mặt trận tổ quốc việt nam",
+    "BCH": "ban chấp hành",
+    "BTV": "ban thường vụ",
+    "BCĐ": "ban chỉ đạo",
+    "TW": "trung ương",
+    "TƯ": "trung ương",
+    "TU": "tỉnh ủy",
+    "HU": "huyện ủy",
+    "ĐU": "đảng ủy",
+    "PCTNTC": "phòng, chống tham nhũng, tiêu cực",
+    "PCTN": "phòng, chống tham nhũng",
+    "KT-XH": "kinh tế - xã hội",
+    "QP-AN": "quốc phòng - an ninh",
+    "CNH-HĐH": "công nghiệp hóa, hiện đại hóa",
+    "CB, ĐV": "cán bộ, đảng viên",
+    "ĐVHC": "đơn vị hành chính",
+    "CCHC": "cải cách hành chính",
+    "TTHC": "thủ tục hành chính",
+    "BTGTU": "ban tuyên giáo tỉnh ủy",
+    "BTGHU": "ban tuyên giáo huyện ủy",
+    "VPHU": "văn phòng huyện ủy",
+    "VPTU": "văn phòng tỉnh ủy",
+}
+
+# Type codes of document symbols and the kind they name.
+DOC_TYPE_CODES = {
+    "CV": "Công văn", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "TT": "Thông tri",
+    "CT": "Chỉ thị", "KL": "Kết luận", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định",
+    "QyĐ": "Quy định", "QC": "Quy chế", "BC": "Báo cáo", "TTr": "Tờ trình", "CTr": "Chương trình",
+    "CTHĐ": "Chương trình hành động", "ĐA": "Đề án", "PA": "Phương án", "DA": "Dự án", "BB": "Biên bản",
+    "CĐ": "Công điện", "TC": "Thông cáo", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "NĐ": "Nghị định",
+    "TTLT": "Thông tư liên tịch", "HĐ": "Hợp đồng", "QH": "Quy hoạch", "BS": "Bản sao",
+}

@@ -1,0 +1,121 @@
+"""Every regular expression of the parser, in one place, each with the form it is for.
+
+All patterns expect the display form of `parsers.normalise.clean_text` (NFC, Ð→Đ, spaces folded).
+They follow Nghị định 30/2020 (state) and Hướng dẫn 36-HD/VPTW / 05-HD/VPTW (Party), and the drift
+seen in real letters (shared/docs/vietnamese-letters.md, A.4–A.5).
+"""
+
+import re
+
+# Every upper-case (and lower-case) letter Vietnamese uses; "À-Ỹ" ranges would mix both cases.
+VN_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
+VN_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
+UP = VN_UPPER
+# Issuer and type abbreviations; some mix case (TTg, QĐi, CTr, ThU), so never upper-case only.
+ABBR = r"[A-ZĐ][A-ZĐa-zđ]*"
+DASH = r"[-\u2010-\u2015\u2212]"
+SP = r"[ \t]*"
+_END = r"(?![A-ZĐa-zđ0-9])"
+
+DAYS = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTHS = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"(?:19|20)\d{2}"
+
+# Party: "1383-CV/BTGTU", "94- KH/BTGDVTW", "05-QC/BTCTU-BDVTU", "08-QĐi/TW", "45–KH/ThU".
+PARTY_SYMBOL_RE = re.compile(
+    rf"(?P<no>\d{{1,5}}){SP}{DASH}{SP}(?P<type>{ABBR}){SP}/{SP}(?P<issuer>{ABBR}(?:{DASH}{ABBR})*){_END}"
+)
+# State: "125/KH-UBND", "12/UBND-VX" (công văn: no type code), "30/2020/NĐ-CP", "1206 /QĐ-HVTC",
+# "02/2011/TTLT-VPCP-BNV". Party symbols written the state way ("22/CT-TW") also land here.
+STATE_SYMBOL_RE = re.compile(
+    rf"(?P<no>\d{{1,5}}){SP}/{SP}(?:(?P<year>{YEAR}){SP}/{SP})?"
+    rf"(?P<code>{ABBR}(?:{SP}{DASH}{SP}{ABBR})+){_END}"
+)
+
+# Header "Số" line; the number may be blank in drafts ("Số:      /KH-UBND").
+SO_LINE_RE = re.compile(rf"^\s*Số\s*:?\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/){SP}(?P<tail>[^\s,;]+)")
+
+# "Bình Phước, ngày 22 tháng 5 năm 2024"; day or month may be blank in drafts.
+PLACE_DATE_RE = re.compile(
+    rf"(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*ngày\s*(?P<d>{DAYS})?\s*tháng\s*(?P<m>{MONTHS})?"
+    rf"\s*năm\s*(?P<y>{YEAR})",
+    re.I,
+)
+
+DATE_NUM = rf"(?P<d>{DAYS})\s*[/.\-]\s*(?P<m>{MONTHS})\s*[/.\-]\s*(?P<y>{YEAR})"
+DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<y2>{YEAR})"
+DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
+
+NATIONAL_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
+MOTTO_RE = re.compile(rf"Độc\s+lập\s*{DASH}?\s*Tự\s+do\s*{DASH}?\s*Hạnh\s+phúc", re.I)
+PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+STAR_RE = re.compile(r"^\s*\*+\s*$")
+RULE_RE = re.compile(r"^\s*[-_=–—.…*]{3,}\s*$")
+VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+việc)\s*[:.]?\s*(?P<subject>.+)$")
+
+# "Kính gửi:" (also "- Kính gửi:" and "Kính trình:" under HD05); the rest may carry the recipient.
+KINH_GUI_RE = re.compile(r"^\s*[-–•]?\s*Kính\s+(?:gửi|trình)\s*:?\s*(?P<rest>.*)$", re.I)
+NOI_NHAN_RE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
+# Signature authority: state "TM." "KT." "TL." "TUQ." "Q."; Party "T/M" "K/T" "T/L".
+SIGN_AUTH_RE = re.compile(
+    rf"^\s*(?P<auth>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM|KT|TL|TUQ|Q)\s*\.?\s+(?P<rest>[{UP}].*)$"
+)
+# Position lines a signer holds (bare title when the head signs).
+POSITION_RE = re.compile(
+    r"^\s*(?:PHÓ\s+)?(?:BÍ\s+THƯ|TRƯỞNG\s+BAN|CHỦ\s+TỊCH|CHỦ\s+NHIỆM|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|THỦ\s+TƯỚNG|TRƯỞNG\s+PHÒNG|VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
+    r"TRƯỞNG\s+ĐOÀN|THƯỜNG\s+TRỰC|HIỆU\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHÁNH\s+THANH\s+TRA|THỦ\s+TRƯỞNG)\b.*$"
+)
+SIGNED_NOTE_RE = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|ký\s+bởi|ký\s+tên|đóng\s+dấu|ký,\s*ghi\s+rõ).*$", re.I)
+END_MARK_RE = re.compile(r"\./\.\s*$")
+
+DOC_TYPE_TITLES = (
+    "CÔNG VĂN", "KẾ HOẠCH", "HƯỚNG DẪN", "THÔNG BÁO", "THÔNG TRI", "CHỈ THỊ", "KẾT LUẬN", "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH", "BÁO CÁO", "TỜ TRÌNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "QUY ĐỊNH", "QUY CHẾ",
+    "ĐỀ ÁN", "PHƯƠNG ÁN", "CÔNG ĐIỆN", "THÔNG CÁO", "GIẤY MỜI", "BIÊN BẢN", "ĐIỆN",
+)
+TITLE_RE = re.compile(rf"^\s*(?P<title>{'|'.join(DOC_TYPE_TITLES)})\s*$")
+# Type codes of the titles above, for letters whose symbol line is missing.
+TITLE_CODES = {
+    "CÔNG VĂN": "CV", "KẾ HOẠCH": "KH", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB", "THÔNG TRI": "TT",
+    "CHỈ THỊ": "CT", "KẾT LUẬN": "KL", "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "BÁO CÁO": "BC",
+    "TỜ TRÌNH": "TTr", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "CHƯƠNG TRÌNH": "CTr", "QUY ĐỊNH": "QĐ",
+    "QUY CHẾ": "QC", "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "CÔNG ĐIỆN": "CĐ", "THÔNG CÁO": "TC",
+    "GIẤY MỜI": "GM", "BIÊN BẢN": "BB", "ĐIỆN": "Đ",
+}
+
+# --- numbered items and bullets -----------------------------------------------------------------
+# Roman numerals I–XXXIX only: a lone "V." or "X." beyond that is more often a typo than a section.
+ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
+ITEM_RE = re.compile(
+    r"""^\s*(?:
+        (?P<heading>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+(?:[IVXLC]+|\d{1,3}|thứ\s+\w+))
+            \s*[.:\-–]?\s*
+      | (?P<roman>"""
+    + ROMAN
+    + r""")\s*[.\-–]\s+                      # I.  II-  (Party sections use "I- ")
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.\-–)]?\s+   # 1.1.  1.2.3  1.1)
+      | (?P<num>\d{1,2})\s*(?P<numsep>[.\-–)])\s+             # 1.  1-  1)
+      | (?P<alpha>[a-zđ])\s*(?P<alphasep>[).\-–])\s+          # a)  b.  c-
+    )(?P<text>\S.*)$""",
+    re.X,
+)
+BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○◦▪■□➢►❖*·])\s*(?P<text>\S.*)$")
+
+# Where the body stops: openers of the paragraphs that follow the last item.
+CLOSING_OPENER_RE = re.compile(
+    r"^\s*(?:Trên\s+đây|Nhận\s+được|Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Đề\s+nghị\s+các|"
+    r"Yêu\s+cầu\s+các|Ban\s+Thường\s+vụ\s+[^,.]{0,40}\s+(?:yêu\s+cầu|đề\s+nghị)|Đề\s+nghị\s+(?:các\s+)?đồng\s+chí|"
+    r"Mọi\s+vướng\s+mắc|Nơi\s+nhận)",
+    re.I,
+)
+# Preamble verbs that name the source a letter carries out.
+IMPLEMENTS_VERB_RE = re.compile(
+    r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
+    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại))\b",
+    re.I,
+)
+PREAMBLE_OPENER_RE = re.compile(
+    r"^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Theo|Để|Nhằm|Năm\s+\d{4}|Ngày\s+\d|Qua|Trong|Hiện\s+nay)",
+    re.I,
+)

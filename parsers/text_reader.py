@@ -1,0 +1,52 @@
+"""Plain-text letters: UTF-8 (with or without BOM), UTF-16, Windows-1258; one block per line."""
+
+import codecs
+from pathlib import Path
+
+from models import InputError, RawBlock, RawDocument, SourceFormat
+from parsers.base import DEFAULT_LIMITS, ReadLimits, make_source, read_bytes, refuse_foreign_format
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode bytes, returning (text, encoding name); raise InputError if no encoding fits."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"declares {enc} by its byte-order mark but is not valid {enc}") from e
+    # UTF-16 without BOM: every other byte is NUL for Vietnamese/ASCII text.
+    if len(data) >= 4 and data.count(0) > len(data) // 4:
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError as e:
+            raise InputError(path, "binary data, not a text letter") from e
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Windows-1258 writes Vietnamese decomposed (base letter + combining tone): NFC comes later.
+        return data.decode("cp1258"), "cp1258"
+    except UnicodeDecodeError as e:
+        raise InputError(path, "unreadable encoding (not UTF-8, UTF-16 or Windows-1258)") from e
+
+
+def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
+    """Read a .txt letter into raw blocks, one per line, nothing normalised yet."""
+    path = Path(path)
+    data = read_bytes(path, limits)
+    refuse_foreign_format(path, data, expect_zip=False)
+    text, encoding = decode_text(path, data)
+    if "\x00" in text:
+        raise InputError(path, "binary data, not a text letter")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"decoded as {encoding}"]
+    return RawDocument(
+        source=make_source(path, data, SourceFormat.TXT),
+        blocks=[RawBlock(text=line) for line in lines],
+        notes=notes,
+    )
