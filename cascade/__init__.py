@@ -1,0 +1,1 @@
+"""Alignment, diff, graph and reports over parsed letters. Never reads input files."""

@@ -1,0 +1,66 @@
+"""A readable, diffable outline of a parsed letter (what `cascade parse --format text` prints)."""
+
+from models import Block, Item, Letter
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def render_outline(letter: Letter, width: int = 100) -> str:
+    """Indented tree of the letter: header facts, zones, every unit with its id."""
+    h = letter.header
+    out = [f"{letter.source.path}  [{letter.system.value} · {letter.tier.value}]"]
+
+    def fact(name: str, value: object) -> None:
+        if value not in (None, "", []):
+            out.append(f"  {name}: {value}")
+
+    issuer = h.issuer + (f" ({h.parent_issuer})" if h.parent_issuer else "") if h.issuer else None
+    fact("issuer", issuer)
+    fact("symbol", h.symbol)
+    fact("date", h.date.isoformat() if h.date else None)
+    fact("place", h.place)
+    fact("title", h.title)
+    fact("subject", h.subject)
+    if letter.recipients:
+        out.append(f"  recipients ({len(letter.recipients)}):")
+        out += [f"    - {_short(r.text, width)}" for r in letter.recipients]
+    if letter.preamble:
+        out.append(f"  preamble ({len(letter.preamble)}):")
+        out += [f"    ¶ {_short(p.text, width)}" for p in letter.preamble]
+    out.append(f"  items ({len(letter.walk_items())}):")
+
+    def blocks(bs: list[Block], depth: int) -> None:
+        for b in bs:
+            mark = b.marker or "¶"
+            out.append(f"{'  ' * depth}{b.id:<10} {mark} {_short(b.text, width)}")
+            blocks(b.blocks, depth + 1)
+
+    def items(its: list[Item], depth: int) -> None:
+        for it in its:
+            out.append(f"{'  ' * depth}{it.id:<10} {it.label} {_short(it.text, width)}")
+            blocks(it.blocks, depth + 1)
+            items(it.items, depth + 1)
+
+    items(letter.items, 2)
+    if letter.closing:
+        out.append(f"  closing ({len(letter.closing)}):")
+        out += [f"    ¶ {_short(p.text, width)}" for p in letter.closing]
+    if letter.cc:
+        out.append(f"  cc ({len(letter.cc)}):")
+        out += [f"    - {_short(r.text, width)}" for r in letter.cc]
+    if letter.signature:
+        s = letter.signature
+        parts = [p for p in (f"{s.authority or ''} {s.body or ''}".strip(), s.position, s.signer) if p]
+        out.append(f"  signature: {' / '.join(parts)}")
+    if letter.citations:
+        out.append(f"  citations ({len(letter.citations)}):")
+        for c in letter.citations:
+            what = c.symbol or f"{c.kind} {c.name}"
+            when = f" of {c.date.isoformat()}" if c.date else ""
+            out.append(f"    {c.role.value:<10} {what}{when}  @{c.where}")
+    if letter.warnings:
+        out.append("  warnings:")
+        out += [f"    ! {w.code}: {w.message}" for w in letter.warnings]
+    return "\n".join(out) + "\n"

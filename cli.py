@@ -1,0 +1,106 @@
+"""The `cascade` command: wires options to library functions, prints, and sets exit codes."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from models import CascadeError, Letter
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.",
+)
+err = Console(stderr=True, highlight=False)
+
+
+class OutputFormat:
+    JSON = "json"
+    TEXT = "text"
+
+
+def _progress(total: int) -> Progress | None:
+    """A progress bar on stderr for runs long enough to want one."""
+    if total < 5 or not err.is_terminal:
+        return None
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Letters to parse (.txt, .docx).", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (the model) or text (an outline).")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Parse letters into header, recipients, preamble, numbered items, cc and signature.
+
+    With one file, JSON is the letter object; with several, a list of them. A file that cannot be
+    read gets a one-line error on stderr and the others are still parsed; the exit code is 1 then.
+
+    Example: cascade parse samples/province_1383-CV-BTGTU.txt --format text
+    """
+    from cascade.reports.outline import render_outline
+    from parsers import parse_letter
+
+    if fmt not in (OutputFormat.JSON, OutputFormat.TEXT):
+        raise typer.BadParameter(f"must be one of ['json', 'text'], got {fmt!r}", param_hint="--format")
+    letters: list[Letter] = []
+    failures: list[str] = []
+    progress = _progress(len(files))
+    task = progress.add_task("parsing", total=len(files)) if progress else None
+    if progress:
+        progress.start()
+    try:
+        for path in files:
+            try:
+                letters.append(parse_letter(path))
+            except CascadeError as e:
+                failures.append(str(e))
+                err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+            if progress and task is not None:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    if fmt == OutputFormat.JSON:
+        dumped = [letter.model_dump(mode="json") for letter in letters]
+        payload: object = dumped[0] if len(files) == 1 and dumped else dumped
+        text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n" if letters or len(files) > 1 else ""
+    else:
+        text = "\n".join(render_outline(letter) for letter in letters)
+    _write(text, output)
+    if failures:
+        if len(files) > 1:
+            err.print(f"{len(failures)} of {len(files)} files failed:", soft_wrap=True)
+            for f in failures:
+                err.print(f"  {f}", soft_wrap=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the letter model that `cascade parse --format json` emits."""
+    sys.stdout.write(json.dumps(Letter.model_json_schema(), ensure_ascii=False, indent=1) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
