@@ -344,9 +344,10 @@ def _recipients(lines: Sequence[Line], kg: int, stop: int) -> tuple[list[Recipie
     m = P.KINH_GUI_RE.match(lines[kg].text)
     rest = (m.group("rest") if m else "").strip(" *:")
     done = False
+    heading_raw = lines[kg].raw  # kept with the first entry so no source text is lost
     if rest:
-        out.append(Recipient(text=rest.lstrip("-–• ").strip(), raw=lines[kg].raw))
-        done = rest.endswith(".")
+        out.append(Recipient(text=rest.lstrip("-–• ").strip(), raw=heading_raw))
+        heading_raw, done = "", rest.endswith(".")
     j = kg + 1
     while j < stop and not done:
         line = lines[j]
@@ -360,9 +361,13 @@ def _recipients(lines: Sequence[Line], kg: int, stop: int) -> tuple[list[Recipie
         if not is_entry or (kind != "bullet" and not out and len(line.text) > 150):
             break
         b = P.BULLET_RE.match(line.text)
-        out.append(Recipient(text=(b.group("text") if b else line.text).strip(), raw=line.raw))
+        raw = f"{heading_raw}\n{line.raw}" if heading_raw else line.raw
+        out.append(Recipient(text=(b.group("text") if b else line.text).strip(), raw=raw))
+        heading_raw = ""
         j += 1
         done = line.text.rstrip("*").endswith(".")
+    if heading_raw:
+        return out, kg  # a bare "Kính gửi:" with no entries: leave it to the body
     return out, j
 
 
@@ -381,8 +386,10 @@ def _footer_start(lines: Sequence[Line], body_start: int) -> int:
     return min(starts) if starts else len(lines)
 
 
-def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None]:
+def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None, list[str]]:
+    """cc entries, the signature, and footer text that is neither (kept so nothing is lost)."""
     cc: list[Recipient] = []
+    heading_raw = ""
     sig_lines: list[tuple[str, str]] = []
     mode = "sig"
     cc_cell = None
@@ -398,19 +405,27 @@ def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None]:
                 mode, cc_cell = "cc", (line.table, line.cell)
                 if nn.group("rest").strip():
                     cc.append(Recipient(text=nn.group("rest").strip().lstrip("-– "), raw=seg))
+                else:
+                    heading_raw = f"{heading_raw}\n{seg}" if heading_raw else seg
                 continue
             other_cell = line.table is not None and cc_cell is not None and (line.table, line.cell) != cc_cell
             starts_sig = (P.SIGN_AUTH_RE.match(text) or P.POSITION_RE.match(text)) and _is_upper(text)
             if mode == "cc" and not other_cell and not starts_sig:
                 b = P.BULLET_RE.match(text)
                 if b or not cc:
-                    cc.append(Recipient(text=(b.group("text") if b else text).strip(), raw=seg))
+                    raw = f"{heading_raw}\n{seg}" if heading_raw else seg
+                    cc.append(Recipient(text=(b.group("text") if b else text).strip(), raw=raw))
+                    heading_raw = ""
                 else:
                     cc[-1] = Recipient(text=f"{cc[-1].text} {text}", raw=f"{cc[-1].raw}\n{seg}")
                 continue
             mode = "sig" if (starts_sig or other_cell or mode == "sig") else mode
             sig_lines.append((text, seg))
-    return cc, _signature(sig_lines)
+    signature = _signature(sig_lines)
+    leftovers = [heading_raw] if heading_raw else []
+    if signature is None:
+        leftovers += [raw for text, raw in sig_lines if text]
+    return cc, signature, leftovers
 
 
 def _signature(lines: list[tuple[str, str]]) -> Signature | None:
@@ -584,7 +599,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         f_guess = _footer_start(lines, kg + 1)
         recipients, body_start = _recipients(lines, kg, f_guess)
     f_start = _footer_start(lines, body_start)
-    cc, signature = _footer(lines[f_start:])
+    cc, signature, footer_leftovers = _footer(lines[f_start:])
     body = lines[body_start:f_start]
     wrap = _wrap_width(body)
     first = _first_item(body, 0, len(body))
@@ -609,6 +624,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     letter = Letter(
         source=raw.source, header=header, recipients=recipients, preamble=_to_paragraphs(preamble_units),
         items=items, closing=_to_paragraphs(closing_units), cc=cc, signature=signature, warnings=warnings,
+        unplaced=[Paragraph(text=clean_text(r), norm=matching_form(r), raw=r,
+                            span=SourceSpan(first=lines[f_start].block, last=lines[-1].block))
+                  for r in footer_leftovers],
     )
     letter.citations = _citations(letter, nlp_segmenter)
     letter.system = infer_system(letter)
