@@ -16,9 +16,29 @@ from models.letter import (
     Source,
     SourceSpan,
 )
+from models.link import (
+    CitationCheck,
+    CitationStatus,
+    DiffSpan,
+    ItemLink,
+    Link,
+    LinkResult,
+    LinkSummary,
+    Relation,
+    SpanKind,
+)
 from models.raw import RawBlock, RawDocument
 
 __all__ = [
+    "CitationCheck",
+    "CitationStatus",
+    "DiffSpan",
+    "ItemLink",
+    "Link",
+    "LinkResult",
+    "LinkSummary",
+    "Relation",
+    "SpanKind",
     "SCHEMA_VERSION",
     "Block",
     "BlockKind",

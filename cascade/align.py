@@ -1,0 +1,154 @@
+"""Link parent units to child units, many-to-many, with order as a hint and never a rule.
+
+Method (chosen on the sample pair and on generated cascades, see bench/): each unit becomes a set of
+word-pair shingles over matching keys (tone-canonical syllables, tier words merged, abbreviations
+expanded), weighted by inverse document frequency over both letters so boilerplate pairs
+("tuyên truyền") count little. For each child unit the parent unit covering the largest weighted
+share of its shingles is its source if the evidence clears the thresholds; further parent units are
+added while each explains enough of what is still uncovered (merges). Several child units may take
+the same parent unit (splits). Like passim/BLAST local alignment this finds moved and reordered
+text; unlike monotonic aligners (bertalign, vecalign) it allows crossing links.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cascade.tokens import Token, keys_of
+from cascade.units import Unit
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Thresholds on weighted shingle coverage; the defaults come from measured score distributions
+    (bench/thresholds.py): true links sit above 0.5 child coverage, the best wrong candidate of a
+    long unit below 0.3."""
+
+    link_min: float = 0.45  # child coverage that makes a link on its own
+    mutual_min: float = 0.30  # … or child and parent coverage both at least this
+    short_shingles: int = 6  # a child unit with fewer word pairs is short: it needs mutual evidence
+    short_child_min: float = 0.6
+    short_parent_min: float = 0.25
+    merge_gain: float = 0.25  # a further parent unit must explain this share of the child anew
+    min_shared: int = 2  # fewer shared word pairs are never evidence
+    item_prior: float = 0.03  # ranking bonus for a parent unit inside the item the child's item maps to
+
+
+DEFAULT_SETTINGS = AlignSettings()
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    parent: int  # index into the parent units
+    child: int
+    child_cov: float  # weighted share of the child's shingles found in the parent unit
+    parent_cov: float  # weighted share of the parent's shingles found in the child unit
+
+
+def shingles(keys: list[str]) -> frozenset[tuple[str, ...]]:
+    if len(keys) < 2:
+        return frozenset({tuple(keys)}) if keys else frozenset()
+    return frozenset(zip(keys, keys[1:], strict=False))
+
+
+def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
+                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+    """Unit matches, each child unit with zero or more parent units."""
+    p_sh = [shingles(keys_of(t)) for t in parent_tokens]
+    c_sh = [shingles(keys_of(t)) for t in child_tokens]
+    df: dict[tuple[str, ...], int] = defaultdict(int)
+    for s in (*p_sh, *c_sh):
+        for g in s:
+            df[g] += 1
+    n = len(p_sh) + len(c_sh)
+    weight = {g: math.log(1 + n / d) for g, d in df.items()}
+    p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, s in enumerate(p_sh):
+        for g in s:
+            index[g].append(i)
+
+    def scores(cs: frozenset[tuple[str, ...]]) -> dict[int, tuple[float, int]]:
+        acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
+        for g in cs:
+            for i in index.get(g, ()):
+                acc[i][0] += weight[g]
+                acc[i][1] += 1
+        return {i: (v[0], int(v[1])) for i, v in acc.items()}
+
+    def accept(shared: int, cc: float, pc: float, size: int) -> bool:
+        if shared < settings.min_shared and size >= settings.min_shared:
+            return False
+        if size < settings.short_shingles:
+            return cc >= settings.short_child_min and pc >= settings.short_parent_min
+        return cc >= settings.link_min or (cc >= settings.mutual_min and pc >= settings.mutual_min)
+
+    def run(prior: dict[str, str]) -> list[UnitMatch]:
+        found: list[UnitMatch] = []
+        for j, cs in enumerate(c_sh):
+            if not cs:
+                continue
+            c_mass = sum(weight[g] for g in cs)
+            raw = scores(cs)
+            mapped = prior.get(child[j].item)
+
+            def rank(i: int, raw: dict[int, tuple[float, int]] = raw, mapped: str | None = mapped) -> float:
+                bonus = settings.item_prior if mapped is not None and parent[i].item == mapped else 0.0
+                return raw[i][0] / c_mass + bonus + 1e-6 * raw[i][0] / p_mass[i]
+
+            chosen: list[int] = []
+            covered: set[tuple[str, ...]] = set()
+            for i in sorted(raw, key=rank, reverse=True)[:8]:
+                w, shared = raw[i]
+                cc, pc = w / c_mass, w / p_mass[i]
+                if not chosen:
+                    if accept(shared, cc, pc, len(cs)):
+                        chosen.append(i)
+                        covered |= cs & p_sh[i]
+                        found.append(UnitMatch(i, j, cc, pc))
+                    continue
+                fresh = (cs & p_sh[i]) - covered
+                gain = sum(weight[g] for g in fresh) / c_mass
+                if gain >= settings.merge_gain and len(fresh) >= 2 * settings.min_shared \
+                        and accept(shared, cc, pc, len(cs)):
+                    chosen.append(i)
+                    covered |= fresh
+                    found.append(UnitMatch(i, j, cc, pc))
+        return found
+
+    first = run({})
+    # Order is a hint: a second pass prefers, among near-equal candidates, the parent item that the
+    # rest of the child item already came from.
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for m in first:
+        votes[child[m.child].item][parent[m.parent].item] += m.child_cov
+    prior = {c: max(v, key=lambda k: v[k]) for c, v in votes.items()}
+    return run(prior)
+
+
+def moved_links(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Links outside the longest run that keeps both letters' order (the rest were moved)."""
+    ordered = sorted(set(pairs))
+    if not ordered:
+        return set()
+    # longest non-decreasing subsequence of child positions, O(n log n) with back-pointers
+    import bisect
+
+    tails: list[int] = []
+    tails_idx: list[int] = []
+    back = [-1] * len(ordered)
+    for k, (_, c) in enumerate(ordered):
+        pos = bisect.bisect_right(tails, c)
+        if pos == len(tails):
+            tails.append(c)
+            tails_idx.append(k)
+        else:
+            tails[pos] = c
+            tails_idx[pos] = k
+        back[k] = tails_idx[pos - 1] if pos > 0 else -1
+    keep: set[int] = set()
+    k = tails_idx[-1] if tails_idx else -1
+    while k != -1:
+        keep.add(k)
+        k = back[k]
+    return {ordered[k] for k in range(len(ordered)) if k not in keep}

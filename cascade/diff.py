@@ -1,0 +1,117 @@
+"""Word diff between a parent unit and a child unit: an edit script of spans that never cuts inside
+a syllable, tells spelling noise (orthographic) and tier substitutions (localised) from real change
+(trimmed, added), and rebuilds both texts exactly.
+"""
+
+from difflib import SequenceMatcher
+
+from cascade.tokens import LOCALISATION_WORDS, TIER_KEY, Token, tokenize
+from models import DiffSpan, SpanKind
+
+
+def _groups(parent: list[Token], child: list[Token]) -> list[tuple[list[int], list[int]]]:
+    """Aligned token groups (1:1, or 1:n where an abbreviation meets its long form), in order."""
+    pkeys = [(k, i) for i, t in enumerate(parent) for k in t.keys]
+    ckeys = [(k, j) for j, t in enumerate(child) for k in t.keys]
+    matcher = SequenceMatcher(None, [k for k, _ in pkeys], [k for k, _ in ckeys], autojunk=False)
+    pairs: dict[int, set[int]] = {}
+    matched_p: dict[int, int] = {}
+    matched_c: dict[int, int] = {}
+    for block in matcher.get_matching_blocks():
+        for n in range(block.size):
+            i, j = pkeys[block.a + n][1], ckeys[block.b + n][1]
+            pairs.setdefault(i, set()).add(j)
+            matched_p[i] = matched_p.get(i, 0) + 1
+            matched_c[j] = matched_c.get(j, 0) + 1
+    groups: list[tuple[list[int], list[int]]] = []
+    used_c: set[int] = set()
+    for i in sorted(pairs):
+        js = sorted(pairs[i])
+        if matched_p[i] != len(parent[i].keys) or any(matched_c[j] != len(child[j].keys) for j in js):
+            continue  # only part of an expanded abbreviation matched: not an alignment
+        if groups and set(js) & set(groups[-1][1]):
+            groups[-1][0].append(i)  # n:1 — several parent tokens meet one child abbreviation
+            continue
+        if used_c & set(js):
+            continue
+        groups.append(([i], js))
+        used_c |= set(js)
+    return groups
+
+
+def _equal_kind(ps: list[Token], cs: list[Token]) -> SpanKind:
+    """Aligned tokens: identical, a tier word swapped (localised), or spelling noise (orthographic)."""
+    if "".join(t.surface for t in ps) == "".join(t.surface for t in cs):
+        return SpanKind.EQUAL
+    if len(ps) == len(cs) and any(p.keys == (TIER_KEY,) and p.form != c.form for p, c in zip(ps, cs, strict=True)):
+        return SpanKind.LOCALISED
+    return SpanKind.ORTHOGRAPHIC
+
+
+def _is_localisation(ps: list[Token], cs: list[Token], before: Token | None) -> bool:
+    """A substitution of tier/organisation words or of the place names they govern."""
+    if not ps or not cs or len(ps) > 6 or len(cs) > 6:
+        return False
+
+    def ok(t: Token) -> bool:
+        return t.form in LOCALISATION_WORDS or t.word[:1].isupper()
+
+    if not all(ok(t) for t in ps + cs):
+        return False
+    anchored = before is not None and (before.keys == (TIER_KEY,) or before.form in LOCALISATION_WORDS)
+    return anchored or any(t.form in LOCALISATION_WORDS for t in ps) and any(t.form in LOCALISATION_WORDS for t in cs)
+
+
+def _append(spans: list[DiffSpan], kind: SpanKind, parent: str, child: str) -> None:
+    if not parent and not child:
+        return
+    if spans and spans[-1].kind is kind:
+        last = spans[-1]
+        spans[-1] = DiffSpan(kind=kind, parent=last.parent + parent, child=last.child + child)
+    else:
+        spans.append(DiffSpan(kind=kind, parent=parent, child=child))
+
+
+def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:
+    spans: list[DiffSpan] = []
+    pi = cj = 0
+
+    def gap(p_end: int, c_end: int) -> None:
+        ps, cs = parent[pi:p_end], child[cj:c_end]
+        before = parent[pi - 1] if pi > 0 else None
+        p_text, c_text = "".join(t.surface for t in ps), "".join(t.surface for t in cs)
+        if _is_localisation(ps, cs, before):
+            _append(spans, SpanKind.LOCALISED, p_text, c_text)
+        else:
+            _append(spans, SpanKind.TRIMMED, p_text, "")
+            _append(spans, SpanKind.ADDED, "", c_text)
+
+    for p_idx, c_idx in _groups(parent, child):
+        gap(p_idx[0], c_idx[0])
+        ps = [parent[i] for i in p_idx]
+        cs = [child[j] for j in c_idx]
+        _append(spans, _equal_kind(ps, cs), "".join(t.surface for t in ps), "".join(t.surface for t in cs))
+        pi, cj = p_idx[-1] + 1, c_idx[-1] + 1
+    gap(len(parent), len(child))
+    return spans
+
+
+def diff_texts(parent: str, child: str, abbreviations: dict[str, list[str]] | None = None) -> list[DiffSpan]:
+    """Edit script from `parent` to `child`; `"".join(s.parent)` == parent and likewise for child.
+
+    >>> [(s.kind.value, s.parent, s.child) for s in diff_texts("của tỉnh Bình Phước", "của huyện Bình Phước")]
+    [('equal', 'của ', 'của '), ('localised', 'tỉnh ', 'huyện '), ('equal', 'Bình Phước', 'Bình Phước')]
+    """
+    return diff_tokens(tokenize(parent, abbreviations), tokenize(child, abbreviations))
+
+
+def word_counts(spans: list[DiffSpan]) -> dict[SpanKind, tuple[int, int]]:
+    """Words per span kind on the (parent, child) side."""
+    out: dict[SpanKind, tuple[int, int]] = {}
+    for s in spans:
+        p, c = len(tokenize(s.parent)), len(tokenize(s.child))
+        p = p if s.parent.strip() and any(ch.isalnum() for ch in s.parent) else 0
+        c = c if s.child.strip() and any(ch.isalnum() for ch in s.child) else 0
+        a, b = out.get(s.kind, (0, 0))
+        out[s.kind] = (a + p, b + c)
+    return out

@@ -1,0 +1,92 @@
+"""Word tokens for matching and diffing: each keeps its surface (with the spaces and punctuation
+after it, so texts rebuild exactly) and its matching keys.
+
+Keys are lower-case, tone-canonical syllables; tier words (tỉnh, huyện, xã …) share one key so a
+localised copy still matches; an abbreviation written in capitals (UBND, PCTNTC, or one the letter
+defines itself: "phòng, chống tham nhũng, tiêu cực (PCTNTC)") expands to the keys of its long form.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from parsers.lexicon import ABBREVIATIONS
+from parsers.normalise import matching_form
+
+TIER_KEY = "§"
+TIER_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận"})
+# Words an office swaps when it localises a text: tier and organisation heads.
+LOCALISATION_WORDS = frozenset(
+    TIER_WORDS | {"ủy", "trung", "ương", "tw", "tu", "hu", "đu", "bộ", "sở", "phòng", "cục", "vụ", "chi", "ban",
+                  "thị", "thành", "phố", "trấn", "đặc", "khu", "đảng", "cấp", "địa", "phương", "các", "của"}
+)
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]+|_+")
+_DEFINITION_RE = re.compile(r"\(\s*(?P<abbr>[A-ZĐ][A-ZĐa-z]{1,11})\s*\)")
+_BUILTIN = {k: v.split() for k, v in ABBREVIATIONS.items() if re.fullmatch(r"[A-ZĐa-zđ]+", k)}
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str  # the word and the white space / punctuation that follow it
+    word: str  # the word as written
+    keys: tuple[str, ...]  # matching keys (several for an expanded abbreviation)
+    form: str  # matching form of the word (no tier mapping)
+
+
+def defined_abbreviations(texts: Iterable[str]) -> dict[str, list[str]]:
+    """Abbreviations a letter defines: "… phòng, chống tham nhũng, tiêu cực (PCTNTC)" → PCTNTC.
+
+    The long form is the run of words just before the parenthesis whose initials spell the
+    abbreviation, so nothing is guessed.
+    """
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        for m in _DEFINITION_RE.finditer(text):
+            abbr = m.group("abbr")
+            letters = [ch for ch in abbr.upper()]
+            words = re.findall(r"[^\W\d_]+", text[: m.start()])
+            if len(words) < len(letters):
+                continue
+            tail = words[-len(letters) :]
+            initials = [matching_form(w)[0].upper().replace("Đ", "D") for w in tail]
+            if initials == [ch.replace("Đ", "D") for ch in letters]:
+                found[abbr] = [matching_form(w) for w in tail]
+    return found
+
+
+def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> list[Token]:
+    """Split display text into word tokens; `"".join(t.surface)` == text."""
+    abbreviations = abbreviations or {}
+    pieces = list(_TOKEN_RE.finditer(text))
+    tokens: list[Token] = []
+    lead = text[: pieces[0].start()] if pieces else text
+    for k, m in enumerate(pieces):
+        end = pieces[k + 1].start() if k + 1 < len(pieces) else len(text)
+        piece = m.group(0)
+        if not piece[0].isalnum():
+            # punctuation rides on the previous word so word diffs never cut inside a syllable
+            if tokens:
+                prev = tokens[-1]
+                tokens[-1] = Token(prev.surface + text[m.start() : end], prev.word, prev.keys, prev.form)
+            else:
+                lead += text[m.start() : end]
+            continue
+        form = matching_form(piece)
+        if piece in abbreviations:
+            keys = tuple(abbreviations[piece])
+        elif piece in _BUILTIN and piece.isupper():
+            keys = tuple(_BUILTIN[piece])
+        else:
+            keys = (TIER_KEY if form in TIER_WORDS else form,)
+        tokens.append(Token(text[m.start() : end], piece, keys, form))
+    if lead:
+        if tokens:
+            first = tokens[0]
+            tokens[0] = Token(lead + first.surface, first.word, first.keys, first.form)
+        else:
+            tokens.append(Token(lead, "", (), ""))
+    return tokens
+
+
+def keys_of(tokens: list[Token]) -> list[str]:
+    return [k for t in tokens for k in t.keys]
