@@ -93,6 +93,40 @@ def parse(
 
 
 @app.command()
+def link(
+    parent: Annotated[Path, typer.Argument(help="The higher-tier letter (.txt, .docx).", show_default=False)],
+    child: Annotated[Path, typer.Argument(help="The lower-tier letter that implements it.", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (the full result), md or html.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Link a parent letter's units to the child letter's units and diff every link word by word.
+
+    JSON holds `parent` and `child` (the parsed letters), `links` (parent, child, relation, flags,
+    similarity, kept_share, diff), `item_links`, `dropped`, `added`, `citation_check` and `summary`.
+
+    Example: cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o report.html
+    """
+    from cascade.linking import link_letters
+    from cascade.reports.html import render_html
+    from cascade.reports.markdown import render_markdown
+    from parsers import parse_letter
+
+    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown, "html": render_html}
+    if fmt not in renderers:
+        raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
+    letters = []
+    for path in (parent, child):
+        try:
+            letters.append(parse_letter(path))
+        except CascadeError as e:
+            err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+    if len(letters) < 2:
+        raise typer.Exit(1)
+    result = link_letters(letters[0], letters[1])
+    _write(renderers[fmt](result), output)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the letter model that `cascade parse --format json` emits."""
     sys.stdout.write(json.dumps(Letter.model_json_schema(), ensure_ascii=False, indent=1) + "\n")

@@ -14,21 +14,22 @@ class Unit:
     text: str
     order: int  # position in document order
     is_item: bool
+    container: str | None  # id of the item or block it sits in; None at the top of the letter
 
 
 def letter_units(letter: Letter) -> list[Unit]:
     out: list[Unit] = []
 
-    def blocks(item: Item, bs: list[Block]) -> None:
+    def blocks(item: Item, bs: list[Block], container: str) -> None:
         for b in bs:
-            out.append(Unit(b.id, item.id, b.text, len(out), False))
-            blocks(item, b.blocks)
+            out.append(Unit(b.id, item.id, b.text, len(out), False, container))
+            blocks(item, b.blocks, b.id)
 
-    def items(its: list[Item]) -> None:
+    def items(its: list[Item], container: str | None) -> None:
         for it in its:
-            out.append(Unit(it.id, it.id, it.text, len(out), True))
-            blocks(it, it.blocks)
-            items(it.items)
+            out.append(Unit(it.id, it.id, it.text, len(out), True, container))
+            blocks(it, it.blocks, it.id)
+            items(it.items, it.id)
 
-    items(letter.items)
+    items(letter.items, None)
     return out

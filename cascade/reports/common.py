@@ -1,0 +1,40 @@
+"""What the Markdown and HTML link reports share: the parent-ordered walk over units and links."""
+
+from dataclasses import dataclass
+
+from cascade.units import Unit, letter_units
+from models import Letter, Link, LinkResult
+
+
+@dataclass(frozen=True)
+class Row:
+    """One parent unit (or, with `parent` None, one local child unit) and what it became."""
+
+    parent: Unit | None
+    links: list[Link]
+    child: Unit | None = None  # only for local additions
+
+
+def rows(result: LinkResult) -> list[Row]:
+    by_parent: dict[str, list[Link]] = {}
+    for link in result.links:
+        by_parent.setdefault(link.parent, []).append(link)
+    out = [Row(u, by_parent.get(u.id, [])) for u in letter_units(result.parent)]
+    added = set(result.added)
+    out += [Row(None, [], u) for u in letter_units(result.child) if u.id in added]
+    return out
+
+
+def child_texts(letter: Letter) -> dict[str, str]:
+    return {u.id: u.text for u in letter_units(letter)}
+
+
+def describe(letter: Letter) -> str:
+    h = letter.header
+    bits = [h.symbol or "no symbol", h.date.isoformat() if h.date else "no date", h.issuer or "issuer unknown",
+            f"tier {letter.tier.value}"]
+    return f"{letter.source.path} ({', '.join(bits)})"
+
+
+def flags(link: Link) -> str:
+    return ", ".join(f for f, on in (("split", link.split), ("merged", link.merged), ("moved", link.moved)) if on)

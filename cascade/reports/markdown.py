@@ -1,0 +1,88 @@
+"""The link report as Markdown: summary figures, then each parent item with its child units and an
+inline redline (~~trimmed~~, **added**)."""
+
+import re
+
+from cascade.reports.common import describe, flags, rows
+from models import DiffSpan, LinkResult, SpanKind
+
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL_RE.sub(r"\\\1", text)
+
+
+def _mark(text: str, left: str, right: str) -> str:
+    core = text.strip()
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{lead}{left}{md_escape(core)}{right}{trail}"
+
+
+def redline(spans: list[DiffSpan]) -> str:
+    out = []
+    for s in spans:
+        if s.kind in (SpanKind.EQUAL, SpanKind.ORTHOGRAPHIC):
+            out.append(md_escape(s.child))
+        elif s.kind is SpanKind.TRIMMED:
+            out.append(_mark(s.parent, "~~", "~~"))
+        elif s.kind is SpanKind.ADDED:
+            out.append(_mark(s.child, "**", "**"))
+        else:  # localised: show the swap
+            out.append(_mark(s.parent, "~~", "~~") + _mark(s.child, "_", "_"))
+    return "".join(out)
+
+
+def render_markdown(result: LinkResult) -> str:
+    s = result.summary
+    cc = result.citation_check
+    out = [
+        "# Cascade link report",
+        "",
+        f"- Parent: {md_escape(describe(result.parent))}",
+        f"- Child: {md_escape(describe(result.child))}",
+        f"- Citation check: **{cc.status.value}**" + (f" — {md_escape('; '.join(cc.reasons))}" if cc.reasons else ""),
+        "",
+        "## Summary",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| parent items carried down | {s.parent_items_carried} of {s.parent_items} |",
+        f"| parent items kept whole (up to spelling/localisation) | {s.parent_items_kept} |",
+        f"| parent items trimmed or modified | {s.parent_items_trimmed} |",
+        f"| parent items dropped | {s.parent_items_dropped} |",
+        f"| child items with no parent (local) | {s.child_items_local} of {s.child_items} |",
+        f"| parent units dropped | {s.parent_units_dropped} of {s.parent_units} |",
+        f"| child units added locally | {s.child_units_added} of {s.child_units} |",
+        f"| retention (parent words carried) | {s.retention:.1%} |",
+        f"| unit links by relation | {', '.join(f'{k} {v}' for k, v in sorted(s.relations.items())) or '—'} |",
+        "",
+        "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
+        "",
+        "## Items",
+    ]
+    current_item = None
+    local_started = False
+    for row in rows(result):
+        if row.parent is None:
+            assert row.child is not None
+            if not local_started:
+                out += ["", "## Local additions in the child", ""]
+                local_started = True
+            out.append(f"- `{row.child.id}` **{md_escape(row.child.text)}**")
+            continue
+        if row.parent.item != current_item:
+            current_item = row.parent.item
+            targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
+            where = ", ".join(f"`{t}`" for t in targets) if targets else "dropped"
+            out += ["", f"### Parent item `{current_item}` → {where}", ""]
+        if not row.links:
+            out.append(f"- `{row.parent.id}` dropped: ~~{md_escape(row.parent.text)}~~")
+            continue
+        for link in row.links:
+            extra = f", {flags(link)}" if flags(link) else ""
+            out.append(f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra}): "
+                       f"{redline(link.diff)}")
+    return "\n".join(out) + "\n"
