@@ -104,7 +104,8 @@ def link(
     JSON holds `parent` and `child` (the parsed letters), `links` (parent, child, relation, flags,
     similarity, kept_share, diff), `item_links`, `dropped`, `added`, `citation_check` and `summary`.
 
-    Example: cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o report.html
+    Example:
+        cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o r.html
     """
     from cascade.linking import link_letters
     from cascade.reports.html import render_html

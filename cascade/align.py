@@ -13,6 +13,7 @@ text; unlike monotonic aligners (bertalign, vecalign) it allows crossing links.
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cascade.tokens import Token, keys_of
 from cascade.units import Unit
@@ -48,7 +49,7 @@ class UnitMatch:
 def shingles(keys: list[str]) -> frozenset[tuple[str, ...]]:
     if len(keys) < 2:
         return frozenset({tuple(keys)}) if keys else frozenset()
-    return frozenset(zip(keys, keys[1:], strict=False))
+    return frozenset(pairwise(keys))
 
 
 def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
@@ -92,7 +93,8 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
             raw = scores(cs)
             mapped = prior.get(child[j].item)
 
-            def rank(i: int, raw: dict[int, tuple[float, int]] = raw, mapped: str | None = mapped) -> float:
+            def rank(i: int, raw: dict[int, tuple[float, int]] = raw, mapped: str | None = mapped,
+                     c_mass: float = c_mass) -> float:
                 bonus = settings.item_prior if mapped is not None and parent[i].item == mapped else 0.0
                 return raw[i][0] / c_mass + bonus + 1e-6 * raw[i][0] / p_mass[i]
 

@@ -59,7 +59,7 @@ def _is_localisation(ps: list[Token], cs: list[Token], before: Token | None) -> 
     if not all(ok(t) for t in ps + cs):
         return False
     anchored = before is not None and (before.keys == (TIER_KEY,) or before.form in LOCALISATION_WORDS)
-    return anchored or any(t.form in LOCALISATION_WORDS for t in ps) and any(t.form in LOCALISATION_WORDS for t in cs)
+    return anchored or (any(t.form in LOCALISATION_WORDS for t in ps) and any(t.form in LOCALISATION_WORDS for t in cs))
 
 
 def _append(spans: list[DiffSpan], kind: SpanKind, parent: str, child: str) -> None:

@@ -4,9 +4,10 @@ item links, what was dropped and added, the citation check and letter-level figu
 This is the JSON contract `cascade link --format json` prints and shared/eval/score_links.py reads.
 """
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from enum import StrEnum
 from models.letter import SCHEMA_VERSION, Letter
 
 

@@ -267,10 +267,8 @@ def _to_items(units: list[_Unit], parent: tuple[str, str] | None, seen: dict[str
     for u in units:
         assert u.label is not None
         part = u.label.part
-        if parent is None or part.startswith(parent[1] + "."):
-            uid = part
-        else:
-            uid = f"{parent[0]}.{part}"
+        # A label that does not already contain its parent's label is prefixed with the parent's id.
+        uid = part if parent is None or part.startswith(parent[1] + ".") else f"{parent[0]}.{part}"
         if uid in seen:
             seen[uid] += 1
             warnings.append(ParseWarning(code="duplicate-item-id",
@@ -474,7 +472,7 @@ def _issuer_lines(candidates: list[str]) -> list[str]:
     """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC")."""
     out: list[str] = []
     for c in candidates:
-        if out and (_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(out[-1].replace("ỦY BAN", ""))
+        if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(out[-1].replace("ỦY BAN", "")))
                     or out[-1].endswith((",", " VÀ")) or c.startswith("VÀ ")):
             out[-1] = f"{out[-1]} {c}"
         else:
@@ -547,9 +545,7 @@ def _header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
         if in_subject:
             subject.append(seg)
             continue
-        if _is_upper(seg) and not seen_marker:
-            issuer_candidates.append(seg)
-        elif _is_upper(seg) and not issuer_candidates:
+        if (_is_upper(seg) and not seen_marker) or (_is_upper(seg) and not issuer_candidates):
             issuer_candidates.append(seg)
     if subject:
         header.subject = " ".join(subject)
@@ -588,10 +584,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     probe_item = _first_item(lines, 0, n)
     if kg is not None and probe_item is not None and kg > probe_item:
         kg = None  # a "Kính gửi" inside the body is not the recipients block
-    if kg is not None:
-        h_end = kg
-    else:
-        h_end = _header_end(lines, probe_item if probe_item is not None else n)
+    h_end = kg if kg is not None else _header_end(lines, probe_item if probe_item is not None else n)
     header = _header(lines[:h_end], warnings)
     recipients: list[Recipient] = []
     body_start = h_end

@@ -92,7 +92,7 @@ def run_element(run: R) -> Any:
 
     for ch in run.text:
         special = {"\n": el("br"), "\t": el("tab"), "\u00ad": el("softHyphen"),
-                   "\f": el("br", type="page")}.get(ch)
+                   "\u2011": el("noBreakHyphen"), "\f": el("br", type="page")}.get(ch)
         if special is None:
             buf.append(ch)
         else:
@@ -115,9 +115,44 @@ def _wrap(run: R) -> Any:
     return node
 
 
-def fill_paragraph(p: "OxmlElement", runs: Iterable[R | str]) -> None:
+def fill_paragraph(p: Any, runs: Iterable[Any]) -> None:
+    """Append runs: a str or `R`, or a ready-made element (from `field_runs`, `sym_run`) as is."""
     for run in runs:
-        p.append(_wrap(R(run) if isinstance(run, str) else run))
+        if isinstance(run, str | R):
+            p.append(_wrap(R(run) if isinstance(run, str) else run))
+        else:
+            p.append(run)
+
+
+def _nfd(run: Any) -> Any:
+    if isinstance(run, str):
+        return unicodedata.normalize("NFD", run)
+    if isinstance(run, R):
+        return replace(run, text=unicodedata.normalize("NFD", run.text))
+    return run
+
+
+def field_runs(instruction: str, result: str) -> list[Any]:
+    """A complex field as Word stores it: begin, `w:instrText` code, separate, result run, end."""
+    runs = []
+    for part in ("begin", instruction, "separate", result, "end"):
+        r = el("r")
+        if part in ("begin", "separate", "end"):
+            r.append(el("fldChar", fldCharType=part))
+        else:
+            t = el("instrText" if part == instruction else "t")
+            t.text = part
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
+        runs.append(r)
+    return runs
+
+
+def sym_run(char: str = "F0B7", font: str = "Symbol") -> Any:
+    """A `w:sym` run: a glyph picked from a symbol font (Insert > Symbol), e.g. the Symbol bullet."""
+    r = el("r")
+    r.append(el("sym", font=font, char=char))
+    return r
 
 
 # --- numbering.xml --------------------------------------------------------------------------------
@@ -218,7 +253,7 @@ class LetterDocx:
         return nid
 
     # paragraphs
-    def para(self, *runs: R | str, style: str | None = None, num: tuple[int, int] | None = None,
+    def para(self, *runs: Any, style: str | None = None, num: tuple[int, int] | None = None,
              mark_deleted: bool = False, nfd: bool = False, into: Any = None) -> Any:
         """Append a paragraph to the body (or fill the empty `w:p` given as `into`).
 
@@ -238,8 +273,7 @@ class LetterDocx:
                 rpr.append(el("del", id=next(_change_ids), author="Văn thư", date=_WHEN))
                 ppr.append(rpr)
         if nfd:
-            runs = tuple(replace(R(r) if isinstance(r, str) else r, text=unicodedata.normalize("NFD", str(
-                r if isinstance(r, str) else r.text))) for r in runs)
+            runs = tuple(_nfd(r) for r in runs)
         fill_paragraph(p, runs)
         return p
 
@@ -247,19 +281,33 @@ class LetterDocx:
         """An automatically numbered paragraph: the label lives in numbering.xml, not the text."""
         return self.para(text, num=(num_id, ilvl))
 
-    def table(self, cells: Sequence[Sequence[Sequence[R | str] | str]]) -> "docx.table.Table":
-        """A borderless one-row table; each cell is a list of paragraphs (a str or a list of runs)."""
-        t = self.document.add_table(rows=1, cols=len(cells))
-        tbl_pr = t._tbl.tblPr
+    def table(self, *rows: Sequence[Sequence[Any]]) -> "docx.table.Table":
+        """A borderless table, one argument per row, each row a list of cells, each cell a list of
+        paragraphs (a str, an `R`, or a list of runs)."""
+        t = self.document.add_table(rows=len(rows), cols=len(rows[0]))
         borders = el("tblBorders")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
             borders.append(el(side, val="nil"))
-        tbl_pr.append(borders)
-        for cell, paragraphs in zip(t.rows[0].cells, cells, strict=True):
-            for k, para in enumerate(paragraphs):
-                target = cell.paragraphs[0]._p if k == 0 else cell.add_paragraph()._p
-                self.para(*([para] if isinstance(para, str | R) else para), into=target)
+        t._tbl.tblPr.append(borders)
+        for row, cells in zip(t.rows, rows, strict=True):
+            for cell, paragraphs in zip(row.cells, cells, strict=True):
+                for k, para in enumerate(paragraphs):
+                    target = cell.paragraphs[0]._p if k == 0 else cell.add_paragraph()._p
+                    self.para(*([para] if isinstance(para, str | R) else para), into=target)
         return t
+
+    def wrap_last_in_sdt(self, count: int) -> None:
+        """Move the last `count` body paragraphs into a block content control (`w:sdt`)."""
+        body = self.document.element.body
+        paragraphs = body.findall(qn("w:p"))[-count:]
+        sdt, content = el("sdt"), el("sdtContent")
+        props = el("sdtPr")
+        props.append(el("alias", val="Nội dung"))
+        sdt.append(props)
+        sdt.append(content)
+        paragraphs[0].addprevious(sdt)
+        for p in paragraphs:
+            content.append(p)
 
     def save(self, path: str | Path) -> Path:
         path = Path(path)
@@ -318,6 +366,8 @@ def party_letter(path: str | Path) -> Path:
         1.2.    (ilvl 1)  Tuyên truyền những kết quả …
         2.      (ilvl 0)  Đề nghị Ủy ban Mặt trận …
                 (plain)   Bám sát cơ sở …                  → 2/1
+        2.1.    (ilvl 1)  Tuyên truyền, vận động …         (level 1 restarts under a new "2.")
+                (plain)   Trên đây là … ./.                 → closing
     """
     letter = LetterDocx()
     party_header(letter)
@@ -336,6 +386,7 @@ def party_letter(path: str | Path) -> Path:
     letter.numbered("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh",
                     n, 0)
     letter.para("Bám sát cơ sở, nắm chắc tình hình tư tưởng của các tầng lớp Nhân dân.")
+    letter.numbered("Tuyên truyền, vận động toàn xã hội tham gia các hoạt động xóa đói, giảm nghèo.", n, 1)
     letter.para(CLOSING)
     signature_table(letter)
     return letter.save(path)

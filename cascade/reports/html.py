@@ -86,14 +86,16 @@ def render_html(result: LinkResult, title: str | None = None) -> str:
             if not local:
                 parts.append('<h2 id="local">Local additions in the child</h2>')
                 local = True
-            parts.append(f'<div class="pair" id="c-{escape(row.child.id, quote=True)}"><span class="id"></span><span></span>'
-                         f'<span class="id">{escape(row.child.id)}</span><span><ins>{escape(row.child.text)}</ins></span></div>')
+            cid = escape(row.child.id, quote=True)
+            parts.append(f'<div class="pair" id="c-{cid}"><span class="id"></span><span></span>'
+                         f'<span class="id">{cid}</span><span><ins>{escape(row.child.text)}</ins></span></div>')
             continue
         if row.parent.item != current:
             current = row.parent.item
             targets = sorted({il.child_item for il in result.item_links if il.parent_item == current})
             where = ", ".join(targets) if targets else "dropped"
-            parts.append(f'<h3 id="p-{escape(current, quote=True)}">Parent item {escape(current)} → {escape(where)}</h3>')
+            anchor = escape(current, quote=True)
+            parts.append(f'<h3 id="p-{anchor}">Parent item {escape(current)} → {escape(where)}</h3>')
         if not row.links:
             parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
                          f'<span><del>{escape(row.parent.text)}</del></span><span class="id">—</span>'
@@ -102,7 +104,8 @@ def render_html(result: LinkResult, title: str | None = None) -> str:
         for link in row.links:
             extra = f" · {flags(link)}" if flags(link) else ""
             parts.append(
-                f'<div class="pair"><span class="id">{escape(link.parent)}</span><span>{_side(link.diff, "parent")}</span>'
+                f'<div class="pair"><span class="id">{escape(link.parent)}</span>'
+                f'<span>{_side(link.diff, "parent")}</span>'
                 f'<span class="id">{escape(link.child)}</span><span>{_side(link.diff, "child")}</span>'
                 f'<span class="rel">{escape(link.relation.value)} · kept {link.kept_share:.0%} · similarity '
                 f"{link.similarity:.2f}{escape(extra)}</span></div>"

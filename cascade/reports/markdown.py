@@ -83,6 +83,6 @@ def render_markdown(result: LinkResult) -> str:
             continue
         for link in row.links:
             extra = f", {flags(link)}" if flags(link) else ""
-            out.append(f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra}): "
-                       f"{redline(link.diff)}")
+            head = f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra})"
+            out.append(f"{head}: {redline(link.diff)}")
     return "\n".join(out) + "\n"
