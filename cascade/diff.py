@@ -3,6 +3,7 @@ a syllable, tells spelling noise (orthographic) and tier substitutions (localise
 (trimmed, added), and rebuilds both texts exactly.
 """
 
+import re
 from difflib import SequenceMatcher
 
 from cascade.tokens import LOCALISATION_WORDS, TIER_KEY, Token, tokenize
@@ -105,13 +106,14 @@ def diff_texts(parent: str, child: str, abbreviations: dict[str, list[str]] | No
     return diff_tokens(tokenize(parent, abbreviations), tokenize(child, abbreviations))
 
 
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def word_counts(spans: list[DiffSpan]) -> dict[SpanKind, tuple[int, int]]:
     """Words per span kind on the (parent, child) side."""
     out: dict[SpanKind, tuple[int, int]] = {}
     for s in spans:
-        p, c = len(tokenize(s.parent)), len(tokenize(s.child))
-        p = p if s.parent.strip() and any(ch.isalnum() for ch in s.parent) else 0
-        c = c if s.child.strip() and any(ch.isalnum() for ch in s.child) else 0
+        p, c = len(_WORD_RE.findall(s.parent)), len(_WORD_RE.findall(s.child))
         a, b = out.get(s.kind, (0, 0))
         out[s.kind] = (a + p, b + c)
     return out

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parsers.lexicon import ABBREVIATIONS
-from parsers.normalise import matching_form
+from parsers.normalise import matching_form, word_form
 
 TIER_KEY = "§"
 TIER_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận"})
@@ -71,7 +71,7 @@ def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> li
             else:
                 lead += text[m.start() : end]
             continue
-        form = matching_form(piece)
+        form = word_form(piece)
         if piece in abbreviations:
             keys = tuple(abbreviations[piece])
         elif piece in _BUILTIN and piece.isupper():

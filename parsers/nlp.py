@@ -36,7 +36,9 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        return _whitespace_doc(self.vocab, text)
+        doc = _whitespace_doc(self.vocab, text)
+        doc.user_data["cascade_text"] = text  # Doc.text re-joins every token on each access
+        return doc
 
     def to_bytes(self, **_: object) -> bytes:
         return b""
@@ -67,6 +69,11 @@ def create_syllable_tokenizer() -> object:
     return make
 
 
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get("cascade_text")
+    return text if isinstance(text, str) else doc.text
+
+
 def _spans(doc: Doc, ranges: list[tuple[int, int]], label: str) -> list[Span]:
     out = []
     for start, end in ranges:
@@ -84,7 +91,7 @@ class DateComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["dates"] = _spans(doc, [m.span() for m in DATE_RE.finditer(doc.text)], "DATE")
+        doc.spans["dates"] = _spans(doc, [m.span() for m in DATE_RE.finditer(_text(doc))], "DATE")
         return doc
 
 
@@ -96,7 +103,7 @@ class OrganisationComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        canonical = normalise_tones(doc.text)  # same length: only tone marks move
+        canonical = normalise_tones(_text(doc))  # same length: only tone marks move
         found = [m.span() for m in _ORGANISATION_RE.finditer(canonical)]
         doc.spans["organisations"] = _spans(doc, found, "ORG")
         return doc
@@ -110,7 +117,7 @@ class CitationComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[CitationMatch] = find_citations(doc.text, with_roles=True)
+        found: list[CitationMatch] = find_citations(_text(doc), with_roles=True)
         doc._.citations = found
         doc.spans["citations"] = _spans(doc, [(c.start, c.end) for c in found], "CITATION")
         groups = [*doc.spans["citations"], *doc.spans.get("dates", []), *doc.spans.get("organisations", [])]

@@ -7,6 +7,7 @@ the soft hyphen U+00AD is the letter "ư" and must not be stripped first.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width characters, soft hyphen, BOM, word joiner, bidi marks: invisible in Word, noise for us.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
@@ -99,6 +100,7 @@ def _tone_index(base: str, style: str) -> int | None:
     return i
 
 
+@lru_cache(maxsize=65536)
 def retone(syllable: str, style: str = "old") -> str:
     """Move the tone mark of one syllable to the `old` (hòa) or `new` (hoà) position.
 
@@ -127,3 +129,9 @@ def matching_form(text: str) -> str:
     """
     text = clean_text(text).translate(_QUOTES)
     return normalise_tones(text).lower()
+
+
+@lru_cache(maxsize=131072)
+def word_form(word: str) -> str:
+    """Matching form of one word (cached: the vocabulary of a letter corpus is small)."""
+    return matching_form(word)
