@@ -408,15 +408,23 @@ def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None, l
                 continue
             other_cell = line.table is not None and cc_cell is not None and (line.table, line.cell) != cc_cell
             starts_sig = (P.SIGN_AUTH_RE.match(text) or P.POSITION_RE.match(text)) and _is_upper(text)
+            # In a two-column layout flattened to text, cc entries and signature lines alternate;
+            # a "- …" entry never belongs to a signature.
+            if cc_cell is not None and not other_cell and not starts_sig and P.BULLET_RE.match(text):
+                mode = "cc"
             if mode == "cc" and not other_cell and not starts_sig:
                 b = P.BULLET_RE.match(text)
+                archived = bool(cc) and re.match(r"^Lưu\b", cc[-1].text) is not None
                 if b or not cc:
                     raw = f"{heading_raw}\n{seg}" if heading_raw else seg
                     cc.append(Recipient(text=(b.group("text") if b else text).strip(), raw=raw))
                     heading_raw = ""
-                else:
+                    continue
+                if _LOWER_START_RE.match(text) and not archived:  # an entry wrapped onto a second line
                     cc[-1] = Recipient(text=f"{cc[-1].text} {text}", raw=f"{cc[-1].raw}\n{seg}")
-                continue
+                    continue
+                # "- Lưu …" closes the list; anything else is the signature column
+                mode = "sig"
             mode = "sig" if (starts_sig or other_cell or mode == "sig") else mode
             sig_lines.append((text, seg))
     signature = _signature(sig_lines)
@@ -424,6 +432,11 @@ def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None, l
     if signature is None:
         leftovers += [raw for text, raw in sig_lines if text]
     return cc, signature, leftovers
+
+
+def _authority(m: re.Match[str]) -> str:
+    auth = re.sub(r"\s+", "", m.group("auth"))
+    return auth if "/" in auth else f"{auth}."
 
 
 def _signature(lines: list[tuple[str, str]]) -> Signature | None:
@@ -434,10 +447,14 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
     rest = texts
     m = P.SIGN_AUTH_RE.match(texts[0])
     if m:
-        auth = re.sub(r"\s+", "", m.group("auth"))
-        authority = auth if "/" in auth else f"{auth}."
-        body = m.group("rest").strip()
+        authority, body = _authority(m), m.group("rest").strip()
         rest = texts[1:]
+        second = P.SIGN_AUTH_RE.match(rest[0]) if rest and _is_upper(rest[0]) else None
+        if second:
+            # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the deputy signs (KT.) for the
+            # head, on behalf of the collective named on the first line; `raw` keeps both lines.
+            authority = _authority(second)
+            rest = rest[1:]
     uppers = []
     while rest and _is_upper(rest[0]) and not P.END_MARK_RE.search(rest[0]):
         uppers.append(rest.pop(0))
@@ -561,17 +578,25 @@ def _header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
 # --- the whole letter -----------------------------------------------------------------------------
 
 
-def _closing_start(units: list[_Unit], body: Sequence[Line], items_end_line: int) -> int:
-    """First line of the closing paragraphs after the last item, or len(body) if there are none."""
-    trailing = [i for i in range(items_end_line, len(body)) if body[i].text]
-    for pos, i in enumerate(trailing):
-        kind = _classify(body[i])[0]
-        if kind != "para":
+_CLOSING_VERB_RE = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|trên\s+đây|triển\s+khai\s+thực\s+hiện)\b", re.I)
+
+
+def _closing_start(body: Sequence[Line]) -> int:
+    """First line of the closing paragraphs that follow the last item ("Trên đây là …", "… thực hiện./."),
+    or len(body) when there are none. Only a run of plain paragraphs at the very end qualifies."""
+    trailing: list[int] = []
+    for i in range(len(body) - 1, -1, -1):
+        if body[i].blank:
             continue
-        if P.CLOSING_OPENER_RE.match(body[i].text):
-            rest = trailing[pos:]
-            if all(_classify(body[k])[0] == "para" for k in rest) and len(rest) <= 6:
-                return i
+        if _classify(body[i])[0] != "para":
+            break
+        trailing.insert(0, i)
+    for pos, i in enumerate(trailing):
+        text = body[i].text
+        opener = P.CLOSING_OPENER_RE.match(text)
+        end_marked = P.END_MARK_RE.search(text) and _CLOSING_VERB_RE.search(text)
+        if (opener or end_marked) and len(trailing) - pos <= 6:
+            return i
     return len(body)
 
 
@@ -600,14 +625,11 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         first = len(body)
         warnings.append(ParseWarning(code="no-items", message="no numbered items found in the body"))
     preamble_units = _paragraphs(body[:first], wrap)
-    item_units = _build_items(body[first:], wrap)
-    last_item_line = max((ln.block for u in _walk_units(item_units) for ln in u.lines), default=-1)
-    items_end = next((k for k in range(len(body)) if body[k].block > last_item_line), len(body)) \
-        if item_units else len(body)
-    closing_at = _closing_start(item_units, body, items_end) if item_units else len(body)
-    if closing_at < len(body):
-        item_units = _build_items(body[first:closing_at], wrap)
-    closing_units = _paragraphs(body[closing_at:], wrap) if item_units else []
+    closing_at = max(first, _closing_start(body)) if first < len(body) else len(body)
+    if closing_at == first:  # the only "items" are closing sentences: keep them as items
+        closing_at = len(body)
+    item_units = _build_items(body[first:closing_at], wrap)
+    closing_units = _paragraphs(body[closing_at:], wrap)
     seen: dict[str, int] = {}
     items = _to_items(item_units, None, seen, warnings)
     if not h_end or not any((header.symbol, header.issuer, header.date)):
@@ -628,15 +650,6 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if letter.system is System.UNKNOWN:
         letter.warnings.append(ParseWarning(code="system", message="neither Party nor state format recognised"))
     return letter
-
-
-def _walk_units(units: list[_Unit]) -> list[_Unit]:
-    out: list[_Unit] = []
-    for u in units:
-        out.append(u)
-        out.extend(_walk_units(u.children))
-        out.extend(_walk_units(u.subitems))
-    return out
 
 
 def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
