@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from models import CascadeError, Letter
@@ -71,7 +72,7 @@ def parse(
                 letters.append(parse_letter(path))
             except CascadeError as e:
                 failures.append(str(e))
-                err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+                err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
             if progress and task is not None:
                 progress.advance(task)
     finally:
@@ -88,7 +89,7 @@ def parse(
         if len(files) > 1:
             err.print(f"{len(failures)} of {len(files)} files failed:", soft_wrap=True)
             for f in failures:
-                err.print(f"  {f}", soft_wrap=True)
+                err.print(f"  {escape(f)}", soft_wrap=True)
         raise typer.Exit(1)
 
 
@@ -120,7 +121,7 @@ def link(
         try:
             letters.append(parse_letter(path))
         except CascadeError as e:
-            err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+            err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
     if len(letters) < 2:
         raise typer.Exit(1)
     result = link_letters(letters[0], letters[1])

@@ -31,8 +31,10 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     if reader is None:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of {sorted(READERS)}")
     letter = segment_letter(reader(path, limits), nlp_segmenter=segmenter)
-    if not letter.items and not letter.preamble and not letter.header.symbol and not letter.recipients:
-        raise InputError(path, "not a letter (no header, recipients, preamble or numbered items found)")
+    h = letter.header
+    if not (letter.items or letter.recipients or letter.cc or letter.signature
+            or h.symbol or h.issuer or h.date or h.title or h.subject):
+        raise InputError(path, "not a letter (no header, 'Kính gửi', numbered items, 'Nơi nhận' or signature found)")
     return letter
 
 

@@ -28,6 +28,15 @@ _MAGIC = (
 )
 
 
+def human_size(n: int) -> str:
+    """Human size in binary units, exact enough to compare with the limit."""
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024**2:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n / 1024**2:.1f} MiB"
+
+
 def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     """Read a whole input file, refusing what is missing, empty, too large or a folder."""
     if not path.exists():
@@ -38,7 +47,7 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     if size == 0:
         raise InputError(path, "empty file")
     if size > limits.max_file_bytes:
-        raise InputError(path, f"file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.0f} MB limit")
+        raise InputError(path, f"file is {human_size(size)}, over the {human_size(limits.max_file_bytes)} limit")
     try:
         return path.read_bytes()
     except OSError as e:

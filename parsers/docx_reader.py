@@ -8,6 +8,7 @@ in TCVN3 fonts is the letter "ư".
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from viparse.normalize.tcvn3 import TCVN3
 from viparse.normalize.vni import VNI
 
 from models import InputError, RawBlock, RawDocument, SourceFormat
-from parsers.base import DEFAULT_LIMITS, ReadLimits, make_source, read_bytes, refuse_foreign_format
+from parsers.base import DEFAULT_LIMITS, ReadLimits, human_size, make_source, read_bytes, refuse_foreign_format
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -64,6 +65,7 @@ class _Context:
     nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)
     counters: dict[str, list[int | None]] = field(default_factory=dict)
     overrides_applied: set[str] = field(default_factory=set)
+    style_links: dict[str, str] = field(default_factory=dict)  # abstractNum → list style (w:numStyleLink)
     converted_runs: int = 0
 
 
@@ -134,7 +136,11 @@ def _load_numbering(document: "docx.document.Document", ctx: _Context) -> None:
                 text=_val(lvl.find(_w("lvlText"))) or "",
                 legal=bool(_on(lvl.find(_w("isLgl")))),
             )
-        ctx.abstract[an.get(_w("abstractNumId"), "")] = levels
+        abstract_id = an.get(_w("abstractNumId"), "")
+        ctx.abstract[abstract_id] = levels
+        link = _val(an.find(_w("numStyleLink")))
+        if link:
+            ctx.style_links[abstract_id] = link
     for num in root.iter(_w("num")):
         overrides: dict[int, int] = {}
         for ov in num.iter(_w("lvlOverride")):
@@ -166,11 +172,25 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _resolve_style_link(ctx: _Context, abstract_id: str) -> str:
+    """A list defined through a list style holds only w:numStyleLink; its levels live in the
+    definition that the style's own numbering points to."""
+    seen = set()
+    while abstract_id in ctx.style_links and abstract_id not in seen:
+        seen.add(abstract_id)
+        style = ctx.styles.get(ctx.style_links[abstract_id])
+        if style is None or not style.num_id or style.num_id not in ctx.nums:
+            break
+        abstract_id = ctx.nums[style.num_id][0]
+    return abstract_id
+
+
 def _numbering_label(ctx: _Context, num_id: str, ilvl: int) -> tuple[str, bool] | None:
     """Advance Word's counters for (numId, ilvl) and render the label; (text, is_bullet)."""
     if num_id in ("", "0") or num_id not in ctx.nums:
         return None
     abstract_id, overrides = ctx.nums[num_id]
+    abstract_id = _resolve_style_link(ctx, abstract_id)
     levels = ctx.abstract.get(abstract_id)
     if not levels or ilvl not in levels:
         return None
@@ -321,8 +341,8 @@ def _check_zip(path: Path, data: bytes, limits: ReadLimits) -> None:
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if total > limits.max_unzipped_bytes:
-                raise InputError(path, f"unpacks to {total / 1e6:.0f} MB, over the "
-                                       f"{limits.max_unzipped_bytes / 1e6:.0f} MB limit (zip bomb?)")
+                raise InputError(path, f"unpacks to {human_size(total)}, over the "
+                                       f"{human_size(limits.max_unzipped_bytes)} limit (zip bomb?)")
             if total / packed > limits.max_compression_ratio and total > 10 * 1024 * 1024:
                 raise InputError(path, f"compression ratio {total / packed:.0f}:1 is implausible (zip bomb?)")
     except zipfile.BadZipFile as e:
@@ -339,8 +359,20 @@ def read_docx(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocum
     _check_zip(path, data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as e:
+    except _CORRUPT as e:
         raise InputError(path, f"corrupt .docx ({e.__class__.__name__}: {e})") from e
+    try:
+        return _read_body(path, data, document)
+    except _CORRUPT as e:
+        raise InputError(path, f"corrupt .docx ({e.__class__.__name__}: {e})") from e
+
+
+# What a damaged package raises from python-docx, zipfile, zlib or lxml.
+_CORRUPT = (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error,
+            EOFError, NotImplementedError, OSError, AttributeError, TypeError, IndexError)
+
+
+def _read_body(path: Path, data: bytes, document: "docx.document.Document") -> RawDocument:
     ctx = _Context()
     _load_styles(document, ctx)
     _load_numbering(document, ctx)

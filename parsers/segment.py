@@ -320,8 +320,15 @@ def _header_end(lines: Sequence[Line], stop: int) -> int:
                 or P.RULE_RE.match(t) or P.SO_LINE_RE.match(t) or P.PLACE_DATE_RE.search(t):
             end = i + 1
             continue
-        if P.VV_RE.match(t) or P.TITLE_RE.match(t):
+        if P.VV_RE.match(t):
+            in_subject, subject_lines, end = True, 1, i + 1  # the V/v line carries its own text
+            continue
+        if P.TITLE_RE.match(t):
             in_subject, subject_lines, end = True, 0, i + 1
+            continue
+        if in_subject and subject_lines == 0 and len(t) <= 250 and _classify(line)[0] != "item":
+            subject_lines += 1  # the first line after a title is its summary, whatever verb opens it
+            end = i + 1
             continue
         if _classify(line)[0] == "item" or P.PREAMBLE_OPENER_RE.match(t) or P.KINH_GUI_RE.match(t):
             break
@@ -410,14 +417,16 @@ def _footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | None, l
             starts_sig = (P.SIGN_AUTH_RE.match(text) or P.POSITION_RE.match(text)) and _is_upper(text)
             # In a two-column layout flattened to text, cc entries and signature lines alternate;
             # a "- …" entry never belongs to a signature.
-            if cc_cell is not None and not other_cell and not starts_sig and P.BULLET_RE.match(text):
+            word_bullet = line.bullet and seg is line.raw
+            if cc_cell is not None and not other_cell and not starts_sig and (P.BULLET_RE.match(text) or word_bullet):
                 mode = "cc"
             if mode == "cc" and not other_cell and not starts_sig:
-                b = P.BULLET_RE.match(text)
+                b = P.BULLET_RE.match(text) or (text if word_bullet else None)
                 archived = bool(cc) and re.match(r"^Lưu\b", cc[-1].text) is not None
                 if b or not cc:
                     raw = f"{heading_raw}\n{seg}" if heading_raw else seg
-                    cc.append(Recipient(text=(b.group("text") if b else text).strip(), raw=raw))
+                    entry = b.group("text") if isinstance(b, re.Match) else text
+                    cc.append(Recipient(text=entry.strip(), raw=raw))
                     heading_raw = ""
                     continue
                 if _LOWER_START_RE.match(text) and not archived:  # an entry wrapped onto a second line

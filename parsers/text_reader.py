@@ -41,7 +41,8 @@ def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocume
     data = read_bytes(path, limits)
     refuse_foreign_format(path, data, expect_zip=False)
     text, encoding = decode_text(path, data)
-    if "\x00" in text:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if "\x00" in text or controls > max(2, len(text) // 100):
         raise InputError(path, "binary data, not a text letter")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"decoded as {encoding}"]

@@ -3,12 +3,13 @@
 Everything is written with python-docx plus raw WordprocessingML (`docx.oxml.OxmlElement`), so a
 test shows exactly which Word construct it exercises:
 
-- `LetterDocx.header_table(...)`, `party_header(...)`, `state_header(...)`: the borderless two-column
+- `LetterDocx.table(...)`, `party_header(...)`, `state_header(...)`: the borderless two-column
   header table (issuer | motto, number | place and date), lines as separate paragraphs or joined
   with soft line breaks (`w:br`, written as "\\n" in the text given here);
-- `LetterDocx.define_list(...)` / `add_num(...)`: a real `word/numbering.xml` (abstractNum + num,
-  lvlOverride/startOverride), and `numbered(...)` paragraphs that carry only `w:numPr`, so the
-  labels ("1.", "1.1.") are not in the text;
+- `LetterDocx.define_list(...)` / `add_abstract(...)` / `add_num(...)`: a real `word/numbering.xml`
+  (abstractNum + num, lvlOverride/startOverride, lists reached through a list style), and
+  `numbered(...)` paragraphs that carry only `w:numPr`, so the labels ("1.", "1.1.") are not in
+  the text; `paragraph_style(...)` for numbering or a legacy font inherited from a style;
 - `signature_table(...)`: "Nơi nhận" on the left, the signature on the right;
 - `R(...)` runs: a font (`w:rFonts`, e.g. ".VnTime" for TCVN3), tracked changes (`w:ins`, `w:del`
   with `w:delText`, `w:moveFrom`, `w:moveTo`), hyperlinks; "\\u00ad" in a run's text is written as
@@ -19,12 +20,13 @@ test shows exactly which Word construct it exercises:
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -252,6 +254,47 @@ class LetterDocx:
         self._numbering.append(num)
         return nid
 
+    def define_list_via_style(self, levels: Sequence[Lvl] = OUTLINE, style_name: str = "Danh muc") -> int:
+        """A list reached through a list (numbering) style, as Word writes "Define New List Style":
+        the paragraphs' num points to an abstractNum holding only `w:numStyleLink`; the style's
+        numPr points to the num whose abstractNum (with `w:styleLink`) defines the levels."""
+        style = self.document.styles.add_style(style_name, WD_STYLE_TYPE.LIST)
+        defining = self.add_abstract(levels)
+        self._abstract(defining).find(qn("w:multiLevelType")).addnext(el("styleLink", val=style.style_id))
+        style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = self.add_num(defining)
+        linking = self.add_abstract(())
+        self._abstract(linking).append(el("numStyleLink", val=style.style_id))
+        return self.add_num(linking)
+
+    def _abstract(self, abstract_id: int) -> Any:
+        return next(a for a in self._numbering.iter(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == str(abstract_id))
+
+    # styles
+    def paragraph_style(self, name: str, font: str | None = None, num_id: int | None = None,
+                        based_on: str | None = None) -> str:
+        """Add a paragraph style with a run font and/or numbering; return its style id."""
+        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if based_on:
+            style.base_style = self.document.styles[based_on]
+        if font:
+            style.element.get_or_add_rPr().append(el("rFonts", ascii=font, hAnsi=font, cs=font))
+        if num_id is not None:
+            style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+        return style.style_id
+
+    def set_default_font(self, font: str) -> None:
+        """Set the document default run font (styles.xml `w:docDefaults`)."""
+        rpr = self.document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = el("rFonts")
+            rpr.insert(0, fonts)
+        for attr in list(fonts.attrib):
+            del fonts.attrib[attr]
+        for attr in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{attr}"), font)
+
     # paragraphs
     def para(self, *runs: Any, style: str | None = None, num: tuple[int, int] | None = None,
              mark_deleted: bool = False, nfd: bool = False, into: Any = None) -> Any:
@@ -288,7 +331,11 @@ class LetterDocx:
         borders = el("tblBorders")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
             borders.append(el(side, val="nil"))
-        t._tbl.tblPr.append(borders)
+        look = t._tbl.tblPr.find(qn("w:tblLook"))  # schema order: tblBorders comes before tblLook
+        if look is None:
+            t._tbl.tblPr.append(borders)
+        else:
+            look.addprevious(borders)
         for row, cells in zip(t.rows, rows, strict=True):
             for cell, paragraphs in zip(row.cells, cells, strict=True):
                 for k, para in enumerate(paragraphs):
@@ -430,3 +477,14 @@ def state_letter(path: str | Path, subject: str = "Tuyên truyền kỷ niệm c
                     sign=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Trần Văn B"))
     return letter.save(path)
 
+
+def simple_letter(body: Callable[[LetterDocx], object] | None = None) -> LetterDocx:
+    """Party header, "Kính gửi", preamble, then `body(letter)` adds the items, then the signature table."""
+    letter = LetterDocx()
+    party_header(letter)
+    letter.para("Kính gửi: Các ban xây dựng Đảng Tỉnh ủy.")
+    letter.para(PREAMBLE)
+    if body is not None:
+        body(letter)
+    signature_table(letter)
+    return letter
