@@ -4,6 +4,7 @@ a syllable, tells spelling noise (orthographic) and tier substitutions (localise
 """
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from cascade.tokens import LOCALISATION_WORDS, TIER_KEY, Token, tokenize
@@ -25,18 +26,18 @@ def _groups(parent: list[Token], child: list[Token]) -> list[tuple[list[int], li
             matched_p[i] = matched_p.get(i, 0) + 1
             matched_c[j] = matched_c.get(j, 0) + 1
     groups: list[tuple[list[int], list[int]]] = []
-    used_c: set[int] = set()
     for i in sorted(pairs):
         js = sorted(pairs[i])
         if matched_p[i] != len(parent[i].keys) or any(matched_c[j] != len(child[j].keys) for j in js):
             continue  # only part of an expanded abbreviation matched: not an alignment
-        if groups and set(js) & set(groups[-1][1]):
-            groups[-1][0].append(i)  # n:1 — several parent tokens meet one child abbreviation
+        if js != list(range(js[0], js[-1] + 1)):
+            continue  # a group must cover a contiguous run of child tokens
+        if groups and js == groups[-1][1] and i == groups[-1][0][-1] + 1:
+            groups[-1][0].append(i)  # n:1 — consecutive parent tokens meet one child abbreviation
             continue
-        if used_c & set(js):
-            continue
+        if groups and js[0] <= groups[-1][1][-1]:
+            continue  # keep groups in order on both sides, so spans rebuild both texts
         groups.append(([i], js))
-        used_c |= set(js)
     return groups
 
 
@@ -73,16 +74,31 @@ def _append(spans: list[DiffSpan], kind: SpanKind, parent: str, child: str) -> N
         spans.append(DiffSpan(kind=kind, parent=parent, child=child))
 
 
-def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:
+@dataclass(frozen=True)
+class EditScript:
+    """The spans, and which tokens each side carried over (for figures that union several links)."""
+
+    spans: list[DiffSpan]
+    kept_parent: frozenset[int]  # parent token indices carried into the child (equal/orthographic/localised)
+    matched_child: frozenset[int]  # child token indices that came from the parent
+
+
+def edit_script(parent: list[Token], child: list[Token]) -> EditScript:
     spans: list[DiffSpan] = []
+    kept: set[int] = set()
+    matched: set[int] = set()
     pi = cj = 0
 
     def gap(p_end: int, c_end: int) -> None:
         ps, cs = parent[pi:p_end], child[cj:c_end]
         before = parent[pi - 1] if pi > 0 else None
         p_text, c_text = "".join(t.surface for t in ps), "".join(t.surface for t in cs)
-        if _is_localisation(ps, cs, before):
+        if p_text == c_text:  # e.g. punctuation-only text on both sides
+            _append(spans, SpanKind.EQUAL, p_text, c_text)
+        elif _is_localisation(ps, cs, before):
             _append(spans, SpanKind.LOCALISED, p_text, c_text)
+            kept.update(range(pi, p_end))
+            matched.update(range(cj, c_end))
         else:
             _append(spans, SpanKind.TRIMMED, p_text, "")
             _append(spans, SpanKind.ADDED, "", c_text)
@@ -92,9 +108,15 @@ def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:
         ps = [parent[i] for i in p_idx]
         cs = [child[j] for j in c_idx]
         _append(spans, _equal_kind(ps, cs), "".join(t.surface for t in ps), "".join(t.surface for t in cs))
+        kept.update(p_idx)
+        matched.update(c_idx)
         pi, cj = p_idx[-1] + 1, c_idx[-1] + 1
     gap(len(parent), len(child))
-    return spans
+    return EditScript(spans, frozenset(kept), frozenset(matched))
+
+
+def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:
+    return edit_script(parent, child).spans
 
 
 def diff_texts(parent: str, child: str, abbreviations: dict[str, list[str]] | None = None) -> list[DiffSpan]:

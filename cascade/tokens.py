@@ -20,9 +20,17 @@ LOCALISATION_WORDS = frozenset(
     TIER_WORDS | {"ủy", "trung", "ương", "tw", "tu", "hu", "đu", "bộ", "sở", "phòng", "cục", "vụ", "chi", "ban",
                   "thị", "thành", "phố", "trấn", "đặc", "khu", "đảng", "cấp", "địa", "phương", "các", "của"}
 )
-_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]+|_+")
+# Words include combining marks, so NFD text ("đ" + U+0300 …) is never cut inside a syllable.
+_TOKEN_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|[^\w\s\u0300-\u036f]+|_+")
 _DEFINITION_RE = re.compile(r"\(\s*(?P<abbr>[A-ZĐ][A-ZĐa-z]{1,11})\s*\)")
-_BUILTIN = {k: v.split() for k, v in ABBREVIATIONS.items() if re.fullmatch(r"[A-ZĐa-zđ]+", k)}
+
+
+def _expansion_keys(words: list[str]) -> tuple[str, ...]:
+    return tuple(TIER_KEY if w in TIER_WORDS else w for w in words)
+
+
+_BUILTIN = {k: _expansion_keys(re.findall(r"\w+", v)) for k, v in ABBREVIATIONS.items()
+            if re.fullmatch(r"[A-ZĐa-zđ]+", k)}
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,9 @@ def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> li
             continue
         form = word_form(piece)
         if piece in abbreviations:
-            keys = tuple(abbreviations[piece])
+            keys = _expansion_keys(abbreviations[piece])
         elif piece in _BUILTIN and piece.isupper():
-            keys = tuple(_BUILTIN[piece])
+            keys = _BUILTIN[piece]
         else:
             keys = (TIER_KEY if form in TIER_WORDS else form,)
         tokens.append(Token(text[m.start() : end], piece, keys, form))

@@ -82,6 +82,7 @@ def find_numbered(text: str) -> list[CitationMatch]:
     out = []
     for m in NUMBERED_CITATION_RE.finditer(text):
         g = m.groupdict()
+        typed = True
         if g["party"]:
             number, doc_type, issuer = g["pno"], g["ptype"], g["pissuer"]
             symbol = _squash(f"{number}-{doc_type}/{issuer}")
@@ -90,15 +91,16 @@ def find_numbered(text: str) -> list[CitationMatch]:
             number, code = g["sno"], _squash(g["scode"])
             groups = code.split("-")
             year = int(g["syear"]) if g["syear"] else None
-            if groups[0] in DOC_TYPE_CODES or len(groups) > 2:
+            typed = groups[0] in DOC_TYPE_CODES
+            if typed or len(groups) > 2:
                 doc_type, issuer = groups[0], "-".join(groups[1:])
             else:  # a state công văn: "12/UBND-VX" has no type code
                 doc_type, issuer = "CV", groups[0]
             # Party symbols written the state way ("22/CT-TW") keep their Party issuer.
             symbol = _squash(f"{number}/{g['syear'] + '/' if g['syear'] else ''}{code}")
         kind = _kind_name(g["kind"]) or DOC_TYPE_CODES.get(doc_type)
-        if not g["kind"] and not g["party"] and doc_type not in DOC_TYPE_CODES:
-            continue  # a bare "3/ABC-XY" with no kind word and no known type is too weak
+        if not g["kind"] and not g["party"] and not typed:
+            continue  # a bare "3/ABC-XY" with no kind word and no known type code is too weak
         date = _date(g["y"], g["m"], g["d"]) or _date(g["y2"], g["m2"], g["d2"])
         body = (g["body"] or g["pre_body"] or "").strip() or None
         out.append(
@@ -140,6 +142,7 @@ def find_citations(text: str, with_roles: bool = False) -> list[CitationMatch]:
     return found
 
 
+_SUBJECT_RE = re.compile(r"\bvề\s+việc\b|\bV/v\b|[“\"]", re.I)
 _BREAK_RE = re.compile(r"\bvề\b|[“\"]|\bnhằm\b|\bđể\b|[.;](?:\s|$)|\bđề\s+nghị\b|\byêu\s+cầu\b", re.I)
 
 
@@ -148,6 +151,9 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
     and those chained to it by "và" or commas before the subject ("về việc …") begins."""
     marked = set()
     for verb in IMPLEMENTS_VERB_RE.finditer(text):
+        sentence_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start())) + 1
+        if _SUBJECT_RE.search(text[sentence_start : verb.start()]):
+            continue  # "… về việc thực hiện Kết luận …": the verb belongs to a cited subject
         previous_end = verb.end()
         first = True
         for i, c in enumerate(found):

@@ -25,7 +25,8 @@ _QUOTES = str.maketrans(
 # Export artefacts seen in .txt files saved from Word or converted through Markdown:
 # "[bookmark: _GoBack]" (samples/province_1383-CV-BTGTU.txt), "**bold**", "*italic*", "\*".
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]\s*", re.I)
-_MD_ESCAPE_RE = re.compile(r"\\([*_\[\]#>`~|\\-])")
+# Only a backslash that follows something else is an escape, so unescaping never makes a new one.
+_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[*_\[\]#>`~|-])")
 _MD_STRONG_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # A lone "*" touching text is Markdown emphasis; a "*" standing alone is the Party header star.
 _MD_EM_RE = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
@@ -38,10 +39,10 @@ def nfc(text: str) -> str:
 
 def strip_artefacts(text: str) -> str:
     """Remove export leftovers (bookmarks, Markdown emphasis) that are not part of the letter."""
-    text = _BOOKMARK_RE.sub("", text)
-    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    text = _MD_ESCAPE_RE.sub("", text)
     text = _MD_STRONG_RE.sub("", text)
-    return _MD_EM_RE.sub("", text)
+    text = _MD_EM_RE.sub("", text)
+    return _BOOKMARK_RE.sub("", text)
 
 
 def clean_text(text: str) -> str:
@@ -50,9 +51,10 @@ def clean_text(text: str) -> str:
     >>> clean_text("  Ð\\u00adảng  ủy\\u200b ")
     'Đảng ủy'
     """
-    text = nfc(text).translate(_ETH)
     text = _INVISIBLE_RE.sub("", text)
     text = strip_artefacts(text)
+    # NFC last: removing an invisible character or "**" can bring a letter and its tone mark together.
+    text = nfc(text).translate(_ETH)
     text = _SPACES_RE.sub(" ", text)
     return " ".join(part.strip() for part in text.split("\n") if part.strip()) if "\n" in text else text.strip()
 

@@ -480,10 +480,14 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
                      raw="\n".join(raw for _, raw in lines).strip("\n"))
 
 
+# Blanks left in drafts ("Số:      /KH-UBND", "ngày      tháng 6") are not column gaps.
+_DRAFT_BLANK_RE = re.compile(r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|tháng|năm)", re.I)
+
+
 def _split_header_segments(lines: Sequence[Line]) -> list[str]:
     segs = []
     for line in lines:
-        for seg in _SEGMENT_SPLIT_RE.split(line.raw):
+        for seg in _SEGMENT_SPLIT_RE.split(_DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)):
             text = clean_text(seg)
             if text:
                 segs.append(text)
@@ -521,7 +525,8 @@ def _parse_symbol(header: Header, so: re.Match[str]) -> None:
     if not groups:
         return
     if groups[0] in DOC_TYPE_CODES and len(groups) > 1:
-        header.doc_type, header.issuer_code = groups[0], groups[1]
+        # joint issuers stay together: "02/2011/TTLT-VPCP-BNV" → VPCP-BNV
+        header.doc_type, header.issuer_code = groups[0], "-".join(groups[1:])
     else:  # state công văn: "12/UBND-VX" — issuer, then drafting unit; no type code
         header.doc_type, header.issuer_code = "CV", groups[0]
 
@@ -652,6 +657,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
                             span=SourceSpan(first=lines[f_start].block, last=lines[-1].block))
                   for r in footer_leftovers],
     )
+    emptied = [ln for ln in lines[h_end:f_start] if ln.raw.strip() and not ln.text]
+    letter.unplaced += [Paragraph(text="", norm="", raw=ln.raw, span=SourceSpan(first=ln.block, last=ln.block))
+                        for ln in emptied]  # export artefacts alone on a line: kept, not parsed
     letter.citations = _citations(letter, nlp_segmenter)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)

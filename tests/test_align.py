@@ -199,12 +199,6 @@ def test_one_bullet_split_over_two_child_bullets(tmp_path):
     assert_summary_consistent(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="item kept_share and summary retention take, per parent unit, the best single link "
-    "(max over links) instead of the union of words carried by all links, so a split unit counts as "
-    "half dropped and the item as trimmed",
-)
 def test_split_unit_carries_every_word_down(tmp_path):
     r = linked(tmp_path, SPLIT_PARENT, SPLIT_CHILD)
     assert r.summary.retention == 1.0
@@ -229,11 +223,6 @@ def test_two_bullets_merged_into_one_child_bullet(tmp_path):
     assert_summary_consistent(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the item relation sums each merged link's diff, where the other parent unit's words count as "
-    "'added', so an item whose child adds no word is reported expanded",
-)
 def test_merged_item_with_no_new_word_is_kept(tmp_path):
     r = linked(tmp_path, MERGE_PARENT, MERGE_CHILD)
     assert [(il.parent_item, il.child_item, il.relation) for il in r.item_links] == [("1", "1", Relation.KEPT)]

@@ -228,33 +228,19 @@ def test_matching_form_ignores_unicode_composition(s):
     "s",
     [
         pytest.param(
-            "a\u00ad\u0300",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="clean_text composes (NFC) before removing soft hyphens / zero-width characters, so "
-                "'a<SHY><grave>' becomes 'a<grave>' (not NFC) and a second pass gives 'à'",
-            ),
+            "a\u00ad\u0300"
         ),
         pytest.param(
-            "Ta\u200b\u0301c",
-            marks=pytest.mark.xfail(strict=True, reason="same: NFC runs before the zero-width space is removed"),
+            "Ta\u200b\u0301c"
         ),
         pytest.param(
-            "a**\u0300",
-            marks=pytest.mark.xfail(strict=True, reason="same: NFC runs before Markdown '**' is removed"),
+            "a**\u0300"
         ),
         pytest.param(
-            "\\\\-",
-            marks=pytest.mark.xfail(
-                strict=True, reason="Markdown unescaping is applied once per call: '\\\\-' -> '\\-' -> '-'"
-            ),
+            "\\\\-"
         ),
         pytest.param(
-            "[book*mark: x]y",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bookmarks are removed before '*', so removing '*' can form a new '[bookmark: ...]'",
-            ),
+            "[book*mark: x]y"
         ),
     ],
 )

@@ -167,11 +167,6 @@ def test_block_ids_follow_the_scheme():
                                                  "2.a/1"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a line holding only an export artefact ('[bookmark: _GoBack]', '**') is treated as blank and "
-    "kept in no unit's raw, although segment.py says every raw line ends up in a zone (or unplaced)",
-)
 @pytest.mark.parametrize("artefact", ["[bookmark: _GoBack]", "**"])
 def test_artefact_only_line_is_kept_in_raw(artefact):
     letter = segment(["1. Một", artefact, "- hai"])
