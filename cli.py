@@ -126,6 +126,14 @@ def link(
         raise typer.Exit(1)
     result = link_letters(letters[0], letters[1])
     _write(renderers[fmt](result), output)
+    if output is not None:
+        s = result.summary
+        err.print(
+            f"wrote {escape(str(output))}: {s.parent_items_carried} of {s.parent_items} parent items carried down "
+            f"({s.parent_items_dropped} dropped), {s.child_items_local} local child items, retention "
+            f"{s.retention:.0%}, citation {result.citation_check.status.value}",
+            soft_wrap=True,
+        )
 
 
 @app.command()
