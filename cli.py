@@ -99,6 +99,10 @@ def link(
     child: Annotated[Path, typer.Argument(help="The lower-tier letter that implements it.", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the full result), md or html.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    graph: Annotated[
+        Path | None,
+        typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
+    ] = None,
 ) -> None:
     """Link a parent letter's units to the child letter's units and diff every link word by word.
 
@@ -116,6 +120,8 @@ def link(
     renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown, "html": render_html}
     if fmt not in renderers:
         raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
+    if graph is not None and graph.suffix.lower() not in (".graphml", ".json"):
+        raise typer.BadParameter(f"must end in .graphml or .json, got {graph.name!r}", param_hint="--graph")
     letters = []
     for path in (parent, child):
         try:
@@ -126,6 +132,11 @@ def link(
         raise typer.Exit(1)
     result = link_letters(letters[0], letters[1])
     _write(renderers[fmt](result), output)
+    if graph is not None:
+        from cascade.graph import build_graph, graph_to_graphml, graph_to_json
+
+        g = build_graph(letters, [result])
+        _write(graph_to_graphml(g) if graph.suffix.lower() == ".graphml" else graph_to_json(g) + "\n", graph)
     if output is not None:
         s = result.summary
         err.print(
