@@ -383,7 +383,8 @@ def print_distributions(d: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-n", type=int, default=60, help="number of pairs (seeds 0..n-1)")
+    ap.add_argument("-n", type=int, default=60, help="number of pairs (seeds FIRST..FIRST+n-1)")
+    ap.add_argument("--first-seed", type=int, default=0, help="first seed (hold out e.g. 1000.. for a final check)")
     ap.add_argument("--baseline", action="store_true", help="also score the word-trigram baseline")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "out", help="output folder (git-ignored)")
     ap.add_argument("--worst", type=int, default=5)
@@ -393,11 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer()
     pairs_dir = args.out / "pairs"
     rows = []
-    for seed in range(args.n):
+    for seed in range(args.first_seed, args.first_seed + args.n):
         rows.append(evaluate_pair(seed, PROFILE_CYCLE[seed % 3], pairs_dir, scorer, args.baseline))
     elapsed = time.time() - t0
 
-    print(f"cascade.linking on {len(rows)} generated pairs (seeds 0..{args.n - 1}; profiles "
+    last_seed = args.first_seed + args.n - 1
+    print(f"cascade.linking on {len(rows)} generated pairs (seeds {args.first_seed}..{last_seed}; profiles "
           f"{'/'.join(PROFILE_CYCLE)} by seed % 3; parents: "
           + ", ".join(f"{k} {sum(1 for r in rows if r['parent_kind'] == k)}" for k in ("province", "district",
                                                                                        "shuffled"))

@@ -87,6 +87,11 @@ def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> li
         else:
             keys = (TIER_KEY if form in TIER_WORDS else form,)
         tokens.append(Token(text[m.start() : end], piece, keys, form))
+    # "xã hội" is "society", not a commune: keep its own key so it never matches a tier word.
+    for k in range(len(tokens) - 1):
+        if tokens[k].keys == (TIER_KEY,) and tokens[k].form == "xã" and tokens[k + 1].form == "hội":
+            t = tokens[k]
+            tokens[k] = Token(t.surface, t.word, (t.form,), t.form)
     if lead:
         if tokens:
             first = tokens[0]
