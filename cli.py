@@ -148,6 +148,78 @@ def link(
 
 
 @app.command()
+def analyse(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Folder of letters (.txt, .docx; nested). Default: the bundled samples/.")
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Report folder (replaced as a whole).")] = Path(
+        "cascade-report"
+    ),
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated subset of: html,pairs,docx,md,csv,graph.")
+    ] = "html,pairs,docx,md,csv,graph",
+    lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
+) -> None:
+    """Analyse a folder of letters as one cascade and write the reports.
+
+    Works out which letter implements which (citations, near-miss citations, content), links every
+    parent→child pair, and writes index.html, pairs/*.html, pairs/*.docx (tracked changes), report.md,
+    letters.csv, items.csv, links.csv, cascade.graphml and cascade.json. Files that cannot be read are
+    listed with their reason and the run goes on; the analysed folder is never written to.
+
+    Example: cascade analyse letters/ -o report --lang en
+    """
+    from cascade.analysis import analyse_letters
+    from cascade.reports.folder import FORMATS, write_folder_reports
+    from cascade.reports.labels import LABELS
+    from parsers.batch import discover, parse_many
+
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    bad = sorted(set(chosen) - set(FORMATS))
+    if bad or not chosen:
+        raise typer.BadParameter(f"must be a comma-separated subset of {list(FORMATS)}, got {formats!r}",
+                                 param_hint="--format")
+    if lang not in LABELS:
+        raise typer.BadParameter(f"must be one of {sorted(LABELS)}, got {lang!r}", param_hint="--lang")
+    root = folder if folder is not None else Path(__file__).resolve().parent / "samples"
+    if not root.is_dir():
+        err.print(f"[red]error:[/red] {escape(str(root))}: not a folder", soft_wrap=True)
+        raise typer.Exit(1)
+    paths = discover(root, exclude=output)
+    if not paths:
+        err.print(f"[red]error:[/red] {escape(str(root))}: no .txt or .docx letters found", soft_wrap=True)
+        raise typer.Exit(1)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("parsing", total=len(paths))
+        outcomes = parse_many(paths, root, jobs, on_done=lambda _: progress.advance(task))
+        letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+        failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
+        progress.update(task, description="linking", completed=0, total=None)
+        analysis = analyse_letters(str(root), letters, failures, jobs,
+                                   on_link=lambda _: progress.advance(task))
+        progress.update(task, description="writing reports", completed=0, total=None)
+        try:
+            written = write_folder_reports(analysis, output, root, chosen, lang)
+        except CascadeError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+            raise typer.Exit(1) from e
+    tiers: dict[str, int] = {}
+    for node in analysis.nodes.values():
+        if node.status == "parsed":
+            tiers[node.tier.value] = tiers.get(node.tier.value, 0) + 1
+    err.print(f"{len(letters)} letters parsed ({', '.join(f'{k} {v}' for k, v in sorted(tiers.items()))}), "
+              f"{len(analysis.pairs)} parent→child pairs linked, {len(written)} files written to "
+              f"{escape(str(output))}", soft_wrap=True)
+    if failures:
+        err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
+        for rel, reason in failures.items():
+            err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the letter model that `cascade parse --format json` emits."""
     sys.stdout.write(json.dumps(Letter.model_json_schema(), ensure_ascii=False, indent=1) + "\n")

@@ -12,7 +12,7 @@ def _number(n: str | None) -> str:
     return (n or "").lstrip("0")
 
 
-def _edit_distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
@@ -89,14 +89,14 @@ def _compare(parent: Letter, child: Letter, c: Citation) -> CitationCheck:
     if same_type:
         evidence.append(f"same kind {h.doc_type}")
     if not same_number:
-        d = _edit_distance(_number(c.number), _number(h.number))
+        d = edit_distance(_number(c.number), _number(h.number))
         evidence.append(f"number {c.number} ≠ {h.number}" + (" (one character off)" if d == 1 else ""))
     if days is not None:
         evidence.append(f"dated {out.cited_date}, {days} day(s) from the parent's {out.parent_date}")
     if overlap >= 0.6:
         evidence.append(f"the cited subject matches the parent's subject ({overlap:.0%} of its words)")
     near = same_issuer and same_type and (
-        _edit_distance(_number(c.number), _number(h.number)) <= 1 or (days is not None and days <= 31) or overlap >= 0.6
+        edit_distance(_number(c.number), _number(h.number)) <= 1 or (days is not None and days <= 31) or overlap >= 0.6
     )
     out.status = CitationStatus.NEAR if near else CitationStatus.UNRELATED
     out.reasons = evidence

@@ -1,7 +1,7 @@
 """The cascade as a networkx graph: letter and unit nodes, `contains` and `derived_from` edges."""
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -13,8 +13,11 @@ def letter_key(letter: Letter) -> str:
     return letter.source.path
 
 
-def add_letter(graph: nx.DiGraph, letter: Letter) -> str:
-    key = letter_key(letter)
+Namer = Callable[[Letter], str]
+
+
+def add_letter(graph: nx.DiGraph, letter: Letter, name: Namer = letter_key) -> str:
+    key = name(letter)
     h = letter.header
     graph.add_node(key, kind="letter", path=letter.source.path, sha256=letter.source.sha256,
                    symbol=h.symbol or "", date=h.date.isoformat() if h.date else "", issuer=h.issuer or "",
@@ -26,11 +29,11 @@ def add_letter(graph: nx.DiGraph, letter: Letter) -> str:
     return key
 
 
-def add_links(graph: nx.DiGraph, result: LinkResult) -> None:
-    p, c = letter_key(result.parent), letter_key(result.child)
+def add_links(graph: nx.DiGraph, result: LinkResult, name: Namer = letter_key) -> None:
+    p, c = name(result.parent), name(result.child)
     for node in (p, c):
         if node not in graph:
-            add_letter(graph, result.parent if node == p else result.child)
+            add_letter(graph, result.parent if node == p else result.child, name)
     graph.add_edge(c, p, kind="derived_from", citation=result.citation_check.status.value,
                    retention=result.summary.retention)
     for link in result.links:
@@ -39,13 +42,14 @@ def add_links(graph: nx.DiGraph, result: LinkResult) -> None:
                        merged=link.merged, moved=link.moved)
 
 
-def build_graph(letters: Iterable[Letter], results: Iterable[LinkResult]) -> nx.DiGraph:
-    """One graph for any number of letters and their pairwise link results."""
+def build_graph(letters: Iterable[Letter], results: Iterable[LinkResult], name: Namer = letter_key) -> nx.DiGraph:
+    """One graph for any number of letters and their pairwise link results; `name` gives a letter's
+    node key (its source path by default)."""
     graph = nx.DiGraph()
     for letter in letters:
-        add_letter(graph, letter)
+        add_letter(graph, letter, name)
     for result in results:
-        add_links(graph, result)
+        add_links(graph, result, name)
     return graph
 
 

@@ -145,10 +145,10 @@ def test_readme_opens_with_two_commands(repo_dir: Path):
     commands = readme_commands(repo_dir)
     assert len(commands) == 2
     install_and_run, install_and_test = commands
-    assert re.search(r"cascade \w+ samples/", install_and_run)  # the main job, on the bundled samples
-    assert install_and_test.endswith("python -m pytest -q")
-    for sample in re.findall(r"samples/\S+", install_and_run):
-        assert (repo_dir / sample).is_file()
+    assert "pip install" in install_and_run
+    assert "cascade analyse" in install_and_run  # the main job, on the bundled samples by default
+    script = (repo_dir / install_and_test.split()[-1]).read_text(encoding="utf-8")
+    assert "pip install" in script and "python -m pytest -q" in script
 
 
 def test_ci_runs_exactly_the_readme_test_command(repo_dir: Path):
@@ -158,4 +158,3 @@ def test_ci_runs_exactly_the_readme_test_command(repo_dir: Path):
     assert code[-1] == install_and_test
     assert code.count(install_and_test) == 1
     assert install_and_run not in code
-    assert [ln for ln in code if re.search(r"\b(?:pytest|pip)\b", ln)] == [install_and_test]

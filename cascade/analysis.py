@@ -1,0 +1,84 @@
+"""A folder's letters as one cascade: parent detection, then every parent→child pair linked."""
+
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
+from cascade.linking import link_letters
+from models import Letter, LinkResult
+from models.corpus import LetterNode
+
+Pair = tuple[str, str]  # (parent path, child path)
+
+
+@dataclass
+class FolderAnalysis:
+    """Everything the folder reports are written from."""
+
+    root: str
+    letters: dict[str, Letter]
+    nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
+    pairs: dict[Pair, LinkResult] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> list[LetterNode]:
+        return [n for n in self.nodes.values() if n.status == "failed"]
+
+    def roots(self) -> list[str]:
+        """Parsed letters with no parent in the folder, highest tier first."""
+        from cascade.corpus import TIER_RANK
+
+        tops = [p for p, n in self.nodes.items() if n.status == "parsed" and not n.parents]
+        return sorted(tops, key=lambda p: (TIER_RANK.get(self.nodes[p].tier, 9), p))
+
+
+_WORKER_LETTERS: Mapping[str, Letter] = {}
+
+
+def _init_worker(letters: Mapping[str, Letter]) -> None:
+    global _WORKER_LETTERS
+    _WORKER_LETTERS = letters
+
+
+def _link(pair: Pair) -> tuple[Pair, LinkResult]:
+    parent, child = pair
+    return pair, link_letters(_WORKER_LETTERS[parent], _WORKER_LETTERS[child])
+
+
+def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
+               on_done: Callable[[Pair], None] | None = None) -> dict[Pair, LinkResult]:
+    """Link every pair, in `jobs` processes (default one per core)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pairs)))
+    out: dict[Pair, LinkResult] = {}
+    if jobs == 1 or len(pairs) < 4:
+        _init_worker(letters)
+        results = map(_link, pairs)
+        for pair, result in results:
+            out[pair] = result
+            if on_done:
+                on_done(pair)
+        return out
+    needed = {p for pair in pairs for p in pair}
+    subset = {p: letters[p] for p in needed}
+    chunk = max(1, min(16, len(pairs) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset,)) as pool:
+        for pair, result in pool.map(_link, pairs, chunksize=chunk):
+            out[pair] = result
+            if on_done:
+                on_done(pair)
+    return out
+
+
+def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
+                    settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+                    on_link: Callable[[Pair], None] | None = None) -> FolderAnalysis:
+    """Detect the cascade among parsed letters and link every parent→child pair."""
+    nodes = detect_parents(letters, settings)
+    for path, error in failures.items():
+        nodes[path] = LetterNode(path=path, status="failed", error=error)
+    pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
+    analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
+    analysis.pairs = link_pairs(letters, pairs, jobs, on_link)
+    return analysis

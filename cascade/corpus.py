@@ -1,0 +1,257 @@
+"""Which letter implements which, across a folder: citations first (exact, then near misses), content
+for the rest, with a confidence and the evidence; plus flags analysts ask for (citations that point
+nowhere, near-miss citations, letters copied from a sibling rather than from their parent).
+
+Candidate parents for content come from an inverted index over each letter's rarest word trigrams
+(passim's n-gram index idea), so the cost grows with the number of letters, not its square.
+"""
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from cascade.citecheck import edit_distance
+from cascade.tokens import keys_of, tokenize
+from cascade.units import letter_units
+from models import Citation, CitationRole, Letter, Tier
+from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
+
+TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    """Thresholds for pairing letters by content (weighted share of the child's word trigrams found
+    in the candidate parent); see bench/ for how they were measured."""
+
+    content_min: float = 0.30  # a parent found by content must hold this share of the child's text
+    near_content_min: float = 0.15  # a near-miss citation needs only this much text in common
+    near_days: int = 7  # a cited date this close to the parent's supports a near miss
+    sample_size: int = 64  # rarest trigrams per letter used to find candidates
+    candidates: int = 12  # candidates scored exactly per letter
+    sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
+    sibling_min_trigrams: int = 8
+
+
+DEFAULT_CORPUS_SETTINGS = CorpusSettings()
+Key = tuple[str, str, str]
+
+
+def symbol_key(number: str | None, doc_type: str | None, issuer: str | None) -> Key | None:
+    """(number without leading zeros, type, issuer), upper-cased: Party and state notations agree."""
+    if not number or not doc_type or not issuer:
+        return None
+    return number.lstrip("0") or "0", doc_type.upper(), issuer.upper()
+
+
+def _trigrams(letter: Letter) -> frozenset[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for unit in letter_units(letter):
+        keys = keys_of(tokenize(unit.text))
+        out.update(zip(keys, keys[1:], keys[2:], strict=False))
+    return frozenset(out)
+
+
+@dataclass
+class _Index:
+    trigrams: dict[str, frozenset[tuple[str, ...]]]
+    postings: dict[tuple[str, ...], list[str]]
+    idf: dict[tuple[str, ...], float]
+
+    @classmethod
+    def build(cls, letters: Mapping[str, Letter]) -> "_Index":
+        trigrams = {path: _trigrams(letter) for path, letter in letters.items()}
+        postings: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for path, grams in trigrams.items():
+            for g in grams:
+                postings[g].append(path)
+        n = max(1, len(trigrams))
+        idf = {g: math.log(1 + n / len(p)) for g, p in postings.items()}
+        return cls(trigrams, postings, idf)
+
+    def containment(self, child: str, parent: str) -> float:
+        """Weighted share of the child's trigrams that the parent holds."""
+        c = self.trigrams[child]
+        total = sum(self.idf[g] for g in c)
+        if not total:
+            return 0.0
+        return sum(self.idf[g] for g in c & self.trigrams[parent]) / total
+
+    def candidates(self, child: str, settings: CorpusSettings) -> list[str]:
+        grams = self.trigrams[child]
+        shared = [g for g in grams if len(self.postings[g]) > 1]
+        sample = sorted(shared, key=lambda g: (len(self.postings[g]), g))[: settings.sample_size]
+        votes: dict[str, int] = defaultdict(int)
+        for g in sample:
+            for other in self.postings[g]:
+                if other != child:
+                    votes[other] += 1
+        return sorted(votes, key=lambda p: (-votes[p], p))[: settings.candidates]
+
+
+def _implemented(letter: Letter) -> list[Citation]:
+    seen: set[str] = set()
+    out = []
+    for c in letter.citations:
+        if c.role is CitationRole.IMPLEMENTS and c.symbol and c.symbol not in seen:
+            seen.add(c.symbol)
+            out.append(c)
+    return out
+
+
+def _tier_ok(parent: Letter, child: Letter) -> bool:
+    p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
+    return p is None or c is None or p < c
+
+
+def _date_ok(parent: Letter, child: Letter) -> bool:
+    pd, cd = parent.header.date, child.header.date
+    return pd is None or cd is None or pd <= cd
+
+
+def _days(a: dt.date | None, b: dt.date | None) -> int | None:
+    return abs((a - b).days) if a and b else None
+
+
+def detect_parents(letters: Mapping[str, Letter],
+                   settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS) -> dict[str, LetterNode]:
+    """A node per letter with its parents (evidence, confidence, reasons), children and flags."""
+    index = _Index.build(letters)
+    by_key: dict[Key, list[str]] = defaultdict(list)
+    for path, letter in letters.items():
+        h = letter.header
+        key = symbol_key(h.number, h.doc_type, h.issuer_code)
+        if key:
+            by_key[key].append(path)
+    nodes = {path: _node(path, letter) for path, letter in letters.items()}
+    graph = nx.DiGraph()  # parent → child, to refuse cycles
+    graph.add_nodes_from(letters)
+    pending_content: list[str] = []
+    for path, letter in letters.items():
+        node = nodes[path]
+        cited = _implemented(letter)
+        node.cited = [c.symbol for c in cited if c.symbol]
+        statuses = []
+        for c in cited:
+            status, link = _resolve_citation(path, letter, c, letters, by_key, index, settings)
+            statuses.append(status)
+            if link and not any(p.parent == link.parent for p in node.parents):
+                node.parents.append(link)
+                graph.add_edge(link.parent, path)
+            if status is FolderCitationStatus.MISSING_IN_FOLDER:
+                node.flags.append(f"missing-in-folder: cites {c.symbol}, which is not in the folder")
+            elif status is FolderCitationStatus.NEAR and link:
+                node.flags.append(f"near-citation: cites {c.symbol} but the folder has {nodes[link.parent].symbol}"
+                                  f" ({link.parent})")
+        order = [FolderCitationStatus.EXACT, FolderCitationStatus.NEAR, FolderCitationStatus.MISSING_IN_FOLDER]
+        node.citation_status = min(statuses, key=order.index) if statuses else FolderCitationStatus.NONE
+        if not node.parents:
+            pending_content.append(path)
+    # Content pairing, most confident first, never closing a cycle.
+    proposals = []
+    for path in pending_content:
+        child = letters[path]
+        for cand in index.candidates(path, settings):
+            parent = letters[cand]
+            if not (_tier_ok(parent, child) and _date_ok(parent, child)):
+                continue
+            share = index.containment(path, cand)
+            if share >= settings.content_min:
+                proposals.append((share, path, cand))
+    for share, path, cand in sorted(proposals, key=lambda x: (-x[0], x[1], x[2])):
+        node = nodes[path]
+        if node.parents or nx.has_path(graph, path, cand):
+            continue
+        reasons = [f"{share:.0%} of its text (weighted word trigrams) is in {cand}"]
+        child, parent = letters[path], letters[cand]
+        if child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN:
+            reasons.append(f"tier {parent.tier.value} above {child.tier.value}")
+        node.parents.append(ParentLink(parent=cand, evidence=ParentEvidence.CONTENT, confidence=round(share, 3),
+                                       reasons=reasons))
+        graph.add_edge(cand, path)
+    for path, node in nodes.items():
+        for p in node.parents:
+            nodes[p.parent].children.append(path)
+    _flag_sibling_copies(nodes, index, letters, settings)
+    return nodes
+
+
+def _node(path: str, letter: Letter) -> LetterNode:
+    h = letter.header
+    return LetterNode(path=path, status="parsed", symbol=h.symbol, date=h.date.isoformat() if h.date else None,
+                      issuer=h.issuer, tier=letter.tier, subject=h.subject)
+
+
+def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
+                      by_key: dict[Key, list[str]], index: _Index,
+                      settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
+    key = symbol_key(c.number, c.doc_type, c.issuer_code)
+    if key is None:
+        return FolderCitationStatus.NONE, None
+    exact = [p for p in by_key.get(key, []) if p != path]
+    if exact:
+        # Numbers restart each year (state) or term (Party): prefer the one whose date fits.
+        best = min(exact, key=lambda p: (_days(letters[p].header.date, c.date) or 0, p))
+        days = _days(letters[best].header.date, c.date)
+        share = index.containment(path, best)
+        if days:
+            return FolderCitationStatus.NEAR, ParentLink(
+                parent=best, evidence=ParentEvidence.NEAR_CITATION, confidence=round(0.6 + 0.4 * min(1, share * 2), 3),
+                reasons=[f"cites {c.symbol} of {c.date}, the folder's {c.symbol} is dated "
+                         f"{letters[best].header.date} ({days} day(s) apart)",
+                         f"{share:.0%} of its text is in {best}"])
+        return FolderCitationStatus.EXACT, ParentLink(
+            parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
+            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
+                     f"{share:.0%} of its text is in {best}"])
+    near = []
+    for other, parent in letters.items():
+        h = parent.header
+        other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
+        if other == path or other_key is None or other_key[1:] != key[1:]:
+            continue
+        days = _days(h.date, c.date)
+        close_number = edit_distance(other_key[0], key[0]) <= 1
+        if not (close_number or (days is not None and days <= settings.near_days)):
+            continue
+        share = index.containment(path, other)
+        if share >= settings.near_content_min:
+            why = [f"cites {c.symbol}" + (f" of {c.date}" if c.date else "") + f"; the folder has {h.symbol}"
+                   + (f" of {h.date}" if h.date else ""),
+                   "number one character off" if close_number else f"dates {days} day(s) apart",
+                   f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
+            near.append((share, other, why))
+    if near:
+        share, other, why = max(near, key=lambda x: (x[0], x[1]))
+        return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
+                                                     confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
+    return FolderCitationStatus.MISSING_IN_FOLDER, None
+
+
+def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: Mapping[str, Letter],
+                         settings: CorpusSettings) -> None:
+    """A child whose local text (what is not in the parent) is largely a sibling's local text was
+    copied from that sibling; the later letter is flagged (both, when the dates do not tell)."""
+    for parent_path, parent in nodes.items():
+        kids = parent.children
+        if len(kids) < 2:
+            continue
+        local = {k: index.trigrams[k] - index.trigrams[parent_path] for k in kids}
+        for a in kids:
+            for b in kids:
+                if a == b or len(local[a]) < settings.sibling_min_trigrams:
+                    continue
+                common = local[a] & local[b]
+                share = len(common) / len(local[a])
+                if share < settings.sibling_overlap or len(common) < settings.sibling_min_trigrams:
+                    continue
+                da, db = letters[a].header.date, letters[b].header.date
+                if da and db and da < db:
+                    continue  # a is the earlier letter: b copied a, flagged in b's turn
+                flag = f"copied-from-sibling: {share:.0%} of its local text is also in {b}"
+                if flag not in nodes[a].flags:
+                    nodes[a].flags.append(flag)

@@ -1,0 +1,166 @@
+"""Write every report of a folder analysis: index.html, pairs/*.html, pairs/*.docx, report.md,
+letters.csv, items.csv, links.csv, cascade.graphml, cascade.json.
+
+Everything is written into a fresh folder beside the destination and moved into place at the end, so
+a failed run never leaves a half-written report, and an existing folder that is not a cascade report
+is never replaced."""
+
+import csv
+import io
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from cascade.analysis import FolderAnalysis, Pair
+from cascade.graph import build_graph, graph_to_graphml, graph_to_json
+from cascade.reports.docx_redline import render_docx
+from cascade.reports.folder_html import render_index
+from cascade.reports.folder_markdown import render_report_md
+from cascade.reports.html import render_html
+from cascade.units import letter_units
+from models import CascadeError
+
+FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
+MARKER = ".cascade-report"
+
+
+class OutputError(CascadeError):
+    """The report folder cannot be written where asked."""
+
+
+def slug(text: str) -> str:
+    """ASCII file-name fragment: diacritics dropped, đ→d, other characters to '_'."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return re.sub(r"[^A-Za-z0-9.-]+", "_", plain).strip("_.")[:80] or "letter"
+
+
+def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
+    """A unique, readable file stem per pair: CHILD__from__PARENT."""
+    names: dict[Pair, str] = {}
+    used: set[str] = set()
+    for pair in pairs:
+        child, parent = (slug(Path(p).with_suffix("").as_posix()) for p in (pair[1], pair[0]))
+        base = f"{child}__from__{parent}"
+        name, k = base, 2
+        while name.lower() in used:
+            name, k = f"{base}_{k}", k + 1
+        used.add(name.lower())
+        names[pair] = name
+    return names
+
+
+def _csv(rows: list[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(rows)
+    return "\ufeff" + buffer.getvalue()  # UTF-8 BOM: Excel then shows Vietnamese correctly
+
+
+def letters_csv(analysis: FolderAnalysis) -> str:
+    rows: list[list[object]] = [["path", "status", "error", "symbol", "date", "issuer", "tier", "parents",
+                                 "parent_evidence", "confidence", "citation_status", "cited", "flags", "subject"]]
+    for node in analysis.nodes.values():
+        rows.append([
+            node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
+            node.tier.value, ";".join(p.parent for p in node.parents),
+            ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
+            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
+            ";".join(node.flags), node.subject or "",
+        ])
+    return _csv(rows)
+
+
+def items_csv(analysis: FolderAnalysis) -> str:
+    rows: list[list[object]] = [["path", "unit", "item", "kind", "text"]]
+    for path, letter in analysis.letters.items():
+        for unit in letter_units(letter):
+            rows.append([path, unit.id, unit.item, "item" if unit.is_item else "block", unit.text])
+    return _csv(rows)
+
+
+def links_csv(analysis: FolderAnalysis) -> str:
+    rows: list[list[object]] = [["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity",
+                                 "kept_share", "added_share", "split", "merged", "moved"]]
+    for (parent, child), result in analysis.pairs.items():
+        for link in result.links:
+            rows.append([parent, link.parent, child, link.child, link.relation.value, f"{link.similarity:.4f}",
+                         f"{link.kept_share:.4f}", f"{link.added_share:.4f}", int(link.split), int(link.merged),
+                         int(link.moved)])
+    return _csv(rows)
+
+
+def _prepare_destination(out_dir: Path, analysed: Path) -> None:
+    out = out_dir.resolve()
+    root = analysed.resolve()
+    if out == root or root in out.parents:
+        raise OutputError(f"{out_dir}: the report folder is inside the analysed folder {analysed}, which is "
+                          "never written to; choose another -o")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise OutputError(f"{out_dir}: exists and is not a cascade report folder; refusing to replace it "
+                          "(choose another -o or remove it)")
+
+
+def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
+                         lang: str = "vi", on_file: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the chosen reports into `out_dir` (replaced as a whole) and return their paths."""
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+    _prepare_destination(out_dir, analysed)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    staging.chmod(0o755)
+    try:
+        names = pair_names(list(analysis.pairs))
+        written: list[Path] = []
+
+        def put(rel: str, content: str | bytes) -> None:
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+            written.append(out_dir / rel)
+            if on_file:
+                on_file(rel)
+
+        (staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
+        if "html" in formats:
+            put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
+        if "md" in formats:
+            put("report.md", render_report_md(analysis, lang))
+        if "csv" in formats:
+            put("letters.csv", letters_csv(analysis))
+            put("items.csv", items_csv(analysis))
+            put("links.csv", links_csv(analysis))
+        if "graph" in formats:
+            relative = {letter.source.path: path for path, letter in analysis.letters.items()}
+            graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
+                                name=lambda letter: relative.get(letter.source.path, letter.source.path))
+            put("cascade.graphml", graph_to_graphml(graph))
+            put("cascade.json", graph_to_json(graph) + "\n")
+        for pair, result in analysis.pairs.items():
+            if "pairs" in formats:
+                put(f"pairs/{names[pair]}.html", render_html(result, title=f"{pair[0]} → {pair[1]}"))
+            if "docx" in formats:
+                put(f"pairs/{names[pair]}.docx", render_docx(result, lang))
+        _swap_into_place(staging, out_dir)
+        return written
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_into_place(staging: Path, out_dir: Path) -> None:
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{staging.name}")
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,40 @@
+"""Report labels in Vietnamese (for officials) and English (for researchers)."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Phân tích truyền đạt văn bản", "redline_title": "So sánh văn bản",
+        "kept": "giữ nguyên", "localised": "địa phương hóa", "trimmed": "lược bớt", "expanded": "bổ sung",
+        "modified": "sửa đổi", "dropped": "bỏ", "local_unit": "Nội dung địa phương (không có trong văn bản cấp trên)",
+        "from_parent_unit": "Từ mục của văn bản cấp trên:", "tree": "Cây văn bản", "failures": "Tệp không đọc được",
+        "matrix": "Mục của văn bản cấp trên × văn bản cấp dưới", "carried_by_all": "Mục mọi văn bản cấp dưới đều giữ",
+        "carried_by_none": "Mục không văn bản cấp dưới nào giữ", "local_additions": "Nội dung bổ sung của địa phương",
+        "chains": "Chuỗi sâu nhất của từng mục", "tier": "Cấp", "issuer": "Cơ quan ban hành", "symbol": "Số, ký hiệu",
+        "date": "Ngày", "citation": "Trích dẫn", "confidence": "Độ tin cậy", "evidence": "Căn cứ", "flags": "Cảnh báo",
+        "item": "Mục", "pair": "So sánh chi tiết", "letters": "văn bản", "parsed": "đọc được", "failed": "lỗi",
+        "none": "không có", "retention": "tỷ lệ giữ lại", "summary": "Tổng quan", "file": "Tệp",
+        "reason": "Lý do", "no_children": "Không có văn bản cấp dưới trong thư mục.",
+        "central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã", "unknown": "Chưa rõ",
+    },
+    "en": {
+        "title": "Cascade analysis", "redline_title": "Redline",
+        "kept": "kept", "localised": "localised", "trimmed": "trimmed", "expanded": "expanded",
+        "modified": "modified", "dropped": "dropped", "local_unit": "Local text (not in the higher-tier letter)",
+        "from_parent_unit": "From the higher-tier unit(s):", "tree": "Cascade tree", "failures": "Files that failed",
+        "matrix": "Parent items × child letters", "carried_by_all": "Items every child carried down",
+        "carried_by_none": "Items no child carried down", "local_additions": "Local additions",
+        "chains": "Deepest chain of each item", "tier": "Tier", "issuer": "Issuer", "symbol": "Symbol",
+        "date": "Date", "citation": "Citation", "confidence": "Confidence", "evidence": "Evidence", "flags": "Flags",
+        "item": "Item", "pair": "Side-by-side redline", "letters": "letters", "parsed": "parsed", "failed": "failed",
+        "none": "none", "retention": "retention", "summary": "Summary", "file": "File",
+        "reason": "Reason", "no_children": "No lower-tier letter in the folder.",
+        "central": "Central", "province": "Province", "district": "District", "commune": "Commune",
+        "unknown": "Unknown",
+    },
+}
+
+
+def label(key: str, lang: str = "vi") -> str:
+    table = LABELS.get(lang)
+    if table is None:
+        raise ValueError(f"lang must be one of {sorted(LABELS)}, got {lang!r}")
+    return table.get(key, LABELS["en"].get(key, key))

@@ -1,0 +1,88 @@
+"""Parse a folder of letters in parallel processes; a bad file becomes a failure, never an abort."""
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import CascadeError, Letter
+from parsers import READERS, parse_letter
+
+# Letters given in a format we refuse get listed as failures; anything else in the folder is ignored.
+_REFUSED = {".doc", ".pdf", ".rtf", ".odt", ".docm", ".dot", ".dotx"}
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    path: Path
+    relative: str
+    letter: Letter | None
+    error: str | None
+
+
+def discover(root: Path, exclude: Path | None = None) -> list[Path]:
+    """Letter files under `root` (nested folders included), sorted; hidden files and Word lock files
+    ("~$…") skipped, and nothing under `exclude` (e.g. a report folder inside the tree)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and (exclude is None or (here / d).resolve() != exclude.resolve()))
+        for name in sorted(filenames):
+            if name.startswith((".", "~$")):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in READERS or suffix in _REFUSED:
+                found.append(here / name)
+    return found
+
+
+def _parse_one(path: Path) -> tuple[Letter | None, str | None]:
+    try:
+        return parse_letter(path), None
+    except CascadeError as e:
+        return None, str(e)
+    except Exception as e:  # a defect of ours must not cost the user the rest of the folder
+        return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})"
+
+
+def _warm() -> None:
+    from parsers.nlp import load_pipeline
+
+    load_pipeline()
+
+
+def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
+               on_done: Callable[[ParseOutcome], None] | None = None) -> list[ParseOutcome]:
+    """Parse every path, in `jobs` processes (default: one per core; 1 = in this process).
+    Results come back in the order of `paths`."""
+    jobs = jobs or os.cpu_count() or 1
+    jobs = max(1, min(jobs, len(paths)))
+    outcomes: list[ParseOutcome] = []
+
+    def wrap(path: Path, result: tuple[Letter | None, str | None]) -> ParseOutcome:
+        letter, error = result
+        outcome = ParseOutcome(path, relative_path(path, root), letter, error)
+        if on_done:
+            on_done(outcome)
+        return outcome
+
+    if jobs == 1 or len(paths) < 4:
+        return [wrap(p, _parse_one(p)) for p in paths]
+    chunk = max(1, min(32, len(paths) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
+        for path, result in zip(paths, _ordered(pool.map(_parse_one, paths, chunksize=chunk)), strict=True):
+            outcomes.append(wrap(path, result))
+    return outcomes
+
+
+def _ordered(results: Iterator[tuple[Letter | None, str | None]]) -> Iterator[tuple[Letter | None, str | None]]:
+    yield from results
+
+
+def relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

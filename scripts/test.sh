@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up a fresh machine for the tests and run them: the system tools the report tests drive
+# (headless Chromium, LibreOffice Writer) from Debian's packages, then the package with its test
+# extras in .venv, then pytest. This is the README's test command and what .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "note: ${need[*]} missing and not installable here (needs root and apt-get);" \
+         "the browser and LibreOffice tests will be skipped" >&2
+  fi
+fi
+python3 -m venv .venv
+.venv/bin/pip install -q -e '.[test]'
+.venv/bin/python -m pytest -q
