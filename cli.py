@@ -160,13 +160,15 @@ def analyse(
     ] = "html,pairs,docx,md,csv,graph",
     lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any file failed to parse.")] = False,
 ) -> None:
     """Analyse a folder of letters as one cascade and write the reports.
 
     Works out which letter implements which (citations, near-miss citations, content), links every
     parent→child pair, and writes index.html, pairs/*.html, pairs/*.docx (tracked changes), report.md,
     letters.csv, items.csv, links.csv, cascade.graphml and cascade.json. Files that cannot be read are
-    listed with their reason and the run goes on; the analysed folder is never written to.
+    listed with their reason and the run goes on (exit code 0, or 1 with --strict); the analysed
+    folder is never written to.
 
     Example: cascade analyse letters/ -o report --lang en
     """
@@ -217,6 +219,8 @@ def analyse(
         err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
         for rel, reason in failures.items():
             err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
+        if strict:
+            raise typer.Exit(1)
 
 
 @app.command()
