@@ -103,6 +103,7 @@ def link(
         Path | None,
         typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
     ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="HTML labels: vi (officials) or en (researchers).")] = "vi",
 ) -> None:
     """Link a parent letter's units to the child letter's units and diff every link word by word.
 
@@ -114,12 +115,16 @@ def link(
     """
     from cascade.linking import link_letters
     from cascade.reports.html import render_html
+    from cascade.reports.labels import LABELS
     from cascade.reports.markdown import render_markdown
     from parsers import parse_letter
 
-    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown, "html": render_html}
+    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown,
+                 "html": lambda r: render_html(r, lang=lang)}
     if fmt not in renderers:
         raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
+    if lang not in LABELS:
+        raise typer.BadParameter(f"must be one of {sorted(LABELS)}, got {lang!r}", param_hint="--lang")
     if graph is not None and graph.suffix.lower() not in (".graphml", ".json"):
         raise typer.BadParameter(f"must end in .graphml or .json, got {graph.name!r}", param_hint="--graph")
     letters = []
@@ -199,6 +204,14 @@ def analyse(
         outcomes = parse_many(paths, root, jobs, on_done=lambda _: progress.advance(task))
         letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
         failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
+        if not letters:
+            progress.stop()
+            err.print(f"[red]error:[/red] {escape(str(root))}: no file could be read as a letter; no report written",
+                      soft_wrap=True)
+            err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
+            for rel, reason in failures.items():
+                err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
+            raise typer.Exit(1)
         progress.update(task, description="linking", completed=0, total=None)
         analysis = analyse_letters(str(root), letters, failures, jobs,
                                    on_link=lambda _: progress.advance(task))

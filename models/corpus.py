@@ -7,6 +7,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.enums import Tier
 
+# A file cascade writes into each report folder; folders holding it are never read as letters.
+REPORT_MARKER = ".cascade-report"
+
 
 class ParentEvidence(StrEnum):
     CITATION = "citation"  # the child cites the parent's symbol

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import CascadeError, Letter
+from models.corpus import REPORT_MARKER
 from parsers import READERS, parse_letter
 
 # Letters given in a format we refuse get listed as failures; anything else in the folder is ignored.
@@ -23,10 +24,13 @@ class ParseOutcome:
 
 def discover(root: Path, exclude: Path | None = None) -> list[Path]:
     """Letter files under `root` (nested folders included), sorted; hidden files and Word lock files
-    ("~$…") skipped, and nothing under `exclude` (e.g. a report folder inside the tree)."""
+    ("~$…") skipped, and nothing under `exclude` or under any cascade report folder."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
+        if REPORT_MARKER in filenames:
+            dirnames[:] = []
+            continue
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                              and (exclude is None or (here / d).resolve() != exclude.resolve()))
         for name in sorted(filenames):

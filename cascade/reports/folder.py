@@ -22,9 +22,9 @@ from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
 from cascade.units import letter_units
 from models import CascadeError
+from models.corpus import REPORT_MARKER as MARKER
 
 FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
-MARKER = ".cascade-report"
 
 
 class OutputError(CascadeError):
@@ -99,6 +99,9 @@ def _prepare_destination(out_dir: Path, analysed: Path) -> None:
     if out == root or root in out.parents:
         raise OutputError(f"{out_dir}: the report folder is inside the analysed folder {analysed}, which is "
                           "never written to; choose another -o")
+    if out in root.parents:
+        raise OutputError(f"{out_dir}: the analysed folder {analysed} is inside this report folder, which would "
+                          "be replaced; choose another -o")
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise OutputError(f"{out_dir}: exists and is not a cascade report folder; refusing to replace it "
                           "(choose another -o or remove it)")
@@ -146,7 +149,7 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
             put("cascade.json", graph_to_json(graph) + "\n")
         for pair, result in analysis.pairs.items():
             if "pairs" in formats:
-                put(f"pairs/{names[pair]}.html", render_html(result, title=f"{pair[0]} → {pair[1]}"))
+                put(f"pairs/{names[pair]}.html", render_html(result, title=f"{pair[0]} → {pair[1]}", lang=lang))
             if "docx" in formats:
                 put(f"pairs/{names[pair]}.docx", render_docx(result, lang))
         _swap_into_place(staging, out_dir)

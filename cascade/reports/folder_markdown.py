@@ -3,7 +3,7 @@
 from cascade.analysis import FolderAnalysis
 from cascade.matrix import parent_matrix
 from cascade.reports.labels import label
-from cascade.reports.markdown import md_escape
+from cascade.reports.markdown import md_code, md_escape
 
 
 def _tree_lines(analysis: FolderAnalysis, path: str, depth: int, seen: frozenset[str], lang: str) -> list[str]:
@@ -11,7 +11,7 @@ def _tree_lines(analysis: FolderAnalysis, path: str, depth: int, seen: frozenset
     via = "; ".join(f"← {p.evidence.value} {p.confidence:.2f}" for p in node.parents)
     line = (f"{'  ' * depth}- **{md_escape(node.symbol or label('none', lang))}** {md_escape(node.issuer or '—')} "
             f"({label(node.tier.value, lang)}, {node.date or '—'}, {label('citation', lang)} "
-            f"{node.citation_status.value}) `{md_escape(path)}` {md_escape(via)}")
+            f"{node.citation_status.value}) {md_code(path)} {md_escape(via)}")
     out = [line] + [f"{'  ' * (depth + 1)}- ⚠ {md_escape(f)}" for f in node.flags]
     if path in seen:
         return out
@@ -27,7 +27,7 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
     if analysis.failures:
         out += [f"## {label('failures', lang)}", "", f"| {label('file', lang)} | {label('reason', lang)} |",
                 "|---|---|"]
-        out += [f"| `{md_escape(n.path)}` | {md_escape(n.error or '')} |" for n in analysis.failures]
+        out += [f"| {md_code(n.path)} | {md_escape(n.error or '')} |" for n in analysis.failures]
         out.append("")
     out += [f"## {label('tree', lang)}", ""]
     for root in analysis.roots():
@@ -38,9 +38,9 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
         m = parent_matrix(analysis, path)
         if not m.children:
             continue
-        out += ["", f"## {md_escape(node.symbol or path)} (`{md_escape(path)}`)", "",
+        out += ["", f"## {md_escape(node.symbol or path)} ({md_code(path)})", "",
                 f"### {label('matrix', lang)}", ""]
-        out.append(f"| {label('item', lang)} | " + " | ".join(f"`{md_escape(c)}`" for c in m.children) + " |")
+        out.append(f"| {label('item', lang)} | " + " | ".join(md_code(c) for c in m.children) + " |")
         out.append("|---|" + "---|" * len(m.children))
         for item_id, _ in m.items:
             cells = []
@@ -53,6 +53,6 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
                 f"- {label('carried_by_none', lang)}: {', '.join(m.carried_by_none) or label('none', lang)}", "",
                 f"### {label('local_additions', lang)}", ""]
         for child in m.children:
-            out.append(f"- `{md_escape(child)}`: " + ("; ".join(f"`{uid}` {md_escape(text)}" for uid, text in
+            out.append(f"- {md_code(child)}: " + ("; ".join(f"`{uid}` {md_escape(text)}" for uid, text in
                                                                 m.local_additions[child]) or label("none", lang)))
     return "\n".join(out) + "\n"

@@ -3,7 +3,8 @@ anchor per item. No external assets; every piece of document text is escaped."""
 
 from html import escape
 
-from cascade.reports.common import describe, flags, rows
+from cascade.reports.common import describe, rows
+from cascade.reports.labels import label
 from models import DiffSpan, LinkResult, SpanKind
 
 CSS = """
@@ -49,32 +50,36 @@ def _side(spans: list[DiffSpan], side: str) -> str:
     return "".join(out)
 
 
-def render_html(result: LinkResult, title: str | None = None) -> str:
+def render_html(result: LinkResult, title: str | None = None, lang: str = "en") -> str:
     s = result.summary
     cc = result.citation_check
-    title = title or "Cascade link report"
+    title = title or label("link_title", lang)
+
+    def t(key: str) -> str:
+        return escape(label(key, lang))
+
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="vi"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang, quote=True)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{escape(title)}</h1>",
-        f'<p class="meta">Parent: {escape(describe(result.parent))}</p>',
-        f'<p class="meta">Child: {escape(describe(result.child))}</p>',
-        f'<p class="meta">Citation check: <span class="badge {cc.status.value}">{cc.status.value}</span> '
+        f'<p class="meta">{t("parent")}: {escape(describe(result.parent))}</p>',
+        f'<p class="meta">{t("child")}: {escape(describe(result.child))}</p>',
+        f'<p class="meta">{t("citation_check")}: <span class="badge {cc.status.value}">{cc.status.value}</span> '
         f"{escape('; '.join(cc.reasons))}</p>",
-        '<p class="legend"><span class="trimmed">trimmed</span><span class="added">added</span>'
-        '<span class="localised">localised</span><span class="orthographic">orthographic</span></p>',
+        f'<p class="legend"><span class="trimmed">{t("trimmed")}</span><span class="added">{t("added")}</span>'
+        f'<span class="localised">{t("localised")}</span><span class="orthographic">{t("orthographic")}</span></p>',
         '<table class="sum">',
     ]
     figures = [
-        ("parent items carried down", f"{s.parent_items_carried} of {s.parent_items}"),
-        ("parent items trimmed or modified", s.parent_items_trimmed),
-        ("parent items dropped", s.parent_items_dropped),
-        ("child items with no parent (local)", f"{s.child_items_local} of {s.child_items}"),
-        ("parent units dropped", f"{s.parent_units_dropped} of {s.parent_units}"),
-        ("child units added locally", f"{s.child_units_added} of {s.child_units}"),
-        ("retention (parent words carried)", f"{s.retention:.1%}"),
+        (label("fig_carried", lang), f"{s.parent_items_carried} {label('of', lang)} {s.parent_items}"),
+        (label("fig_trimmed", lang), s.parent_items_trimmed),
+        (label("fig_dropped", lang), s.parent_items_dropped),
+        (label("fig_local", lang), f"{s.child_items_local} {label('of', lang)} {s.child_items}"),
+        (label("fig_units_dropped", lang), f"{s.parent_units_dropped} {label('of', lang)} {s.parent_units}"),
+        (label("fig_units_added", lang), f"{s.child_units_added} {label('of', lang)} {s.child_units}"),
+        (label("fig_retention", lang), f"{s.retention:.1%}"),
     ]
     parts += [f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>" for k, v in figures]
     parts += ["</table></header><main>"]
@@ -84,7 +89,7 @@ def render_html(result: LinkResult, title: str | None = None) -> str:
         if row.parent is None:
             assert row.child is not None
             if not local:
-                parts.append('<h2 id="local">Local additions in the child</h2>')
+                parts.append(f'<h2 id="local">{t("local_in_child")}</h2>')
                 local = True
             cid = escape(row.child.id, quote=True)
             parts.append(f'<div class="pair" id="c-{cid}"><span class="id"></span><span></span>'
@@ -93,22 +98,22 @@ def render_html(result: LinkResult, title: str | None = None) -> str:
         if row.parent.item != current:
             current = row.parent.item
             targets = sorted({il.child_item for il in result.item_links if il.parent_item == current})
-            where = ", ".join(targets) if targets else "dropped"
+            where = ", ".join(targets) if targets else label("dropped", lang)
             anchor = escape(current, quote=True)
-            parts.append(f'<h3 id="p-{anchor}">Parent item {escape(current)} → {escape(where)}</h3>')
+            parts.append(f'<h3 id="p-{anchor}">{t("parent_item")} {escape(current)} → {escape(where)}</h3>')
         if not row.links:
             parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
                          f'<span><del>{escape(row.parent.text)}</del></span><span class="id">—</span>'
-                         f"<span class=\"rel\">dropped</span></div>")
+                         f'<span class="rel">{t("dropped")}</span></div>')
             continue
         for link in row.links:
-            extra = f" · {flags(link)}" if flags(link) else ""
+            extra = "".join(f" · {label(f, lang)}" for f in ("split", "merged", "moved") if getattr(link, f))
             parts.append(
                 f'<div class="pair"><span class="id">{escape(link.parent)}</span>'
                 f'<span>{_side(link.diff, "parent")}</span>'
                 f'<span class="id">{escape(link.child)}</span><span>{_side(link.diff, "child")}</span>'
-                f'<span class="rel">{escape(link.relation.value)} · kept {link.kept_share:.0%} · similarity '
-                f"{link.similarity:.2f}{escape(extra)}</span></div>"
+                f'<span class="rel">{t(link.relation.value)} · {t("kept_word")} {link.kept_share:.0%} · '
+                f"{t('similarity')} {link.similarity:.2f}{escape(extra)}</span></div>"
             )
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"

@@ -13,6 +13,13 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL_RE.sub(r"\\\1", text)
 
 
+def md_code(text: str) -> str:
+    """A code span: Markdown does not unescape inside it, so the text goes in as is."""
+    fence = "``" if "`" in text else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _mark(text: str, left: str, right: str) -> str:
     core = text.strip()
     if not core:
