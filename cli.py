@@ -189,7 +189,11 @@ def analyse(
                                  param_hint="--format")
     if lang not in LABELS:
         raise typer.BadParameter(f"must be one of {sorted(LABELS)}, got {lang!r}", param_hint="--lang")
-    root = folder if folder is not None else Path(__file__).resolve().parent / "samples"
+    if folder is None:  # the bundled samples: beside cli.py in a checkout, else ./samples
+        bundled = Path(__file__).resolve().parent / "samples"
+        root = bundled if bundled.is_dir() else Path("samples")
+    else:
+        root = folder
     if not root.is_dir():
         err.print(f"[red]error:[/red] {escape(str(root))}: not a folder", soft_wrap=True)
         raise typer.Exit(1)
