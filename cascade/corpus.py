@@ -8,6 +8,7 @@ Candidate parents for content come from an inverted index over each letter's rar
 
 import datetime as dt
 import math
+import zlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -82,15 +83,27 @@ class _Index:
         return sum(self.idf[g] for g in c & self.trigrams[parent]) / total
 
     def candidates(self, child: str, settings: CorpusSettings) -> list[str]:
+        """Letters sharing the child's sampled trigrams, most votes first. Half the sample is the
+        rarest trigrams (what the child shares with few letters: its own children, its parent's local
+        text), half a hash-ordered draw of the rest, so a parent whose text all its children share
+        still gets votes."""
         grams = self.trigrams[child]
         shared = [g for g in grams if len(self.postings[g]) > 1]
-        sample = sorted(shared, key=lambda g: (len(self.postings[g]), g))[: settings.sample_size]
+        half = settings.sample_size // 2
+        rarest = sorted(shared, key=lambda g: (len(self.postings[g]), g))[:half]
+        chosen = set(rarest)
+        drawn = sorted((g for g in shared if g not in chosen), key=lambda g: hash_gram(g))[:half]
         votes: dict[str, int] = defaultdict(int)
-        for g in sample:
+        for g in (*rarest, *drawn):
             for other in self.postings[g]:
                 if other != child:
                     votes[other] += 1
-        return sorted(votes, key=lambda p: (-votes[p], p))[: settings.candidates]
+        return sorted(votes, key=lambda p: (-votes[p], p))
+
+
+def hash_gram(gram: tuple[str, ...]) -> int:
+    """A hash that is the same in every process and run (Python's str hash is salted)."""
+    return zlib.crc32("\x1f".join(gram).encode("utf-8"))
 
 
 def _implemented(letter: Letter) -> list[Citation]:
@@ -155,14 +168,16 @@ def detect_parents(letters: Mapping[str, Letter],
     proposals = []
     for path in pending_content:
         child = letters[path]
-        for cand in index.candidates(path, settings):
-            parent = letters[cand]
-            if not (_tier_ok(parent, child) and _date_ok(parent, child)):
-                continue
+        allowed = [c for c in index.candidates(path, settings)
+                   if _tier_ok(letters[c], child) and _date_ok(letters[c], child)]
+        for cand in allowed[: settings.candidates]:
             share = index.containment(path, cand)
             if share >= settings.content_min:
-                proposals.append((share, path, cand))
-    for share, path, cand in sorted(proposals, key=lambda x: (-x[0], x[1], x[2])):
+                known = child.tier is not Tier.UNKNOWN and letters[cand].tier is not Tier.UNKNOWN
+                proposals.append((known, share, path, cand))
+    # A parent whose tier is known to be above the child's beats any letter of unknown tier (which
+    # could be the child's own child); then the larger share of the child's text wins.
+    for _, share, path, cand in sorted(proposals, key=lambda x: (not x[0], -x[1], x[2], x[3])):
         node = nodes[path]
         if node.parents or nx.has_path(graph, path, cand):
             continue

@@ -1,0 +1,204 @@
+"""Write a whole generated cascade for the scale benchmarks: 1 central → P provincial → D district
+→ C commune letters plus unrelated ones, as .txt and .docx (Word automatic numbering), with gold.
+
+    .venv/bin/python bench/scale_corpus.py OUT_DIR --provinces 10 --districts 10 --communes 10 --unrelated 0
+
+Deterministic by seed. The gold (bench/out/.../gold.json) lists every letter's parent and the unit
+links of every pair, from the generator's own operations (bench/corpus.py), never from the parser.
+"""
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import (  # noqa: E402
+    CONTEXT_SENTENCES,
+    LOCAL_SENTENCES,
+    PROFILES,
+    SIGNERS,
+    derive,
+    shuffled_parent,
+)
+from models import Tier  # noqa: E402
+from parsers import parse_letter  # noqa: E402
+
+CENTRAL_RULES = [  # a provincial letter written up to the central level, for the corpus root
+    (r"tỉnh hình", "tình hình"),
+    (r"Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Trung ương"), (r"Tỉnh ủy", "Trung ương"),
+    (r"tỉnh Bình Phước", "cả nước"), (r"Bình Phước", "Việt Nam"), (r"của tỉnh", "của cả nước"),
+    (r"cấp tỉnh", "cấp Trung ương"), (r"\btỉnh\b", "cả nước"),
+]
+
+
+@dataclass
+class Written:
+    path: str
+    tier: str
+    parent: str | None
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _central_text(rng: random.Random, scratch: Path) -> str:
+    text, _ = shuffled_parent(rng, scratch)
+    for pattern, repl in CENTRAL_RULES:
+        text = re.sub(pattern, repl, text)
+    lines = text.split("\n")
+    # a central header in place of the provincial one
+    head = ["\tBAN CHẤP HÀNH TRUNG ƯƠNG\t\t\tĐẢNG CỘNG SẢN VIỆT NAM", "   BAN TUYÊN GIÁO", "                 *",
+            "    Số 8371-CV/BTGTW\t\t\tHà Nội, ngày 10 tháng 5 năm 2024", "",
+            "    V/v tiếp tục đẩy mạnh công tác tuyên truyền", "\tKính gửi:", "- Các tỉnh ủy, thành ủy,",
+            "- Các ban đảng Trung ương."]
+    start = next(k for k, ln in enumerate(lines) if ln.strip() == "") + 1
+    body_start = next(k for k, ln in enumerate(lines[start:], start) if ln.strip() == "" and k > start + 3)
+    return "\n".join(head + lines[body_start:])
+
+
+def _provincial_text(central_text: str, rng: random.Random, k: int) -> str:
+    """A provincial letter citing the central one: the central body localised down one tier."""
+    provinces = ("Bình Phước", "Đồng Nai", "Tây Ninh", "Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa", "Quảng Ngãi",
+                 "Nghệ An", "Thanh Hóa", "Hà Tĩnh", "Cà Mau")
+    name = provinces[k % len(provinces)]
+    text = central_text.replace("Trung ương", "Tỉnh ủy").replace("cả nước", f"tỉnh {name}")
+    number = 1100 + k
+    day = 20 + rng.randint(0, 8)
+    head = [f"\tTỈNH ỦY {name.upper()}\t\t\tĐẢNG CỘNG SẢN VIỆT NAM", "   BAN TUYÊN GIÁO", "                 *",
+            f"    Số {number}-CV/BTGTU\t\t\t{name}, ngày {day} tháng 5 năm 2024", "",
+            "    V/v tiếp tục đẩy mạnh công tác tuyên truyền", "\tKính gửi:",
+            "- Các ban xây dựng Đảng Tỉnh ủy,", "- Ban tuyên giáo các huyện, thị, thành ủy,",
+            "đảng ủy trực thuộc Tỉnh ủy.", "",
+            "Thực hiện Công văn số 8371-CV/BTGTW, ngày 10/5/2024 của Ban Tuyên giáo Trung ương về việc tiếp tục "
+            "đẩy mạnh công tác tuyên truyền, Ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan, đơn vị thực hiện tốt "
+            "một số nội dung sau:"]
+    lines = text.split("\n")
+    first_item = next(k for k, ln in enumerate(lines) if re.match(r"^\s*1\.\s", ln))
+    return "\n".join(head + lines[first_item:])
+
+
+def _unrelated_text(rng: random.Random, k: int) -> str:
+    number = 200 + k
+    sentences = list(LOCAL_SENTENCES) + list(CONTEXT_SENTENCES)
+    rng.shuffle(sentences)
+    body = []
+    for n in range(1, 4):
+        body.append(f"{n}. {sentences.pop()}")
+        body += [f"- {sentences.pop()}" for _ in range(rng.randint(1, 3))]
+    return "\n".join([
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BÌNH PHƯỚC\tĐộc lập - Tự do - Hạnh phúc",
+        f"Số: {number}/UBND-KT\tBình Phước, ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm 2024",
+        "V/v triển khai nhiệm vụ quản lý tài nguyên và môi trường", "", "Kính gửi: Các sở, ban, ngành tỉnh.", "",
+        "Căn cứ tình hình thực tế của địa phương, Ủy ban nhân dân tỉnh chỉ đạo như sau:", *body, "",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT, KT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", rng.choice(SIGNERS), ""])
+
+
+_ITEM = re.compile(r"^\s*(?P<label>\d{1,2}(?:\.\d{1,2})?)\.\s+(?P<text>\S.*)$")
+
+
+def to_docx(text: str, path: Path) -> None:
+    """The same letter as a .docx: header and footer as two-column tables, numbered items with Word
+    automatic numbering (labels only in numbering.xml), bullets as typed text."""
+    from tests.docx_factory import OUTLINE, LetterDocx  # dev tooling: the test-suite's .docx builder
+
+    letter = LetterDocx()
+    num = letter.define_list(OUTLINE)
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    kg = next((k for k, ln in enumerate(lines) if "Kính gửi" in ln), 0)
+    nn = next((k for k, ln in enumerate(lines) if ln.strip().startswith("Nơi nhận")), len(lines))
+    left, right = [], []
+    for ln in lines[:kg]:
+        parts = [p.strip() for p in re.split(r"\t+", ln) if p.strip()]
+        if not parts:
+            continue
+        left.append(parts[0])
+        right += parts[1:]
+    if left:
+        letter.table([left or [""], right or [""]])
+    for ln in lines[kg:nn]:
+        if not ln.strip():
+            continue
+        m = _ITEM.match(ln)
+        if m and "Kính gửi" not in ln:
+            letter.numbered(m.group("text"), num, m.group("label").count("."))
+        else:
+            letter.para(ln.strip())
+    footer = [ln.strip() for ln in lines[nn:] if ln.strip()]
+    if footer:
+        split = next((k for k, ln in enumerate(footer) if re.match(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.)", ln)), len(footer))
+        letter.table([footer[:split] or [""], footer[split:] or [""]])
+    letter.save(path)
+
+
+def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrelated: int, seed: int = 0,
+                 docx_share: float = 0.3) -> dict:
+    """Write the cascade and gold.json into `out`; returns the gold."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = out / ".scratch.txt"
+    written: list[Written] = []
+
+    def save(rel: str, text: str) -> str:
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if rng.random() < docx_share:
+            path = path.with_suffix(".docx")
+            to_docx(text, path)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path.relative_to(out).as_posix()
+
+    central_text = _central_text(rng, scratch)
+    central = save("trung-uong/8371-CV-BTGTW.txt", central_text)
+    written.append(Written(central, "central", None))
+    for p in range(provinces):
+        p_text = _provincial_text(central_text, rng, p)
+        p_rel = save(f"tinh-{p:02d}/cong-van-tinh.txt", p_text)
+        written.append(Written(p_rel, "province", central))
+        scratch.write_text(p_text, encoding="utf-8")
+        p_letter = parse_letter(scratch)
+        for d in range(districts):
+            prof = PROFILES[rng.choice(sorted(PROFILES))]
+            derived = derive(p_letter, rng, prof)
+            d_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/cong-van-huyen.txt", derived.text)
+            written.append(Written(d_rel, "district", p_rel, derived.links))
+            if not communes:
+                continue
+            scratch.write_text(derived.text.lstrip("\ufeff"), encoding="utf-8")
+            d_letter = parse_letter(scratch)
+            d_letter = d_letter.model_copy(update={"tier": Tier.DISTRICT})
+            for c in range(communes):
+                cprof = replace(PROFILES[rng.choice(sorted(PROFILES))])
+                cd = derive(d_letter, rng, cprof)
+                c_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/xa-{c:02d}.txt", cd.text)
+                written.append(Written(c_rel, "commune", d_rel, cd.links))
+    for u in range(unrelated):
+        written.append(Written(save(f"khac/van-ban-{u:03d}.txt", _unrelated_text(rng, u)), "unknown", None))
+    scratch.unlink(missing_ok=True)
+    gold = {"seed": seed, "generated": dt.date.today().isoformat(),
+            "letters": [{"path": w.path, "tier": w.tier, "parent": w.parent, "links": w.links} for w in written]}
+    (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    return gold
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--provinces", type=int, default=10)
+    ap.add_argument("--districts", type=int, default=10)
+    ap.add_argument("--communes", type=int, default=10)
+    ap.add_argument("--unrelated", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--docx-share", type=float, default=0.3)
+    a = ap.parse_args()
+    gold = write_corpus(a.out, a.provinces, a.districts, a.communes, a.unrelated, a.seed, a.docx_share)
+    print(f"{len(gold['letters'])} letters written to {a.out}")
+
+
+if __name__ == "__main__":
+    main()
