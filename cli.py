@@ -221,7 +221,7 @@ def analyse(
                                    on_link=lambda _: progress.advance(task))
         progress.update(task, description="writing reports", completed=0, total=None)
         try:
-            written = write_folder_reports(analysis, output, root, chosen, lang)
+            written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
         except CascadeError as e:
             err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
             raise typer.Exit(1) from e

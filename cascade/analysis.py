@@ -42,9 +42,18 @@ def _init_worker(letters: Mapping[str, Letter]) -> None:
     _WORKER_LETTERS = letters
 
 
-def _link(pair: Pair) -> tuple[Pair, LinkResult]:
+_SHIPPED = ("links", "item_links", "dropped", "added", "citation_check", "summary")
+
+
+def _link(pair: Pair) -> tuple[Pair, dict[str, object]]:
+    """Link in a worker; the letters stay behind (the caller has them), only the findings travel."""
     parent, child = pair
-    return pair, link_letters(_WORKER_LETTERS[parent], _WORKER_LETTERS[child])
+    result = link_letters(_WORKER_LETTERS[parent], _WORKER_LETTERS[child])
+    return pair, {name: getattr(result, name) for name in _SHIPPED}
+
+
+def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, object]) -> LinkResult:
+    return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
 
 
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
@@ -54,9 +63,8 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
     out: dict[Pair, LinkResult] = {}
     if jobs == 1 or len(pairs) < 4:
         _init_worker(letters)
-        results = map(_link, pairs)
-        for pair, result in results:
-            out[pair] = result
+        for pair, fields in map(_link, pairs):
+            out[pair] = _rebuild(letters, pair, fields)
             if on_done:
                 on_done(pair)
         return out
@@ -64,8 +72,8 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
     subset = {p: letters[p] for p in needed}
     chunk = max(1, min(16, len(pairs) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset,)) as pool:
-        for pair, result in pool.map(_link, pairs, chunksize=chunk):
-            out[pair] = result
+        for pair, fields in pool.map(_link, pairs, chunksize=chunk):
+            out[pair] = _rebuild(letters, pair, fields)
             if on_done:
                 on_done(pair)
     return out

@@ -7,6 +7,7 @@ Candidate parents for content come from an inverted index over each letter's rar
 """
 
 import datetime as dt
+import heapq
 import math
 import zlib
 from collections import defaultdict
@@ -62,6 +63,7 @@ class _Index:
     trigrams: dict[str, frozenset[tuple[str, ...]]]
     postings: dict[tuple[str, ...], list[str]]
     idf: dict[tuple[str, ...], float]
+    mass: dict[str, float]
 
     @classmethod
     def build(cls, letters: Mapping[str, Letter]) -> "_Index":
@@ -72,15 +74,16 @@ class _Index:
                 postings[g].append(path)
         n = max(1, len(trigrams))
         idf = {g: math.log(1 + n / len(p)) for g, p in postings.items()}
-        return cls(trigrams, postings, idf)
+        mass = {path: sum(idf[g] for g in grams) for path, grams in trigrams.items()}
+        return cls(trigrams, postings, idf, mass)
 
     def containment(self, child: str, parent: str) -> float:
         """Weighted share of the child's trigrams that the parent holds."""
-        c = self.trigrams[child]
-        total = sum(self.idf[g] for g in c)
+        total = self.mass[child]
         if not total:
             return 0.0
-        return sum(self.idf[g] for g in c & self.trigrams[parent]) / total
+        idf = self.idf
+        return sum(idf[g] for g in self.trigrams[child] & self.trigrams[parent]) / total
 
     def candidates(self, child: str, settings: CorpusSettings) -> list[str]:
         """Letters sharing the child's sampled trigrams, most votes first. Half the sample is the
@@ -90,9 +93,9 @@ class _Index:
         grams = self.trigrams[child]
         shared = [g for g in grams if len(self.postings[g]) > 1]
         half = settings.sample_size // 2
-        rarest = sorted(shared, key=lambda g: (len(self.postings[g]), g))[:half]
+        rarest = heapq.nsmallest(half, shared, key=lambda g: (len(self.postings[g]), g))
         chosen = set(rarest)
-        drawn = sorted((g for g in shared if g not in chosen), key=lambda g: hash_gram(g))[:half]
+        drawn = heapq.nsmallest(half, (g for g in shared if g not in chosen), key=hash_gram)
         votes: dict[str, int] = defaultdict(int)
         for g in (*rarest, *drawn):
             for other in self.postings[g]:
@@ -135,11 +138,13 @@ def detect_parents(letters: Mapping[str, Letter],
     """A node per letter with its parents (evidence, confidence, reasons), children and flags."""
     index = _Index.build(letters)
     by_key: dict[Key, list[str]] = defaultdict(list)
+    by_kind: dict[tuple[str, str], list[str]] = defaultdict(list)  # (type, issuer) → letters, for near misses
     for path, letter in letters.items():
         h = letter.header
         key = symbol_key(h.number, h.doc_type, h.issuer_code)
         if key:
             by_key[key].append(path)
+            by_kind[key[1:]].append(path)
     nodes = {path: _node(path, letter) for path, letter in letters.items()}
     graph = nx.DiGraph()  # parent → child, to refuse cycles
     graph.add_nodes_from(letters)
@@ -150,7 +155,7 @@ def detect_parents(letters: Mapping[str, Letter],
         node.cited = [c.symbol for c in cited if c.symbol]
         statuses = []
         for c in cited:
-            status, link = _resolve_citation(path, letter, c, letters, by_key, index, settings)
+            status, link = _resolve_citation(path, letter, c, letters, by_key, by_kind, index, settings)
             statuses.append(status)
             if link and not any(p.parent == link.parent for p in node.parents):
                 node.parents.append(link)
@@ -168,9 +173,13 @@ def detect_parents(letters: Mapping[str, Letter],
     proposals = []
     for path in pending_content:
         child = letters[path]
-        allowed = [c for c in index.candidates(path, settings)
-                   if _tier_ok(letters[c], child) and _date_ok(letters[c], child)]
-        for cand in allowed[: settings.candidates]:
+        allowed = []
+        for c in index.candidates(path, settings):
+            if _tier_ok(letters[c], child) and _date_ok(letters[c], child):
+                allowed.append(c)
+                if len(allowed) == settings.candidates:
+                    break
+        for cand in allowed:
             share = index.containment(path, cand)
             if share >= settings.content_min:
                 known = child.tier is not Tier.UNKNOWN and letters[cand].tier is not Tier.UNKNOWN
@@ -202,7 +211,7 @@ def _node(path: str, letter: Letter) -> LetterNode:
 
 
 def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
-                      by_key: dict[Key, list[str]], index: _Index,
+                      by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[str]], index: _Index,
                       settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
     key = symbol_key(c.number, c.doc_type, c.issuer_code)
     if key is None:
@@ -224,10 +233,11 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
             reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
                      f"{share:.0%} of its text is in {best}"])
     near = []
-    for other, parent in letters.items():
+    for other in by_kind.get(key[1:], []):
+        parent = letters[other]
         h = parent.header
         other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
-        if other == path or other_key is None or other_key[1:] != key[1:]:
+        if other == path or other_key is None:
             continue
         days = _days(h.date, c.date)
         close_number = edit_distance(other_key[0], key[0]) <= 1

@@ -27,7 +27,9 @@ def relation_of(trimmed: int, added: int, localised: int) -> Relation:
 
 
 def _words(tokens: list[Token], among: frozenset[int] | set[int] | None = None) -> int:
-    return sum(1 for k, t in enumerate(tokens) if t.word and (among is None or k in among))
+    if among is None:
+        return sum(1 for t in tokens if t.word)
+    return sum(1 for k in among if k < len(tokens) and tokens[k].word)
 
 
 @dataclass
@@ -41,26 +43,25 @@ class _Pair:
     matches: list[UnitMatch]
     scripts: dict[tuple[int, int], EditScript]
 
+    def _scripts(self, parents: set[int], children: set[int] | None) -> list[tuple[int, int, EditScript]]:
+        return [(p, c, s) for (p, c), s in self.scripts.items() if p in parents and (children is None or c in children)]
+
     def kept(self, parents: set[int], children: set[int] | None = None) -> dict[int, set[int]]:
         """Parent token indices carried down, per parent unit, over all links (into `children`)."""
         out: dict[int, set[int]] = defaultdict(set)
-        for (p, c), script in self.scripts.items():
-            if p in parents and (children is None or c in children):
-                out[p] |= script.kept_parent
+        for p, _, script in self._scripts(parents, children):
+            out[p] |= script.kept_parent
         return out
 
-    def matched(self, children: set[int], parents: set[int] | None = None) -> dict[int, set[int]]:
+    def matched(self, children: set[int], parents: set[int]) -> dict[int, set[int]]:
         out: dict[int, set[int]] = defaultdict(set)
-        for (p, c), script in self.scripts.items():
-            if c in children and (parents is None or p in parents):
-                out[c] |= script.matched_child
+        for _, c, script in self._scripts(parents, children):
+            out[c] |= script.matched_child
         return out
 
     def localised(self, parents: set[int], children: set[int]) -> bool:
-        return any(
-            s.kind is SpanKind.LOCALISED
-            for (p, c), script in self.scripts.items() if p in parents and c in children for s in script.spans
-        )
+        return any(s.kind is SpanKind.LOCALISED for _, _, script in self._scripts(parents, children)
+                   for s in script.spans)
 
 
 def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:

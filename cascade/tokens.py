@@ -9,6 +9,7 @@ defines itself: "phòng, chống tham nhũng, tiêu cực (PCTNTC)") expands to 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.lexicon import ABBREVIATIONS
 from parsers.normalise import matching_form, word_form
@@ -64,7 +65,14 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, list[str]]:
 
 def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> list[Token]:
     """Split display text into word tokens; `"".join(t.surface)` == text."""
-    abbreviations = abbreviations or {}
+    relevant = tuple(sorted((k, tuple(v)) for k, v in (abbreviations or {}).items() if k in text))
+    return list(_tokenize(text, relevant))
+
+
+@lru_cache(maxsize=65536)
+def _tokenize(text: str, relevant: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Token, ...]:
+    """Cached: a parent letter's units are tokenized once for all of its children."""
+    abbreviations = {k: list(v) for k, v in relevant}
     pieces = list(_TOKEN_RE.finditer(text))
     tokens: list[Token] = []
     lead = text[: pieces[0].start()] if pieces else text
@@ -98,7 +106,7 @@ def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> li
             tokens[0] = Token(lead + first.surface, first.word, first.keys, first.form)
         else:
             tokens.append(Token(lead, "", (), ""))
-    return tokens
+    return tuple(tokens)
 
 
 def keys_of(tokens: list[Token]) -> list[str]:

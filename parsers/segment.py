@@ -688,11 +688,16 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     return out
 
 
+_MAY_CITE_RE = re.compile(r"\d|Nghị quyết|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình|Luật|Hiến pháp|Pháp lệnh")
+
+
 def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     from parsers.nlp import load_pipeline  # spaCy loads once per process, on first use
 
     nlp = load_pipeline(segmenter)
-    units = _unit_texts(letter)
+    # Only texts that could hold a reference go through the pipeline: a numbered one has a digit, a
+    # named one a capitalised kind word. The result is the same; parsing is about twice as fast.
+    units = [u for u in _unit_texts(letter) if _MAY_CITE_RE.search(u[1])]
     out: list[Citation] = []
     for (where, _, may_implement), doc in zip(units, nlp.pipe(t for _, t, _ in units), strict=True):
         for c in doc._.citations:

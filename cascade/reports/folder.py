@@ -7,11 +7,13 @@ is never replaced."""
 
 import csv
 import io
+import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, Pair
@@ -21,7 +23,7 @@ from cascade.reports.folder_html import render_index
 from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
 from cascade.units import letter_units
-from models import CascadeError
+from models import CascadeError, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
 
 FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
@@ -107,8 +109,29 @@ def _prepare_destination(out_dir: Path, analysed: Path) -> None:
                           "(choose another -o or remove it)")
 
 
+def _render_pair(job: tuple[LinkResult, str, str, tuple[str, ...], str]) -> list[tuple[str, str | bytes]]:
+    result, name, title, wanted, lang = job
+    files: list[tuple[str, str | bytes]] = []
+    if "pairs" in wanted:
+        files.append((f"pairs/{name}.html", render_html(result, title=title, lang=lang)))
+    if "docx" in wanted:
+        files.append((f"pairs/{name}.docx", render_docx(result, lang)))
+    return files
+
+
+def _render_all(jobs_list: list, jobs: int | None) -> Iterator[list[tuple[str, str | bytes]]]:
+    """Pair pages and Word files, rendered in worker processes when there are many."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
+    if jobs == 1 or len(jobs_list) < 8:
+        yield from map(_render_pair, jobs_list)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_render_pair, jobs_list, chunksize=max(1, min(16, len(jobs_list) // (jobs * 4))))
+
+
 def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
-                         lang: str = "vi", on_file: Callable[[str], None] | None = None) -> list[Path]:
+                         lang: str = "vi", on_file: Callable[[str], None] | None = None,
+                         jobs: int | None = None) -> list[Path]:
     """Write the chosen reports into `out_dir` (replaced as a whole) and return their paths."""
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
@@ -147,11 +170,13 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
                                 name=lambda letter: relative.get(letter.source.path, letter.source.path))
             put("cascade.graphml", graph_to_graphml(graph))
             put("cascade.json", graph_to_json(graph) + "\n")
-        for pair, result in analysis.pairs.items():
-            if "pairs" in formats:
-                put(f"pairs/{names[pair]}.html", render_html(result, title=f"{pair[0]} → {pair[1]}", lang=lang))
-            if "docx" in formats:
-                put(f"pairs/{names[pair]}.docx", render_docx(result, lang))
+        wanted = tuple(f for f in ("pairs", "docx") if f in formats)
+        if wanted:
+            jobs_list = [(result, names[pair], f"{pair[0]} → {pair[1]}", wanted, lang)
+                         for pair, result in analysis.pairs.items()]
+            for files in _render_all(jobs_list, jobs):
+                for rel, content in files:
+                    put(rel, content)
         _swap_into_place(staging, out_dir)
         return written
     except BaseException:
