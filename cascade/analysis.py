@@ -1,5 +1,6 @@
 """A folder's letters as one cascade: parent detection, then every parent→child pair linked."""
 
+import multiprocessing
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -71,7 +72,11 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
     needed = {p for pair in pairs for p in pair}
     subset = {p: letters[p] for p in needed}
     chunk = max(1, min(16, len(pairs) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset,)) as pool:
+    # With fork, workers inherit the letters from this process for free; otherwise they are sent once.
+    _init_worker(subset)
+    inherit = multiprocessing.get_start_method() == "fork"
+    pool_args = {} if inherit else {"initializer": _init_worker, "initargs": (subset,)}
+    with ProcessPoolExecutor(max_workers=jobs, **pool_args) as pool:
         for pair, fields in pool.map(_link, pairs, chunksize=chunk):
             out[pair] = _rebuild(letters, pair, fields)
             if on_done:

@@ -7,6 +7,7 @@ is never replaced."""
 
 import csv
 import io
+import multiprocessing
 import os
 import re
 import shutil
@@ -119,14 +120,32 @@ def _render_pair(job: tuple[LinkResult, str, str, tuple[str, ...], str]) -> list
     return files
 
 
+_RENDER_JOBS: list = []
+
+
+def _render_nth(k: int) -> list[tuple[str, str | bytes]]:
+    return _render_pair(_RENDER_JOBS[k])
+
+
 def _render_all(jobs_list: list, jobs: int | None) -> Iterator[list[tuple[str, str | bytes]]]:
-    """Pair pages and Word files, rendered in worker processes when there are many."""
+    """Pair pages and Word files, rendered in worker processes when there are many. With fork the
+    workers inherit the link results instead of receiving each one pickled."""
+    global _RENDER_JOBS
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
     if jobs == 1 or len(jobs_list) < 8:
         yield from map(_render_pair, jobs_list)
         return
+    chunk = max(1, min(16, len(jobs_list) // (jobs * 4)))
+    if multiprocessing.get_start_method() == "fork":
+        _RENDER_JOBS = jobs_list
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                yield from pool.map(_render_nth, range(len(jobs_list)), chunksize=chunk)
+        finally:
+            _RENDER_JOBS = []
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_render_pair, jobs_list, chunksize=max(1, min(16, len(jobs_list) // (jobs * 4))))
+        yield from pool.map(_render_pair, jobs_list, chunksize=chunk)
 
 
 def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
