@@ -2,15 +2,20 @@
 
 import json
 import sys
+from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from models import CascadeError, Letter
+
+if TYPE_CHECKING:
+    from cascade.cache import Cache
 
 app = typer.Typer(
     add_completion=False,
@@ -166,6 +171,15 @@ def analyse(
     lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any file failed to parse.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for the parse and link stages; "
+                     "'local' starts a LocalCluster. Workers must see the same folder path."),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache", help="Cache folder (default: ~/.cache/cascade).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse and link everything afresh.")] = False,
 ) -> None:
     """Analyse a folder of letters as one cascade and write the reports.
 
@@ -177,8 +191,7 @@ def analyse(
 
     Example: cascade analyse letters/ -o report --lang en
     """
-    from cascade.analysis import analyse_letters
-    from cascade.reports.folder import FORMATS, write_folder_reports
+    from cascade.reports.folder import FORMATS
     from cascade.reports.labels import LABELS
     from parsers.batch import discover, parse_many
 
@@ -201,30 +214,86 @@ def analyse(
     if not paths:
         err.print(f"[red]error:[/red] {escape(str(root))}: no .txt or .docx letters found", soft_wrap=True)
         raise typer.Exit(1)
+    from cascade.cache import Cache, default_cache_dir
+    from parsers.batch import cached_letters
+
+    cache = None if no_cache else Cache(cache_dir or default_cache_dir())
+    executor, closer = _executor(scheduler, jobs) if scheduler else (None, None)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
-    with progress:
-        task = progress.add_task("parsing", total=len(paths))
-        outcomes = parse_many(paths, root, jobs, on_done=lambda _: progress.advance(task))
-        letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
-        failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
-        if not letters:
-            progress.stop()
-            err.print(f"[red]error:[/red] {escape(str(root))}: no file could be read as a letter; no report written",
-                      soft_wrap=True)
-            err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
-            for rel, reason in failures.items():
-                err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
-            raise typer.Exit(1)
-        progress.update(task, description="linking", completed=0, total=None)
-        analysis = analyse_letters(str(root), letters, failures, jobs,
-                                   on_link=lambda _: progress.advance(task))
-        progress.update(task, description="writing reports", completed=0, total=None)
+    try:
+        with progress:
+            task = progress.add_task("parsing", total=len(paths))
+            known, fresh = cached_letters(paths, root, cache)
+            progress.advance(task, len(known))
+            outcomes = parse_many(fresh, root, jobs, on_done=lambda _: progress.advance(task), executor=executor)
+            if cache is not None:
+                for o in outcomes:
+                    if o.letter is not None:
+                        cache.put_letter(o.letter)
+                cache.commit()
+            outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
+            letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+            failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
+            _analyse_rest(root, output, chosen, lang, jobs, strict, letters, failures, paths, progress, task,
+                          executor, cache)
+    finally:
+        if cache is not None:
+            cache.close()
+        if closer is not None:
+            closer()
+
+
+def _executor(scheduler: str, jobs: int | None) -> tuple["Executor", Callable[[], None]]:
+    """A concurrent.futures executor on a Dask cluster, and what closes it."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        err.print("[red]error:[/red] --scheduler needs dask.distributed: pip install 'cascade-letters[dask]'",
+                  soft_wrap=True)
+        raise typer.Exit(1) from e
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=jobs or None, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+    else:
         try:
-            written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
-        except CascadeError as e:
-            err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+            client = Client(scheduler, timeout="20s")
+        except OSError as e:
+            err.print(f"[red]error:[/red] cannot reach the Dask scheduler at {escape(scheduler)}: {e}", soft_wrap=True)
             raise typer.Exit(1) from e
+        close = client.close
+    return client.get_executor(), close
+
+
+def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None, strict: bool,
+                  letters: dict[str, Letter], failures: dict[str, str], paths: list[Path], progress: Progress,
+                  task: TaskID, executor: "Executor | None", cache: "Cache | None") -> None:
+    from cascade.analysis import analyse_letters
+    from cascade.reports.folder import write_folder_reports
+
+    if not letters:
+        progress.stop()
+        err.print(f"[red]error:[/red] {escape(str(root))}: no file could be read as a letter; no report written",
+                  soft_wrap=True)
+        err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
+        for rel, reason in failures.items():
+            err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
+        raise typer.Exit(1)
+    progress.update(task, description="linking", completed=0, total=None)
+    analysis = analyse_letters(str(root), letters, failures, jobs,
+                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache)
+    if cache is not None:
+        cache.commit()
+    progress.update(task, description="writing reports", completed=0, total=None)
+    try:
+        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
+    except CascadeError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
+        raise typer.Exit(1) from e
     tiers: dict[str, int] = {}
     for node in analysis.nodes.values():
         if node.status == "parsed":

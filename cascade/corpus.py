@@ -174,9 +174,9 @@ def detect_parents(letters: Mapping[str, Letter],
     for path in pending_content:
         child = letters[path]
         allowed = []
-        for c in index.candidates(path, settings):
-            if _tier_ok(letters[c], child) and _date_ok(letters[c], child):
-                allowed.append(c)
+        for other in index.candidates(path, settings):
+            if _tier_ok(letters[other], child) and _date_ok(letters[other], child):
+                allowed.append(other)
                 if len(allowed) == settings.candidates:
                     break
         for cand in allowed:

@@ -1,10 +1,12 @@
 """Parse a folder of letters in parallel processes; a bad file becomes a failure, never an abort."""
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from models import CascadeError, Letter
 from models.corpus import REPORT_MARKER
@@ -58,9 +60,11 @@ def _warm() -> None:
 
 
 def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
-               on_done: Callable[[ParseOutcome], None] | None = None) -> list[ParseOutcome]:
-    """Parse every path, in `jobs` processes (default: one per core; 1 = in this process).
-    Results come back in the order of `paths`."""
+               on_done: Callable[[ParseOutcome], None] | None = None,
+               executor: Executor | None = None) -> list[ParseOutcome]:
+    """Parse every path, in `jobs` processes (default: one per core; 1 = in this process), or on
+    `executor` (e.g. a Dask cluster's; its workers must see the same paths). Results come back in
+    the order of `paths`."""
     jobs = jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, len(paths)))
     outcomes: list[ParseOutcome] = []
@@ -72,6 +76,8 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
             on_done(outcome)
         return outcome
 
+    if executor is not None:
+        return [wrap(p, r) for p, r in zip(paths, executor.map(_parse_one, paths), strict=True)]
     if jobs == 1 or len(paths) < 4:
         return [wrap(p, _parse_one(p)) for p in paths]
     chunk = max(1, min(32, len(paths) // (jobs * 4)))
@@ -90,3 +96,30 @@ def relative_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+class LetterCache(Protocol):
+    """What `cached_letters` needs of a cache (cascade.cache.Cache provides it)."""
+
+    def letter(self, sha256: str, path: str) -> Letter | None: ...
+
+
+def cached_letters(paths: list[Path], root: Path,
+                   cache: LetterCache | None) -> tuple[list[ParseOutcome], list[Path]]:
+    """Split `paths` into letters the cache already holds (same bytes) and paths still to parse."""
+    if cache is None:
+        return [], list(paths)
+    known: list[ParseOutcome] = []
+    fresh: list[Path] = []
+    for path in paths:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            fresh.append(path)  # the parser reports the reason
+            continue
+        letter = cache.letter(digest, str(path))
+        if letter is None:
+            fresh.append(path)
+        else:
+            known.append(ParseOutcome(path, relative_path(path, root), letter, None))
+    return known, fresh

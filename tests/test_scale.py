@@ -1,0 +1,89 @@
+"""Incremental runs (the cache keyed by file hash) and the Dask path give the same results as a plain
+local run; the Dask test starts a real LocalCluster."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cascade.analysis import analyse_letters
+from cascade.cache import Cache
+from cli import app
+from parsers.batch import cached_letters, discover, parse_many
+from tests.folder_factory import build_cascade_folder
+
+runner = CliRunner()
+COMPARED = ("letters.csv", "links.csv", "items.csv", "report.md", "index.html", "cascade.json")
+
+
+def _run(folder: Path, out: Path, *extra: str) -> None:
+    result = runner.invoke(app, ["analyse", str(folder), "-o", str(out), "--jobs", "1", *extra])
+    assert result.exit_code == 0, result.stderr
+
+
+def _same(a: Path, b: Path) -> None:
+    for name in COMPARED:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_second_run_reuses_the_cache_and_writes_the_same_reports(tmp_path: Path) -> None:
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    cache = tmp_path / "cache"
+    _run(folder, tmp_path / "first", "--cache", str(cache))
+    _run(folder, tmp_path / "second", "--cache", str(cache))
+    _run(folder, tmp_path / "fresh", "--no-cache")
+    _same(tmp_path / "first", tmp_path / "second")
+    _same(tmp_path / "first", tmp_path / "fresh")
+
+
+def test_only_changed_letters_are_parsed_again(tmp_path: Path) -> None:
+    folder, roles = build_cascade_folder(tmp_path / "in")
+    store = Cache(tmp_path / "cache")
+    paths = discover(folder)
+    for outcome in parse_many(paths, folder, jobs=1):
+        if outcome.letter is not None:
+            store.put_letter(outcome.letter)
+    store.commit()
+    changed = folder / roles["d2"]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n- Một đoạn mới thêm vào.\n", encoding="utf-8")
+    known, fresh = cached_letters(paths, folder, store)
+    parsed_before = {o.relative for o in known}
+    assert changed in fresh
+    assert roles["d2"] not in parsed_before
+    assert all(p in fresh for p in paths if p.suffix in (".pdf",) or p.stat().st_size == 0)
+    assert len(known) >= len(paths) - 4  # everything else comes from the cache
+    store.close()
+
+
+def test_cache_ignores_entries_of_another_code_version(tmp_path: Path) -> None:
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    store = Cache(tmp_path / "cache")
+    outcome = next(o for o in parse_many(discover(folder), folder, jobs=1) if o.letter is not None)
+    assert outcome.letter is not None
+    store.put_letter(outcome.letter)
+    store.version = "another-version"
+    assert store.letter(outcome.letter.source.sha256, outcome.letter.source.path) is None
+    store.close()
+
+
+def test_dask_local_cluster_gives_the_local_results(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    paths = discover(folder)
+    local = parse_many(paths, folder, jobs=1)
+    letters = {o.relative: o.letter for o in local if o.letter is not None}
+    failures = {o.relative: o.error or "" for o in local if o.letter is None}
+    expected = analyse_letters(str(folder), letters, failures, jobs=1)
+    cluster_options = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    with distributed.LocalCluster(**cluster_options) as cluster, distributed.Client(cluster) as client:
+        executor = client.get_executor()
+        remote = parse_many(paths, folder, executor=executor)
+        assert [(o.relative, o.letter, o.error) for o in remote] == [(o.relative, o.letter, o.error) for o in local]
+        got = analyse_letters(str(folder), letters, failures, executor=executor)
+        assert got.nodes == expected.nodes
+        dumped = {k: v.model_dump() for k, v in got.pairs.items()}
+        assert dumped == {k: v.model_dump() for k, v in expected.pairs.items()}
+        # the same through the CLI, pointed at the cluster's scheduler
+        _run(folder, tmp_path / "dask", "--no-cache", "--scheduler", cluster.scheduler_address)
+    _run(folder, tmp_path / "plain", "--no-cache")
+    _same(tmp_path / "dask", tmp_path / "plain")
