@@ -27,7 +27,7 @@ from bench.corpus import (  # noqa: E402
     derive,
     shuffled_parent,
 )
-from models import Tier  # noqa: E402
+from models import Letter, Tier  # noqa: E402
 from parsers import parse_letter  # noqa: E402
 
 CENTRAL_RULES = [  # a provincial letter written up to the central level, for the corpus root
@@ -61,12 +61,18 @@ def _central_text(rng: random.Random, scratch: Path) -> str:
     return "\n".join(head + lines[body_start:])
 
 
-def _provincial_text(central_text: str, rng: random.Random, k: int) -> str:
-    """A provincial letter citing the central one: the central body localised down one tier."""
+def _provincial_text(central: "Letter", rng: random.Random, k: int) -> tuple[str, list[tuple[str, str]]]:
+    """A provincial letter citing the central one, and its gold links: the central body carried down
+    with the generator's own operations (each province trims, reorders and adds differently), its
+    district-level wording turned back to the province."""
     provinces = ("Bình Phước", "Đồng Nai", "Tây Ninh", "Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa", "Quảng Ngãi",
                  "Nghệ An", "Thanh Hóa", "Hà Tĩnh", "Cà Mau")
     name = provinces[k % len(provinces)]
-    text = central_text.replace("Trung ương", "Tỉnh ủy").replace("cả nước", f"tỉnh {name}")
+    derived = derive(central, rng, PROFILES["light"])
+    text = derived.text.lstrip("\ufeff").replace("\r\n", "\n")
+    for pattern, repl in ((r"Huyện ủy", "Tỉnh ủy"), (r"huyện ủy", "tỉnh ủy"), (r"\bhuyện\b", "tỉnh"),
+                          (r"\bHuyện\b", "Tỉnh"), (r"Trung ương", "Tỉnh ủy"), (r"cả nước", f"tỉnh {name}")):
+        text = re.sub(pattern, repl, text)
     number = 1100 + k
     day = 20 + rng.randint(0, 8)
     head = [f"\tTỈNH ỦY {name.upper()}\t\t\tĐẢNG CỘNG SẢN VIỆT NAM", "   BAN TUYÊN GIÁO", "                 *",
@@ -79,7 +85,7 @@ def _provincial_text(central_text: str, rng: random.Random, k: int) -> str:
             "một số nội dung sau:"]
     lines = text.split("\n")
     first_item = next(k for k, ln in enumerate(lines) if re.match(r"^\s*1\.\s", ln))
-    return "\n".join(head + lines[first_item:])
+    return "\n".join(head + lines[first_item:]), derived.links
 
 
 def _unrelated_text(rng: random.Random, k: int) -> str:
@@ -156,10 +162,12 @@ def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrel
     central_text = _central_text(rng, scratch)
     central = save("trung-uong/8371-CV-BTGTW.txt", central_text)
     written.append(Written(central, "central", None))
+    scratch.write_text(central_text, encoding="utf-8")
+    central_letter = parse_letter(scratch).model_copy(update={"tier": Tier.PROVINCE})
     for p in range(provinces):
-        p_text = _provincial_text(central_text, rng, p)
+        p_text, p_links = _provincial_text(central_letter, rng, p)
         p_rel = save(f"tinh-{p:02d}/cong-van-tinh.txt", p_text)
-        written.append(Written(p_rel, "province", central))
+        written.append(Written(p_rel, "province", central, p_links))
         scratch.write_text(p_text, encoding="utf-8")
         p_letter = parse_letter(scratch)
         for d in range(districts):

@@ -127,25 +127,31 @@ def _render_nth(k: int) -> list[tuple[str, str | bytes]]:
     return _render_pair(_RENDER_JOBS[k])
 
 
-def _render_all(jobs_list: list, jobs: int | None) -> Iterator[list[tuple[str, str | bytes]]]:
-    """Pair pages and Word files, rendered in worker processes when there are many. With fork the
-    workers inherit the link results instead of receiving each one pickled."""
-    global _RENDER_JOBS
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
-    if jobs == 1 or len(jobs_list) < 8:
-        yield from map(_render_pair, jobs_list)
-        return
-    chunk = max(1, min(16, len(jobs_list) // (jobs * 4)))
-    if multiprocessing.get_start_method() == "fork":
-        _RENDER_JOBS = jobs_list
-        try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                yield from pool.map(_render_nth, range(len(jobs_list)), chunksize=chunk)
-        finally:
-            _RENDER_JOBS = []
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_render_pair, jobs_list, chunksize=chunk)
+class _PairRenderer:
+    """Pair pages and Word files rendered in worker processes while this process writes the other
+    reports; with fork the workers inherit the link results instead of receiving them pickled."""
+
+    def __init__(self, jobs_list: list, jobs: int | None) -> None:
+        self.jobs_list = jobs_list
+        self.jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list) or 1))
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Iterator[list[tuple[str, str | bytes]]]:
+        global _RENDER_JOBS
+        if self.jobs == 1 or len(self.jobs_list) < 8:
+            return map(_render_pair, self.jobs_list)
+        chunk = max(1, min(16, len(self.jobs_list) // (self.jobs * 4)))
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        if multiprocessing.get_start_method() == "fork":
+            _RENDER_JOBS = self.jobs_list
+            return self.pool.map(_render_nth, range(len(self.jobs_list)), chunksize=chunk)
+        return self.pool.map(_render_pair, self.jobs_list, chunksize=chunk)
+
+    def __exit__(self, *exc: object) -> None:
+        global _RENDER_JOBS
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        _RENDER_JOBS = []
 
 
 def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
@@ -175,25 +181,12 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
                 on_file(rel)
 
         (staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
-        if "html" in formats:
-            put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
-        if "md" in formats:
-            put("report.md", render_report_md(analysis, lang))
-        if "csv" in formats:
-            put("letters.csv", letters_csv(analysis))
-            put("items.csv", items_csv(analysis))
-            put("links.csv", links_csv(analysis))
-        if "graph" in formats:
-            relative = {letter.source.path: path for path, letter in analysis.letters.items()}
-            graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
-                                name=lambda letter: relative.get(letter.source.path, letter.source.path))
-            put("cascade.graphml", graph_to_graphml(graph))
-            put("cascade.json", graph_to_json(graph) + "\n")
         wanted = tuple(f for f in ("pairs", "docx") if f in formats)
-        if wanted:
-            jobs_list = [(result, names[pair], f"{pair[0]} → {pair[1]}", wanted, lang)
-                         for pair, result in analysis.pairs.items()]
-            for files in _render_all(jobs_list, jobs):
+        jobs_list = [(result, names[pair], f"{pair[0]} → {pair[1]}", wanted, lang)
+                     for pair, result in analysis.pairs.items()] if wanted else []
+        with _PairRenderer(jobs_list, jobs) as rendered:
+            _write_overview(analysis, names, formats, lang, put)
+            for files in rendered:
                 for rel, content in files:
                     put(rel, content)
         _swap_into_place(staging, out_dir)
@@ -201,6 +194,24 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: tuple[str, ...], lang: str,
+                    put: Callable[[str, str | bytes], None]) -> None:
+    if "html" in formats:
+        put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
+    if "md" in formats:
+        put("report.md", render_report_md(analysis, lang))
+    if "csv" in formats:
+        put("letters.csv", letters_csv(analysis))
+        put("items.csv", items_csv(analysis))
+        put("links.csv", links_csv(analysis))
+    if "graph" in formats:
+        relative = {letter.source.path: path for path, letter in analysis.letters.items()}
+        graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
+                            name=lambda letter: relative.get(letter.source.path, letter.source.path))
+        put("cascade.graphml", graph_to_graphml(graph))
+        put("cascade.json", graph_to_json(graph) + "\n")
 
 
 def _swap_into_place(staging: Path, out_dir: Path) -> None:
