@@ -208,7 +208,7 @@ def main() -> None:
         print(json.dumps(row, indent=1), flush=True)
     small = corpus(100, a.seed)
     gold = json.loads((small / "gold.json").read_text(encoding="utf-8"))
-    for n in (int(s) for s in a.baseline_sizes.split(",")):
+    for n in (int(s) for s in a.baseline_sizes.split(",") if s.strip()):
         b = baseline(small, gold, n)
         o = ours_on_subset(small, gold, n)
         results["baseline"].append({"letters": n, "baseline": b, "ours": o})
@@ -219,7 +219,8 @@ def main() -> None:
     if pts:
         k = statistics.median(s / (n * (n - 1)) for n, s in pts)
         results["baseline_extrapolated_s"] = {n: k * n * (n - 1) for n in (100, 1111, 10211)}
-    (OUT / "run.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    name = "run.json" if a.baseline_sizes.strip() else f"run-{a.sizes.replace(',', '-')}.json"
+    (OUT / name).write_text(json.dumps(results, indent=1), encoding="utf-8")
     _table(results)
 
 

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+from cascade.reports.labels import label
 from cascade.units import Unit, letter_units
-from models import Letter, Link, LinkResult
+from models import Letter, Link, LinkResult, LinkSummary
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,20 @@ def describe(letter: Letter) -> str:
 
 def flags(link: Link) -> str:
     return ", ".join(f for f, on in (("split", link.split), ("merged", link.merged), ("moved", link.moved)) if on)
+
+
+def summary_figures(s: LinkSummary, lang: str) -> list[tuple[str, str]]:
+    """The letter-level figures every link report shows, labelled in `lang`."""
+    of = label("of", lang)
+    return [
+        (label("fig_carried", lang), f"{s.parent_items_carried} {of} {s.parent_items}"),
+        (label("fig_kept", lang), str(s.parent_items_kept)),
+        (label("fig_trimmed", lang), str(s.parent_items_trimmed)),
+        (label("fig_dropped", lang), str(s.parent_items_dropped)),
+        (label("fig_local", lang), f"{s.child_items_local} {of} {s.child_items}"),
+        (label("fig_units_dropped", lang), f"{s.parent_units_dropped} {of} {s.parent_units}"),
+        (label("fig_units_added", lang), f"{s.child_units_added} {of} {s.child_units}"),
+        (label("fig_retention", lang), f"{s.retention:.1%}"),
+        (label("fig_relations", lang),
+         ", ".join(f"{label(k, lang)} {v}" for k, v in sorted(s.relations.items())) or "—"),
+    ]

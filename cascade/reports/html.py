@@ -3,7 +3,7 @@ anchor per item. No external assets; every piece of document text is escaped."""
 
 from html import escape
 
-from cascade.reports.common import describe, rows
+from cascade.reports.common import describe, rows, summary_figures
 from cascade.reports.labels import label
 from models import DiffSpan, LinkResult, SpanKind
 
@@ -72,15 +72,7 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en") 
         f'<span class="localised">{t("localised")}</span><span class="orthographic">{t("orthographic")}</span></p>',
         '<table class="sum">',
     ]
-    figures = [
-        (label("fig_carried", lang), f"{s.parent_items_carried} {label('of', lang)} {s.parent_items}"),
-        (label("fig_trimmed", lang), s.parent_items_trimmed),
-        (label("fig_dropped", lang), s.parent_items_dropped),
-        (label("fig_local", lang), f"{s.child_items_local} {label('of', lang)} {s.child_items}"),
-        (label("fig_units_dropped", lang), f"{s.parent_units_dropped} {label('of', lang)} {s.parent_units}"),
-        (label("fig_units_added", lang), f"{s.child_units_added} {label('of', lang)} {s.child_units}"),
-        (label("fig_retention", lang), f"{s.retention:.1%}"),
-    ]
+    figures = summary_figures(s, lang)
     parts += [f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>" for k, v in figures]
     parts += ["</table></header><main>"]
     current = None

@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_dropped": "Mục cấp trên bị bỏ", "fig_local": "Mục cấp dưới không có ở cấp trên",
         "fig_units_dropped": "Đoạn cấp trên bị bỏ", "fig_units_added": "Đoạn bổ sung ở cấp dưới",
         "fig_retention": "Tỷ lệ từ ngữ cấp trên được giữ lại", "of": "trên",
+        "fig_kept": "Mục cấp trên giữ trọn (trừ chính tả, địa phương hóa)", "fig_relations": "Liên kết theo loại",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -47,6 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_dropped": "parent items dropped", "fig_local": "child items with no parent (local)",
         "fig_units_dropped": "parent units dropped", "fig_units_added": "child units added locally",
         "fig_retention": "retention (parent words carried)", "of": "of",
+        "fig_kept": "parent items kept whole (up to spelling/localisation)", "fig_relations": "unit links by relation",
     },
 }
 

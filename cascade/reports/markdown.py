@@ -3,7 +3,7 @@ inline redline (~~trimmed~~, **added**)."""
 
 import re
 
-from cascade.reports.common import describe, flags, rows
+from cascade.reports.common import describe, flags, rows, summary_figures
 from models import DiffSpan, LinkResult, SpanKind
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
@@ -56,15 +56,7 @@ def render_markdown(result: LinkResult) -> str:
         "",
         "| figure | value |",
         "|---|---|",
-        f"| parent items carried down | {s.parent_items_carried} of {s.parent_items} |",
-        f"| parent items kept whole (up to spelling/localisation) | {s.parent_items_kept} |",
-        f"| parent items trimmed or modified | {s.parent_items_trimmed} |",
-        f"| parent items dropped | {s.parent_items_dropped} |",
-        f"| child items with no parent (local) | {s.child_items_local} of {s.child_items} |",
-        f"| parent units dropped | {s.parent_units_dropped} of {s.parent_units} |",
-        f"| child units added locally | {s.child_units_added} of {s.child_units} |",
-        f"| retention (parent words carried) | {s.retention:.1%} |",
-        f"| unit links by relation | {', '.join(f'{k} {v}' for k, v in sorted(s.relations.items())) or '—'} |",
+        *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, "en")),
         "",
         "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
         "",
