@@ -35,9 +35,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_cascade  # noqa: E402
-from cascade.align import DEFAULT_SETTINGS, AlignSettings, align_units, shingles  # noqa: E402
+from cascade.align import DEFAULT_SETTINGS, AlignSettings, align_units, weighted_shingles  # noqa: E402
 from cascade.linking import link_letters  # noqa: E402
-from cascade.tokens import defined_abbreviations, keys_of, tokenize  # noqa: E402
+from cascade.tokens import defined_abbreviations, tokenize  # noqa: E402
 from cascade.units import Unit  # noqa: E402
 from parsers import parse_letter  # noqa: E402
 from parsers.normalise import matching_form  # noqa: E402
@@ -82,14 +82,7 @@ def tokens_for(gold: dict):
 def coverage_table(p_tok, c_tok) -> tuple[list[dict[int, tuple[float, float, int]]], list[int]]:
     """Per child unit: {parent index: (child_cov, parent_cov, shared shingles)}, and the child's shingle count.
     The same weighting as cascade.align.align_units."""
-    p_sh = [shingles(keys_of(t)) for t in p_tok]
-    c_sh = [shingles(keys_of(t)) for t in c_tok]
-    df: dict[tuple[str, ...], int] = defaultdict(int)
-    for s in (*p_sh, *c_sh):
-        for g in s:
-            df[g] += 1
-    n = len(p_sh) + len(c_sh)
-    weight = {g: math.log(1 + n / d) for g, d in df.items()}
+    p_sh, c_sh, weight = weighted_shingles(p_tok, c_tok)
     p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
     table = []
     for cs in c_sh:

@@ -1,7 +1,7 @@
 """Profile the stages of `cascade analyse` on a generated corpus with cProfile (one process, so the
 profile sees everything), and print each stage's time and its top functions.
 
-    .venv/bin/python bench/profile.py bench/out/corpus-1000-seed0 [--top 12]
+    .venv/bin/python bench/profile_stages.py bench/out/corpus-1000-seed0 [--top 12]
 """
 
 import argparse

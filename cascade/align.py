@@ -56,17 +56,27 @@ def shingles(keys: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(pairwise(keys))
 
 
-def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
-                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
-    """Unit matches, each child unit with zero or more parent units."""
+Shingle = tuple[str, ...]
+
+
+def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[Token]]
+                      ) -> tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]:
+    """Each unit's word-pair shingles and every shingle's weight, log(1 + n / df) over both letters'
+    units: what the coverage scores of `align_units` are computed from."""
     p_sh = [shingles(keys_of(t)) for t in parent_tokens]
     c_sh = [shingles(keys_of(t)) for t in child_tokens]
-    df: dict[tuple[str, ...], int] = defaultdict(int)
+    df: dict[Shingle, int] = defaultdict(int)
     for s in (*p_sh, *c_sh):
         for g in s:
             df[g] += 1
     n = len(p_sh) + len(c_sh)
-    weight = {g: math.log(1 + n / d) for g, d in df.items()}
+    return p_sh, c_sh, {g: math.log(1 + n / d) for g, d in df.items()}
+
+
+def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
+                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+    """Unit matches, each child unit with zero or more parent units."""
+    p_sh, c_sh, weight = weighted_shingles(parent_tokens, child_tokens)
     p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(p_sh):
