@@ -46,9 +46,10 @@ DATE_NUM = rf"(?P<d>{DAYS})\s*[/.\-]\s*(?P<m>{MONTHS})\s*[/.\-]\s*(?P<y>{YEAR})"
 DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<y2>{YEAR})"
 DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
-NATIONAL_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
-MOTTO_RE = re.compile(rf"Độc\s+lập\s*{DASH}?\s*Tự\s+do\s*{DASH}?\s*Hạnh\s+phúc", re.I)
-PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+# Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
+NATIONAL_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
+MOTTO_RE = re.compile(rf"Độc\s+lập\s*{DASH}\s*Tự\s+do\s*{DASH}\s*Hạnh\s+phúc|ĐỘC\s+LẬP\s*{DASH}\s*TỰ\s+DO")
+PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 STAR_RE = re.compile(r"^\s*\*+\s*$")
 RULE_RE = re.compile(r"^\s*[-_=–—.…*]{3,}\s*$")
 VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+việc)\s*[:.]?\s*(?P<subject>.+)$")
