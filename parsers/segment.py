@@ -158,16 +158,16 @@ class _Unit:
 
 def _wrap_width(lines: Sequence[Line]) -> int | None:
     """Width of a hard-wrapped .txt (lines cut at a fixed width), or None if lines are paragraphs."""
-    lengths = sorted(len(line.text) for line in lines if line.text and line.table is None)
+    lengths = sorted(len(line.raw.strip()) for line in lines if line.text and line.table is None)
     if len(lengths) < 12:
         return None
     p90 = lengths[int(len(lengths) * 0.9) - 1]
     if not 40 <= p90 <= 100:
         return None
-    long_lines = [ln for ln in lines if ln.text and len(ln.text) >= 0.8 * p90]
+    long_lines = [ln for ln in lines if ln.text and len(ln.raw.strip()) >= 0.8 * p90]
     open_ended = sum(1 for ln in long_lines if not _TERMINAL_RE.search(ln.text))
     if len(long_lines) >= 0.4 * len(lengths) and open_ended >= 0.5 * len(long_lines):
-        return p90
+        return lengths[-1]  # the width the text was cut at: its longest line
     return None
 
 
@@ -180,8 +180,13 @@ def _continues(prev: _Unit | None, line: Line, wrap: int | None) -> bool:
     if _LOWER_START_RE.match(line.text):
         # "A paragraph split by a page break (the text goes on with a lower-case word) is one block."
         return True
-    last = prev.lines[-1].text
-    return bool(wrap and len(last) >= 0.75 * wrap and not _TERMINAL_RE.search(last))
+    last = prev.lines[-1].raw.strip()  # the width is that of the source lines, markup included
+    if not wrap:
+        return False
+    # Hard-wrapped text breaks a line only when the next word would not fit: if it would have fit,
+    # the break is the end of a paragraph (whatever punctuation ends the line).
+    first_word = line.raw.strip().split(" ", 1)[0]
+    return len(last) + 1 + len(first_word) > wrap
 
 
 def _paragraphs(lines: Sequence[Line], wrap: int | None) -> list[_Unit]:
@@ -206,8 +211,13 @@ def _build_items(lines: Sequence[Line], wrap: int | None) -> list[_Unit]:
         kind, label, text, marker = _classify(line)
         if kind == "blank":
             continue
-        if kind in ("para", "bullet") and last is not None and kind == "para" and _continues(last, line, wrap):
+        if kind == "para" and last is not None and _continues(last, line, wrap):
             last.extend(line, text)
+            continue
+        if kind == "bullet" and last is not None and wrap and _LOWER_START_RE.match(text) \
+                and _continues(last, line, wrap):
+            # "kinh tế -" / "- xã hội …": a hyphen that the cut put at the start of a line
+            last.extend(line, line.text)
             continue
         if kind == "item":
             assert label is not None
