@@ -9,6 +9,7 @@ Candidate parents for content come from an inverted index over each letter's rar
 import datetime as dt
 import heapq
 import math
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Mapping
@@ -134,6 +135,26 @@ def _implemented(letter: Letter) -> list[Citation]:
     return out
 
 
+# Evidence that outweighs a small difference in shared text: the child's own header names the body
+# above it ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC" over "HUYỆN ỦY ĐỒNG PHÚ"), and this candidate is that body.
+_PLACE_BONUS = 0.1
+_UNIT_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN NHÂN DÂN|UBND|TỈNH|THÀNH PHỐ|"
+                            r"HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+
+
+def _place_of(line: str | None) -> str:
+    return " ".join(_UNIT_WORDS_RE.sub(" ", (line or "").upper()).split())
+
+
+def _names_parent(child: Letter, candidate: Letter) -> bool:
+    """Does the child's superior-body line name the candidate's place (issuer lines or place)?"""
+    above = _place_of(child.header.parent_issuer)
+    if len(above) < 3:
+        return False
+    h = candidate.header
+    return any(above == _place_of(x) for x in (h.issuer, h.parent_issuer, h.place) if x)
+
+
 def _tier_ok(parent: Letter, child: Letter) -> bool:
     p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
     return p is None or c is None or p < c
@@ -198,7 +219,7 @@ def detect_parents(letters: Mapping[str, Letter],
             share = index.containment(path, cand)
             if share >= settings.content_min:
                 known = child.tier is not Tier.UNKNOWN and letters[cand].tier is not Tier.UNKNOWN
-                proposals.append((known, share, path, cand))
+                proposals.append((known, share + _PLACE_BONUS * _names_parent(child, letters[cand]), path, cand))
     # A parent whose tier is known to be above the child's beats any letter of unknown tier (which
     # could be the child's own child); then the larger share of the child's text wins.
     for _, share, path, cand in sorted(proposals, key=lambda x: (not x[0], -x[1], x[2], x[3])):
@@ -266,7 +287,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
                    f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
             near.append((share, other, why))
     if near:
-        share, other, why = max(near, key=lambda x: (x[0], x[1]))
+        share, other, why = max(near, key=lambda x: (x[0] + _PLACE_BONUS * _names_parent(letter, letters[x[1]]), x[1]))
         return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
                                                      confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
     return FolderCitationStatus.MISSING_IN_FOLDER, None

@@ -87,3 +87,32 @@ def test_dask_local_cluster_gives_the_local_results(tmp_path: Path) -> None:
         _run(folder, tmp_path / "dask", "--no-cache", "--scheduler", cluster.scheduler_address)
     _run(folder, tmp_path / "plain", "--no-cache")
     _same(tmp_path / "dask", tmp_path / "plain")
+
+
+def test_district_header_naming_its_province_breaks_a_content_tie(tmp_path: Path) -> None:
+    """Two provinces send the same text; a district letter with no citation whose header says
+    "ĐẢNG BỘ TỈNH ĐỒNG NAI" is paired with the Đồng Nai letter, not the other one."""
+    from cascade.corpus import detect_parents
+    from parsers import parse_letter
+
+    body = [
+        "1. Tuyên truyền sâu rộng kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội sáu tháng đầu năm.",
+        "- Phản ánh kịp thời những cách làm hay, mô hình mới trong phong trào thi đua yêu nước.",
+        "- Đấu tranh, phản bác các quan điểm sai trái, thù địch trên không gian mạng.",
+        "2. Tổ chức hội nghị báo cáo viên định kỳ, cung cấp thông tin định hướng cho cán bộ, đảng viên.",
+    ]
+
+    def province(name: str, number: int) -> str:
+        return "\n".join([f"TỈNH ỦY {name.upper()}\t\tĐẢNG CỘNG SẢN VIỆT NAM", "BAN TUYÊN GIÁO", "*",
+                          f"Số {number}-CV/BTGTU\t\t{name}, ngày 10 tháng 6 năm 2024", "V/v tuyên truyền",
+                          "Kính gửi: Các huyện ủy.", "Ban Tuyên giáo Tỉnh ủy đề nghị thực hiện:", *body])
+
+    (tmp_path / "binh-phuoc.txt").write_text(province("Bình Phước", 120), encoding="utf-8")
+    (tmp_path / "dong-nai.txt").write_text(province("Đồng Nai", 121), encoding="utf-8")
+    district = "\n".join(["ĐẢNG BỘ TỈNH ĐỒNG NAI\t\tĐẢNG CỘNG SẢN VIỆT NAM", "HUYỆN ỦY ĐỊNH QUÁN", "*",
+                          "Số 33-CV/HU\t\tĐịnh Quán, ngày 15 tháng 6 năm 2024", "V/v tuyên truyền",
+                          "Kính gửi: Các chi, đảng bộ cơ sở.", "Ban Thường vụ Huyện ủy đề nghị thực hiện:", *body])
+    (tmp_path / "dinh-quan.txt").write_text(district, encoding="utf-8")
+    letters = {p.name: parse_letter(p) for p in sorted(tmp_path.glob("*.txt"))}
+    nodes = detect_parents(letters)
+    assert [p.parent for p in nodes["dinh-quan.txt"].parents] == ["dong-nai.txt"]
