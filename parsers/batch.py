@@ -2,7 +2,7 @@
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,13 +82,9 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
         return [wrap(p, _parse_one(p)) for p in paths]
     chunk = max(1, min(32, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        for path, result in zip(paths, _ordered(pool.map(_parse_one, paths, chunksize=chunk)), strict=True):
+        for path, result in zip(paths, pool.map(_parse_one, paths, chunksize=chunk), strict=True):
             outcomes.append(wrap(path, result))
     return outcomes
-
-
-def _ordered(results: Iterator[tuple[Letter | None, str | None]]) -> Iterator[tuple[Letter | None, str | None]]:
-    yield from results
 
 
 def relative_path(path: Path, root: Path) -> str:

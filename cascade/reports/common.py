@@ -26,10 +26,6 @@ def rows(result: LinkResult) -> list[Row]:
     return out
 
 
-def child_texts(letter: Letter) -> dict[str, str]:
-    return {u.id: u.text for u in letter_units(letter)}
-
-
 def describe(letter: Letter) -> str:
     h = letter.header
     bits = [h.symbol or "no symbol", h.date.isoformat() if h.date else "no date", h.issuer or "issuer unknown",
