@@ -10,7 +10,7 @@ from typing import Any
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
 from cascade.linking import link_letters
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
 Pair = tuple[str, str]  # (parent path, child path)
@@ -27,13 +27,13 @@ class FolderAnalysis:
 
     @property
     def failures(self) -> list[LetterNode]:
-        return [n for n in self.nodes.values() if n.status == "failed"]
+        return [n for n in self.nodes.values() if n.status is NodeStatus.FAILED]
 
     def roots(self) -> list[str]:
         """Parsed letters with no parent in the folder, highest tier first."""
         from cascade.corpus import TIER_RANK
 
-        tops = [p for p, n in self.nodes.items() if n.status == "parsed" and not n.parents]
+        tops = [p for p, n in self.nodes.items() if n.status is NodeStatus.PARSED and not n.parents]
         return sorted(tops, key=lambda p: (TIER_RANK.get(self.nodes[p].tier, 9), p))
 
 
@@ -128,7 +128,7 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     """Detect the cascade among parsed letters and link every parent→child pair."""
     nodes = detect_parents(letters, settings)
     for path, error in failures.items():
-        nodes[path] = LetterNode(path=path, status="failed", error=error)
+        nodes[path] = LetterNode(path=path, status=NodeStatus.FAILED, error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
     analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache)

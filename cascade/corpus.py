@@ -20,7 +20,7 @@ import networkx as nx
 from cascade.citecheck import edit_distance
 from cascade.tokens import keys_of, tokenize
 from cascade.units import letter_units
-from models import Citation, CitationRole, Letter, Tier
+from models import Citation, CitationRole, Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
 
 TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
@@ -242,7 +242,7 @@ def detect_parents(letters: Mapping[str, Letter],
 
 def _node(path: str, letter: Letter) -> LetterNode:
     h = letter.header
-    return LetterNode(path=path, status="parsed", symbol=h.symbol, date=h.date.isoformat() if h.date else None,
+    return LetterNode(path=path, status=NodeStatus.PARSED, symbol=h.symbol, date=h.date.isoformat() if h.date else None,
                       issuer=h.issuer, tier=letter.tier, subject=h.subject)
 
 

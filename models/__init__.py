@@ -1,6 +1,16 @@
 """The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
 
-from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+from models.enums import (
+    BlockKind,
+    CitationRole,
+    IdentitySource,
+    LetterForm,
+    NodeStatus,
+    SourceFormat,
+    System,
+    Tier,
+    WarningCode,
+)
 from models.errors import CascadeError, InputError
 from models.letter import (
     SCHEMA_VERSION,
@@ -40,13 +50,16 @@ __all__ = [
     "CitationStatus",
     "DiffSpan",
     "Header",
+    "IdentitySource",
     "InputError",
     "Item",
     "ItemLink",
     "Letter",
+    "LetterForm",
     "Link",
     "LinkResult",
     "LinkSummary",
+    "NodeStatus",
     "Paragraph",
     "ParseWarning",
     "RawBlock",
@@ -60,4 +73,5 @@ __all__ = [
     "SpanKind",
     "System",
     "Tier",
+    "WarningCode",
 ]

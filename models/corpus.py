@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.enums import Tier
+from models.enums import NodeStatus, Tier
 
 # A file cascade writes into each report folder; folders holding it are never read as letters.
 REPORT_MARKER = ".cascade-report"
@@ -37,7 +37,7 @@ class ParentLink(_Model):
 
 class LetterNode(_Model):
     path: str
-    status: str = Field(description="parsed or failed")
+    status: NodeStatus
     error: str | None = None
     symbol: str | None = None
     date: str | None = None

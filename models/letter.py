@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+from models.enums import BlockKind, CitationRole, IdentitySource, LetterForm, SourceFormat, System, Tier, WarningCode
 
 SCHEMA_VERSION = "1.0"
 
@@ -84,6 +84,9 @@ class Header(_Model):
     date: dt.date | None = None
     title: str | None = Field(default=None, description="Document-type name line, e.g. 'KẾ HOẠCH'.")
     subject: str | None = Field(default=None, description="Trích yếu: the 'V/v' text or the title's summary.")
+    identity_from: IdentitySource | None = Field(
+        default=None, description="Where the own number, date or issuer were read; null when none was found."
+    )
     raw: str = ""
 
 
@@ -122,7 +125,7 @@ class Citation(_Model):
 
 
 class ParseWarning(_Model):
-    code: str
+    code: WarningCode
     message: str
 
 
@@ -130,6 +133,8 @@ class Letter(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
     header: Header = Field(default_factory=Header)
+    form: LetterForm = LetterForm.LETTER
+    form_reason: str = Field(default="", description="Why the letter was given its form, in a phrase.")
     system: System = System.UNKNOWN
     tier: Tier = Tier.UNKNOWN
     recipients: list[Recipient] = Field(default_factory=list)
@@ -140,6 +145,11 @@ class Letter(_Model):
     signature: Signature | None = None
     citations: list[Citation] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    furniture: list[Paragraph] = Field(
+        default_factory=list,
+        description="Web-page lines around the letter (page title, posting time, captions, source, bylines): "
+        "kept, never read as issuer, subject or items.",
+    )
     unplaced: list[Paragraph] = Field(
         default_factory=list, description="Source text no zone claimed; kept so nothing is lost."
     )

@@ -5,6 +5,7 @@ from pathlib import Path
 from models import InputError, Letter
 from parsers.base import DEFAULT_LIMITS, ReadLimits
 from parsers.docx_reader import read_docx
+from parsers.form import refusal_reason
 from parsers.segment import segment_letter
 from parsers.text_reader import read_txt
 
@@ -30,11 +31,11 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     reader = READERS.get(suffix)
     if reader is None:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of {sorted(READERS)}")
-    letter = segment_letter(reader(path, limits), nlp_segmenter=segmenter)
-    h = letter.header
-    if not (letter.items or letter.recipients or letter.cc or letter.signature
-            or h.symbol or h.issuer or h.date or h.title or h.subject):
-        raise InputError(path, "not a letter (no header, 'Kính gửi', numbered items, 'Nơi nhận' or signature found)")
+    raw = reader(path, limits)
+    letter = segment_letter(raw, nlp_segmenter=segmenter)
+    reason = refusal_reason(raw, letter)
+    if reason:
+        raise InputError(path, reason)
     return letter
 
 

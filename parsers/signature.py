@@ -61,6 +61,9 @@ def read_footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | Non
     return cc, signature, leftovers
 
 
+_NAME_RE = re.compile(r"[^\W\d_]{2}")  # a signer's name has letters; a stray ";" or "(20)" is not one
+
+
 def _authority(m: re.Match[str]) -> str:
     auth = re.sub(r"\s+", "", m.group("auth"))
     return auth if "/" in auth else f"{auth}."
@@ -89,7 +92,7 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
         position = " ".join(uppers)
     elif authority and body and P.POSITION_RE.match(body):
         position, body = body, None
-    names = [t for t in rest if not is_upper(t) or len(t.split()) <= 5]
+    names = [t for t in rest if (not is_upper(t) or len(t.split()) <= 5) and _NAME_RE.search(t)]
     if names:
         signer = names[-1]
     if authority is None and position is None and signer is None:

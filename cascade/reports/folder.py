@@ -24,7 +24,7 @@ from cascade.reports.folder_html import render_index
 from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
 from cascade.units import letter_units
-from models import CascadeError, LinkResult
+from models import CascadeError, LinkResult, NodeStatus
 from models.corpus import REPORT_MARKER as MARKER
 
 FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
@@ -71,7 +71,7 @@ def letters_csv(analysis: FolderAnalysis) -> str:
             node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
             node.tier.value, ";".join(p.parent for p in node.parents),
             ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
-            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
+            node.citation_status.value if node.status is NodeStatus.PARSED else "", ";".join(node.cited),
             ";".join(node.flags), node.subject or "",
         ])
     return _csv(rows)

@@ -7,6 +7,7 @@ from html import escape
 from cascade.analysis import FolderAnalysis, Pair
 from cascade.matrix import deepest_chains, parent_matrix
 from cascade.reports.labels import label
+from models import NodeStatus
 from models.corpus import LetterNode
 
 CSS = """
@@ -68,7 +69,7 @@ def _tree(analysis: FolderAnalysis, path: str, names: dict[Pair, str], with_pair
 
 
 def render_index(analysis: FolderAnalysis, names: dict[Pair, str], lang: str = "vi", with_pairs: bool = True) -> str:
-    parsed = [n for n in analysis.nodes.values() if n.status == "parsed"]
+    parsed = [n for n in analysis.nodes.values() if n.status is NodeStatus.PARSED]
     parts = [
         f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -88,7 +89,7 @@ def render_index(analysis: FolderAnalysis, names: dict[Pair, str], lang: str = "
     parts += [_tree(analysis, root, names, with_pairs, lang, set()) for root in analysis.roots()]
     parts.append("</ul>")
     for path, node in analysis.nodes.items():
-        if node.status != "parsed" or not node.children:
+        if node.status is not NodeStatus.PARSED or not node.children:
             continue
         parts.append(_parent_section(analysis, path, names, with_pairs, lang))
     parts.append("</main></body></html>")

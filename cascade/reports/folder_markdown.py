@@ -4,6 +4,7 @@ from cascade.analysis import FolderAnalysis
 from cascade.matrix import parent_matrix
 from cascade.reports.labels import label
 from cascade.reports.markdown import md_code, md_escape
+from models import NodeStatus
 
 
 def _tree_lines(analysis: FolderAnalysis, path: str, depth: int, seen: frozenset[str], lang: str) -> list[str]:
@@ -21,7 +22,7 @@ def _tree_lines(analysis: FolderAnalysis, path: str, depth: int, seen: frozenset
 
 
 def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
-    parsed = [n for n in analysis.nodes.values() if n.status == "parsed"]
+    parsed = [n for n in analysis.nodes.values() if n.status is NodeStatus.PARSED]
     out = [f"# {label('title', lang)}", "", f"{md_escape(analysis.root)}: {len(parsed)} {label('parsed', lang)}, "
            f"{len(analysis.failures)} {label('failed', lang)}, {len(analysis.pairs)} {label('pair', lang).lower()}", ""]
     if analysis.failures:
@@ -33,7 +34,7 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
     for root in analysis.roots():
         out += _tree_lines(analysis, root, 0, frozenset(), lang)
     for path, node in analysis.nodes.items():
-        if node.status != "parsed" or not node.children:
+        if node.status is not NodeStatus.PARSED or not node.children:
             continue
         m = parent_matrix(analysis, path)
         if not m.children:
