@@ -47,7 +47,7 @@ NUMBERED_CITATION_RE = re.compile(
     rf"(?(so)|(?<![\w/\-.]))"
     rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"
     rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
-    rf"(?:\s*,?\s*của\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
+    rf"(?:\s*,?\s*{loose('của')}\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
 )
 # Named only: a capitalised kind followed by a capitalised name, e.g. "Nghị quyết Đại hội XIII".
 _NAMED_KIND = "|".join(k.replace(" ", r"\s+") for k in named_kinds())

@@ -30,7 +30,7 @@ _ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 _KIND_RE = re.compile("|".join(k.replace(" ", r"\s+") for k in kind_names()), re.I)
 _MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s|\*\*\S|\\[-*#_]|^\s*\|.*\|\s*$", re.M)
 _PDF_RE = re.compile(r"\f|\(cid:\d+\)")
-_GLUED_SYMBOL_RE = re.compile(r"\bSố\s*:?\s*\d{1,5}\s?[A-ZĐ][A-ZĐa-z]*/", re.I)
+_GLUED_SYMBOL_RE = re.compile(r"^\s*Số\s*:?\s*\d{1,5}\s?[A-ZĐ][A-ZĐa-z]*/", re.M)
 
 
 def _text(raw: RawDocument) -> str:

@@ -19,11 +19,15 @@ from parsers.symbols import parse_symbol
 
 # Columns of a two-column header flattened to text: tabs, runs of spaces, table pipes.
 COLUMN_SPLIT_RE = re.compile(r"\t+|\s{3,}|\s*\|\s*")
-_DRAFT_BLANK_RE = re.compile(r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|tháng|năm)", re.I)
+# The gap a draft leaves for the number or the day, which must not read as a column gap.
+_DRAFT_BLANK_RE = re.compile(
+    r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|\d|(?-i:[A-ZĐ])[\wĐđ]*\s*/|tháng|năm)", re.I
+)
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 # Markers that may share a line with other header text (merged columns).
 _INLINE_MARKER_RE = re.compile(
     rf"{P.NATIONAL_RE.pattern}|{P.MOTTO_RE.pattern}|{P.PARTY_HEADER_RE.pattern}|"
+    rf"(?:^|(?<=\S\s)){P.YOUTH_HEADER}(?=\s|$)|"
     r"(?<=\S)\s+(?=Số\s*:?\s*\d|Số\s*:\s)"
 )
 
@@ -50,8 +54,18 @@ def _pieces(text: str) -> list[str]:
         return [*_pieces(text[: m.start()]), *([m.group(0).strip()] if m.group(0).strip() else []),
                 *_pieces(text[m.end():])]
     pd = P.PLACE_DATE_RE.search(text)
-    if pd and pd.start() > 0 and text[: pd.start()].strip() and is_upper(text[: pd.start()]):
-        return [*_pieces(text[: pd.start()]), text[pd.start():].strip()]
+    if pd:
+        # The place is matched from the leftmost letter, so an issuer line merged before it ("TỈNH HẬU GIANG
+        # Vị Thanh, ngày …") lands in it: cut where the capitals give way to the place's own capitalised words.
+        cut = pd.start()
+        words = list(re.finditer(r"\S+", text[: pd.end("place")]))
+        for k in range(len(words) - 1, 1, -1):
+            head = text[: words[k].start()]
+            if is_upper(head) and len(re.findall(r"[^\W\d_]", head)) >= 8 and not is_upper(words[k].group()):
+                cut = words[k].start()
+                break
+        if cut > 0 and text[:cut].strip() and is_upper(text[:cut]):
+            return [*_pieces(text[:cut]), text[cut:].strip()]
     tv = P.TITLE_WITH_SUBJECT_RE.match(text)
     if tv:
         return [tv.group("title"), tv.group("rest")]
@@ -61,7 +75,7 @@ def _pieces(text: str) -> list[str]:
 def split_header_segments(lines: Sequence[Line]) -> list[str]:
     segs = []
     for line in lines:
-        raw = _MD_HEADING_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw))
+        raw = _MD_HEADING_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)).replace("\\", " ")
         for column in COLUMN_SPLIT_RE.split(raw):
             for piece in _pieces(clean_text(column)):
                 text = _despace(clean_text(piece))
@@ -70,12 +84,18 @@ def split_header_segments(lines: Sequence[Line]) -> list[str]:
     return segs
 
 
+def place_date(seg: str) -> re.Match[str] | None:
+    """ "Bình Phước, ngày 22 tháng 5 năm 2024" standing alone in its piece (not a date inside a sentence)."""
+    m = P.PLACE_DATE_RE.match(seg)
+    return m if m and not seg[m.end():].strip(" .)*") else None
+
+
 def is_marker(seg: str) -> bool:
     """A piece only a header holds: national title, motto, Party or Youth Union title, "Số" line, place and
     date, the star or rule under the issuer."""
     return bool(P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg)
                 or P.YOUTH_HEADER_RE.match(seg) or P.STAR_RE.match(seg) or P.RULE_RE.match(seg)
-                or P.SO_LINE_RE.match(seg) or P.PLACE_DATE_RE.search(seg) or P.HEADER_DATE_RE.match(seg))
+                or P.SO_LINE_RE.match(seg) or place_date(seg) or P.HEADER_DATE_RE.match(seg))
 
 
 def line_has_marker(line: Line) -> bool:
@@ -150,7 +170,7 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
                 _read_symbol(header, so, warnings)
             seen_marker, in_subject = True, False
             continue
-        pd = P.PLACE_DATE_RE.search(seg)
+        pd = place_date(seg)
         hd = None if pd else P.HEADER_DATE_RE.match(seg)
         if (pd or hd) and not dated:
             dated = True

@@ -133,3 +133,20 @@ def _carried_out(symbol: str | None, body: str) -> bool:
         if following and following[0].symbol == symbol and following[0].start < 60:
             return True
     return False
+
+
+_ATTACHED_RE = re.compile(r"\((?P<before>[^()]{0,120}?)\bkèm\s+(?:theo\s+)?(?P<rest>[^()]{5,250})\)?", re.I)
+
+
+def from_attachment_note(texts: list[str]) -> Identity | None:
+    """The issuer of a document issued with a letter: "(Ban hành kèm theo Kế hoạch số 34 KH/TWĐTNTNNT ngày
+    23/3/2023 của Ban Bí thư Trung ương Đoàn)" under a THỂ LỆ, QUY CHẾ or CHUYÊN ĐỀ title. The attachment has no
+    number of its own; its issuer and issuer code are the letter's."""
+    for text in texts:
+        for m in _ATTACHED_RE.finditer(text):
+            found = find_numbered(m.group("rest"))
+            if found and found[0].start < 5 and (found[0].issuing_body or found[0].issuer_code):
+                c = found[0]
+                return Identity(source=IdentitySource.ATTACHMENT_NOTE, evidence=m.group(0).strip(),
+                                issuer_code=c.issuer_code, issuer=c.issuing_body)
+    return None

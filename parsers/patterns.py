@@ -68,7 +68,7 @@ def loose(word: str) -> str:
 # Header "Số" line; the number may be blank in drafts ("Số:      /KH-UBND"), the hyphen lost in PDF-to-text
 # ("Số:  337KH/TWĐTNMTTN", "Số: 92 BC/TWĐTNCNĐT"), the unit code spaced ("Số : 4144 /GDĐT – VP").
 SO_LINE_RE = re.compile(
-    rf"^\s*Số\s*:?\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
+    rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:)\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
     rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
 )
 
@@ -76,13 +76,15 @@ SO_LINE_RE = re.compile(
 _BLANK = r"[\s.…_]*"
 # "Bình Phước, ngày 22 tháng 5 năm 2024"; day or month may be blank in drafts.
 PLACE_DATE_RE = re.compile(
-    rf"(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*ngày{_BLANK}(?P<d>{DAYS})?{_BLANK}tháng{_BLANK}"
-    rf"(?P<m>{MONTHS})?{_BLANK}năm\s*(?P<y>{YEAR})",
+    rf"(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*{loose('ngày')}{_BLANK}(?P<d>{DAYS})?{_BLANK}"
+    rf"{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}{loose('năm')}\s*(?P<y>{YEAR})",
     re.I,
 )
 # A header date line with no place (a table cell of its own): "Ngày 08 tháng 01 năm 2019".
 HEADER_DATE_RE = re.compile(
-    rf"^\s*ngày{_BLANK}(?P<d>{DAYS})?{_BLANK}tháng{_BLANK}(?P<m>{MONTHS})?{_BLANK}năm\s*(?P<y>{YEAR})\s*$", re.I
+    rf"^\s*{loose('ngày')}{_BLANK}(?P<d>{DAYS})?{_BLANK}{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}"
+    rf"{loose('năm')}\s*(?P<y>{YEAR})\s*$",
+    re.I,
 )
 
 DATE_NUM = rf"(?P<d>{DAYS})\s*[/.\-]\s*(?P<m>{MONTHS})\s*[/.\-]\s*(?P<y>{YEAR})"
@@ -97,7 +99,8 @@ MOTTO_RE = re.compile(
 )
 PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # The Youth Union's title line stands where the Party's does (Hướng dẫn of the Central Committee of the Đoàn).
-YOUTH_HEADER_RE = re.compile(r"^\s*ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH\s*$")
+YOUTH_HEADER = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+YOUTH_HEADER_RE = re.compile(rf"^\s*{YOUTH_HEADER}\s*$")
 STAR_RE = re.compile(r"^\s*\*+\s*$")
 RULE_RE = re.compile(r"^\s*[-_=–—.…*]{3,}\s*$")
 VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+vi[eệ]c)\s*[:.]?\s*(?P<subject>.+)$")
@@ -134,7 +137,7 @@ OTHER_TITLE_RE = re.compile(rf"^\s*(?:{'|'.join(OTHER_TITLES)})\b")
 ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
 ITEM_RE = re.compile(
     r"""^\s*(?:
-        (?P<heading>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+(?:[IVXLC]+|\d{1,3}|thứ\s+\w+))
+        (?P<heading>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+(?:[IVXLC]+(?![^\W\d_])|\d{1,3}|thứ\s+\w+))
             \s*[.:\-–]?\s*
       | (?P<roman>"""
     + ROMAN

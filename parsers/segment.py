@@ -26,7 +26,14 @@ from models import (
 from parsers import patterns as P
 from parsers.form import classify_form
 from parsers.header import read_header
-from parsers.identity import Identity, from_lead, from_page_title, from_source_line, subject_of_title
+from parsers.identity import (
+    Identity,
+    from_attachment_note,
+    from_lead,
+    from_page_title,
+    from_source_line,
+    subject_of_title,
+)
 from parsers.items import build_items, first_item, to_items, to_paragraphs
 from parsers.kinds import named_kinds
 from parsers.lines import Line, paragraphs, read_lines, wrap_width
@@ -142,17 +149,19 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
         leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble]
         body = " ".join(p.text for p in [*letter.preamble, *letter.closing])
         found = from_lead(leads, body)
+    if found is None and not h.issuer:
+        found = from_attachment_note([h.subject or "", " ".join(p.text for p in letter.preamble[:3])])
     if found is None:
         return
     h.symbol, h.number = found.symbol, found.number
     h.doc_type = found.doc_type or h.doc_type
-    h.issuer_code = found.issuer_code
+    h.issuer_code = found.issuer_code or h.issuer_code
     h.date = h.date or found.date
     h.issuer = h.issuer or found.issuer
     h.subject = h.subject or found.subject
     h.identity_from = found.source
     what = ", ".join(f"{k} {v}" for k, v in (("number", found.symbol or found.number), ("date", found.date),
-                                                ("issuer", found.issuer)) if v)
+                                                ("issuer", found.issuer or found.issuer_code)) if v)
     letter.warnings.append(ParseWarning(code=WarningCode.IDENTITY_FROM_PROSE,
                                         message=f"{what} read from the {found.source.value}: {found.evidence!r}"))
 

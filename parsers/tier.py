@@ -26,7 +26,7 @@ _CENTRAL_RE = re.compile(
 )
 # The first unit a body names: its own ("ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒNG QUẬN ĐỐNG ĐA" is a ward's).
 _UNIT_RE = re.compile(
-    rf"(?:^|[\s(,-])(?P<committee>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|ĐOÀN)\b(?P<cname>(?:\s+[{_UP}0-9][^\s,;()]*){{0,4}})"
+    rf"(?:^|[\s(,-])(?P<committee>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|ĐOÀN)\b(?P<cname>(?:\s+[{_UP}0-9][^\s,;()]*){{0,6}})"
     rf"|(?:^|[\s(,-])ĐẢNG\s+ỦY\s+(?P<party_unit>XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b"
     rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)"
     rf"(?P<name>(?:\s*[{_UP}0-9][^\s,;()]*){{0,4}})"
@@ -213,6 +213,10 @@ def infer_system(letter: Letter) -> System:
             party += 2
         else:
             state += 1
+    elif h.issuer_code and tier_of_code(h.issuer_code) is not Tier.UNKNOWN:  # no number; the code alone
+        party += int(bool(_PARTY_CODE_RE.fullmatch(h.issuer_code.split("-")[0])
+                          or h.issuer_code.upper().startswith(("TW", "TƯ"))
+                          or h.issuer_code.upper().endswith(("TU", "HU", "TW", "ĐU"))))
     if "*" in h.raw.split():
         party += 1
     sig = letter.signature

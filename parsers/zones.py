@@ -15,6 +15,8 @@ from parsers.normalise import clean_text
 
 _PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]*\S\s*\|\s*$|^\s*\|")
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
+_MD_BREAK_RE = re.compile(r"\s*\\+\s*$")
+_CID_RE = re.compile(r"\(cid:\d+\)")
 _MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -29,6 +31,8 @@ def prepare_lines(lines: Sequence[Line]) -> list[Line]:
                 c.strip() for c in text.split("|") if c.strip()))
         if _MD_HEADING_RE.match(text):
             text = _MD_HEADING_RE.sub("", text)
+        if "\\" in text or "(cid:" in text:  # a Markdown hard break; a glyph a PDF font could not map
+            text = clean_text(_CID_RE.sub("", _MD_BREAK_RE.sub("", text)))
         out.append(line if text == line.text else dataclasses.replace(line, text=text))
     return out
 
@@ -42,13 +46,16 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Đăng\s+(?:ngày|lúc)|Thời\s+gian\s+đăng|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*\|)\s*:?\s*[\d\s:/.,|\-–hH]*"
         r"(?:\s*[|\-–]\s*Lượt\s+xem\s*:?\s*[\d.]+)?\s*$", re.I)),
     ("view count", re.compile(r"Lượt\s+(?:xem|truy\s+cập)\s*:?\s*[\d.]+\s*$", re.I)),
-    ("image caption", re.compile(r"^\(?\s*(?:Ảnh(?!\s+hưởng)|Hình\s+ảnh|Video)\b[^.;]{0,120}\)?\s*$")),
+    ("image caption", re.compile(
+        r"^\(?\s*(?:Ảnh\s*(?::|minh\s+họa|tư\s+liệu|chụp)|Hình\s+(?:ảnh\s*)?(?::|minh\s+họa)|Video\s*:)[^.;]{0,120}$"
+        r"|\s[-–]\s*(?:Ảnh|Nguồn\s+ảnh)\s*:\s*[^.;:]{2,40}\)?\s*$")),
     ("source line", re.compile(r"^\s*\(?\s*Nguồn\s*:.{0,200}$", re.I)),
+    # Widgets and links: a short line of its own that starts with the link's words.
     ("download link", re.compile(
         r"^\s*(?:>>+\s*)?(?:Tải\s+(?:file|về|xuống|văn\s+bản)|File\s+đính\s+kèm|Tệp\s+(?:tin\s+)?đính\s+kèm|"
         r"Download|Xem\s+(?:thêm|chi\s+tiết|toàn\s+văn|file|văn\s+bản|thông\s+tin\s+chi\s+tiết)|Văn\s+bản\s+gốc|"
-        r"In\s+(?:bài|trang)|Chia\s+sẻ|Gửi\s+(?:bài|email)|Bình\s+luận|Quay\s+lại|(?:Về|Lên)\s+đầu\s+trang)\b.{0,120}$",
-        re.I)),
+        r"In\s+(?:bài\s+viết|trang)|Chia\s+sẻ(?:\s+bài\s+viết)?(?=\s*(?::|$|Facebook|Zalo|Twitter))|Gửi\s+email|Bình\s+luận\s*:|Quay\s+lại|"
+        r"(?:Về|Lên)\s+đầu\s+trang)(?=[\s:]|$)[^.;]{0,60}$")),
     ("publication note", re.compile(
         r"(?:xin\s+(?:trân\s+trọng\s+)?(?:đăng|giới\s+thiệu|trích\s+đăng)(?:\s+tải)?\s+(?:toàn\s+văn|nội\s+dung)|"
         r"(?:Ban\s+(?:quản\s+trị|biên\s+tập)|BBT)\s+(?:website|trang|cổng))", re.I)),
@@ -117,7 +124,7 @@ def _letter_start(lines: Sequence[Line], top: list[int]) -> int:
         start = top[at]
         for j in reversed(top[:at]):  # issuer lines stand right above the marker (blank lines aside)
             t = lines[j].text
-            if (is_upper(t) and len(t) <= 120 and not is_title(t)) or not _LETTERS_RE.search(t):
+            if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t):
                 start = j
             else:
                 break
@@ -173,7 +180,8 @@ def header_end(lines: Sequence[Line], stop: int) -> int:
             subject_lines += 1  # the first line after a title is its summary, whatever verb opens it
             end = i + 1
             continue
-        if classify_line(line)[0] == "item" or P.PREAMBLE_OPENER_RE.match(t) or P.KINH_GUI_RE.match(t):
+        if classify_line(line)[0] == "item" or P.KINH_GUI_RE.match(t) or (
+                P.PREAMBLE_OPENER_RE.match(t) and not is_upper(t)):  # "THỰC HIỆN QUY CHẾ …" names an issuer
             break
         if in_subject and len(t) <= 250 and subject_lines < 3:
             subject_lines += 1
