@@ -79,7 +79,8 @@ def score(folder: Path, verbose: bool = False) -> dict[str, object]:
         if problems:
             misses.append(f"{entry['file'][:40]}: {'; '.join(problems)}")
         if verbose:
-            print(f"{entry['file'][:44]:<44} {form.value if form else '-':<15} {h.symbol or '-':<22} {letter.tier.value:<9} "
+            shown = form.value if form else "-"
+            print(f"{entry['file'][:44]:<44} {shown:<15} {h.symbol or '-':<22} {letter.tier.value:<9} "
                   f"{letter.system.value:<7} {'; '.join(problems)}")
 
     def share(ok: str, n: str) -> list[int]:

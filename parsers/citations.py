@@ -104,9 +104,30 @@ def _kind_name(written: str | None) -> str | None:
     return flat.capitalize()
 
 
+# Where a symbol can begin: a number followed by its separator or a type code. Every numbered citation holds
+# one, and its kind, "số" and issuer stand at most _REACH characters before it, so the full pattern is only
+# tried near these anchors; the matches are those of a plain finditer.
+_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
+_REACH = 200
+
+
+def _numbered_matches(text: str) -> list[re.Match[str]]:
+    out = []
+    pos = 0
+    while True:
+        anchor = _ANCHOR_RE.search(text, pos)
+        if anchor is None:
+            return out
+        m = NUMBERED_CITATION_RE.search(text, max(pos, anchor.start() - _REACH))
+        if m is None:
+            return out
+        out.append(m)
+        pos = max(m.end(), m.start() + 1)
+
+
 def find_numbered(text: str) -> list[CitationMatch]:
     out = []
-    for m in NUMBERED_CITATION_RE.finditer(text):
+    for m in _numbered_matches(text):
         g = m.groupdict()
         written = g["party"] or g["glued"] or g["state"] or g["short"]
         sym = parse_symbol(written)

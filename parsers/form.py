@@ -7,6 +7,7 @@ language or in no language (code, tables of numbers).
 """
 
 import re
+import string
 
 from models import IdentitySource, Letter, LetterForm, RawDocument
 from parsers import patterns as P
@@ -16,7 +17,9 @@ from parsers.normalise import clean_text
 from parsers.zones import OFFICE_ARTEFACTS
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_VN_MARKED = set(P.VN_LOWER) - set("abcdefghijklmnopqrstuvwxyz")
+_VN_MARKED_RE = re.compile(
+    "[" + "".join(sorted(set(P.VN_LOWER + P.VN_UPPER) - set(string.ascii_letters))) + "]"
+)
 # Vietnamese syllables of administrative text as OCR leaves them with the marks stripped ("cong van so").
 _VN_BARE_TEXT = (
     "va cua cac theo ngay thang nam so ve viec thuc hien cong van ban tinh huyen xa uy dang trong nhung duoc "
@@ -40,10 +43,10 @@ def _text(raw: RawDocument) -> str:
 def refusal_reason(raw: RawDocument, letter: Letter) -> str | None:
     """Why the document is not a letter, or None when it is (or may be) Vietnamese administrative text."""
     text = clean_text(_text(raw))
-    words = _WORD_RE.findall(text)
+    words = _WORD_RE.findall(text[:50_000])  # a long document is judged by its first pages
     if not words:
         return "not a letter: no text in it (empty, or only white space and symbols)"
-    vietnamese = sum(1 for w in words if _VN_MARKED & set(w.lower()) or w.lower() in _VN_BARE)
+    vietnamese = sum(1 for w in words if _VN_MARKED_RE.search(w) or w.lower() in _VN_BARE)
     share = vietnamese / len(words)
     if share < 0.3:
         return (f"not a letter: the text is not Vietnamese (only {vietnamese} of its {len(words)} words are), "

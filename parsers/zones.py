@@ -77,6 +77,8 @@ OFFICE_ARTEFACTS = frozenset({"file path"})
 
 def furniture_kind(text: str) -> str | None:
     """What kind of page furniture a line is, or None."""
+    if len(text) > 300:  # furniture is a line of its own, never a paragraph
+        return None
     for kind, regex in FURNITURE_RES:
         if regex.search(text):
             return kind
@@ -94,8 +96,11 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
     letter, and captions, source lines, download links and bylines wherever they stand."""
     found: dict[int, str] = {}
     content = [i for i, ln in enumerate(lines) if ln.text]
+    last = set(content[-3:])
     for i in content:
         kind = furniture_kind(lines[i].text)
+        if kind == "byline" and i not in last:
+            continue  # "Theo …" opens many a sentence; a byline ends the page
         if kind and not line_has_marker(lines[i]):
             found[i] = kind
     top = [i for i in content[:20] if i not in found]
