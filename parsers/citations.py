@@ -23,13 +23,13 @@ _KIND = "|".join(
     [k.replace(" ", r"\s+") for k in _KIND_NAMES] + [loose(k) for k in _KIND_NAMES if " " in k]
 )
 _SO = r"(?<![^\W\d_])(?:số|sô|so|s)(?![^\W\d_])"
-_NGAY = loose("ngày")
+_NGAY = f"(?i:{loose('ngày')})"
 
 
 def _date_fragment(p: str) -> str:
     """A date, numeric or in words, with its groups prefixed by `p`."""
     num = rf"(?P<{p}d>{DAYS})\s*[/.\-]\s*(?P<{p}m>{MONTHS})\s*[/.\-]\s*(?P<{p}y>{YEAR})"
-    words = (rf"{_NGAY}\s*(?P<{p}d2>{DAYS})\s+{loose('tháng')}\s*(?P<{p}m2>{MONTHS})\s+{loose('năm')}\s*"
+    words = (rf"{_NGAY}\s*(?P<{p}d2>{DAYS})\s+(?i:{loose('tháng')})\s*(?P<{p}m2>{MONTHS})\s+(?i:{loose('năm')})\s*"
              rf"(?P<{p}y2>{YEAR})")
     return rf"(?:(?:{_NGAY}\s*)?{num}|{words})(?![\d/])"
 
@@ -47,7 +47,7 @@ NUMBERED_CITATION_RE = re.compile(
     rf"(?(so)|(?<![\w/\-.]))"
     rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"
     rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
-    rf"(?:\s*,?\s*{loose('của')}\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
+    rf"(?:\s*,?\s*(?i:{loose('của')})\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
 )
 # Named only: a capitalised kind followed by a capitalised name, e.g. "Nghị quyết Đại hội XIII".
 _NAMED_KIND = "|".join(k.replace(" ", r"\s+") for k in named_kinds())
@@ -185,7 +185,7 @@ _SUBJECT_RE = re.compile(r"\bvề\s*việc|\bV/v\b|[“\"]|\bvề\s+$", re.I)
 # What ends a run of citations governed by one verb: a subject, a purpose, a sentence, a new clause.
 _BREAK_RE = re.compile(
     r"\bvề(?:\b|(?=việc))|[“\"]|\bnhằm\b|\bđể\b|[.;](?:\s|$)|\bđề\s+nghị\b|\byêu\s+cầu\b|\bban\s+hành\b|"
-    r"\bngày\s+\d{1,2}\s*[,/]",
+    r"\bngày\s+\d{1,2}\s*[,/]|\btheo\b|\bgóp\s+phần\b|\bthực\s+hiện\b|\btriển\s+khai\b|\bcăn\s+cứ\b",
     re.I,
 )
 # Between a verb and the document it governs: nothing that makes the document a standard or a means

@@ -31,7 +31,7 @@ _VN_BARE_TEXT = (
 _VN_BARE = frozenset(_VN_BARE_TEXT.split())
 _ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 _KIND_RE = re.compile("|".join(k.replace(" ", r"\s+") for k in kind_names()), re.I)
-_MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s|\*\*\S|\\[-*#_]|^\s*\|.*\|\s*$", re.M)
+_MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s|\*\*\S|\\[-*#_]", re.M)
 _PDF_RE = re.compile(r"\f|\(cid:\d+\)")
 _GLUED_SYMBOL_RE = re.compile(r"^\s*Số\s*:?\s*\d{1,5}\s?[A-ZĐ][A-ZĐa-z]*/", re.M)
 

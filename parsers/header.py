@@ -24,6 +24,7 @@ _DRAFT_BLANK_RE = re.compile(
     r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|\d|(?-i:[A-ZĐ])[\wĐđ]*\s*/|tháng|năm)", re.I
 )
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
+_TRAILING_RULE_RE = re.compile(r"\s[-_=–—.…*]{3,}\s*$")
 # Markers that may share a line with other header text (merged columns).
 _INLINE_MARKER_RE = re.compile(
     rf"{P.NATIONAL_RE.pattern}|{P.MOTTO_RE.pattern}|{P.PARTY_HEADER_RE.pattern}|"
@@ -32,12 +33,13 @@ _INLINE_MARKER_RE = re.compile(
 )
 
 
-def _despace(text: str) -> str:
+def despace(text: str) -> str:
     """Undo letter-spaced OCR in a header piece: "U B ND" → "UBND", "T hành phố" → "Thành phố"."""
     up, low = P.VN_UPPER, P.VN_LOWER
     text = re.sub(rf"(?<![^\s(])((?:[{up}] ){{2,}}[{up}]{{1,3}})(?![^\s,)])",
                   lambda m: m.group(1).replace(" ", ""), text)
-    return re.sub(rf"(?<![^\s(])([{up}]) (?=[{low}]{{2,}})", r"\1", text)
+    # a lone capital consonant cut from its syllable (a vowel may be a word: "Y tế", "Ý kiến")
+    return re.sub(rf"(?<![^\s(])([BCDĐGHKLMNPQRSTVX]) (?=[{low}]{{2,}})", r"\1", text)
 
 
 def _pieces(text: str) -> list[str]:
@@ -46,6 +48,9 @@ def _pieces(text: str) -> list[str]:
     text = text.strip()
     if not text:
         return []
+    rule = _TRAILING_RULE_RE.search(text)
+    if rule and rule.start() > 0:  # "BỘ XÂY DỰNG -------": the rule under the issuer, flattened beside it
+        return [*_pieces(text[: rule.start()]), rule.group(0).strip()]
     so = P.SO_LINE_RE.match(text)
     if so:
         return [so.group(0).strip(), *_pieces(text[so.end():])]
@@ -78,7 +83,7 @@ def split_header_segments(lines: Sequence[Line]) -> list[str]:
         raw = _MD_HEADING_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)).replace("\\", " ")
         for column in COLUMN_SPLIT_RE.split(raw):
             for piece in _pieces(clean_text(column)):
-                text = _despace(clean_text(piece))
+                text = despace(clean_text(piece))
                 if text:
                     segs.append(text)
     return segs

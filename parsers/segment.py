@@ -140,8 +140,8 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
             found = from_source_line(ln.text)
             if found:
                 break
-    if found is None:
-        for title in titles:
+    if found is None:  # a page title, or a subject line, that ends "(3585/VP-KTN, ngày 23/10/2017)"
+        for title in [*titles, *([h.subject] if h.subject else [])]:
             found = from_page_title(title)
             if found:
                 break

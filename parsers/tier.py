@@ -12,6 +12,7 @@ import re
 
 from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_unit
+from parsers.header import despace
 from parsers.lexicon import ORGANISATIONS
 from parsers.normalise import normalise_tones
 from parsers.symbols import parse_symbol
@@ -148,8 +149,9 @@ _SPEAKER_GAP_RE = re.compile(r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^
 def speaking_bodies(texts: list[str]) -> list[str]:
     """Bodies that speak in the text, in order: an organisation right before a verb of issuing or asking
     ("Ủy ban nhân dân phường Nam Đồng thông báo", "Phòng Giáo dục và Đào tạo Quận 11 đề nghị")."""
-    out = []
+    out: list[tuple[bool, str]] = []
     for text in texts:
+        text = despace(text)  # "U B ND tỉnh thông báo"
         canonical = normalise_tones(text)  # same length: only tone marks move
         orgs = list(_ORGANISATION_RE.finditer(canonical))
         for verb in _SPEECH_RE.finditer(canonical):
@@ -157,8 +159,10 @@ def speaking_bodies(texts: list[str]) -> list[str]:
                       and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
             if before:
                 m = before[-1]
-                out.append(text[m.start(): verb.start()].strip())
-    return out
+                reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
+                out.append((reported, text[m.start(): verb.start()].strip()))
+    # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
+    return [who for reported, who in sorted(out, key=lambda x: x[0])]
 
 
 def _tier_from_body(letter: Letter) -> tuple[Tier, str]:

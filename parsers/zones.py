@@ -8,12 +8,12 @@ from models import Recipient
 from parsers import patterns as P
 from parsers.header import is_title, line_has_marker
 from parsers.items import classify_line
+from parsers.lexicon import ORGANISATIONS
 from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
 from parsers.normalise import clean_text
 
 # --- lines as exports leave them ------------------------------------------------------------------
 
-_PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$|^[^|]*\S\s*\|\s*$|^\s*\|")
 _MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 _MD_BREAK_RE = re.compile(r"\s*\\+\s*$")
 _CID_RE = re.compile(r"\(cid:\d+\)")
@@ -26,7 +26,7 @@ def prepare_lines(lines: Sequence[Line]) -> list[Line]:
     out = []
     for line in lines:
         text = line.text
-        if line.table is None and "|" in text and _PIPE_ROW_RE.search(text):
+        if line.table is None and (text.startswith("|") or text.endswith("|")):
             text = "" if _MD_TABLE_RULE_RE.match(text) else clean_text(" ".join(
                 c.strip() for c in text.split("|") if c.strip()))
         if _MD_HEADING_RE.match(text):
@@ -71,6 +71,8 @@ _LEAD_RE = re.compile(rf"^(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Sáng|Ch
                       r"(?:đã|vừa)?\s*ban\s+hành\s", re.I)
 _HEADLINE_MAX = 250
 _LETTERS_RE = re.compile(r"[^\W\d_]{2}")
+# An issuer line in mixed case ("Ủy ban nhân dân tỉnh Bình Phước"): the letter's, not the page's.
+_ORGANISATION_LINE_RE = re.compile(r"\s*(?:" + "|".join(f"(?:{o})" for o in ORGANISATIONS) + r")\s*", re.I)
 # Furniture of the office, not of a web page: it does not make the text a portal copy.
 OFFICE_ARTEFACTS = frozenset({"file path"})
 
@@ -129,7 +131,8 @@ def _letter_start(lines: Sequence[Line], top: list[int]) -> int:
         start = top[at]
         for j in reversed(top[:at]):  # issuer lines stand right above the marker (blank lines aside)
             t = lines[j].text
-            if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t):
+            if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t) \
+                    or _ORGANISATION_LINE_RE.fullmatch(t):
                 start = j
             else:
                 break
@@ -147,8 +150,10 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
-    return len(text) <= _HEADLINE_MAX and not P.KINH_GUI_RE.match(text) and classify_line(
-        Line(block=0, raw=text, text=text))[0] != "item"
+    """A page title: short, no sentence end, not the letter's own opening or an item."""
+    return (len(text) <= _HEADLINE_MAX and not re.search(r"[.;:,]\s*$", text) and not P.KINH_GUI_RE.match(text)
+            and not _ORGANISATION_LINE_RE.fullmatch(text)
+            and classify_line(Line(block=0, raw=text, text=text))[0] != "item")
 
 
 # --- header, recipients, footer, closing ------------------------------------------------------------
@@ -188,8 +193,8 @@ def header_end(lines: Sequence[Line], stop: int) -> int:
         if classify_line(line)[0] == "item" or P.KINH_GUI_RE.match(t) or (
                 P.PREAMBLE_OPENER_RE.match(t) and not is_upper(t)):  # "THỰC HIỆN QUY CHẾ …" names an issuer
             break
-        if in_subject and len(t) <= 250 and subject_lines < 3:
-            subject_lines += 1
+        if in_subject and len(t) <= 160 and subject_lines < 3 and not re.search(r"[:.]\s*$", t):
+            subject_lines += 1  # a wrapped subject; a line ending ":" or "." opens the body
             end = i + 1
             continue
         if is_upper(t) and len(t) <= 120:
