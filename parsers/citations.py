@@ -112,7 +112,7 @@ _REACH = 200
 
 
 def _numbered_matches(text: str) -> list[re.Match[str]]:
-    out = []
+    out: list[re.Match[str]] = []
     pos = 0
     while True:
         anchor = _ANCHOR_RE.search(text, pos)

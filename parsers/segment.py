@@ -183,7 +183,9 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
         blocks(item.blocks)
     out += [(f"closing/{k}", p.text, False) for k, p in enumerate(letter.closing, 1)]
     # Page furniture in reading order: a page title and a lead come before the letter, a source line after.
-    body_start = min((u.span.first for u in [*letter.preamble, *letter.items, *letter.closing]), default=0)
+    spans = [u.span.first for u in letter.preamble] + [u.span.first for u in letter.items] + \
+        [u.span.first for u in letter.closing]
+    body_start = min(spans, default=0)
     above = [(f"furniture/{k}", p.text, False) for k, p in enumerate(letter.furniture, 1)
              if p.span.first < body_start]
     below = [(f"furniture/{k}", p.text, False) for k, p in enumerate(letter.furniture, 1)
