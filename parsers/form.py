@@ -67,9 +67,9 @@ def _short(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _transcription_marks(raw: RawDocument, letter: Letter) -> list[str]:
+def _transcription_marks(raw: RawDocument, letter: Letter, wrapped: bool) -> list[str]:
     text = _text(raw)
-    marks = []
+    marks = ["lines cut at a fixed width (PDF-to-text)"] if wrapped else []
     if len(_MARKDOWN_RE.findall(text)) >= 2:
         marks.append("Markdown marks (#, **, \\-)")
     if _PDF_RE.search(text):
@@ -81,18 +81,22 @@ def _transcription_marks(raw: RawDocument, letter: Letter) -> list[str]:
     return marks
 
 
-def classify_form(raw: RawDocument, letter: Letter, furniture: list[str]) -> tuple[LetterForm, str]:
+def classify_form(raw: RawDocument, letter: Letter, furniture: list[str], wrapped: bool = False
+                  ) -> tuple[LetterForm, str]:
     """The letter's form and why, from its header block, its page furniture and where its identity stood.
 
-    `furniture` names the kinds of furniture found ("page title", "posting time", …), in order.
+    `furniture` names the kinds of furniture found ("page title", "posting time", …), in order; `wrapped`
+    says the body's lines were cut at a fixed width.
     """
     h = letter.header
     header_block = bool(h.motto or h.title or (h.identity_from is IdentitySource.HEADER and (h.symbol or h.date)))
     kinds = [k for k in dict.fromkeys(furniture) if k not in OFFICE_ARTEFACTS]
     if h.identity_from is IdentitySource.LEAD and not header_block and not letter.items:
-        lead = next((w.message for w in letter.warnings if w.code.value == "identity-from-prose"), "")
-        return LetterForm.PORTAL_SUMMARY, f"portal summary: a report of the letter, not its text ({_short(lead)})"
-    marks = _transcription_marks(raw, letter)
+        lead = next((w.message.split(" read from the lead: ", 1)[-1] for w in letter.warnings
+                     if w.code.value == "identity-from-prose"), "")
+        reason = f"portal summary: prose that reports the letter, {_short(lead.strip(chr(39)))}"
+        return LetterForm.PORTAL_SUMMARY, reason
+    marks = _transcription_marks(raw, letter, wrapped)
     if marks and header_block:
         return LetterForm.TRANSCRIPTION, f"transcription: {', '.join(marks)}"
     if kinds:

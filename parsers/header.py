@@ -92,7 +92,7 @@ def split_header_segments(lines: Sequence[Line]) -> list[str]:
 def place_date(seg: str) -> re.Match[str] | None:
     """ "Bình Phước, ngày 22 tháng 5 năm 2024" standing alone in its piece (not a date inside a sentence)."""
     m = P.PLACE_DATE_RE.match(seg)
-    return m if m and not seg[m.end():].strip(" .)*") else None
+    return m if m and not seg[m.end():].strip(" .)*") else P.PLACE_NUMERIC_DATE_RE.match(seg)
 
 
 def is_marker(seg: str) -> bool:

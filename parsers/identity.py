@@ -39,9 +39,11 @@ _KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 # "Ngày 02/11/2021", "Ngày 29 tháng 12/2020", "Ngày 23 tháng 8 năm 2017", "Ngày 06/4" (no year).
 _LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây)?\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
               rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
+# "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
 _LEAD_RE = re.compile(
-    rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+)?(?P<who>[{VN_UPPER}][^.;:()]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+)?"
-    rf"ban\s+hành\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
+    rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
+    rf"(?P<who>[{VN_UPPER}][^.;:()]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
+    rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 _SOURCE_RE = re.compile(r"^\s*\(?\s*Nguồn\s*:\s*(?P<rest>.+?)\)?\s*$", re.I)
 _TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*$")
@@ -105,7 +107,7 @@ def from_lead(paragraphs: list[str], body: str) -> Identity | None:
             m = _LEAD_RE.search(sentence)
             if not m or (m.start() > 0 and sentence[: m.start()].strip()):
                 continue
-            if not m.group("dated") and (p_index, s_index) != (0, 0):
+            if not (m.group("dated") or m.group("opener")) and (p_index, s_index) != (0, 0):
                 continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
             found = find_numbered(sentence[m.start("kind"):])
             symbol = found[0] if found and found[0].start == 0 else None
@@ -119,7 +121,8 @@ def from_lead(paragraphs: list[str], body: str) -> Identity | None:
                 number=symbol.number if symbol else m.group("no"),
                 doc_type=symbol.doc_type if symbol else code_of_kind(kind),
                 issuer_code=symbol.issuer_code if symbol else None, kind=kind,
-                date=_date(m.group("d"), m.group("m"), m.group("y")), issuer=m.group("who").strip(),
+                date=_date(m.group("d"), m.group("m"), m.group("y")) or (symbol.date if symbol else None),
+                issuer=m.group("who").strip(),
                 subject=subject,
             )
     return None

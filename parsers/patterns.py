@@ -80,6 +80,12 @@ PLACE_DATE_RE = re.compile(
     rf"{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}{loose('năm')}\s*(?P<y>{YEAR})",
     re.I,
 )
+# A portal's copy of the place and date with the date in figures: "Hà Nội, ngày 22/5/2024", alone in its piece.
+PLACE_NUMERIC_DATE_RE = re.compile(
+    rf"^(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*{loose('ngày')}\s*(?P<d>{DAYS})\s*[/.\-]\s*(?P<m>{MONTHS})"
+    rf"\s*[/.\-]\s*(?P<y>{YEAR})\s*$",
+    re.I,
+)
 # A header date line with no place (a table cell of its own): "Ngày 08 tháng 01 năm 2019".
 HEADER_DATE_RE = re.compile(
     rf"^\s*{loose('ngày')}{_BLANK}(?P<d>{DAYS})?{_BLANK}{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}"

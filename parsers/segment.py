@@ -110,7 +110,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if letter.system is System.UNKNOWN:
         letter.warnings.append(ParseWarning(code=WarningCode.SYSTEM,
                                             message="neither Party nor state format recognised"))
-    letter.form, letter.form_reason = classify_form(raw, letter, [k for k, _ in furniture])
+    letter.form, letter.form_reason = classify_form(raw, letter, [k for k, _ in furniture], wrapped=bool(wrap))
     return letter
 
 
