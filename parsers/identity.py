@@ -42,7 +42,7 @@ _LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây)?\s*(?:ngày\s+)?
 # "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
 _LEAD_RE = re.compile(
     rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
-    rf"(?P<who>[{VN_UPPER}][^.;:()]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
+    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 _SOURCE_RE = re.compile(r"^\s*\(?\s*Nguồn\s*:\s*(?P<rest>.+?)\)?\s*$", re.I)
@@ -105,8 +105,11 @@ def from_lead(paragraphs: list[str], body: str) -> Identity | None:
     for p_index, text in enumerate(paragraphs[:3]):
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
             m = _LEAD_RE.search(sentence)
-            if not m or (m.start() > 0 and sentence[: m.start()].strip()):
+            if not m:
                 continue
+            before = sentence[: m.start()].strip()
+            if before and not (m.group("dated") and before.endswith(",")):
+                continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
             if not (m.group("dated") or m.group("opener")) and (p_index, s_index) != (0, 0):
                 continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
             found = find_numbered(sentence[m.start("kind"):])

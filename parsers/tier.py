@@ -75,6 +75,12 @@ def tier_of_code(code: str | None) -> Tier:
     return Tier.UNKNOWN
 
 
+def _by_body_type(issuer: str) -> bool:
+    """The issuer names no unit and no central body: its tier would come from its type (Phòng, Sở, Cục) alone."""
+    text = _upper(issuer)
+    return not (_CENTRAL_RE.search(text) or _UNIT_RE.search(text))
+
+
 def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     """Tier of a body as a letter names it, in any case ("BAN TUYÊN GIÁO TỈNH ỦY", "UBND xã Đức Hợp").
 
@@ -111,7 +117,10 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     tier = Tier.UNKNOWN
     if h.issuer:
         tier = tier_of_issuer(h.issuer, h.date)
-        if (tier is Tier.UNKNOWN or _STAFF_BODY_RE.match(_upper(h.issuer))) and h.parent_issuer:
+        # A staff body, or a body placed by its type alone ("PHÒNG THAM MƯU" under "CÔNG AN TỈNH …"), takes the
+        # tier of the body above it.
+        if (tier is Tier.UNKNOWN or _STAFF_BODY_RE.match(_upper(h.issuer)) or _by_body_type(h.issuer)) \
+                and h.parent_issuer:
             parent = tier_of_issuer(h.parent_issuer, h.date)
             if parent is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and parent is not Tier.CENTRAL):
                 tier = parent

@@ -45,6 +45,10 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:Ngày\s+(?:đăng(?:\s+tải)?|cập\s+nhật|xuất\s+bản|ban\s+hành\s*:)|Cập\s+nhật(?:\s+lúc|\s+ngày)?|"
         r"Đăng\s+(?:ngày|lúc)|Thời\s+gian\s+đăng|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*\|)\s*:?\s*[\d\s:/.,|\-–hH]*"
         r"(?:\s*[|\-–]\s*Lượt\s+xem\s*:?\s*[\d.]+)?\s*$", re.I)),
+    ("posting time", re.compile(  # a bare time stamp: "14/06/2023 09:15", "Thứ Hai, 12/06/2023 - 09:15 GMT+7"
+        r"^(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[|,\-–]\s*)?)?"
+        r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[|,\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?GMT\s*\+\s*7\)?|[AP]M)?\s*$",
+        re.I)),
     ("view count", re.compile(r"Lượt\s+(?:xem|truy\s+cập)\s*:?\s*[\d.]+\s*$", re.I)),
     ("image caption", re.compile(
         r"^\(?\s*(?:Ảnh\s*(?::|minh\s+họa|tư\s+liệu|chụp)|Hình\s+(?:ảnh\s*)?(?::|minh\s+họa)|Video\s*:)[^.;]{0,120}$"

@@ -340,3 +340,33 @@ def test_outline_says_what_each_letter_is_and_why(tmp_path):
     assert "[portal-copy · state · commune]" in copy and "form: portal copy: page title" in copy
     assert "page furniture (" in copy and "identity from: source-line" in copy
     assert "[portal-summary · party · province]" in summary and "form: portal summary" in summary
+
+
+def test_summary_under_a_headline_and_a_bare_time_stamp(tmp_path):
+    letter = parse_text(tmp_path, (
+        "UBND huyện Châu Thành triển khai Kế hoạch phòng chống thiên tai\n14/06/2023 09:15\n"
+        "Ngày 12/6/2023, UBND huyện Châu Thành ban hành Kế hoạch số 215/KH-UBND về phòng, chống thiên tai.\n"
+        "Theo đó, các xã phải xây dựng phương án.\n"
+    ))
+    assert next(w for w in letter.warnings if w.code is WarningCode.PAGE_FURNITURE).message.count("posting time") == 1
+    assert (letter.header.symbol, letter.header.date) == ("215/KH-UBND", dt.date(2023, 6, 12))
+    assert (letter.form, letter.tier) == (LetterForm.PORTAL_SUMMARY, Tier.DISTRICT)
+
+
+def test_dated_lead_in_a_clause(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Thực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy, ngày 3/4/2023, Huyện ủy Núi Thành đã ban hành Kế hoạch số "
+        "78-KH/HU về học tập Nghị quyết.\nKế hoạch yêu cầu các chi bộ tổ chức học tập.\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer) == ("78-KH/HU", "Huyện ủy Núi Thành")
+    assert roles(letter) == {"45-KH/TU": "implements"}
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+def test_a_division_takes_the_tier_of_the_body_above_it(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CÔNG AN TỈNH QUẢNG NINH\nPHÒNG THAM MƯU\nSố: 12/TM-PV\nQuảng Ninh, ngày 2 tháng 3 năm 2021\n"
+        "Kính gửi: Các đơn vị.\nĐề nghị các đơn vị thực hiện.\n"
+    ))
+    assert (letter.header.issuer, letter.header.parent_issuer) == ("PHÒNG THAM MƯU", "CÔNG AN TỈNH QUẢNG NINH")
+    assert letter.tier is Tier.PROVINCE

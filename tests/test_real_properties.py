@@ -90,7 +90,7 @@ document = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document)
 def test_no_real_looking_document_is_refused(lines):
     with tempfile.TemporaryDirectory() as folder:
