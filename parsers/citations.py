@@ -38,7 +38,8 @@ _BODY = r"(?:Ban|Bộ|Ủy|Uỷ|UBND|HĐND|Hội|Văn|Chính|Thủ|Quốc|Tỉnh
 _EXACT_KIND = "|".join(k.replace(" ", r"\s+") for k in _KIND_NAMES)
 # A body's name runs until a subject, a date, a purpose, or the next document ("… và Thông báo số …").
 _BODY_TAIL = (
-    rf"(?:(?!\s+(?:về|ngày|nhằm|để|đã|với|trong|theo|tại|số|V/v)\b)(?!\s+và\s+[^{VN_UPPER}])"
+    rf"(?:(?!\s+(?:về|ngày|nhằm|để|đã|với|trong|theo|tại|số|V/v|thực\s+hiện|triển\s+khai|ban\s+hành|căn\s+cứ)\b)"
+    rf"(?!\s+và\s+[^{VN_UPPER}])"
     rf"(?!\s+(?:và\s+)?(?i:{_EXACT_KIND})\b)[^,;.:()“”\"\n])"
 )
 NUMBERED_CITATION_RE = re.compile(
@@ -205,6 +206,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
         sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
         if _SUBJECT_RE.search(text[sentence_start:at]):
             continue  # "… về việc thực hiện Kết luận …": the verb belongs to a cited subject
+        if any(c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" ")) for c in found):
+            continue  # "Kế hoạch số 12-KH/TU … của Tỉnh ủy thực hiện Nghị quyết …": the cited plan's title
         previous_end = verb.end()
         first = True
         for i, c in enumerate(found):

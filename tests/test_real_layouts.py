@@ -250,6 +250,8 @@ def test_citation_broken_over_lines(tmp_path):
          "chính Tỉnh ủy ban hành Thông báo số 38-TB/BNCTU mời tiếp dân", [True, False]),
         ("Thực hiện Thông báo số 444/TB-UBND của UBND tỉnh Hưng Yên và Thông báo sô 1481/TB-UBND của UBND huyện",
          [True, True]),
+        ("Thực hiện Kế hoạch số 12-KH/TU, ngày 5/1/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 05-NQ/TW "
+         "của Bộ Chính trị, Huyện ủy đề nghị", [True, False]),
     ],
 )
 def test_roles_as_a_clerk_reads_them(text, implements):
