@@ -112,15 +112,18 @@ def is_title(seg: str) -> bool:
                 (P.OTHER_TITLE_RE.match(seg) and is_upper(seg)))
 
 
-_ADMIN_START_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|VÀ)\b")
-_ADMIN_ANY_RE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+# Unit words, and as OCR that lost every mark writes them.
+_UNITS = (r"TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|"
+          r"TINH|THANH PHO|HUYEN|QUAN|THI XA|XA|PHUONG|THI TRAN")
+_ADMIN_START_RE = re.compile(rf"^(?:{_UNITS}|VÀ)\b")
+_ADMIN_ANY_RE = re.compile(rf"\b(?:{_UNITS})\b")
 
 
 def _issuer_lines(candidates: list[str]) -> list[str]:
     """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC")."""
     out: list[str] = []
     for c in candidates:
-        if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(out[-1].replace("ỦY BAN", "")))
+        if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(re.sub(r"[ỦU]Y BAN", "", out[-1])))
                     or out[-1].endswith((",", " VÀ")) or c.startswith("VÀ ")):
             out[-1] = f"{out[-1]} {c}"
         else:

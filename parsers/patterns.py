@@ -98,12 +98,16 @@ DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<
 DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
 # Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
-NATIONAL_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
+# The second forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
+NATIONAL_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
+)
 # Any case ("Độc Lập - Tự Do - Hạnh Phúc"); the dashes may be lost in PDF-to-text ("Độc lập  Tự do  Hạnh phúc").
 MOTTO_RE = re.compile(
-    rf"(?i:Độc\s+lập\s*(?:{DASH}\s*)?Tự\s+do\s*(?:{DASH}\s*)?Hạnh\s+phúc)|ĐỘC\s+LẬP\s*{DASH}\s*TỰ\s+DO"
+    rf"(?i:Độc\s+lập\s*(?:{DASH}\s*)?Tự\s+do\s*(?:{DASH}\s*)?Hạnh\s+phúc)|ĐỘC\s+LẬP\s*{DASH}\s*TỰ\s+DO|"
+    rf"(?i:Doc\s+lap\s*(?:{DASH}\s*)?Tu\s+do\s*(?:{DASH}\s*)?Hanh\s+phuc)"
 )
-PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|DANG\s+CONG\s+SAN\s+VIET\s+NAM")
 # The Youth Union's title line stands where the Party's does (Hướng dẫn of the Central Committee of the Đoàn).
 YOUTH_HEADER = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
 YOUTH_HEADER_RE = re.compile(rf"^\s*{YOUTH_HEADER}\s*$")
@@ -112,8 +116,8 @@ RULE_RE = re.compile(r"^\s*[-_=–—.…*]{3,}\s*$")
 VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+vi[eệ]c)\s*[:.]?\s*(?P<subject>.+)$")
 
 # "Kính gửi:" (also "- Kính gửi:" and "Kính trình:" under HD05); the rest may carry the recipient.
-KINH_GUI_RE = re.compile(r"^\s*[-–•]?\s*Kính\s+(?:gửi|trình)\s*:?\s*(?P<rest>.*)$", re.I)
-NOI_NHAN_RE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
+KINH_GUI_RE = re.compile(r"^\s*[-–•]?\s*(?:Kính|Kinh)\s+(?:gửi|trình|gui|gưi|trinh)\s*:?\s*(?P<rest>.*)$", re.I)
+NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi|Noi)\s+(?:nhận|nhan)\s*:?\s*(?P<rest>.*)$", re.I)
 # Signature authority: state "TM." "KT." "TL." "TUQ." "Q."; Party "T/M" "K/T" "T/L".
 SIGN_AUTH_RE = re.compile(
     rf"^\s*(?P<auth>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM|KT|TL|TUQ|Q)\s*\.?\s+(?P<rest>[{UP}].*)$"
@@ -167,7 +171,7 @@ CLOSING_OPENER_RE = re.compile(
 IMPLEMENTS_VERB_RE = re.compile(
     r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
     r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại)|"
-    r"Nhận\s+được)\b",
+    r"Nhận\s+được|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,
 )
 PREAMBLE_OPENER_RE = re.compile(

@@ -42,8 +42,22 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
 
+# Words of bodies and units as OCR leaves them with every mark lost, and their marked form.
+_REMARK = {
+    "UY BAN NHAN DAN": "ỦY BAN NHÂN DÂN", "HOI DONG NHAN DAN": "HỘI ĐỒNG NHÂN DÂN", "TRUNG UONG": "TRUNG ƯƠNG",
+    "CHINH PHU": "CHÍNH PHỦ", "QUOC HOI": "QUỐC HỘI", "BAN CHAP HANH": "BAN CHẤP HÀNH", "VAN PHONG": "VĂN PHÒNG",
+    "BAN THUONG VU": "BAN THƯỜNG VỤ", "BAN TUYEN GIAO": "BAN TUYÊN GIÁO", "THANH PHO": "THÀNH PHỐ",
+    "THI XA": "THỊ XÃ", "THI TRAN": "THỊ TRẤN", "DAC KHU": "ĐẶC KHU", "TINH": "TỈNH", "HUYEN": "HUYỆN",
+    "QUAN": "QUẬN", "PHUONG": "PHƯỜNG", "XA": "XÃ", "UY": "ỦY", "DANG": "ĐẢNG", "DOAN": "ĐOÀN", "SO": "SỞ",
+    "BO": "BỘ", "PHONG": "PHÒNG", "CUC": "CỤC", "VU": "VỤ",
+}
+_REMARK_RE = re.compile(r"\b(?:" + "|".join(sorted(_REMARK, key=len, reverse=True)) + r")\b")
+
+
 def _upper(text: str) -> str:
     text = normalise_tones(text).upper()
+    if text.isascii():  # every mark lost: give the body words theirs back ("UY BAN NHAN DAN TINH QUANG NAM")
+        text = _REMARK_RE.sub(lambda m: _REMARK[m.group(0)], text)
     # "Y BAN NHÂN DÂN": OCR lost the first letter of ỦY; "U B ND" letter-spaced
     return re.sub(r"^Y\s+BAN\b", "ỦY BAN", text.replace("UỶ", "ỦY"))
 

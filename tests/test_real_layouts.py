@@ -372,3 +372,19 @@ def test_a_division_takes_the_tier_of_the_body_above_it(tmp_path):
     ))
     assert (letter.header.issuer, letter.header.parent_issuer) == ("PHÒNG THAM MƯU", "CÔNG AN TỈNH QUẢNG NINH")
     assert letter.tier is Tier.PROVINCE
+
+
+def test_a_letter_that_lost_every_mark(tmp_path):
+    letter = parse_text(tmp_path, (
+        "UY BAN NHAN DAN\nTINH QUANG NAM\nSo: 123/UBND-VP\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+        "Doc lap - Tu do - Hanh phuc\nQuang Nam, ngay 5 thang 6 nam 2020\nV/v tang cuong phong chong dich\n"
+        "Kinh gui: Cac so, ban, nganh.\nThuc hien Cong van so 456/BYT-DP ngay 1/6/2020 cua Bo Y te, UBND tinh de "
+        "nghi cac don vi thuc hien:\n1. Tuyen truyen.\nNoi nhan:\n- Nhu tren;\n- Luu: VT.\nTM. UY BAN NHAN DAN\n"
+        "CHU TICH\nNguyen Van A\n"
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.date) == ("UY BAN NHAN DAN TINH QUANG NAM", "123/UBND-VP", dt.date(2020, 6, 5))
+    assert [r.text for r in letter.recipients] == ["Cac so, ban, nganh."]
+    assert roles(letter) == {"456/BYT-DP": "implements"}
+    assert (letter.tier, letter.system, letter.form) == (Tier.PROVINCE, System.STATE, LetterForm.LETTER)
+    assert letter.signature is not None and letter.signature.signer == "Nguyen Van A"
