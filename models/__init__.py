@@ -1,6 +1,6 @@
 """The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
 
-from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
 from models.errors import CascadeError, InputError
 from models.letter import (
     SCHEMA_VERSION,
@@ -11,6 +11,7 @@ from models.letter import (
     Letter,
     Paragraph,
     ParseWarning,
+    Part,
     Recipient,
     Signature,
     Source,
@@ -42,6 +43,7 @@ __all__ = [
     "Header",
     "InputError",
     "Item",
+    "ItemKind",
     "ItemLink",
     "Letter",
     "Link",
@@ -49,6 +51,8 @@ __all__ = [
     "LinkSummary",
     "Paragraph",
     "ParseWarning",
+    "Part",
+    "PartKind",
     "RawBlock",
     "RawDocument",
     "Recipient",

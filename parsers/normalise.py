@@ -25,8 +25,9 @@ _QUOTES = str.maketrans(
 # Export artefacts seen in .txt files saved from Word or converted through Markdown:
 # "[bookmark: _GoBack]" (samples/province_1383-CV-BTGTU.txt), "**bold**", "*italic*", "\*".
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]\s*", re.I)
-# Only a backslash that follows something else is an escape, so unescaping never makes a new one.
-_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[*_\[\]#>`~|-])")
+# Only a backslash that follows something else is an escape, so unescaping never makes a new one;
+# Markdown escapes any ASCII punctuation ("1\\." keeps a numbered heading from becoming a list).
+_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[!-/:-@\[\]-`{-~])")
 _MD_STRONG_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # A lone "*" touching text is Markdown emphasis; a "*" standing alone is the Party header star.
 _MD_EM_RE = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
