@@ -25,11 +25,13 @@ from itertools import combinations
 from models import Block, BlockKind, Item, ItemKind, Paragraph, ParseWarning
 from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
-from parsers.normalise import matching_form
+from parsers.normalise import display_to_matching
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
+CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SAME_STYLE_DEPTH = 2  # a style nests under itself once at most (a heading over tasks in its style)
+_BELOW_ROMAN = ("num", "num)", "alpha", "alpha)", "dotted:1", "dotted:2", "dotted:3")
 
 
 def _roman(s: str) -> int:
@@ -110,6 +112,8 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if P.RULE_RE.match(line.text):
         return "para", None, line.text, None
     m = _item_match(line.text)
+    if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
+        m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed
     if m:
         printed = line.text[: m.start("text")].strip()
         return "item", _label_from_match(m, printed), m.group("text"), None
@@ -158,12 +162,15 @@ class _Tree:
     def __init__(self) -> None:
         self.roots: list[UnitDraft] = []
         self.stack: list[UnitDraft] = []
-        self.tails: dict[str, list[Label]] = {}  # labels that ended a list, per style
+        # A list that starts under a heading of its own style ("1." tasks under "1." headings) may be numbered
+        # through the text: `through` holds its items, `tails` the label each such list stopped at.
+        self.through: set[int] = set()
+        self.tails: dict[str, list[Label]] = {}
 
     def _pop_to(self, depth: int) -> None:
         for u in self.stack[depth:]:
-            assert u.label is not None
-            self.tails.setdefault(u.label.key, []).append(u.label)
+            if id(u) in self.through and u.label is not None:
+                self.tails.setdefault(u.label.key, []).append(u.label)
         del self.stack[depth:]
 
     def _attach(self, unit: UnitDraft) -> None:
@@ -183,6 +190,13 @@ class _Tree:
             return label.alt
         return label
 
+    def place_above(self, unit: UnitDraft, key: str) -> None:
+        """An unnumbered heading: beside the previous one, above the list of style `key` it opens."""
+        above = [i for i, u in enumerate(self.stack) if u.label and u.label.key in (key, CAPS_KEY)]
+        if above:
+            self._pop_to(above[0])
+        self._attach(unit)
+
     def place(self, unit: UnitDraft) -> None:
         label = unit.label
         assert label is not None
@@ -190,12 +204,14 @@ class _Tree:
         if same:
             follows = [i for i in same if _successor(self.stack[i].label, label)]  # type: ignore[arg-type]
             if follows:
+                if id(self.stack[follows[-1]]) in self.through:
+                    self.through.add(id(unit))
                 self._pop_to(follows[-1])
             elif _initial(label) and self.stack[-1].label and self.stack[-1].label.key == label.key \
                     and _fresh(self.stack[-1]) and len(same) < _SAME_STYLE_DEPTH:
-                pass  # a list in the heading's own style starts under it
+                self.through.add(id(unit))  # a list in the heading's own style starts under it
             elif not _initial(label) and self._continues_a_list(label):
-                pass  # a list numbered through the text goes on under the current heading
+                self.through.add(id(unit))  # a list numbered through the text goes on under this heading
             else:
                 self._pop_to(same[-1])  # a repeated or skipped number: a sibling all the same
             self._attach(unit)
@@ -205,16 +221,61 @@ class _Tree:
                       and u.label.rank >= label.rank]
             if deeper:
                 self._pop_to(deeper[0])
+        elif label.key == "roman" and not _initial(label):
+            # "III." met first under "1.": its "I." was lost (OCR, a typo); Roman sections stand above the
+            # Arabic and lettered lists, so it closes them
+            lower = [i for i, u in enumerate(self.stack) if u.label and u.label.key in _BELOW_ROMAN]
+            if lower:
+                self._pop_to(lower[0])
         self._attach(unit)
 
 
-def build_items(lines: Sequence[Line], wrap: int | None) -> list[UnitDraft]:
-    """Item tree from the body lines: numbering styles nest as above, bullets nest by marker or Word level."""
+def _caps_title(text: str) -> bool:
+    words = text.split()
+    return is_upper(text) and 2 <= len(words) <= 20 and len(text) <= 160 and not re.search(r"[.;,|]$", text) \
+        and not text.startswith("|") and not P.RULE_RE.match(text)
+
+
+def unnumbered_headings(lines: Sequence[Line]) -> dict[int, str]:
+    """Upper-case lines standing alone over a list that starts again ("MỤC ĐÍCH, YÊU CẦU" / "1." … "NỘI DUNG" /
+    "1."): section headings without a number. Decided per document: only when the outermost list restarts
+    after one, so without them the ids would repeat. Index of the line → the style it stands above."""
+    found: list[tuple[int, str, bool]] = []
+    seen: set[str] = set()
+    top: str | None = None
+    kinds = [classify_line(line) for line in lines]
+    for i, (kind, label, _, _) in enumerate(kinds):
+        if kind == "item":
+            assert label is not None
+            top = top or label.key
+            seen.add(label.key)
+            continue
+        if kind != "para" or not _caps_title(lines[i].text):
+            continue
+        j = next((j for j in range(i + 1, min(len(lines), i + 4)) if kinds[j][0] != "blank"), None)
+        nxt = kinds[j][1] if j is not None and kinds[j][0] == "item" else None
+        if nxt is not None and _initial(nxt):
+            found.append((i, nxt.key, nxt.key in seen))
+    restarts = {key for _, key, again in found if again and key == top}
+    return {i: key for i, key, _ in found if key in restarts}
+
+
+def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str] | None = None,
+                ) -> list[UnitDraft]:
+    """Item tree from the body lines: numbering styles nest as above, bullets nest by marker or Word level.
+    `headings` are the unnumbered headings among the lines (`unnumbered_headings`)."""
     tree = _Tree()
     block_stack: list[UnitDraft] = []  # open bullets of the current item
     last: UnitDraft | None = None
     pending: Line | None = None  # a bullet marker alone on its line; its text is on the next
-    for line in lines:
+    for idx, line in enumerate(lines):
+        if headings and idx in headings:
+            words = re.sub(r"\s+", " ", line.text.replace("/", "-").replace(".", " ")).strip()
+            unit = UnitDraft([line], [line.text], "item", label=Label(line.text, CAPS_KEY, words, 0, "step"))
+            tree.place_above(unit, headings[idx])
+            block_stack.clear()
+            last, pending = unit, None
+            continue
         kind, label, text, marker = classify_line(line)
         if kind == "blank":
             continue
@@ -264,7 +325,8 @@ def _takes_title(item: UnitDraft, text: str) -> bool:
         return False
     if not item.text:
         return True
-    return is_upper(item.text) and is_upper(text) and len(text) <= 120 and len(item.text) <= 200
+    return is_upper(item.text) and is_upper(text) and len(text.split()) >= 3 and len(item.text) + len(text) <= 200 \
+        and not re.search(r"[.:;!?]$", item.text)
 
 
 def _place_bullet(owner: UnitDraft, stack: list[UnitDraft], unit: UnitDraft, line: Line) -> None:
@@ -357,7 +419,9 @@ def _item_kind(u: UnitDraft, parent_kind: ItemKind | None) -> ItemKind:
 
 def _is_heading(u: UnitDraft, kind: ItemKind) -> bool:
     text = u.text
-    if kind in (ItemKind.PART, ItemKind.CHAPTER, ItemKind.SECTION, ItemKind.STEP):
+    if kind in (ItemKind.PART, ItemKind.CHAPTER, ItemKind.SECTION):
+        return True
+    if kind is ItemKind.STEP and (is_upper(text) or len(text) <= 120) and not re.search(r"[.;]\W*$", text):
         return True
     if not u.subitems or len(text) > 250:
         return False
@@ -373,7 +437,7 @@ def to_blocks(units: list[UnitDraft], prefix: str) -> list[Block]:
         blocks.append(
             Block(
                 id=bid, kind=BlockKind.BULLET if u.kind == "bullet" else BlockKind.PARAGRAPH,
-                marker=None if marker == "lost" else marker, text=u.text, norm=matching_form(u.text),
+                marker=None if marker == "lost" else marker, text=u.text, norm=display_to_matching(u.text),
                 raw=u.raw, span=u.span, blocks=to_blocks(u.children, bid),
             )
         )
@@ -408,7 +472,7 @@ def to_items(roots: list[UnitDraft], seen: dict[str, int], warnings: list[ParseW
         kind = _item_kind(u, kinds.get(id(parent)) if parent is not None else None)
         kinds[id(u)] = kind
         item = Item(id=uid, label=u.label.printed, auto_numbered=u.auto, kind=kind, heading=_is_heading(u, kind),
-                    part=part, text=u.text, norm=matching_form(u.text), raw=u.raw, span=u.span,
+                    part=part, text=u.text, norm=display_to_matching(u.text), raw=u.raw, span=u.span,
                     blocks=to_blocks(u.children, uid))
         built[id(u)] = item
         (built[id(parent)].items if parent is not None else out).append(item)
@@ -419,7 +483,7 @@ def to_items(roots: list[UnitDraft], seen: dict[str, int], warnings: list[ParseW
 
 
 def to_paragraphs(units: list[UnitDraft]) -> list[Paragraph]:
-    return [Paragraph(text=u.text, norm=matching_form(u.text), raw=u.raw, span=u.span) for u in units]
+    return [Paragraph(text=u.text, norm=display_to_matching(u.text), raw=u.raw, span=u.span) for u in units]
 
 
 def first_item(lines: Sequence[Line], start: int, stop: int) -> int | None:

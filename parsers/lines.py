@@ -17,6 +17,11 @@ SEGMENT_SPLIT_RE = re.compile(r"\t+|\s{3,}")
 LOWER_START_RE = re.compile(rf"^[\"“'‘(\[]?[{P.VN_LOWER}]")
 _TERMINAL_RE = re.compile(r"[.:;!?…]\W*$")
 _SINGLE_SPACE_RE = re.compile(r"^ (?=[^\s])")
+# Words that never end a sentence or a title: a line ending on one goes on, whatever case follows.
+_DANGLING_RE = re.compile(
+    r"(?<![^\W\d_])(?:của|và|các|về|cho|với|trong|theo|những|đến|từ|tại|bằng|để|do|hoặc|nhằm|thuộc|vào|giữa|"
+    r"là|mà|cùng|qua)$"
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -234,6 +239,8 @@ def continues(prev: UnitDraft | None, line: Line, wrap: int | None) -> bool:
     if LOWER_START_RE.match(line.text):
         # "A paragraph split by a page break (the text goes on with a lower-case word) is one block."
         return True
+    if _DANGLING_RE.search(prev.lines[-1].text):
+        return True  # "… chủ trương của" / "Đảng, chính sách …": no sentence or title ends on "của"
     last = prev.lines[-1].raw.strip()  # the width is that of the source lines, markup included
     if not wrap:
         return False

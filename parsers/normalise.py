@@ -130,8 +130,13 @@ def matching_form(text: str) -> str:
     >>> matching_form("“Hoà” – Nhân dân") == matching_form('"hòa" - nhân dân')
     True
     """
-    text = clean_text(text).translate(_QUOTES)
-    return normalise_tones(text).lower()
+    return display_to_matching(clean_text(text))
+
+
+def display_to_matching(text: str) -> str:
+    """`matching_form` of a text already in display form (`clean_text` is idempotent, so this is the same
+    result without cleaning twice: long documents build thousands of units)."""
+    return normalise_tones(text.translate(_QUOTES)).lower()
 
 
 @lru_cache(maxsize=131072)

@@ -28,7 +28,7 @@ from models import (
 )
 from parsers import patterns as P
 from parsers.header import read_header
-from parsers.items import bare_ids, build_items, first_item, to_items, to_paragraphs, walk
+from parsers.items import bare_ids, build_items, first_item, to_items, to_paragraphs, unnumbered_headings, walk
 from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.parts import PartRange, find_parts
@@ -71,11 +71,14 @@ def _zones(lines: Sequence[Line], body_start: int, stop: int, wrap: int | None) 
     first = first_item(body, 0, len(body))
     if first is None:
         first = len(body)
+    heads = unnumbered_headings(body) if first < len(body) else {}
+    if heads and min(heads) < first:
+        first = min(heads)  # the first unnumbered heading opens the items
     z.preamble = paragraphs(body[:first], wrap)
     closing_at = max(first, closing_start(body)) if first < len(body) else len(body)
     if closing_at == first:  # the only "items" are closing sentences: keep them as items
         closing_at = len(body)
-    z.roots = build_items(body[first:closing_at], wrap)
+    z.roots = build_items(body[first:closing_at], wrap, {i - first: k for i, k in heads.items() if i < closing_at})
     z.closing = paragraphs(body[closing_at:], wrap)
     return z
 
