@@ -29,6 +29,7 @@ from parsers.normalise import display_to_matching
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
+MAX_BLOCK_DEPTH = 9
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SAME_STYLE_DEPTH = 2  # a style nests under itself once at most (a heading over tasks in its style)
 _BELOW_ROMAN = ("num", "num)", "alpha", "alpha)", "dotted:1", "dotted:2", "dotted:3")
@@ -167,9 +168,11 @@ class _Tree:
         self.through: set[int] = set()
         self.tails: dict[str, list[Label]] = {}
 
-    def _pop_to(self, depth: int) -> None:
-        for u in self.stack[depth:]:
-            if id(u) in self.through and u.label is not None:
+    def _pop_to(self, depth: int, sibling: bool = False) -> None:
+        """Close the items from `depth` on; with `sibling`, the item at `depth` is followed by the next of its
+        list, so only the deeper lists end there."""
+        for k, u in enumerate(self.stack[depth:]):
+            if id(u) in self.through and u.label is not None and not (sibling and k == 0):
                 self.tails.setdefault(u.label.key, []).append(u.label)
         del self.stack[depth:]
 
@@ -177,10 +180,11 @@ class _Tree:
         (self.stack[-1].subitems if self.stack else self.roots).append(unit)
         self.stack.append(unit)
 
-    def _continues_a_list(self, label: Label) -> bool:
+    def _continues_a_list(self, label: Label, take: bool = True) -> bool:
         for tail in self.tails.get(label.key, []):
             if _successor(tail, label):
-                self.tails[label.key].remove(tail)
+                if take:
+                    self.tails[label.key].remove(tail)
                 return True
         return False
 
@@ -203,10 +207,15 @@ class _Tree:
         same = [i for i, u in enumerate(self.stack) if u.label and u.label.key == label.key]
         if same:
             follows = [i for i in same if _successor(self.stack[i].label, label)]  # type: ignore[arg-type]
+            if follows and follows[-1] != len(self.stack) - 1 and _fresh(self.stack[-1]) \
+                    and self._continues_a_list(label, take=False):
+                # "2." heading, "2.1." sub-heading, then "3.": the task list numbered through the text goes
+                # on under the sub-heading just opened, rather than a third heading with nothing under "2.1."
+                follows = []
             if follows:
                 if id(self.stack[follows[-1]]) in self.through:
                     self.through.add(id(unit))
-                self._pop_to(follows[-1])
+                self._pop_to(follows[-1], sibling=True)
             elif _initial(label) and self.stack[-1].label and self.stack[-1].label.key == label.key \
                     and _fresh(self.stack[-1]) and len(same) < _SAME_STYLE_DEPTH:
                 self.through.add(id(unit))  # a list in the heading's own style starts under it
@@ -268,22 +277,37 @@ def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str
     block_stack: list[UnitDraft] = []  # open bullets of the current item
     last: UnitDraft | None = None
     pending: Line | None = None  # a bullet marker alone on its line; its text is on the next
+
+    def flush() -> None:
+        """A marker alone that no text followed stays a block of its own (nothing is dropped)."""
+        nonlocal pending, last
+        if pending is not None and tree.stack:
+            unit = UnitDraft([pending], [pending.text], "para")
+            tree.stack[-1].children.append(unit)
+            block_stack.clear()
+            last = unit
+        pending = None
+
     for idx, line in enumerate(lines):
         if headings and idx in headings:
+            flush()
             words = re.sub(r"\s+", " ", line.text.replace("/", "-").replace(".", " ")).strip()
             unit = UnitDraft([line], [line.text], "item", label=Label(line.text, CAPS_KEY, words, 0, "step"))
             tree.place_above(unit, headings[idx])
             block_stack.clear()
-            last, pending = unit, None
+            last = unit
             continue
         kind, label, text, marker = classify_line(line)
         if kind == "blank":
             continue
         if kind == "para" and P.BULLET_RE.match(f"{line.text} x") and len(line.text) == 1:
+            flush()
             pending = line
             continue
         if pending is not None and kind == "para":
             kind, marker = "bullet", {"–": "-", "—": "-"}.get(pending.text, pending.text)
+        elif pending is not None:
+            flush()
         if kind == "para" and last is not None and continues(last, line, wrap):
             last.extend(line, text)
             continue
@@ -301,7 +325,6 @@ def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str
             tree.place(unit)
             block_stack.clear()
             last = unit
-            pending = None
             continue
         if not tree.stack:  # text before the first item is the caller's business
             pending = None
@@ -315,6 +338,7 @@ def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str
         else:
             _place_bullet(owner, block_stack, unit, line)
         last = unit
+    flush()
     return tree.roots
 
 
@@ -339,6 +363,7 @@ def _place_bullet(owner: UnitDraft, stack: list[UnitDraft], unit: UnitDraft, lin
         markers = [b.marker for b in stack]
         if unit.marker in markers:
             del stack[markers.index(unit.marker) :]
+    del stack[MAX_BLOCK_DEPTH - 1 :]  # Word itself has nine list levels; deeper is noise, kept at the ninth
     (stack[-1].children if stack else owner.children).append(unit)
     stack.append(unit)
 
@@ -429,19 +454,21 @@ def _is_heading(u: UnitDraft, kind: ItemKind) -> bool:
 
 
 def to_blocks(units: list[UnitDraft], prefix: str) -> list[Block]:
-    """Blocks of one item; bullets nest only as deep as their distinct markers, so recursion is bounded."""
-    blocks = []
-    for k, u in enumerate(units, start=1):
-        bid = f"{prefix}/{k}"
-        marker = u.marker.split("@")[0] if u.marker else None
-        blocks.append(
-            Block(
-                id=bid, kind=BlockKind.BULLET if u.kind == "bullet" else BlockKind.PARAGRAPH,
-                marker=None if marker == "lost" else marker, text=u.text, norm=display_to_matching(u.text),
-                raw=u.raw, span=u.span, blocks=to_blocks(u.children, bid),
-            )
-        )
-    return blocks
+    """Blocks of one item with their ids (`ITEM/k`, `ITEM/k/j`), built without recursion."""
+    out: list[Block] = []
+    stack: list[tuple[list[UnitDraft], str, list[Block]]] = [(units, prefix, out)]
+    while stack:
+        group, pid, into = stack.pop()
+        for k, u in enumerate(group, start=1):
+            bid = f"{pid}/{k}"
+            marker = u.marker.split("@")[0] if u.marker else None
+            block = Block(id=bid, kind=BlockKind.BULLET if u.kind == "bullet" else BlockKind.PARAGRAPH,
+                          marker=None if marker == "lost" else marker, text=u.text,
+                          norm=display_to_matching(u.text), raw=u.raw, span=u.span)
+            into.append(block)
+            if u.children:
+                stack.append((u.children, bid, block.blocks))
+    return out
 
 
 def to_items(roots: list[UnitDraft], seen: dict[str, int], warnings: list[ParseWarning], part: int = 0,

@@ -54,9 +54,7 @@ def read_lines(raw: RawDocument) -> list[Line]:
         for k, part in enumerate(parts):
             first = k == 0
             text = clean_text(part)
-            md = P.MD_HEADING_RE.match(text)
-            if md:
-                text = text[md.end() :]
+            md = P.MD_HEADING_RE.match(part.lstrip(" *_\\"))
             out.append(
                 Line(
                     block=i, raw=part, text=text, label=block.label if first else None,

@@ -31,6 +31,8 @@ _MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[!-/:-@\[\]-`{-~])")
 _MD_STRONG_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # A lone "*" touching text is Markdown emphasis; a "*" standing alone is the Party header star.
 _MD_EM_RE = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
+# "## I. MỤC TIÊU": heading marks of a Markdown transcription (the heading's words stay).
+_MD_HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.M)
 
 
 def nfc(text: str) -> str:
@@ -39,11 +41,12 @@ def nfc(text: str) -> str:
 
 
 def strip_artefacts(text: str) -> str:
-    """Remove export leftovers (bookmarks, Markdown emphasis) that are not part of the letter."""
+    """Remove export leftovers (bookmarks, Markdown emphasis and heading marks) that are not part of the letter."""
     text = _MD_ESCAPE_RE.sub("", text)
     text = _MD_STRONG_RE.sub("", text)
     text = _MD_EM_RE.sub("", text)
-    return _BOOKMARK_RE.sub("", text)
+    text = _BOOKMARK_RE.sub("", text)
+    return _MD_HEADING_RE.sub("", text) if "#" in text else text
 
 
 def clean_text(text: str) -> str:

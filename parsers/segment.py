@@ -245,9 +245,11 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     out += [(f"preamble/{k}", p.text, True) for k, p in enumerate(letter.preamble, 1)]
 
     def blocks(bs: list[Block]) -> None:
-        for b in bs:
+        stack = list(reversed(bs))
+        while stack:
+            b = stack.pop()
             out.append((b.id, b.text, False))
-            blocks(b.blocks)
+            stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():
         out.append((item.id, item.text, False))
