@@ -81,17 +81,31 @@ def _footer_end(lines: Sequence[Line], i: int, stop: int) -> int:
     return k
 
 
-def _substantive(lines: Sequence[Line], start: int, stop: int) -> bool:
-    """Does [start, stop) hold a document body: a numbered item or a few full paragraphs?"""
+def _substantive(lines: Sequence[Line], start: int, stop: int, titled: bool = False) -> bool:
+    """Does [start, stop) hold a document body: a numbered item, or (`titled`: under an upper-case title)
+    a few full paragraphs?"""
     long_lines = 0
-    for i in range(start, stop):
+    first = next((i for i in range(start, stop) if lines[i].text), None)
+    if first is None:
+        return False
+    for i in range(first, stop):
         t = lines[i].text
         if not t:
             continue
         if classify_line(lines[i])[0] == "item":
             return True
         long_lines += len(t) > 80
-        if long_lines >= 3:
+        if titled and long_lines >= 3 and is_upper(lines[first].text):
+            return True
+    return False
+
+
+def _has_body(lines: Sequence[Line], start: int, stop: int) -> bool:
+    """Does the part before a new part's start hold anything but header lines (a table frame, a title)?"""
+    for i in range(start, stop):
+        t = lines[i].text
+        if t and (classify_line(lines[i])[0] == "item" or _is_footer_start(t) or
+                  (len(t) > 80 and not _is_header_line(t) and not t.startswith("|"))):
             return True
     return False
 
@@ -225,13 +239,15 @@ def find_parts(lines: Sequence[Line], body_start: int) -> list[PartRange]:
         elif _is_footer_start(t):
             end = _footer_end(lines, i, n)
             nxt = next((j for j in range(end, n) if lines[j].text), n)
-            if nxt < n and _substantive(lines, nxt, n):
+            if nxt < n and _substantive(lines, nxt, n, titled=True):
                 starts.setdefault(nxt, None)
     ordered = sorted(s for s in starts if s > first_content)
     merged: list[int] = []
     for s in ordered:
         if merged and s - merged[-1] <= 6 and not _substantive(lines, merged[-1], s):
             continue  # one heading found twice (after the footer and at its issuing line)
+        if not _has_body(lines, merged[-1] if merged else 0, s):
+            continue  # nothing but a header or a table frame before it: the file is that document
         merged.append(s)
     bounds = [0, *merged, n]
     parts = [PartRange(0, bounds[1], body_start, "")]

@@ -178,7 +178,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         zones[-1].signature = None
         if main.cc is zones[-1].cc:
             zones[-1].cc = []
-    labels = [header.title or "VĂN BẢN"] + [r.label for r in ranges[1:]]
+    labels = [header.title or _title_line(lines, ranges[0].end) or "VĂN BẢN"] + [r.label for r in ranges[1:]]
     prefixes = _prefixes(labels, [z.roots for z in zones])
     seen: dict[str, int] = {}
     items = []
@@ -215,6 +215,16 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if letter.system is System.UNKNOWN:
         letter.warnings.append(ParseWarning(code="system", message="neither Party nor state format recognised"))
     return letter
+
+
+def _title_line(lines: Sequence[Line], stop: int) -> str | None:
+    """The document-type title ("QUYẾT ĐỊNH", "KẾ HOẠCH") above the first item, when the header missed it."""
+    first = first_item(lines, 0, stop)
+    for ln in lines[: first if first is not None else stop]:
+        m = P.TITLE_RE.match(ln.text)
+        if m:
+            return m.group("title")
+    return None
 
 
 def _span(lines: Sequence[Line], start: int, end: int) -> SourceSpan:

@@ -366,8 +366,9 @@ def test_dotted_labels_under_a_section_take_its_id(tmp_path):
 
 def test_unnumbered_upper_case_sections_when_the_numbering_restarts(tmp_path):
     preamble = "Thực hiện Kế hoạch số 12-KH/TU, Ban Tuyên giáo hướng dẫn như sau:"
-    letter = parse(tmp_path, [*PARTY_HEADER, preamble, "MỤC ĐÍCH, YÊU CẦU", "1. Tuyên truyền sâu rộng.", "2. Thiết thực.",
-                              "NỘI DUNG THỰC HIỆN", "1. Tổ chức hội nghị.", "a) Cấp tỉnh.", "2. Tổ chức hội thi."])
+    letter = parse(tmp_path, [*PARTY_HEADER, preamble, "MỤC ĐÍCH, YÊU CẦU", "1. Tuyên truyền sâu rộng.",
+                              "2. Thiết thực.", "NỘI DUNG THỰC HIỆN", "1. Tổ chức hội nghị.", "a) Cấp tỉnh.",
+                              "2. Tổ chức hội thi."])
     assert ids(letter) == ["MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH, YÊU CẦU.1", "MỤC ĐÍCH, YÊU CẦU.2", "NỘI DUNG THỰC HIỆN",
                            "NỘI DUNG THỰC HIỆN.1", "NỘI DUNG THỰC HIỆN.1.a", "NỘI DUNG THỰC HIỆN.2"]
     # …and an upper-case line over a list that does not restart stays a paragraph
