@@ -20,6 +20,12 @@ from parsers.items import classify_line
 from parsers.lines import Line, is_upper
 
 _SEAL_RE = re.compile(r"^\s*[(\[]\s*(?:dấu|đã\s+ký|ký|chữ\s+ký)\b", re.I)
+# A document-type title alone on its line ("KẾ HOẠCH", "THỂ LỆ", "QUY CHẾ"): in a body, an attachment begins.
+# Not "QUYẾT ĐỊNH" / "NGHỊ QUYẾT": a decision writes its operative verb that way above its own Điều 1.
+_STANDALONE_TITLE_RE = re.compile(
+    rf"^(?:{'|'.join(t for t in P.DOC_TYPE_TITLES if t not in ('QUYẾT ĐỊNH', 'NGHỊ QUYẾT'))}"
+    r"|THỂ\s+LỆ|ĐỀ\s+CƯƠNG|ĐIỀU\s+LỆ|NỘI\s+QUY)$"
+)
 _NOTE_RE = re.compile(r"^\s*[(\[][^()\[\]]{1,60}[)\]]\s*$")
 _NAME_RE = re.compile(rf"^(?:[{P.UP}][{P.VN_LOWER}]*\.?\s+){{1,5}}[{P.UP}][{P.VN_LOWER}]*$")
 _TITLE_WORDS = sorted((*P.DOC_TYPE_TITLES, "THỂ LỆ", "ĐỀ CƯƠNG", "ĐIỀU LỆ", "DỰ THẢO", "DANH MỤC", "DANH SÁCH",
@@ -51,7 +57,7 @@ def _is_footer_start(t: str) -> bool:
     return bool(P.NOI_NHAN_RE.match(t) or (P.SIGN_AUTH_RE.match(t) and is_upper(t)))
 
 
-def _footer_end(lines: Sequence[Line], i: int, stop: int) -> int:
+def _footer_end(lines: Sequence[Line], kinds: Sequence[str], i: int, stop: int) -> int:
     """First line after the footer (cc list, signature, signer, seal notes) that begins at line i."""
     mode = ""
     k = i
@@ -61,7 +67,7 @@ def _footer_end(lines: Sequence[Line], i: int, stop: int) -> int:
         if not t or P.RULE_RE.match(t):
             k += 1
             continue
-        kind = classify_line(line)[0]
+        kind = kinds[k]
         if P.NOI_NHAN_RE.match(t):
             mode = "cc"
         elif mode == "cc" and kind != "item" and (kind == "bullet" or (len(t) <= 110 and not is_upper(t))):
@@ -81,7 +87,7 @@ def _footer_end(lines: Sequence[Line], i: int, stop: int) -> int:
     return k
 
 
-def _substantive(lines: Sequence[Line], start: int, stop: int, titled: bool = False) -> bool:
+def _substantive(lines: Sequence[Line], kinds: Sequence[str], start: int, stop: int, titled: bool = False) -> bool:
     """Does [start, stop) hold a document body: a numbered item, or (`titled`: under an upper-case title)
     a few full paragraphs?"""
     long_lines = 0
@@ -92,7 +98,7 @@ def _substantive(lines: Sequence[Line], start: int, stop: int, titled: bool = Fa
         t = lines[i].text
         if not t:
             continue
-        if classify_line(lines[i])[0] == "item":
+        if kinds[i] == "item":
             return True
         long_lines += len(t) > 80
         if titled and long_lines >= 3 and is_upper(lines[first].text):
@@ -100,17 +106,31 @@ def _substantive(lines: Sequence[Line], start: int, stop: int, titled: bool = Fa
     return False
 
 
-def _has_body(lines: Sequence[Line], start: int, stop: int) -> bool:
+def _item_follows(lines: Sequence[Line], kinds: Sequence[str], i: int, stop: int) -> bool:
+    """A numbered item within the next few lines (a title, its subject, an issuing line, then the items)."""
+    seen = 0
+    for j in range(i + 1, stop):
+        if not lines[j].text:
+            continue
+        if kinds[j] == "item":
+            return True
+        seen += 1
+        if seen > 5:
+            return False
+    return False
+
+
+def _has_body(lines: Sequence[Line], kinds: Sequence[str], start: int, stop: int) -> bool:
     """Does the part before a new part's start hold anything but header lines (a table frame, a title)?"""
     for i in range(start, stop):
         t = lines[i].text
-        if t and (classify_line(lines[i])[0] == "item" or _is_footer_start(t) or
+        if t and (kinds[i] == "item" or _is_footer_start(t) or
                   (len(t) > 80 and not _is_header_line(t) and not t.startswith("|"))):
             return True
     return False
 
 
-def _title_start(lines: Sequence[Line], w: int, floor: int) -> int | None:
+def _title_start(lines: Sequence[Line], kinds: Sequence[str], w: int, floor: int) -> int | None:
     """The upper-case title line above an issuing line (over at most four subject lines), or None."""
     k = w - 1
     seen = 0
@@ -120,7 +140,7 @@ def _title_start(lines: Sequence[Line], w: int, floor: int) -> int | None:
         if not t:
             k -= 1
             continue
-        kind = classify_line(lines[k])[0]
+        kind = kinds[k]
         if kind in ("item", "bullet") or len(t) > 250 or _is_footer_start(t):
             break
         if is_upper(t) or P.ANNEX_RE.match(t):
@@ -132,7 +152,7 @@ def _title_start(lines: Sequence[Line], w: int, floor: int) -> int | None:
     return title
 
 
-def _back_over_header(lines: Sequence[Line], start: int, floor: int) -> int:
+def _back_over_header(lines: Sequence[Line], kinds: Sequence[str], start: int, floor: int) -> int:
     """Extend a part's start back over the header lines (national title, issuer, Số, date) above its title,
     never past a page break or into the footer above."""
     k = start
@@ -146,7 +166,7 @@ def _back_over_header(lines: Sequence[Line], start: int, floor: int) -> int:
             j -= 1
             continue
         if _is_header_line(t) or (is_upper(t) and len(t) <= 80 and not P.SIGN_AUTH_RE.match(t)
-                                  and not P.POSITION_RE.match(t) and classify_line(line)[0] == "para"):
+                                  and not P.POSITION_RE.match(t) and kinds[j] == "para"):
             k = j
             j -= 1
             continue
@@ -184,7 +204,7 @@ def _label(lines: Sequence[Line], start: int, heading_end: int) -> str:
     return "PHỤ LỤC"
 
 
-def _heading_end(lines: Sequence[Line], start: int, stop: int) -> tuple[int, int | None]:
+def _heading_end(lines: Sequence[Line], kinds: Sequence[str], start: int, stop: int) -> tuple[int, int | None]:
     """End of an attachment's heading: its header lines, title, subject lines and issuing line."""
     k = start
     subject = 0
@@ -194,7 +214,7 @@ def _heading_end(lines: Sequence[Line], start: int, stop: int) -> tuple[int, int
         if not t:
             k += 1
             continue
-        kind = classify_line(lines[k])[0]
+        kind = kinds[k]
         if kind == "item" or (kind == "bullet" and not lines[k].lost_bullet) or P.KINH_GUI_RE.match(t):
             break
         if P.ISSUED_WITH_RE.match(t) and len(t) <= 300:
@@ -223,6 +243,7 @@ def _heading_end(lines: Sequence[Line], start: int, stop: int) -> tuple[int, int
 def find_parts(lines: Sequence[Line], body_start: int) -> list[PartRange]:
     """Split the lines into parts; `body_start` is where the letter's own header ends."""
     n = len(lines)
+    kinds = [classify_line(line)[0] for line in lines]
     first_content = next((i for i in range(body_start, n) if lines[i].text), n)
     starts: dict[int, int | None] = {}  # part start → its issuing line
     floor = first_content + 1
@@ -231,28 +252,31 @@ def find_parts(lines: Sequence[Line], body_start: int) -> list[PartRange]:
         if not t or lines[i].table is not None:
             continue
         if P.ISSUED_WITH_RE.match(t) and len(t) <= 300:
-            title = _title_start(lines, i, floor)
+            title = _title_start(lines, kinds, i, floor)
             if title is not None:
-                starts[_back_over_header(lines, title, floor)] = i
-        elif P.ANNEX_RE.match(t) and len(t) <= 200 and classify_line(lines[i])[0] != "item":
-            starts.setdefault(_back_over_header(lines, i, floor), None)
+                starts[_back_over_header(lines, kinds, title, floor)] = i
+        elif P.ANNEX_RE.match(t) and len(t) <= 200 and kinds[i] != "item":
+            starts.setdefault(_back_over_header(lines, kinds, i, floor), None)
+        elif _STANDALONE_TITLE_RE.match(t) and _item_follows(lines, kinds, i, n) \
+                and "item" in kinds[floor:i]:
+            starts.setdefault(_back_over_header(lines, kinds, i, floor), None)  # "KẾ HOẠCH" alone, its items below
         elif _is_footer_start(t):
-            end = _footer_end(lines, i, n)
+            end = _footer_end(lines, kinds, i, n)
             nxt = next((j for j in range(end, n) if lines[j].text), n)
-            if nxt < n and _substantive(lines, nxt, n, titled=True):
+            if nxt < n and _substantive(lines, kinds, nxt, n, titled=True):
                 starts.setdefault(nxt, None)
     ordered = sorted(s for s in starts if s > first_content)
     merged: list[int] = []
     for s in ordered:
-        if merged and s - merged[-1] <= 6 and not _substantive(lines, merged[-1], s):
+        if merged and s - merged[-1] <= 6 and not _substantive(lines, kinds, merged[-1], s):
             continue  # one heading found twice (after the footer and at its issuing line)
-        if not _has_body(lines, merged[-1] if merged else 0, s):
+        if not _has_body(lines, kinds, merged[-1] if merged else 0, s):
             continue  # nothing but a header or a table frame before it: the file is that document
         merged.append(s)
     bounds = [0, *merged, n]
     parts = [PartRange(0, bounds[1], body_start, "")]
     for s, e in pairwise(bounds[1:]):
-        heading_end, issued = _heading_end(lines, s, e)
+        heading_end, issued = _heading_end(lines, kinds, s, e)
         if issued is None:
             issued = next((starts[x] for x in starts if s <= x < heading_end and starts[x] is not None), None)
         parts.append(PartRange(s, e, heading_end, _label(lines, s, heading_end), issued))

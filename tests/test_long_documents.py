@@ -240,6 +240,16 @@ def test_decision_with_an_annexed_plan(tmp_path):
     assert next(u for u in units if u.id == "II.1.a").part == 1
 
 
+def test_plan_after_a_decision_with_no_footer_and_no_issuing_line(tmp_path):
+    """A transcription that kept neither the decision's signature nor the "(Ban hành kèm theo …)" line: the
+    title "KẾ HOẠCH" alone on its line still opens the plan; the decision's own "QUYẾT ĐỊNH" does not."""
+    decision = [line for line in DECISION[:12] if line != "QUYẾT ĐỊNH:"]
+    decision.insert(decision.index("Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;") + 1, "QUYẾT ĐỊNH")
+    letter = parse(tmp_path, decision + [ANNEXED_PLAN[0], ANNEXED_PLAN[1], *ANNEXED_PLAN[4:]])
+    assert [p.label for p in letter.parts] == ["QUYẾT ĐỊNH", "KẾ HOẠCH"]
+    assert [it.id for it in letter.items] == ["Điều 1", "Điều 2", "Điều 3", "I", "II", "III"]
+
+
 def test_attached_rules_keep_their_article_ids_and_the_decision_is_prefixed(tmp_path):
     """A Quyết định (Điều 1–3) issuing a Quy chế (Điều 1–4): the Quy chế, the part with most items, keeps
     `Điều 1` …; the decision's colliding articles take its title as a prefix."""
