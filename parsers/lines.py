@@ -17,6 +17,7 @@ SEGMENT_SPLIT_RE = re.compile(r"\t+|\s{3,}")
 LOWER_START_RE = re.compile(rf"^[\"“'‘(\[]?[{P.VN_LOWER}]")
 _TERMINAL_RE = re.compile(r"[.:;!?…]\W*$")
 _SINGLE_SPACE_RE = re.compile(r"^ (?=[^\s])")
+_NOTE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+\S")  # a note inside a run of notes may open with a URL
 # Words that never end a sentence or a title: a line ending on one goes on, whatever case follows.
 _DANGLING_RE = re.compile(
     r"(?<![^\W\d_])(?:của|và|các|về|cho|với|trong|theo|những|đến|từ|tại|bằng|để|do|hoặc|nhằm|thuộc|vào|giữa|"
@@ -129,30 +130,34 @@ def _footnotes(plain: list[Line], page_ends: set[int]) -> None:
     expected = 1
     k = 0
     while k < len(plain):
-        m = P.PAGE_NOTE_RE.match(plain[k].text)
-        if m and int(m.group("n")) == expected and _before_page_end(plain, k, page_ends):
-            j = k + 1
-            _quiet(plain[k], "footnote")
-            while j < len(plain) and (not plain[j].text or LOWER_START_RE.match(plain[j].text)) \
-                    and plain[j].noise is None:
-                if plain[j].text:
-                    _quiet(plain[j], "footnote")
-                j += 1
-            expected += 1
-            k = j
+        # the first note must look like one ("1 Quyết định …"); once notes are seen, "5 https://…" too
+        m = P.PAGE_NOTE_RE.match(plain[k].text) or (_NOTE_NUMBER_RE.match(plain[k].text) if expected > 1 else None)
+        end = _page_end_after(plain, k, page_ends, expected > 1) if m and int(m.group(1)) == expected else None
+        if end is None:
+            k += 1
             continue
-        k += 1
+        # the foot of the page, from this note to the page break, is notes: count the ones numbered on
+        for j in range(k, end + 1):
+            n = _NOTE_NUMBER_RE.match(plain[j].text)
+            if n and int(n.group(1)) == expected:
+                expected += 1
+            if plain[j].text:
+                _quiet(plain[j], "footnote")
+        k = end + 1
 
 
-def _before_page_end(plain: list[Line], k: int, page_ends: set[int]) -> bool:
-    """Only page-break markers, other footnotes and their wrapped lines lie between line k and a page end."""
-    for j in range(k, min(len(plain), k + 12)):
-        if j in page_ends or j == len(plain) - 1:
-            return True
-        if j > k and plain[j].text and not LOWER_START_RE.match(plain[j].text) \
-                and not P.PAGE_NOTE_RE.match(plain[j].text):
-            return False
-    return False
+def _page_end_after(plain: list[Line], k: int, page_ends: set[int], established: bool) -> int | None:
+    """The page end that closes a run of footnotes starting at line k, within 40 lines (the body never goes
+    on below its footnotes). Until the document has shown one run of notes, a numbered item or a bullet
+    in between means line k was body text after all; after that, notes may hold lists of their own."""
+    for j in range(k, min(len(plain), k + 40)):
+        if j in page_ends:
+            return j
+        t = plain[j].text
+        if not established and j > k and t \
+                and (P.ITEM_RE.match(t) or P.BULLET_RE.match(t) or _SINGLE_SPACE_RE.match(plain[j].raw)):
+            return None
+    return len(plain) - 1 if len(plain) - k <= 40 else None
 
 
 def _lost_bullets(plain: list[Line]) -> None:

@@ -245,7 +245,7 @@ def test_plan_after_a_decision_with_no_footer_and_no_issuing_line(tmp_path):
     title "KẾ HOẠCH" alone on its line still opens the plan; the decision's own "QUYẾT ĐỊNH" does not."""
     decision = [line for line in DECISION[:12] if line != "QUYẾT ĐỊNH:"]
     decision.insert(decision.index("Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;") + 1, "QUYẾT ĐỊNH")
-    letter = parse(tmp_path, decision + [ANNEXED_PLAN[0], ANNEXED_PLAN[1], *ANNEXED_PLAN[4:]])
+    letter = parse(tmp_path, [*decision, ANNEXED_PLAN[0], ANNEXED_PLAN[1], *ANNEXED_PLAN[4:]])
     assert [p.label for p in letter.parts] == ["QUYẾT ĐỊNH", "KẾ HOẠCH"]
     assert [it.id for it in letter.items] == ["Điều 1", "Điều 2", "Điều 3", "I", "II", "III"]
 
@@ -398,14 +398,21 @@ def test_pdf_noise_footnotes_form_feeds_and_dropped_dashes(tmp_path):
         "tổ chức hội nghị quán triệt.",
         "\f2",
         "II. PHƯƠNG HƯỚNG",
-        "1. Tiếp tục tuyên truyền.",
+        "1. Tiếp tục tuyên truyền trên báo chí2.",
+        "2 https://thanhnien.vn/bai-viet",
+        "3 Gồm các đơn vị:",
+        "- Tỉnh đoàn Bình Phước;",
+        "\f3",
+        "2. Tổng kết vào tháng 12.",
     ])
-    assert ids(letter) == ["I", "II", "II.1"]
+    assert ids(letter) == ["I", "II", "II.1", "II.2"]
+    assert letter.items[1].items[0].blocks == []
     assert [(b.kind.value, b.marker, b.text[:20]) for b in letter.items[0].blocks] == [
         ("bullet", None, "Tổ chức 05 hội nghị "), ("bullet", None, "Triển khai chương tr"),
         ("bullet", None, "Tổ chức cuộc thi trự")]
     assert [f.text for f in letter.footnotes] == [
-        "1 Kế hoạch số 46-KH/BTGTU ngày 14/4/2024 của Ban Tuyên giáo Tỉnh ủy về tổ chức hội nghị quán triệt."]
+        "1 Kế hoạch số 46-KH/BTGTU ngày 14/4/2024 của Ban Tuyên giáo Tỉnh ủy về tổ chức hội nghị quán triệt.",
+        "2 https://thanhnien.vn/bai-viet", "3 Gồm các đơn vị: - Tỉnh đoàn Bình Phước;"]
 
 
 def test_endnotes_with_back_links_are_footnotes_not_items(tmp_path):
