@@ -23,6 +23,7 @@ from cascade.reports.docx_redline import render_docx
 from cascade.reports.folder_html import render_index
 from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
+from cascade.reports.safe import safe_cell
 from cascade.units import letter_units
 from models import CascadeError, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
@@ -59,7 +60,7 @@ def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
 def _csv(rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)  # no cell is ever a formula
     return "\ufeff" + buffer.getvalue()  # UTF-8 BOM: Excel then shows Vietnamese correctly
 
 
