@@ -199,17 +199,20 @@ def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tup
     """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
     from pebble import ProcessPool
 
-    with ProcessPool(max_workers=jobs, initializer=_start_worker, initargs=(budget.memory_mib,)) as pool:
+    pool = ProcessPool(max_workers=jobs, initializer=_start_worker, initargs=(budget.memory_mib,))
+    try:
         futures = [pool.schedule(_parse_in_worker, (p,), timeout=budget.seconds) for p in paths]
-        try:
-            for path, future in zip(paths, futures, strict=True):
-                try:
-                    yield path, future.result()
-                except Exception as e:  # the budget ran out, or the worker died
-                    yield path, (None, _budget_failure(path, budget, e), None)
-        finally:
-            for future in futures:
-                future.cancel()
+        for path, future in zip(paths, futures, strict=True):
+            try:
+                yield path, future.result()
+            except Exception as e:  # the budget ran out, or the worker died
+                yield path, (None, _budget_failure(path, budget, e), None)
+    except BaseException:  # interrupted: stop the workers now rather than let them finish
+        pool.stop()
+        raise
+    finally:
+        pool.close()
+        pool.join()
 
 
 def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
