@@ -80,9 +80,12 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     except OSError as e:
         raise InputError(path, f"cannot be read ({_os_reason(e)})") from e
     with os.fdopen(fd, "rb") as f:
-        check_regular(path, os.fstat(f.fileno()), limits)  # the same file, not one swapped in since
+        opened = os.fstat(f.fileno())
+        check_regular(path, opened, limits)  # the same file, not one swapped in since
         try:
-            data = f.read(limits.max_file_bytes + 1)
+            data = f.read(opened.st_size + 1)  # the size it has: a read of the limit would allocate the limit
+            while len(data) <= limits.max_file_bytes and (more := f.read(1024 * 1024)):
+                data += more
         except OSError as e:
             raise InputError(path, f"cannot be read ({_os_reason(e)})") from e
     if len(data) > limits.max_file_bytes:

@@ -5,6 +5,7 @@ a worker that runs over is killed and replaced and the file becomes a one-line f
 hostile or pathological file can never stall or exhaust a run."""
 
 import hashlib
+import multiprocessing
 import os
 import stat
 import traceback
@@ -157,10 +158,14 @@ def _parse_in_worker(path: Path) -> tuple[Letter | None, str | None, str | None]
         os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
 
-def _start_worker(memory_mib: int) -> None:
+def _warm() -> None:
     from parsers.nlp import load_pipeline
 
     load_pipeline()
+
+
+def _start_worker(memory_mib: int) -> None:
+    _warm()
     _limit_memory(memory_mib)
 
 
@@ -199,6 +204,8 @@ def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tup
     """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
     from pebble import ProcessPool
 
+    if multiprocessing.get_start_method() == "fork":
+        _warm()  # forked workers, and those that replace a stopped one, start with spaCy loaded
     pool = ProcessPool(max_workers=jobs, initializer=_start_worker, initargs=(budget.memory_mib,))
     try:
         futures = [pool.schedule(_parse_in_worker, (p,), timeout=budget.seconds) for p in paths]
@@ -245,9 +252,11 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
 
 
 def relative_path(path: Path, root: Path) -> str:
-    """The path relative to the analysed folder, as text every report can hold."""
+    """The path relative to the analysed folder, as text every report can hold; a link is named
+    as itself, not as the file it points to."""
     try:
-        return path_text(path.resolve().relative_to(root.resolve()).as_posix())
+        here = Path(os.path.realpath(path.parent)) / path.name
+        return path_text(here.relative_to(os.path.realpath(root)).as_posix())
     except (ValueError, OSError):
         try:
             return path_text(path.relative_to(root).as_posix())

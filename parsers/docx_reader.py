@@ -35,6 +35,7 @@ def _w(tag: str) -> str:
 
 
 _P, _R, _T, _TBL, _TR, _TC, _SDT = _w("p"), _w("r"), _w("t"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt")
+_RPR, _RSTYLE, _CAPS = _w("rPr"), _w("rStyle"), _w("caps")
 _SKIPPED_CONTAINERS = {_w("del"), _w("moveFrom"), f"{{{MC_NS}}}Fallback"}
 # Bullet glyphs from Symbol/Wingdings private-use code points, shown as the bullet they draw.
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf0a8": "□",
@@ -70,6 +71,7 @@ class _Context:
     overrides_applied: set[str] = field(default_factory=set)
     style_links: dict[str, str] = field(default_factory=dict)  # abstractNum → list style (w:numStyleLink)
     converted_runs: int = 0
+    chains: dict[str | None, tuple["_Style", ...]] = field(default_factory=dict)
 
 
 def _val(el: etree._Element | None, attr: str = "val") -> str | None:
@@ -135,6 +137,13 @@ def _load_styles(root: etree._Element | None, ctx: _Context) -> None:
         )
         if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
             ctx.default_para_style = sid
+
+
+def _chain(ctx: _Context, sid: str | None) -> tuple[_Style, ...]:
+    """The style and those it is based on, computed once per style."""
+    if sid not in ctx.chains:
+        ctx.chains[sid] = tuple(_style_chain(ctx, sid))
+    return ctx.chains[sid]
 
 
 def _style_chain(ctx: _Context, sid: str | None) -> Iterator[_Style]:
@@ -253,25 +262,24 @@ def _numbering_label(ctx: _Context, num_id: str, ilvl: int) -> tuple[str, bool] 
     return text.strip(), False
 
 
+_FIXED_TEXT = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "-",
+               _w("softHyphen"): "\u00ad"}
+_BR, _SYM, _TYPE, _CHAR = _w("br"), _w("sym"), _w("type"), _w("char")
+
+
 def _run_text(run: etree._Element) -> str:
     out: list[str] = []
     for child in run.iterchildren():
         tag = child.tag
         if tag == _T:
             out.append(child.text or "")
-        elif tag == _w("tab") or tag == _w("ptab"):
-            out.append("\t")
-        elif tag == _w("br"):
+        elif tag in _FIXED_TEXT:
+            out.append(_FIXED_TEXT[tag])
+        elif tag == _BR:
             # A page or column break inside a paragraph does not end the paragraph.
-            out.append(" " if child.get(_w("type")) in ("page", "column") else "\n")
-        elif tag == _w("cr"):
-            out.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            out.append("-")
-        elif tag == _w("softHyphen"):
-            out.append("\u00ad")
-        elif tag == _w("sym"):
-            code = child.get(_w("char")) or ""
+            out.append(" " if child.get(_TYPE) in ("page", "column") else "\n")
+        elif tag == _SYM:
+            code = child.get(_CHAR) or ""
             try:
                 glyph = chr(int(code[:8], 16))
             except ValueError:  # not hex, or beyond U+10FFFF
@@ -311,20 +319,22 @@ def _paragraph(p: etree._Element, ctx: _Context) -> tuple[str, str | None, int |
     """Text (tracked changes accepted), numbering (numId, ilvl), style id, mark-deleted flag."""
     ppr = p.find(_w("pPr"))
     style_id = _val(ppr.find(_w("pStyle"))) if ppr is not None else None
-    para_styles = list(_style_chain(ctx, style_id or ctx.default_para_style))
+    para_styles = _chain(ctx, style_id or ctx.default_para_style)
     para_font = next((s.font for s in para_styles if s.font), None) or ctx.default_font
     para_caps = next((s.caps for s in para_styles if s.caps is not None), False)
     parts: list[str] = []
     for run in p.iter(_R):
         if _skipped(run, p):
             continue
-        rpr = run.find(_w("rPr"))
-        char_style = _val(rpr.find(_w("rStyle"))) if rpr is not None else None
-        char_styles = list(_style_chain(ctx, char_style))
-        font = _run_font(rpr) or next((s.font for s in char_styles if s.font), None) or para_font
-        caps = _on(rpr.find(_w("caps"))) if rpr is not None else None
-        if caps is None:
-            caps = next((s.caps for s in char_styles if s.caps is not None), para_caps)
+        rpr = run.find(_RPR)
+        if rpr is None:  # most runs: the paragraph's font and case
+            font, caps = para_font, para_caps
+        else:
+            char_styles = _chain(ctx, _val(rpr.find(_RSTYLE)))
+            font = _run_font(rpr) or next((s.font for s in char_styles if s.font), None) or para_font
+            caps = _on(rpr.find(_CAPS))
+            if caps is None:
+                caps = next((s.caps for s in char_styles if s.caps is not None), para_caps)
         text = _convert_legacy(_run_text(run), font, ctx)
         parts.append(text.upper() if caps else text)
     num_id: str | None = None
@@ -377,6 +387,7 @@ def _cells(table: etree._Element, row: int | None, cell: int | None) -> Iterator
 
 _CUSTOM_XML = _w("customXml")
 _BODY = _w("body")
+_BLOCKS = (_P, _TBL, _SDT, _CUSTOM_XML)
 # Parts other than the main document are small in every real file (styles a few hundred KiB).
 _PART_LIMIT = 8 * 1024 * 1024
 _CHUNK = 64 * 1024
@@ -558,11 +569,12 @@ class _Package:
         except _READER_ERRORS as e:
             raise self._corrupt(part, e) from e
         with member:
+            # Events only for the body and its paragraphs and tables (not for every run), so a
+            # part of a million runs costs one Python step per paragraph.
             events = etree.iterparse(_Stream(member, self.budget, part), events=("start", "end"),
-                                     resolve_entities=False, no_network=True, huge_tree=True, load_dtd=False,
-                                     remove_blank_text=False)
+                                     tag=(_BODY, *_BLOCKS), resolve_entities=False, no_network=True,
+                                     huge_tree=True, load_dtd=False, remove_blank_text=False)
             body: etree._Element | None = None
-            depth = 0
             while True:
                 try:
                     event, el = next(events)
@@ -571,17 +583,16 @@ class _Package:
                 except _READER_ERRORS as e:
                     raise self._corrupt(part, e) from e
                 if event == "start":
-                    depth += 1
-                    if depth == 2 and body is None and el.tag == _BODY:
+                    if body is None and el.tag == _BODY and el.getparent() is not None \
+                            and el.getparent().getparent() is None:
                         body = el
                     continue
-                depth -= 1
-                if body is not None and depth == 2 and el.getparent() is body:
+                if body is not None and el.getparent() is body:
                     yield el
                     el.clear()
-                    body.remove(el)
-                elif depth == 1 and el is not body:
-                    el.clear()  # anything else under w:document is never read
+                    while body[0] is not el:  # and whatever else came before it (bookmarks, junk)
+                        del body[0]
+                    del body[0]
         if body is None:
             raise InputError(self.path, f"corrupt .docx ({part}: the main document part has no w:body)")
 

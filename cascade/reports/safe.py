@@ -82,17 +82,26 @@ def xml_text(text: str) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------------
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
+_MD_SPECIAL = "\\`*_{}[]<>#|~!&"
+_BREAKS = "\r\n\t\u2028\u2029"
+# One pass: a Markdown character, a run of line breaks, or an invisible character.
+_MD_RE = re.compile(f"[{re.escape(_MD_SPECIAL)}]|[{_BREAKS}]+|{_INVISIBLE_RE.pattern}")
 
 
-_BREAKS_RE = re.compile("[\r\n\t\u2028\u2029]+")
+def _md_replace(m: re.Match[str]) -> str:
+    text = m.group(0)
+    if text[0] in _MD_SPECIAL:
+        return "\\" + text
+    if text[0] in _BREAKS:
+        return " "
+    return _escape_char(text)
 
 
 def md_text(text: str) -> str:
     """Markdown that shows `text` literally, on one line: every character Markdown or its HTML
     could act on is backslash-escaped, line breaks become spaces (a new line would end a table
     row or start a heading) and other controls are shown as escapes."""
-    return _MD_SPECIAL_RE.sub(r"\\\1", visible(_BREAKS_RE.sub(" ", text)))
+    return _MD_RE.sub(_md_replace, text)
 
 
 def md_code(text: str, in_table: bool = False) -> str:
