@@ -279,13 +279,13 @@ def _run_text(run: etree._Element) -> str:
             # A page or column break inside a paragraph does not end the paragraph.
             out.append(" " if child.get(_TYPE) in ("page", "column") else "\n")
         elif tag == _SYM:
-            code = child.get(_CHAR) or ""
-            try:
-                glyph = chr(int(code[:8], 16))
-            except ValueError:  # not hex, or beyond U+10FFFF
+            code = (child.get(_CHAR) or "").strip()
+            if not code or len(code) > 8 or any(c not in "0123456789abcdefABCDEF" for c in code):
                 continue
-            if "\ud800" <= glyph <= "\udfff":
-                continue  # a surrogate half is no character
+            value = int(code, 16)
+            if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+                continue  # beyond Unicode, or a surrogate half: no character
+            glyph = chr(value)
             out.append(_SYMBOL_BULLETS.get(glyph, glyph if glyph.isprintable() else ""))
     return "".join(out)
 

@@ -416,6 +416,15 @@ def test_nesting_thousands_deep_parses(tmp_path: Path) -> None:
         json.loads(letter.model_dump_json())
 
 
+def test_symbol_codes_beyond_unicode_are_skipped(tmp_path: Path) -> None:
+    """w:sym with a code past U+10FFFF, past a C int, a surrogate or no hex at all: no glyph."""
+    syms = "".join(f'<w:r><w:sym w:font="Symbol" w:char="{c}"/></w:r>' for c in
+                   ("FFFFFFFF", "110000", "D800", "zz", "", "F0B7"))
+    doc = body(*letter_paragraphs()[:10], f"<w:p>{syms}<w:r><w:t>ý cuối</w:t></w:r></w:p>", *letter_paragraphs()[10:])
+    letter = parse_letter(write(tmp_path / "sym.docx", package(doc)))
+    assert [b.text for b in letter.items[0].blocks] == ["ý cuối"]  # the one real glyph, "•", made it a bullet
+
+
 def test_a_unit_over_spacys_max_length_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """spaCy refuses a text over `max_length` (a million characters; E088): such a unit is searched
     for citations without spaCy. The limit is lowered here so the unit can stay small."""
