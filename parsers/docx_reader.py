@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 from viparse.normalize.tables import convert
@@ -332,9 +333,9 @@ def _paragraph(p: etree._Element, ctx: _Context) -> tuple[str, str | None, int |
         else:
             char_styles = _chain(ctx, _val(rpr.find(_RSTYLE)))
             font = _run_font(rpr) or next((s.font for s in char_styles if s.font), None) or para_font
-            caps = _on(rpr.find(_CAPS))
-            if caps is None:
-                caps = next((s.caps for s in char_styles if s.caps is not None), para_caps)
+            own_caps = _on(rpr.find(_CAPS))
+            caps = own_caps if own_caps is not None else next(
+                (bool(s.caps) for s in char_styles if s.caps is not None), para_caps)
         text = _convert_legacy(_run_text(run), font, ctx)
         parts.append(text.upper() if caps else text)
     num_id: str | None = None
@@ -415,7 +416,7 @@ class _Stream(io.RawIOBase):
     """A zip member read in bounded chunks against the budget (a whole-member read inflates
     everything the compressed data holds in one call, whatever the header says)."""
 
-    def __init__(self, member: io.BufferedIOBase, budget: _Budget, part: str, limit: int | None = None) -> None:
+    def __init__(self, member: IO[bytes], budget: _Budget, part: str, limit: int | None = None) -> None:
         self.member = member
         self.budget = budget
         self.part = part

@@ -525,6 +525,22 @@ def test_our_own_bug_is_an_internal_error_not_a_corrupt_file(tmp_path: Path, mon
     assert "Traceback (most recent call last)" in debug.stderr and "buggy" in debug.stderr
 
 
+def test_a_defect_after_parsing_is_one_line_or_a_traceback_with_debug(tmp_path: Path, monkeypatch) -> None:
+    import cascade.linking
+
+    def broken(parent, child):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(cascade.linking, "link_letters", broken)
+    a, b = write(tmp_path / "a.txt", LETTER_TXT), write(tmp_path / "b.txt", LETTER_TXT)
+    result = runner.invoke(app, ["link", str(a), str(b)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == ["error: internal error (IndexError: list index out of range); this is a "
+                                          "defect of cascade, please report it (--debug shows the traceback)"]
+    debug = runner.invoke(app, ["link", str(a), str(b), "--debug"])
+    assert debug.exit_code == 1 and "Traceback (most recent call last)" in debug.stderr and "broken" in debug.stderr
+
+
 # --- 6. a lying zip header ------------------------------------------------------------------------
 
 
