@@ -139,8 +139,9 @@ def discover(root: Path, exclude: Path | None = None) -> list[Path]:
 _MEMORY_EXIT = 75  # a worker that ran out of its memory budget exits with this code
 
 
-def _parse_one(path: Path) -> tuple[Letter | None, str | None, str | None]:
-    """(letter, error, traceback): a CascadeError is the file's fault; anything else is ours."""
+def _parse(path: Path) -> tuple[Letter | None, str | None, str | None]:
+    """(letter, error, traceback): a CascadeError is the file's fault; anything else is ours
+    (a MemoryError is left to the caller)."""
     try:
         return parse_letter(path), None, None
     except CascadeError as e:
@@ -151,9 +152,17 @@ def _parse_one(path: Path) -> tuple[Letter | None, str | None, str | None]:
         return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})", traceback.format_exc()
 
 
+def _parse_one(path: Path) -> tuple[Letter | None, str | None, str | None]:
+    """In this process or on an executor's worker (Dask): running out of memory is a failure too."""
+    try:
+        return _parse(path)
+    except MemoryError:
+        return None, f"{path}: ran out of memory while parsing", None
+
+
 def _parse_in_worker(path: Path) -> tuple[Letter | None, str | None, str | None]:
     try:
-        return _parse_one(path)
+        return _parse(path)
     except MemoryError:
         os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
