@@ -54,6 +54,8 @@ ParseTimeout = Annotated[float, typer.Option("--parse-timeout", min=0.1, help="S
 ParseMemory = Annotated[int, typer.Option("--parse-memory", min=64, help="MiB of memory one file may take to "
                                           "parse before it is stopped and listed as a failure.")]
 _F = TypeVar("_F", bound=Callable[..., Any])
+# parsers.batch.ParseBudget's defaults, repeated so `--help` need not import the parsers (and spaCy)
+PARSE_SECONDS, PARSE_MIB = 60.0, 1536
 
 
 def _guarded(command: _F) -> _F:
@@ -152,8 +154,8 @@ def parse(
     files: Annotated[list[Path], typer.Argument(help="Letters to parse (.txt, .docx).", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the model) or text (an outline).")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    parse_timeout: ParseTimeout = 60.0,
-    parse_memory: ParseMemory = 1536,
+    parse_timeout: ParseTimeout = PARSE_SECONDS,
+    parse_memory: ParseMemory = PARSE_MIB,
     debug: Debug = False,
 ) -> None:
     """Parse letters into header, recipients, preamble, numbered items, cc and signature.
@@ -225,8 +227,8 @@ def link(
         typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="HTML labels: vi (officials) or en (researchers).")] = "vi",
-    parse_timeout: ParseTimeout = 60.0,
-    parse_memory: ParseMemory = 1536,
+    parse_timeout: ParseTimeout = PARSE_SECONDS,
+    parse_memory: ParseMemory = PARSE_MIB,
     debug: Debug = False,
 ) -> None:
     """Link a parent letter's units to the child letter's units and diff every link word by word.
@@ -310,8 +312,8 @@ def analyse(
         Path | None, typer.Option("--cache", help="Cache folder (default: ~/.cache/cascade).")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse and link everything afresh.")] = False,
-    parse_timeout: ParseTimeout = 60.0,
-    parse_memory: ParseMemory = 1536,
+    parse_timeout: ParseTimeout = PARSE_SECONDS,
+    parse_memory: ParseMemory = PARSE_MIB,
     debug: Debug = False,
 ) -> None:
     """Analyse a folder of letters as one cascade and write the reports.

@@ -257,6 +257,12 @@ def slow_letter() -> str:
     return "\n".join(lines) + "\n"
 
 
+def test_the_cli_budget_defaults_are_the_library_ones() -> None:
+    import cli
+
+    assert (ParseBudget().seconds, ParseBudget().memory_mib) == (cli.PARSE_SECONDS, cli.PARSE_MIB)
+
+
 def test_a_file_over_the_time_budget_is_stopped_and_the_others_go_on(tmp_path: Path) -> None:
     good = write(tmp_path / "a.txt", LETTER_TXT)
     slow = write(tmp_path / "slow.txt", slow_letter())
