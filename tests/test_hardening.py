@@ -689,6 +689,28 @@ def test_an_unreadable_subfolder_is_listed(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 0 and "locked: " in result.stderr and "1 of 2 files failed" in result.stderr
 
 
+# --- 10. near-copies --------------------------------------------------------------------------------
+
+
+def test_copied_from_sibling_names_a_few_siblings_and_counts_the_rest(tmp_path: Path) -> None:
+    """Ten near-copies of one district letter: each flag list names at most three siblings (the
+    closest copies) and counts the others, instead of listing every sibling."""
+    from cascade.corpus import detect_parents
+
+    folder = tmp_path / "in"
+    write(folder / "tinh.txt", parent_text(["1. " + A, "- " + B, "2. " + C]))
+    for k in range(10):
+        write(folder / f"huyen-{k}.txt", child_text(["1. " + A, "2. " + LOCAL + f" Bản sao {k}."])
+              .replace("Số 45-CV/HU", f"Số {50 + k}-CV/HU"))
+    letters = {p.name: parse_letter(p) for p in sorted(folder.glob("*.txt"))}
+    nodes = detect_parents(letters)
+    for k in range(10):
+        flags = [f for f in nodes[f"huyen-{k}.txt"].flags if f.startswith("copied-from-sibling")]
+        assert 1 <= len(flags) <= 4, flags
+        assert sum("% of its local text is also in huyen-" in f for f in flags) <= 3
+    assert any("also 6 more siblings hold most of its local text" in f for n in nodes.values() for f in n.flags)
+
+
 # --- 11. refusals that were too strict, outputs that were not strict enough ----------------------------
 
 
