@@ -1,7 +1,7 @@
 """The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
 
 from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
-from models.errors import CascadeError, InputError
+from models.errors import CascadeError, InputError, path_text
 from models.letter import (
     SCHEMA_VERSION,
     Block,
@@ -64,4 +64,5 @@ __all__ = [
     "SpanKind",
     "System",
     "Tier",
+    "path_text",
 ]

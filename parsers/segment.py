@@ -278,15 +278,15 @@ _MAY_CITE_RE = re.compile(r"\d|Nghị quyết|Chỉ thị|Kết luận|Quy đị
 
 
 def _citations(letter: Letter, segmenter: str) -> list[Citation]:
-    from parsers.nlp import load_pipeline  # spaCy loads once per process, on first use
+    from parsers.nlp import citations_of, load_pipeline  # spaCy loads once per process, on first use
 
     nlp = load_pipeline(segmenter)
     # Only texts that could hold a reference go through the pipeline: a numbered one has a digit, a
     # named one a capitalised kind word. The result is the same; parsing is about twice as fast.
     units = [u for u in _unit_texts(letter) if _MAY_CITE_RE.search(u[1])]
     out: list[Citation] = []
-    for (where, _, may_implement), doc in zip(units, nlp.pipe(t for _, t, _ in units), strict=True):
-        for c in doc._.citations:
+    for (where, _, may_implement), found in zip(units, citations_of(nlp, (t for _, t, _ in units)), strict=True):
+        for c in found:
             out.append(
                 Citation(
                     kind=c.kind, number=c.number, symbol=c.symbol, doc_type=c.doc_type, issuer_code=c.issuer_code,
