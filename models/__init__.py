@@ -4,14 +4,16 @@ from models.enums import (
     BlockKind,
     CitationRole,
     IdentitySource,
+    ItemKind,
     LetterForm,
     NodeStatus,
+    PartKind,
     SourceFormat,
     System,
     Tier,
     WarningCode,
 )
-from models.errors import CascadeError, InputError
+from models.errors import CascadeError, InputError, path_text
 from models.letter import (
     SCHEMA_VERSION,
     Block,
@@ -21,6 +23,7 @@ from models.letter import (
     Letter,
     Paragraph,
     ParseWarning,
+    Part,
     Recipient,
     Signature,
     Source,
@@ -53,6 +56,7 @@ __all__ = [
     "IdentitySource",
     "InputError",
     "Item",
+    "ItemKind",
     "ItemLink",
     "Letter",
     "LetterForm",
@@ -62,6 +66,8 @@ __all__ = [
     "NodeStatus",
     "Paragraph",
     "ParseWarning",
+    "Part",
+    "PartKind",
     "RawBlock",
     "RawDocument",
     "Recipient",
@@ -74,4 +80,5 @@ __all__ = [
     "System",
     "Tier",
     "WarningCode",
+    "path_text",
 ]

@@ -46,12 +46,15 @@ def refusal_reason(raw: RawDocument, letter: Letter) -> str | None:
     words = _WORD_RE.findall(text[:50_000])  # a long document is judged by its first pages
     if not words:
         return "not a letter: no text in it (empty, or only white space and symbols)"
+    h = letter.header
+    if h.motto or (h.identity_from is IdentitySource.HEADER and h.symbol) or (
+            letter.items and (letter.recipients or letter.signature)):
+        return None  # the format itself says letter, whatever a paragraph holds
     vietnamese = sum(1 for w in words if _VN_MARKED_RE.search(w) or w.lower() in _VN_BARE)
     share = vietnamese / len(words)
     if share < 0.3:
         return (f"not a letter: the text is not Vietnamese (only {vietnamese} of its {len(words)} words are), "
                 "so it is another language or not prose")
-    h = letter.header
     structural = bool(letter.items or letter.recipients or letter.cc or letter.signature or letter.citations
                       or h.symbol or h.number or h.issuer or h.date or h.title or h.subject)
     administrative = structural or bool(_KIND_RE.search(text) or _ORGANISATION_RE.search(text)

@@ -9,16 +9,15 @@ files are re-read with python-docx and converted by LibreOffice in the tests.
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
 
 from cascade.reports.labels import label
+from cascade.reports.safe import xml_text
 from cascade.units import Unit, letter_units
 from models import Block, Item, Letter, Link, LinkResult, SpanKind
 
-_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 AUTHOR = "cascade"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -27,7 +26,7 @@ _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def _x(text: str) -> str:
-    return _xml_escape(_XML_ILLEGAL_RE.sub("", text), {'"': "&quot;"})
+    return _xml_escape(xml_text(text), {'"': "&quot;"})
 
 
 def _prefixes(letter: Letter) -> dict[str, str]:
