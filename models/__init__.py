@@ -24,8 +24,11 @@ from models.link import (
     Link,
     LinkResult,
     LinkSummary,
+    PairWarning,
     Relation,
+    SentenceLink,
     SpanKind,
+    Strength,
 )
 from models.raw import RawBlock, RawDocument
 
@@ -47,17 +50,20 @@ __all__ = [
     "Link",
     "LinkResult",
     "LinkSummary",
+    "PairWarning",
     "Paragraph",
     "ParseWarning",
     "RawBlock",
     "RawDocument",
     "Recipient",
     "Relation",
+    "SentenceLink",
     "Signature",
     "Source",
     "SourceFormat",
     "SourceSpan",
     "SpanKind",
+    "Strength",
     "System",
     "Tier",
 ]

@@ -143,8 +143,21 @@ def to_items(units: list[UnitDraft], parent: tuple[str, str] | None, seen: dict[
     return items
 
 
-def to_paragraphs(units: list[UnitDraft]) -> list[Paragraph]:
-    return [Paragraph(text=u.text, norm=matching_form(u.text), raw=u.raw, span=u.span) for u in units]
+def to_paragraphs(units: list[UnitDraft], zone: str) -> list[Paragraph]:
+    """Paragraphs of one zone (preamble, body, closing) with their ids `zone/1`, `zone/2`, …"""
+    return [Paragraph(id=f"{zone}/{k}", text=u.text, norm=matching_form(u.text), raw=u.raw, span=u.span)
+            for k, u in enumerate(units, start=1)]
+
+
+def prose_preamble_end(units: list[UnitDraft]) -> int:
+    """In a letter with no numbered items, how many leading paragraphs are its preamble: the legal bases
+    and lead-ins ("Căn cứ …;", "Thực hiện …, UBND tỉnh có ý kiến như sau:"). What they introduce is the
+    body, and a body always keeps at least one paragraph."""
+    k = 0
+    while k < len(units) - 1 and P.PREAMBLE_OPENER_RE.match(units[k].text) and units[k].text.rstrip().endswith(
+            (":", ";")):
+        k += 1
+    return k
 
 
 def first_item(lines: Sequence[Line], start: int, stop: int) -> int | None:

@@ -21,8 +21,8 @@ from models import (
 )
 from parsers import patterns as P
 from parsers.header import read_header
-from parsers.items import build_items, first_item, to_items, to_paragraphs
-from parsers.lines import paragraphs, read_lines, wrap_width
+from parsers.items import build_items, first_item, prose_preamble_end, to_items, to_paragraphs
+from parsers.lines import UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.signature import read_footer
 from parsers.tier import infer_system, infer_tier
@@ -59,6 +59,16 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         closing_at = len(body)
     item_units = build_items(body[first:closing_at], wrap)
     closing_units = paragraphs(body[closing_at:], wrap)
+    prose_units: list[UnitDraft] = []
+    if first == len(body):  # a prose letter: preamble (lead-ins), body, closing
+        cut = closing_start(body)
+        lead, closing_units = paragraphs(body[:cut], wrap), paragraphs(body[cut:], wrap)
+        at = prose_preamble_end(lead)
+        preamble_units, prose_units = lead[:at], lead[at:]
+        if not prose_units and closing_units:  # the body keeps at least one paragraph
+            prose_units, closing_units = closing_units[:1], closing_units[1:]
+        elif not prose_units:
+            prose_units, preamble_units = preamble_units[-1:], preamble_units[:-1]
     seen: dict[str, int] = {}
     items = to_items(item_units, None, seen, warnings)
     if not h_end or not any((header.symbol, header.issuer, header.date)):
@@ -66,8 +76,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if signature is None:
         warnings.append(ParseWarning(code="no-signature", message="no signature block found"))
     letter = Letter(
-        source=raw.source, header=header, recipients=recipients, preamble=to_paragraphs(preamble_units),
-        items=items, closing=to_paragraphs(closing_units), cc=cc, signature=signature, warnings=warnings,
+        source=raw.source, header=header, recipients=recipients, preamble=to_paragraphs(preamble_units, "preamble"),
+        body=to_paragraphs(prose_units, "body"), items=items, closing=to_paragraphs(closing_units, "closing"), cc=cc,
+        signature=signature, warnings=warnings,
         unplaced=[Paragraph(text=clean_text(r), norm=matching_form(r), raw=r,
                             span=SourceSpan(first=lines[f_start].block, last=lines[-1].block))
                   for r in footer_leftovers],
@@ -89,7 +100,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str, bool]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
-    out += [(f"preamble/{k}", p.text, True) for k, p in enumerate(letter.preamble, 1)]
+    out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
     def blocks(bs: list[Block]) -> None:
         for b in bs:
@@ -99,7 +110,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     for item in letter.walk_items():
         out.append((item.id, item.text, False))
         blocks(item.blocks)
-    out += [(f"closing/{k}", p.text, False) for k, p in enumerate(letter.closing, 1)]
+    out += [(p.id or "", p.text, False) for p in letter.closing]
     return out
 
 
