@@ -3,7 +3,8 @@ inline redline (~~trimmed~~, **added**)."""
 
 import re
 
-from cascade.reports.common import describe, flags, rows, summary_figures
+from cascade.reports.common import describe, flags, rows, sentence_map, summary_figures
+from cascade.units import letter_units
 from models import DiffSpan, LinkResult, SpanKind
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
@@ -58,10 +59,13 @@ def render_markdown(result: LinkResult) -> str:
         "|---|---|",
         *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, "en")),
         "",
+        *(f"- Warning: {md_escape(w.message)}" for w in result.warnings),
+        "",
         "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
         "",
         "## Items",
     ]
+    child_texts = {u.id: u.text for u in letter_units(result.child)}
     current_item = None
     local_started = False
     for row in rows(result):
@@ -74,14 +78,24 @@ def render_markdown(result: LinkResult) -> str:
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item
-            targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
-            where = ", ".join(f"`{t}`" for t in targets) if targets else "dropped"
-            out += ["", f"### Parent item `{current_item}` → {where}", ""]
+            if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
+                head, targets = row.parent.zone.capitalize(), sorted({ln.child for ln in row.links})
+            else:
+                head = "Parent item"
+                targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
+            where = ", ".join(f"`{t}`" for t in targets) if targets else ("frame" if row.framed else "dropped")
+            out += ["", f"### {head} `{current_item}` → {where}", ""]
+        if row.framed:
+            out.append(f"- `{row.parent.id}` frame (lead-in, citation; not compared): {md_escape(row.parent.text)}")
+            continue
         if not row.links:
             out.append(f"- `{row.parent.id}` dropped: ~~{md_escape(row.parent.text)}~~")
             continue
         for link in row.links:
             extra = f", {flags(link)}" if flags(link) else ""
-            head = f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra})"
+            head = (f"- `{link.parent}` → `{link.child}` ({link.relation.value}, {link.strength.value} "
+                    f"{link.score:.2f}, kept {link.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
+            for a, b, c in sentence_map(link, row.parent.text, child_texts.get(link.child, "")):
+                out.append(f"  - sentence: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
     return "\n".join(out) + "\n"
