@@ -150,12 +150,13 @@ def to_paragraphs(units: list[UnitDraft], zone: str) -> list[Paragraph]:
 
 
 def prose_preamble_end(units: list[UnitDraft]) -> int:
-    """In a letter with no numbered items, how many leading paragraphs are its preamble: the legal bases
-    and lead-ins ("Căn cứ …;", "Thực hiện …, UBND tỉnh có ý kiến như sau:"). What they introduce is the
-    body, and a body always keeps at least one paragraph."""
+    """In a letter with no numbered items, how many leading paragraphs are its preamble: legal bases
+    ("Căn cứ …;") and lead-ins ("Thực hiện …, UBND tỉnh có ý kiến như sau:"); what they introduce is the body."""
     k = 0
-    while k < len(units) - 1 and P.PREAMBLE_OPENER_RE.match(units[k].text) and units[k].text.rstrip().endswith(
-            (":", ";")):
+    while k < len(units):
+        text = units[k].text.rstrip()
+        if not (text.endswith(":") or (P.PREAMBLE_OPENER_RE.match(text) and text.endswith(";"))):
+            break
         k += 1
     return k
 
