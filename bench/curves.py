@@ -126,7 +126,8 @@ def sentence_rows(pair: Pair, settings: AlignSettings) -> list[tuple[float, bool
     """(cosine of the closest parent sentence, it lies in a gold source, the child unit has a gold source)
     for every child sentence of a content unit with at least `sentence_min_terms` distinct words."""
     prep = prepare(pair.parent, pair.child)
-    index = SentenceIndex(prep.p_units, prep.c_units, prep.p_match, prep.c_match, prep.p_starts, prep.c_starts)
+    index = SentenceIndex(prep.p_units, prep.c_units, prep.p_match, prep.c_match, prep.p_starts, prep.c_starts,
+                          settings.sentence_min_terms)
     if pair.kind == "real":
         gold = {tuple(x) for x in pair.gold["item_links"]}
         containers = {u.id: u.container for u in prep.c_units if u.is_item}

@@ -26,6 +26,7 @@ import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from cascade.tokens import Token, keys_of
@@ -113,11 +114,15 @@ def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[
     n = len(p_sh) + len(c_sh)
     return p_sh, c_sh, {g: math.log(1 + n / d) for g, d in df.items()}
 
+Weighted = tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]
+
+
 def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
-                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS,
+                weighted: Weighted | None = None) -> list[UnitMatch]:
     """Unit matches by word runs, each child unit with zero or more parent units. The tokens are the
     units' matching tokens (frame text already masked out)."""
-    p_sh, c_sh, weight = weighted_shingles(parent_tokens, child_tokens)
+    p_sh, c_sh, weight = weighted or weighted_shingles(parent_tokens, child_tokens)
     p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(p_sh):
@@ -222,17 +227,28 @@ def _terms(keys: list[str]) -> dict[str, int]:
     return out
 
 
-def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> list[tuple[tuple[int, int], list[str]]]:
-    """Each sentence of a unit with the matching keys of its (unmasked) tokens."""
+def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> tuple[tuple[tuple[int, int], dict[str, int]],
+                                                                               ...]:
+    """Each sentence of a unit with the terms of its (unmasked) tokens."""
+    return _sentence_terms(text, tuple(zip(starts, (t.keys for t in tokens), strict=True)))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_terms(text: str, keyed: tuple[tuple[int, tuple[str, ...]], ...]
+                    ) -> tuple[tuple[tuple[int, int], dict[str, int]], ...]:
+    """Cached: a parent letter's sentences are read once for all of its children (callers never mutate)."""
     spans = sentence_spans(text)
     keys: list[list[str]] = [[] for _ in spans]
     k = 0
-    for token, start in zip(tokens, starts, strict=True):
+    for start, ks in keyed:
         while k + 1 < len(spans) and start >= spans[k][1]:
             k += 1
         if spans:
-            keys[k].extend(token.keys)
-    return [(span, ks) for span, ks in zip(spans, keys, strict=True) if ks]
+            keys[k].extend(ks)
+    return tuple((span, _terms(ks)) for span, ks in zip(spans, keys, strict=True) if ks)
+
+
+_LOG = [0.0] + [math.log(c) for c in range(1, 64)]
 
 
 class SentenceIndex:
@@ -240,13 +256,14 @@ class SentenceIndex:
     so each child sentence meets only the parent sentences it shares a term with."""
 
     def __init__(self, parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
-                 child_tokens: list[list[Token]], parent_starts: list[list[int]], child_starts: list[list[int]]):
-        raw_p = [(u, span, _terms(ks)) for u, (unit, toks, st) in enumerate(zip(parent, parent_tokens, parent_starts,
-                                                                               strict=True))
-                 for span, ks in _unit_sentences(unit.text, toks, st)]
-        raw_c = [(u, span, _terms(ks)) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
-                                                                               strict=True))
-                 for span, ks in _unit_sentences(unit.text, toks, st)]
+                 child_tokens: list[list[Token]], parent_starts: list[list[int]], child_starts: list[list[int]],
+                 min_terms: int = 0):
+        raw_p = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(parent, parent_tokens, parent_starts,
+                                                                           strict=True))
+                 for span, terms in _unit_sentences(unit.text, toks, st)]
+        raw_c = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
+                                                                           strict=True))
+                 for span, terms in _unit_sentences(unit.text, toks, st)]
         df: dict[str, int] = defaultdict(int)
         for _, _, terms in (*raw_p, *raw_c):
             for t in terms:
@@ -255,26 +272,29 @@ class SentenceIndex:
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self.parent = [self._sentence(u, span, terms) for u, span, terms in raw_p]
         self.child = [self._sentence(u, span, terms) for u, span, terms in raw_c]
+        # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words).
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, s in enumerate(self.parent):
+            if s.terms < min_terms:
+                continue
             for t, w in s.vector.items():
                 self.postings[t].append((k, w))
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: dict[str, int]) -> _Sentence:
-        vector = {t: (1 + math.log(c)) * self.idf[t] for t, c in terms.items()}
+        idf = self.idf
+        vector = {t: (1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c)) * idf[t] for t, c in terms.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         words = [t for t in terms if " " not in t]
-        return _Sentence(unit, span, {t: w / norm for t, w in vector.items()},
-                         sum(self.idf[t] for t in words), len(words))
+        inv = 1.0 / norm
+        return _Sentence(unit, span, {t: w * inv for t, w in vector.items()}, sum(idf[t] for t in words), len(words))
 
-    def best(self, k: int, min_terms: int = 0) -> tuple[int, float] | None:
-        """The parent sentence (with at least `min_terms` distinct words) closest to child sentence `k`,
-        with its cosine, if it shares any term."""
+    def best(self, k: int) -> tuple[int, float] | None:
+        """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
         acc: dict[int, float] = defaultdict(float)
+        postings = self.postings
         for t, w in self.child[k].vector.items():
-            for i, wp in self.postings.get(t, ()):
+            for i, wp in postings.get(t, ()):
                 acc[i] += w * wp
-        acc = {i: v for i, v in acc.items() if self.parent[i].terms >= min_terms}
         if not acc:
             return None
         i = max(acc, key=lambda x: (acc[x], -x))
@@ -304,7 +324,7 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
     for k, s in enumerate(index.child):
         if s.terms < settings.sentence_min_terms:
             continue
-        found = index.best(k, settings.sentence_min_terms)
+        found = index.best(k)
         if found is None or found[1] < settings.sentence_vote_min:
             continue
         p = index.parent[found[0]]
@@ -320,16 +340,18 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
           settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
     source, or a further source for another part of a long child unit."""
-    runs = align_units(parent, child, parent_tokens, child_tokens, settings)
-    evidence = term_evidence(SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts),
-                             settings)
+    weighted = weighted_shingles(parent_tokens, child_tokens)
+    runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
+    index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
+                          settings.sentence_min_terms)
+    evidence = term_evidence(index, settings)
     none = TermEvidence()
     out = []
     for m in runs:
         e = evidence.get((m.parent, m.child), none)
         out.append(UnitMatch(m.parent, m.child, m.child_cov, m.parent_cov, min(1.0, e.share), True, tuple(e.pairs)))
     linked = {(m.parent, m.child) for m in runs}
-    p_sh, c_sh, weight = weighted_shingles(parent_tokens, child_tokens)
+    p_sh, c_sh, weight = weighted
     for (i, j), e in sorted(evidence.items()):
         if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
             continue

@@ -97,12 +97,7 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
     lengths = {len(w) for w in wanted}
     counts: dict[str, dict[tuple[str, ...], int]] = {w: {} for w in wanted}
     for text in texts:
-        for chunk in _CHUNK_RE.finditer(text):
-            words = chunk.group(0).split()
-            if len(words) < 2:
-                continue
-            forms = [word_form(w) for w in words]
-            initials = "".join(f[0].upper() for f in forms)
+        for words, forms, initials in _chunks(text):
             for n in lengths:
                 for i in range(len(words) - n + 1):
                     key = initials[i : i + n]
@@ -115,6 +110,18 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
         if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
             out[abbr] = list(max(runs, key=lambda r: runs[r]))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _chunks(text: str) -> tuple[tuple[list[str], list[str], str], ...]:
+    """Runs of words between punctuation, with their matching forms and initials (cached per text)."""
+    out = []
+    for chunk in _CHUNK_RE.finditer(text):
+        words = chunk.group(0).split()
+        if len(words) >= 2:
+            forms = [word_form(w) for w in words]
+            out.append((words, forms, "".join(f[0].upper() for f in forms)))
+    return tuple(out)
 
 
 def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> list[Token]:

@@ -8,6 +8,7 @@ it is what a prose letter says, as the numbered items are what a plan says.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from cascade.tokens import SECTION_WORDS
@@ -74,6 +75,12 @@ MIN_SENTENCE_WORDS = 3  # a shorter piece ("Mục đích.") rides with its neigh
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences of `text`; together they cover it."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: a parent letter's units are cut once for all of its children."""
     cuts = [0]
     for m in _END_RE.finditer(text):
         if _ABBREV_END_RE.search(text[max(0, m.start() - 5) : m.start()]):
@@ -90,7 +97,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
-    return merged
+    return tuple(merged)
 
 
 def _words(text: str) -> int:
@@ -116,8 +123,8 @@ def frame_masks(letter: Letter, units: list[Unit]) -> dict[str, list[tuple[int, 
     for u in units:
         spans: list[tuple[int, int]] = []
         if u.zone == ITEM:
-            words = matching_form(u.text).split()
-            if u.is_item and words and all(w.strip(",.:;") in SECTION_WORDS for w in words):
+            words = matching_form(u.text).split() if u.is_item and len(u.text) <= 80 else []
+            if words and all(w.strip(",.:;") in SECTION_WORDS for w in words):
                 spans.append((0, len(u.text)))
         else:
             for a, b in sentence_spans(u.text):
