@@ -282,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         summary["sentences"]["generated"] = print_distribution(
             f"generated (seeds {args.first_seed}..{args.first_seed + args.n - 1})", rows)
     for pair in sample + real:
-        summary["sentences"][pair.name] = print_distribution(f"real {pair.name}", sentence_rows(pair, DEFAULT_SETTINGS))
+        summary["sentences"][pair.name] = print_distribution(f"{pair.kind} {pair.name}",
+                                                             sentence_rows(pair, DEFAULT_SETTINGS))
 
     print(f"\nLink level, {field} swept")
     summary["curve"] = run_curve(pairs, field, values.split(","), scorer)
