@@ -25,8 +25,11 @@ from models.link import (
     Link,
     LinkResult,
     LinkSummary,
+    PairWarning,
     Relation,
+    SentenceLink,
     SpanKind,
+    Strength,
 )
 from models.raw import RawBlock, RawDocument
 
@@ -49,6 +52,7 @@ __all__ = [
     "Link",
     "LinkResult",
     "LinkSummary",
+    "PairWarning",
     "Paragraph",
     "ParseWarning",
     "Part",
@@ -57,11 +61,13 @@ __all__ = [
     "RawDocument",
     "Recipient",
     "Relation",
+    "SentenceLink",
     "Signature",
     "Source",
     "SourceFormat",
     "SourceSpan",
     "SpanKind",
+    "Strength",
     "System",
     "Tier",
     "path_text",

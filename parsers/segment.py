@@ -28,7 +28,16 @@ from models import (
 )
 from parsers import patterns as P
 from parsers.header import read_header
-from parsers.items import bare_ids, build_items, first_item, to_items, to_paragraphs, unnumbered_headings, walk
+from parsers.items import (
+    bare_ids,
+    build_items,
+    first_item,
+    prose_preamble_end,
+    to_items,
+    to_paragraphs,
+    unnumbered_headings,
+    walk,
+)
 from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.parts import PartRange, find_parts
@@ -44,6 +53,7 @@ class _Zones:
     recipients: list[Recipient] = field(default_factory=list)
     preamble: list[UnitDraft] = field(default_factory=list)
     roots: list[UnitDraft] = field(default_factory=list)
+    body: list[UnitDraft] = field(default_factory=list)  # a part with no numbered items: its prose body
     closing: list[UnitDraft] = field(default_factory=list)
     cc: list[Recipient] = field(default_factory=list)
     signature: Signature | None = None
@@ -80,6 +90,15 @@ def _zones(lines: Sequence[Line], body_start: int, stop: int, wrap: int | None) 
         closing_at = len(body)
     z.roots = build_items(body[first:closing_at], wrap, {i - first: k for i, k in heads.items() if i < closing_at})
     z.closing = paragraphs(body[closing_at:], wrap)
+    if first == len(body):  # a prose letter: preamble (lead-ins), body, closing
+        cut = closing_start(body)
+        lead, z.closing = paragraphs(body[:cut], wrap), paragraphs(body[cut:], wrap)
+        at = prose_preamble_end(lead)
+        z.preamble, z.body = lead[:at], lead[at:]
+        if not z.body and z.closing:  # the body keeps at least one paragraph
+            z.body, z.closing = z.closing[:1], z.closing[1:]
+        elif not z.body:
+            z.body, z.preamble = z.preamble[-1:], z.preamble[:-1]
     return z
 
 
@@ -198,12 +217,14 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         issued = clean_text(lines[r.issued_with].raw).strip("()*_ ") if r.issued_with is not None else None
         parts.append(Part(
             index=k, kind=PartKind.ATTACHMENT, label=labels[k], id_prefix=prefixes[k], issued_with=issued,
-            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble),
-            closing=to_paragraphs(z.closing), cc=z.cc, signature=z.signature, span=_span(lines, r.start, r.end),
+            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble, f"parts/{k}/preamble"),
+            closing=to_paragraphs(z.closing, f"parts/{k}/closing"), cc=z.cc, signature=z.signature,
+            span=_span(lines, r.start, r.end),
         ))
     letter = Letter(
-        source=raw.source, header=header, recipients=main.recipients, preamble=to_paragraphs(main.preamble),
-        items=items, closing=to_paragraphs(main.closing), cc=main.cc, signature=main.signature, warnings=warnings,
+        source=raw.source, header=header, recipients=main.recipients, preamble=to_paragraphs(main.preamble, "preamble"),
+        body=to_paragraphs(main.body, "body"), items=items, closing=to_paragraphs(main.closing, "closing"),
+        cc=main.cc, signature=main.signature, warnings=warnings,
         parts=parts, footnotes=_footnotes(lines),
         unplaced=[p for z in zones for p in z.leftovers],
     )
@@ -252,7 +273,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str, bool]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
-    out += [(f"preamble/{k}", p.text, True) for k, p in enumerate(letter.preamble, 1)]
+    out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
     def blocks(bs: list[Block]) -> None:
         stack = list(reversed(bs))
@@ -264,7 +285,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     for item in letter.walk_items():
         out.append((item.id, item.text, False))
         blocks(item.blocks)
-    out += [(f"closing/{k}", p.text, False) for k, p in enumerate(letter.closing, 1)]
+    out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:
         where = f"parts/{part.index}"
         if part.header and part.header.subject:
