@@ -233,8 +233,9 @@ def link(
 ) -> None:
     """Link a parent letter's units to the child letter's units and diff every link word by word.
 
-    JSON holds `parent` and `child` (the parsed letters), `links` (parent, child, relation, flags,
-    similarity, kept_share, diff), `item_links`, `dropped`, `added`, `citation_check` and `summary`.
+    JSON holds `parent` and `child` (the parsed letters), `links` (parent, child, relation, strength,
+    score, flags, similarity, kept_share, sentences, diff), `item_links`, `dropped`, `added`,
+    `citation_check`, `summary` and `warnings` (a pair that looks unrelated or reversed, also on stderr).
 
     Example:
         cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o r.html
@@ -271,6 +272,8 @@ def link(
     if len(letters) < 2:
         raise typer.Exit(1)
     result = link_letters(letters[0], letters[1])
+    for warning in result.warnings:  # the pair may not be a parent and its child
+        _warn(f"{warning.message} ({warning.code})")
     try:
         _write(renderers[fmt](result), output)
         if graph is not None:

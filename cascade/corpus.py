@@ -63,7 +63,7 @@ def _trigrams(letter: Letter, vocabulary: dict[str, int]) -> frozenset[int]:
     """Word trigrams as single ints (three 21-bit key ids): a third of the memory of string tuples,
     which matters at ten thousand letters."""
     out: set[int] = set()
-    for unit in letter_units(letter):
+    for unit in letter_units(letter, frame=False):  # the content a child carries, not its frame
         ids = [vocabulary.setdefault(k, len(vocabulary)) & _ID_MASK for k in keys_of(tokenize(unit.text))]
         out.update((a << 42) | (b << 21) | c for a, b, c in zip(ids, ids[1:], ids[2:], strict=False))
     return frozenset(out)

@@ -37,8 +37,11 @@ from models.link import (
     Link,
     LinkResult,
     LinkSummary,
+    PairWarning,
     Relation,
+    SentenceLink,
     SpanKind,
+    Strength,
 )
 from models.raw import RawBlock, RawDocument
 
@@ -64,6 +67,7 @@ __all__ = [
     "LinkResult",
     "LinkSummary",
     "NodeStatus",
+    "PairWarning",
     "Paragraph",
     "ParseWarning",
     "Part",
@@ -72,11 +76,13 @@ __all__ = [
     "RawDocument",
     "Recipient",
     "Relation",
+    "SentenceLink",
     "Signature",
     "Source",
     "SourceFormat",
     "SourceSpan",
     "SpanKind",
+    "Strength",
     "System",
     "Tier",
     "WarningCode",

@@ -6,7 +6,9 @@ Every text-bearing unit keeps three forms side by side:
 - `text`: the display form (NFC, artefacts and structure markers removed, page-break splits joined);
 - `norm`: the matching form (case, tone placement, quotes and dashes made uniform).
 
-Only numbered items and the blocks under them carry an `id` (the scheme of shared/eval/README.md).
+Numbered items and the blocks under them carry an `id` (the scheme of shared/eval/README.md); so do the
+paragraphs outside them: `preamble/K`, `body/K` (the body of a letter with no numbered items) and
+`closing/K`, K counted from 1 in each zone.
 
 A file may hold several documents (`parts`): the letter itself and what it issues or carries
 ("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)", Phụ lục, Quy chế, Thể lệ, Đề cương). `items` holds
@@ -30,7 +32,7 @@ from models.enums import (
     WarningCode,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -52,8 +54,9 @@ class SourceSpan(_Model):
 
 
 class Paragraph(_Model):
-    """A paragraph outside the numbered items (preamble, closing)."""
+    """A paragraph outside the numbered items (preamble, body of a prose letter, closing)."""
 
+    id: str | None = Field(default=None, description="preamble/K, body/K or closing/K; null for unplaced text.")
     text: str
     norm: str
     raw: str
@@ -183,6 +186,9 @@ class Letter(_Model):
     tier: Tier = Tier.UNKNOWN
     recipients: list[Recipient] = Field(default_factory=list)
     preamble: list[Paragraph] = Field(default_factory=list)
+    body: list[Paragraph] = Field(
+        default_factory=list, description="A letter with no numbered items: its paragraphs between preamble, closing."
+    )
     items: list[Item] = Field(default_factory=list, description="The item trees of every part, in document order.")
     closing: list[Paragraph] = Field(default_factory=list)
     cc: list[Recipient] = Field(default_factory=list)

@@ -105,7 +105,7 @@ def classify_form(raw: RawDocument, letter: Letter, furniture: list[str], wrappe
     if kinds:
         return LetterForm.PORTAL_COPY, f"portal copy: {', '.join(kinds)} around the letter's text"
     if not header_block:
-        first = next((p.text for p in [*letter.preamble, *letter.closing]), "")
+        first = next((p.text for p in [*letter.preamble, *letter.body, *letter.closing]), "")
         opening = letter.recipients[0].text if letter.recipients else first
         return LetterForm.PORTAL_COPY, (f"portal copy: the letter's text without its header block (it opens "
                                         f"{_short(opening, 50)!r})")

@@ -509,8 +509,22 @@ def to_items(roots: list[UnitDraft], seen: dict[str, int], warnings: list[ParseW
     return out
 
 
-def to_paragraphs(units: list[UnitDraft]) -> list[Paragraph]:
-    return [Paragraph(text=u.text, norm=display_to_matching(u.text), raw=u.raw, span=u.span) for u in units]
+def to_paragraphs(units: list[UnitDraft], zone: str) -> list[Paragraph]:
+    """Paragraphs of one zone (preamble, body, closing) with their ids `zone/1`, `zone/2`, …"""
+    return [Paragraph(id=f"{zone}/{k}", text=u.text, norm=display_to_matching(u.text), raw=u.raw, span=u.span)
+            for k, u in enumerate(units, start=1)]
+
+
+def prose_preamble_end(units: list[UnitDraft]) -> int:
+    """In a letter with no numbered items, how many leading paragraphs are its preamble: legal bases
+    ("Căn cứ …;") and lead-ins ("Thực hiện …, UBND tỉnh có ý kiến như sau:"); what they introduce is the body."""
+    k = 0
+    while k < len(units):
+        text = units[k].text.rstrip()
+        if not (text.endswith(":") or (P.PREAMBLE_OPENER_RE.match(text) and text.endswith(";"))):
+            break
+        k += 1
+    return k
 
 
 def first_item(lines: Sequence[Line], start: int, stop: int) -> int | None:

@@ -41,7 +41,16 @@ from parsers.identity import (
     from_source_line,
     subject_of_title,
 )
-from parsers.items import bare_ids, build_items, first_item, to_items, to_paragraphs, unnumbered_headings, walk
+from parsers.items import (
+    bare_ids,
+    build_items,
+    first_item,
+    prose_preamble_end,
+    to_items,
+    to_paragraphs,
+    unnumbered_headings,
+    walk,
+)
 from parsers.kinds import named_kinds
 from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
@@ -58,6 +67,7 @@ class _Zones:
     recipients: list[Recipient] = field(default_factory=list)
     preamble: list[UnitDraft] = field(default_factory=list)
     roots: list[UnitDraft] = field(default_factory=list)
+    body: list[UnitDraft] = field(default_factory=list)  # a part with no numbered items: its prose body
     closing: list[UnitDraft] = field(default_factory=list)
     cc: list[Recipient] = field(default_factory=list)
     signature: Signature | None = None
@@ -94,6 +104,15 @@ def _zones(lines: Sequence[Line], body_start: int, stop: int, wrap: int | None) 
         closing_at = len(body)
     z.roots = build_items(body[first:closing_at], wrap, {i - first: k for i, k in heads.items() if i < closing_at})
     z.closing = paragraphs(body[closing_at:], wrap)
+    if first == len(body):  # a prose letter: preamble (lead-ins), body, closing
+        cut = closing_start(body)
+        lead, z.closing = paragraphs(body[:cut], wrap), paragraphs(body[cut:], wrap)
+        at = prose_preamble_end(lead)
+        z.preamble, z.body = lead[:at], lead[at:]
+        if not z.body and z.closing:  # the body keeps at least one paragraph
+            z.body, z.closing = z.closing[:1], z.closing[1:]
+        elif not z.body:
+            z.body, z.preamble = z.preamble[-1:], z.preamble[:-1]
     return z
 
 
@@ -215,12 +234,14 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         issued = clean_text(lines[r.issued_with].raw).strip("()*_ ") if r.issued_with is not None else None
         parts.append(Part(
             index=k, kind=PartKind.ATTACHMENT, label=labels[k], id_prefix=prefixes[k], issued_with=issued,
-            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble),
-            closing=to_paragraphs(z.closing), cc=z.cc, signature=z.signature, span=_span(lines, r.start, r.end),
+            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble, f"parts/{k}/preamble"),
+            closing=to_paragraphs(z.closing, f"parts/{k}/closing"), cc=z.cc, signature=z.signature,
+            span=_span(lines, r.start, r.end),
         ))
     letter = Letter(
-        source=raw.source, header=header, recipients=main.recipients, preamble=to_paragraphs(main.preamble),
-        items=items, closing=to_paragraphs(main.closing), cc=main.cc, signature=main.signature, warnings=warnings,
+        source=raw.source, header=header, recipients=main.recipients, preamble=to_paragraphs(main.preamble, "preamble"),
+        body=to_paragraphs(main.body, "body"), items=items, closing=to_paragraphs(main.closing, "closing"),
+        cc=main.cc, signature=main.signature, warnings=warnings,
         parts=parts, footnotes=_footnotes(lines),
         unplaced=[p for z in zones for p in z.leftovers],
     )
@@ -279,11 +300,11 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
             if found:
                 break
     if found is None:
-        leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble]
-        body = " ".join(p.text for p in [*letter.preamble, *letter.closing])
+        leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
+        body = " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
         found = from_lead(leads, body)
     if found is None and not h.issuer:
-        found = from_attachment_note([h.subject or "", " ".join(p.text for p in letter.preamble[:3])])
+        found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
         return
     h.symbol, h.number = found.symbol, found.number
@@ -334,7 +355,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     out: list[tuple[str, str, bool]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
-    out += [(f"preamble/{k}", p.text, True) for k, p in enumerate(letter.preamble, 1)]
+    out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
     def blocks(bs: list[Block]) -> None:
         stack = list(reversed(bs))
@@ -346,7 +367,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     for item in letter.walk_items():
         out.append((item.id, item.text, False))
         blocks(item.blocks)
-    out += [(f"closing/{k}", p.text, False) for k, p in enumerate(letter.closing, 1)]
+    out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:
         where = f"parts/{part.index}"
         if part.header and part.header.subject:
@@ -354,8 +375,8 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
         out += [(f"{where}/preamble/{k}", p.text, True) for k, p in enumerate(part.preamble, 1)]
         out += [(f"{where}/closing/{k}", p.text, False) for k, p in enumerate(part.closing, 1)]
     # Page furniture in reading order: a page title and a lead come before the letter, a source line after.
-    spans = [u.span.first for u in letter.preamble] + [u.span.first for u in letter.items] + \
-        [u.span.first for u in letter.closing]
+    spans = [u.span.first for u in letter.preamble + letter.body + letter.closing] + \
+        [u.span.first for u in letter.items]
     body_start = min(spans, default=0)
     above = [(f"furniture/{k}", p.text, False) for k, p in enumerate(letter.furniture, 1)
              if p.span.first < body_start]
@@ -367,6 +388,7 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
 # A numbered reference holds a digit, a named one a capitalised kind word (parsers/kinds.py).
 _MAY_CITE_RE = re.compile(r"\d|" + "|".join(named_kinds()))
 _OPEN_END_RE = re.compile(r"[^.;:!?…\"”)]\s*$")
+_PROSE = ("preamble/", "body/")
 
 
 def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str, int]], bool]]:
@@ -375,7 +397,7 @@ def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str,
     (where, offset) of the paragraphs it joins."""
     runs: list[tuple[str, list[tuple[str, int]], bool]] = []
     for where, text, may_implement in units:
-        if runs and where.startswith("preamble/") and runs[-1][1][-1][0].startswith("preamble/") \
+        if runs and where.startswith(_PROSE) and runs[-1][1][-1][0].startswith(_PROSE) \
                 and _OPEN_END_RE.search(runs[-1][0]):
             joined, parts, flag = runs[-1]
             runs[-1] = (f"{joined} {text}", [*parts, (where, len(joined) + 1)], flag)

@@ -196,7 +196,7 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
                 t = tier_of_code(code)
                 if t is not Tier.UNKNOWN:
                     return t, f"the archive code {code!r} in 'Nơi nhận'"
-    texts = [p.text for p in letter.preamble] + [p.text for p in letter.closing]
+    texts = [p.text for p in letter.preamble + letter.body + letter.closing]
     for who in speaking_bodies(texts):
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
@@ -261,7 +261,7 @@ def infer_system(letter: Letter) -> System:
     p, s = _body_votes(issuer)
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies([p.text for p in letter.preamble] + [p.text for p in letter.closing])[:1]:
+        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])[:1]:
             p, s = _body_votes(who)
             party, state = party + p, state + s
     if party == state == 0:

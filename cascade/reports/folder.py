@@ -82,18 +82,19 @@ def items_csv(analysis: FolderAnalysis) -> str:
     rows: list[list[object]] = [["path", "unit", "item", "kind", "text"]]
     for path, letter in analysis.letters.items():
         for unit in letter_units(letter):
-            rows.append([path, unit.id, unit.item, "item" if unit.is_item else "block", unit.text])
+            kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
+            rows.append([path, unit.id, unit.item, kind, unit.text])
     return _csv(rows)
 
 
 def links_csv(analysis: FolderAnalysis) -> str:
     rows: list[list[object]] = [["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity",
-                                 "kept_share", "added_share", "split", "merged", "moved"]]
+                                 "kept_share", "added_share", "split", "merged", "moved", "strength", "score"]]
     for (parent, child), result in analysis.pairs.items():
         for link in result.links:
             rows.append([parent, link.parent, child, link.child, link.relation.value, f"{link.similarity:.4f}",
                          f"{link.kept_share:.4f}", f"{link.added_share:.4f}", int(link.split), int(link.merged),
-                         int(link.moved)])
+                         int(link.moved), link.strength.value, f"{link.score:.4f}"])
     return _csv(rows)
 
 
