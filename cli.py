@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from typer.exceptions import TyperException
 
 from cascade.reports.safe import visible
-from models import CascadeError, Letter
+from models import CascadeError, Letter, NodeStatus
 
 if TYPE_CHECKING:
     from cascade.cache import Cache
@@ -480,7 +480,7 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
         raise typer.Exit(1) from e
     tiers: dict[str, int] = {}
     for node in analysis.nodes.values():
-        if node.status == "parsed":
+        if node.status is NodeStatus.PARSED:
             tiers[node.tier.value] = tiers.get(node.tier.value, 0) + 1
     _say(f"{len(letters)} letters parsed ({', '.join(f'{k} {v}' for k, v in sorted(tiers.items()))}), "
          f"{len(analysis.pairs)} parent→child pairs linked, {len(written)} files written to {output}")

@@ -74,6 +74,13 @@ class WarningCode(StrEnum):
     SYSTEM = "system"
 
 
+class PairWarningCode(StrEnum):
+    """Why a pair may not be a parent and its child."""
+
+    UNRELATED = "unrelated"  # the child cites something else and little of its text is the parent's
+    REVERSED = "reversed"  # the child is of a higher tier, or dated before the parent
+
+
 class NodeStatus(StrEnum):
     """Whether a letter of an analysed folder could be parsed."""
 
