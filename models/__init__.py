@@ -26,6 +26,7 @@ from models.link import (
     LinkSummary,
     Relation,
     SpanKind,
+    Strength,
 )
 from models.raw import RawBlock, RawDocument
 
@@ -58,6 +59,7 @@ __all__ = [
     "SourceFormat",
     "SourceSpan",
     "SpanKind",
+    "Strength",
     "System",
     "Tier",
 ]

@@ -19,6 +19,15 @@ class Relation(StrEnum):
     TRIMMED = "trimmed"  # parent words left out, nothing added
     EXPANDED = "expanded"  # local words added, nothing left out
     MODIFIED = "modified"  # both
+    PARAPHRASED = "paraphrased"  # the same content in other words
+
+
+class Strength(StrEnum):
+    """How much of the wording a link carries: copied, adapted, or only the content (paraphrased)."""
+
+    COPIED = "copied"
+    ADAPTED = "adapted"
+    PARAPHRASED = "paraphrased"
 
 
 class SpanKind(StrEnum):
@@ -58,6 +67,8 @@ class Link(_Model):
     similarity: float = Field(description="Share of the child's weighted word pairs found in the parent unit.")
     kept_share: float = Field(description="Share of the parent unit's words carried into the child unit.")
     added_share: float = Field(description="Share of the child unit's words not from the parent unit.")
+    score: float = Field(default=0.0, description="Alignment score of the link.")
+    strength: Strength = Field(default=Strength.COPIED, description="copied, adapted or paraphrased.")
     diff: list[DiffSpan]
 
 

@@ -24,6 +24,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_units_dropped": "Đoạn cấp trên bị bỏ", "fig_units_added": "Đoạn bổ sung ở cấp dưới",
         "fig_retention": "Tỷ lệ từ ngữ cấp trên được giữ lại", "of": "trên",
         "fig_kept": "Mục cấp trên giữ trọn (trừ chính tả, địa phương hóa)", "fig_relations": "Liên kết theo loại",
+        "moved_from_elsewhere": "chuyển từ vị trí khác của văn bản cấp trên", "whole_item": "cả mục",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -49,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_units_dropped": "parent units dropped", "fig_units_added": "child units added locally",
         "fig_retention": "retention (parent words carried)", "of": "of",
         "fig_kept": "parent items kept whole (up to spelling/localisation)", "fig_relations": "unit links by relation",
+        "moved_from_elsewhere": "moved from elsewhere in the parent", "whole_item": "whole item",
     },
 }
 
