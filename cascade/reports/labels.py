@@ -3,7 +3,7 @@
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "title": "Phân tích truyền đạt văn bản", "redline_title": "So sánh văn bản",
-        "kept": "giữ nguyên", "localised": "địa phương hóa", "trimmed": "lược bớt", "expanded": "bổ sung",
+        "kept": "giữ nguyên", "localised": "địa phương hóa", "trimmed": "lược bớt",
         "modified": "sửa đổi", "dropped": "bỏ", "local_unit": "Nội dung địa phương (không có trong văn bản cấp trên)",
         "from_parent_unit": "Từ mục của văn bản cấp trên:", "tree": "Cây văn bản", "failures": "Tệp không đọc được",
         "matrix": "Mục của văn bản cấp trên × văn bản cấp dưới", "carried_by_all": "Mục mọi văn bản cấp dưới đều giữ",
@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         "link_title": "Báo cáo so sánh văn bản", "parent": "Văn bản cấp trên", "child": "Văn bản cấp dưới",
         "citation_check": "Đối chiếu trích dẫn", "parent_item": "Mục cấp trên",
         "local_in_child": "Nội dung bổ sung ở cấp dưới",
-        "orthographic": "chính tả", "added": "bổ sung", "kept_word": "giữ", "similarity": "độ tương đồng",
+        "orthographic": "chính tả", "kept_word": "giữ", "similarity": "độ tương đồng",
         "split": "tách", "merged": "gộp", "moved": "chuyển chỗ",
         "fig_carried": "Mục cấp trên được triển khai", "fig_trimmed": "Mục cấp trên bị lược bớt hoặc sửa",
         "fig_dropped": "Mục cấp trên bị bỏ", "fig_local": "Mục cấp dưới không có ở cấp trên",
@@ -25,10 +25,34 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_retention": "Tỷ lệ từ ngữ cấp trên được giữ lại", "of": "trên",
         "fig_kept": "Mục cấp trên giữ trọn (trừ chính tả, địa phương hóa)", "fig_relations": "Liên kết theo loại",
         "moved_from_elsewhere": "chuyển từ vị trí khác của văn bản cấp trên", "whole_item": "cả mục",
+        "paraphrased": "diễn đạt lại", "added": "thêm mới (địa phương)", "expanded": "mở rộng",
+        "added_words": "từ thêm", "matrix_short": "ma trận", "totals": "Tổng", "letter": "văn bản",
+        "no_hits": "Không tìm thấy.", "search_placeholder": "Tìm văn bản, số ký hiệu, nội dung mục…",
+        "filter_relation": "Lọc theo loại", "all": "tất cả", "filter_child": "Lọc văn bản cấp dưới (huyện, xã…)",
+        "pairs_linked": "cặp văn bản đã so sánh", "downloads": "Tệp kết quả", "contents": "Mục lục",
+        "legend": "Chú giải", "picture": "Sơ đồ truyền đạt", "children": "văn bản cấp dưới", "loading": "Đang tải…",
+        "legend_note": "Mỗi ô: kết luận cho cả mục của văn bản cấp trên ở văn bản cấp dưới đó, tỷ lệ từ ngữ được "
+                       "giữ lại và mục nhận (→). Di chuột để xem từng đoạn; bấm để mở trang so sánh.",
+        "def_kept": "giữ mọi từ (trừ khác biệt chính tả)", "def_localised": "chỉ thay tên cấp, địa danh, cơ quan",
+        "def_expanded": "giữ mọi từ và thêm nội dung", "def_trimmed": "lược bớt từ ngữ, không thêm",
+        "def_paraphrased": "cùng nội dung, diễn đạt khác", "def_modified": "vừa lược bớt vừa thêm",
+        "def_added": "nội dung địa phương, không có ở cấp trên", "def_dropped": "không được triển khai",
+        "cs_exact": "khớp", "cs_near": "gần khớp", "cs_missing-in-folder": "không có trong thư mục",
+        "cs_none": "không có", "cs_unrelated": "không liên quan",
+        "ev_citation": "trích dẫn", "ev_near-citation": "trích dẫn gần đúng", "ev_content": "nội dung",
+        "flag_missing-in-folder": "văn bản được trích dẫn không có trong thư mục",
+        "flag_near-citation": "trích dẫn gần đúng", "flag_copied-from-sibling": "sao chép từ văn bản cùng cấp",
+        "no_symbol": "không số ký hiệu", "no_date": "không ngày", "no_issuer": "chưa rõ cơ quan ban hành",
+        "tier_word": "cấp", "report_md_links": "Thay đổi theo từng cặp", "unit": "Đoạn",
+        "back_to_index": "Về trang tổng quan", "parent_pair": "Cặp cấp trên", "child_pairs": "Cặp cấp dưới",
+        "changes": "Danh sách thay đổi", "next_change": "thay đổi tiếp", "whole_letter_redline": "Bản Word (.docx)",
+        "link_md_legend": "Chú giải: ~~lược bớt~~ từ của cấp trên không giữ, **thêm** từ của cấp dưới, "
+                          "~~tỉnh~~_huyện_ địa phương hóa.",
+        "items_heading": "Các mục", "dropped_unit": "bỏ", "kept_pct": "giữ",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
-        "kept": "kept", "localised": "localised", "trimmed": "trimmed", "expanded": "expanded",
+        "kept": "kept", "localised": "localised", "trimmed": "trimmed",
         "modified": "modified", "dropped": "dropped", "local_unit": "Local text (not in the higher-tier letter)",
         "from_parent_unit": "From the higher-tier unit(s):", "tree": "Cascade tree", "failures": "Files that failed",
         "matrix": "Parent items × child letters", "carried_by_all": "Items every child carried down",
@@ -43,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "link_title": "Cascade link report", "parent": "Parent", "child": "Child",
         "citation_check": "Citation check", "parent_item": "Parent item",
         "local_in_child": "Local additions in the child",
-        "orthographic": "orthographic", "added": "added", "kept_word": "kept", "similarity": "similarity",
+        "orthographic": "orthographic", "kept_word": "kept", "similarity": "similarity",
         "split": "split", "merged": "merged", "moved": "moved",
         "fig_carried": "parent items carried down", "fig_trimmed": "parent items trimmed or modified",
         "fig_dropped": "parent items dropped", "fig_local": "child items with no parent (local)",
@@ -51,6 +75,46 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_retention": "retention (parent words carried)", "of": "of",
         "fig_kept": "parent items kept whole (up to spelling/localisation)", "fig_relations": "unit links by relation",
         "moved_from_elsewhere": "moved from elsewhere in the parent", "whole_item": "whole item",
+        "paraphrased": "paraphrased", "added": "added (local)", "expanded": "expanded",
+        "added_words": "added", "matrix_short": "matrix", "totals": "Totals", "letter": "letter",
+        "no_hits": "Nothing found.", "search_placeholder": "Search letters, symbols, item text…",
+        "filter_relation": "Relation", "all": "all", "filter_child": "Filter child letters (district, commune…)",
+        "pairs_linked": "pairs linked", "downloads": "Files", "contents": "Contents",
+        "legend": "Legend", "picture": "The cascade", "children": "child letters", "loading": "Loading…",
+        "legend_note": "Each cell: the verdict on the whole parent item in that child, the share of its words "
+                       "carried down and the child items that received it (→). Hover for its units; click for the "
+                       "pair page.",
+        "def_kept": "every word carried (up to spelling)", "def_localised": "only tier, place or body names swapped",
+        "def_expanded": "every word carried, local words added", "def_trimmed": "words left out, nothing added",
+        "def_paraphrased": "the same content in other words", "def_modified": "words left out and words added",
+        "def_added": "local text with no parent", "def_dropped": "not carried down",
+        "cs_exact": "exact", "cs_near": "near", "cs_missing-in-folder": "missing in folder", "cs_none": "none",
+        "cs_unrelated": "unrelated",
+        "ev_citation": "citation", "ev_near-citation": "near citation", "ev_content": "content",
+        "flag_missing-in-folder": "missing-in-folder", "flag_near-citation": "near-citation",
+        "flag_copied-from-sibling": "copied-from-sibling",
+        "no_symbol": "no symbol", "no_date": "no date", "no_issuer": "issuer unknown",
+        "tier_word": "tier", "report_md_links": "Changes pair by pair", "unit": "Unit",
+        "back_to_index": "Back to the overview", "parent_pair": "Parent pair", "child_pairs": "Child pairs",
+        "changes": "Changes", "next_change": "next change", "whole_letter_redline": "Word redline (.docx)",
+        "link_md_legend": "Legend: ~~trimmed~~ parent words not carried down, **added** local words, "
+                          "~~tỉnh~~_huyện_ localised.",
+        "items_heading": "Items", "dropped_unit": "dropped", "kept_pct": "kept",
+    },
+}
+
+
+# The openings of the parsers' reasons, in each report language (the rest of a reason is a file
+# detail and stays as written).
+ERROR_PREFIXES: dict[str, dict[str, str]] = {
+    "vi": {
+        "not a letter": "không phải văn bản", "empty file": "tệp rỗng", "corrupt .docx": "tệp .docx bị hỏng",
+        "unsupported file type": "định dạng tệp không hỗ trợ", "binary data, not a text letter":
+        "dữ liệu nhị phân, không phải văn bản", "unreadable encoding": "không đọc được bảng mã",
+        "is a folder, not a file": "là thư mục, không phải tệp", "no such file": "không có tệp này",
+        "cannot be read": "không đọc được", "is a zip": "là tệp zip", "is not a .docx": "không phải tệp .docx",
+        "unpacks to": "giải nén ra", "compression ratio": "tỷ lệ nén",
+        "internal error while parsing": "lỗi nội bộ khi đọc",
     },
 }
 

@@ -4,6 +4,8 @@ inline redline (~~trimmed~~, **added**)."""
 import re
 
 from cascade.reports.common import describe, flags, rows, summary_figures
+from cascade.reports.labels import label
+from cascade.verdicts import PairVerdicts, judge
 from models import DiffSpan, LinkResult, SpanKind
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
@@ -42,25 +44,34 @@ def redline(spans: list[DiffSpan]) -> str:
     return "".join(out)
 
 
-def render_markdown(result: LinkResult) -> str:
+def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts | None = None) -> str:
+    """The link report in Markdown, labelled in `lang`, relations from cascade.verdicts."""
+    verdicts = verdicts or judge(result)
+    item_verdicts = {v.item: v for v in verdicts.items}
+    link_verdicts = {(v.parent, v.child): v for v in verdicts.links}
     s = result.summary
     cc = result.citation_check
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
     out = [
-        "# Cascade link report",
+        f"# {t('link_title')}",
         "",
-        f"- Parent: {md_escape(describe(result.parent))}",
-        f"- Child: {md_escape(describe(result.child))}",
-        f"- Citation check: **{cc.status.value}**" + (f" — {md_escape('; '.join(cc.reasons))}" if cc.reasons else ""),
+        f"- {t('parent')}: {md_escape(describe(result.parent, lang))}",
+        f"- {t('child')}: {md_escape(describe(result.child, lang))}",
+        f"- {t('citation_check')}: **{t('cs_' + cc.status.value)}**"
+        + (f" — {md_escape('; '.join(cc.reasons))}" if cc.reasons else ""),
         "",
-        "## Summary",
+        f"## {t('summary')}",
         "",
-        "| figure | value |",
+        "| | |",
         "|---|---|",
-        *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, "en")),
+        *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, lang)),
         "",
-        "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
+        t("link_md_legend"),
         "",
-        "## Items",
+        f"## {t('items_heading')}",
     ]
     current_item = None
     local_started = False
@@ -68,20 +79,27 @@ def render_markdown(result: LinkResult) -> str:
         if row.parent is None:
             assert row.child is not None
             if not local_started:
-                out += ["", "## Local additions in the child", ""]
+                out += ["", f"## {t('local_in_child')}", ""]
                 local_started = True
-            out.append(f"- `{row.child.id}` **{md_escape(row.child.text)}**")
+            out.append(f"- `{row.child.id}` ({t('added')}) **{md_escape(row.child.text)}**")
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item
-            targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
-            where = ", ".join(f"`{t}`" for t in targets) if targets else "dropped"
-            out += ["", f"### Parent item `{current_item}` → {where}", ""]
+            iv = item_verdicts.get(current_item)
+            head = f"{t('parent_item')} `{current_item}`"
+            if iv is not None:
+                head += " → " + (", ".join(f"`{c}`" for c in iv.child_items) or t("dropped"))
+                head += f": {t(iv.relation.value)}"
+                if iv.relation.value != "dropped":
+                    head += f", {t('kept_word')} {iv.kept_share:.0%}"
+            out += ["", f"### {head}", ""]
         if not row.links:
-            out.append(f"- `{row.parent.id}` dropped: ~~{md_escape(row.parent.text)}~~")
+            out.append(f"- `{row.parent.id}` {t('dropped')}: ~~{md_escape(row.parent.text)}~~")
             continue
         for link in row.links:
-            extra = f", {flags(link)}" if flags(link) else ""
-            head = f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra})"
+            v = link_verdicts[(link.parent, link.child)]
+            extra = f", {flags(link, lang)}" if flags(link) else ""
+            head = (f"- `{link.parent}` → `{link.child}` ({t(v.relation.value)}, {t('kept_word')} "
+                    f"{v.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
     return "\n".join(out) + "\n"
