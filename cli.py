@@ -20,9 +20,30 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: flags without a "<bool>" metavar, examples kept on their lines
     help="Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.",
 )
 err = Console(stderr=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cascade import __version__
+
+        sys.stdout.write(f"cascade {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.
+
+    Exit codes, for every command: 0 when every input file was read, 1 when any file failed (the
+    others are still processed and reported) or nothing could be done, 2 for a usage error.
+    """
 
 
 class OutputFormat:
@@ -108,15 +129,17 @@ def link(
         Path | None,
         typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="HTML labels: vi (officials) or en (researchers).")] = "vi",
+    lang: Annotated[str, typer.Option("--lang", help="Labels of md and html: vi (officials) or en (researchers).")
+                    ] = "vi",
 ) -> None:
     """Link a parent letter's units to the child letter's units and diff every link word by word.
 
     JSON holds `parent` and `child` (the parsed letters), `links` (parent, child, relation, flags,
     similarity, kept_share, diff), `item_links`, `dropped`, `added`, `citation_check` and `summary`.
 
+    \b
     Example:
-        cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o r.html
+      cascade link province.txt district.txt -f html -o r.html
     """
     from cascade.linking import link_letters
     from cascade.reports.html import render_html
@@ -124,7 +147,7 @@ def link(
     from cascade.reports.markdown import render_markdown
     from parsers import parse_letter
 
-    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown,
+    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": lambda r: render_markdown(r, lang),
                  "html": lambda r: render_html(r, lang=lang)}
     if fmt not in renderers:
         raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
@@ -134,6 +157,10 @@ def link(
         raise typer.BadParameter(f"must end in .graphml or .json, got {graph.name!r}", param_hint="--graph")
     letters = []
     for path in (parent, child):
+        if path.is_dir():
+            err.print(f"[red]error:[/red] {escape(str(path))}: is a folder; `cascade link` takes two letter files "
+                      "(use `cascade analyse` for a folder)", soft_wrap=True)
+            continue
         try:
             letters.append(parse_letter(path))
         except CascadeError as e:
@@ -166,11 +193,11 @@ def analyse(
         "cascade-report"
     ),
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated subset of: html,pairs,docx,md,csv,graph.")
-    ] = "html,pairs,docx,md,csv,graph",
+        str, typer.Option("--format", "-f",
+                          help="Comma-separated subset of: html,pairs,docx,md,csv,xlsx,db,graph.")
+    ] = "html,pairs,docx,md,csv,xlsx,db,graph",
     lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any file failed to parse.")] = False,
     scheduler: Annotated[
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for the parse and link stages; "
@@ -184,12 +211,15 @@ def analyse(
     """Analyse a folder of letters as one cascade and write the reports.
 
     Works out which letter implements which (citations, near-miss citations, content), links every
-    parent→child pair, and writes index.html, pairs/*.html, pairs/*.docx (tracked changes), report.md,
-    letters.csv, items.csv, links.csv, cascade.graphml and cascade.json. Files that cannot be read are
-    listed with their reason and the run goes on (exit code 0, or 1 with --strict); the analysed
-    folder is never written to.
+    parent→child pair, and writes index.html (the explorer), pairs/*.html, pairs/*.docx (tracked
+    changes), report.md, letters.csv, items.csv, links.csv, matrix.csv, cascade.xlsx, cascade.db
+    (SQLite), cascade.graphml and cascade.json. Files that cannot be read are listed with their
+    reason and the run goes on; the exit code is then 1, with every report written for the other
+    files. The analysed folder is never written to.
 
-    Example: cascade analyse letters/ -o report --lang en
+    \b
+    Example:
+      cascade analyse letters/ -o report --lang en
     """
     from cascade.reports.folder import FORMATS
     from cascade.reports.labels import LABELS
@@ -235,8 +265,8 @@ def analyse(
             outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
             letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
             failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
-            _analyse_rest(root, output, chosen, lang, jobs, strict, letters, failures, paths, progress, task,
-                          executor, cache)
+            _analyse_rest(root, output, chosen, lang, jobs, letters, failures, paths, progress, task, executor,
+                          cache)
     finally:
         if cache is not None:
             cache.close()
@@ -269,11 +299,11 @@ def _executor(scheduler: str, jobs: int | None) -> tuple["Executor", Callable[[]
     return client.get_executor(), close
 
 
-def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None, strict: bool,
+def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None,
                   letters: dict[str, Letter], failures: dict[str, str], paths: list[Path], progress: Progress,
                   task: TaskID, executor: "Executor | None", cache: "Cache | None") -> None:
     from cascade.analysis import analyse_letters
-    from cascade.reports.folder import write_folder_reports
+    from cascade.reports.folder import report_file_count, write_folder_reports
 
     if not letters:
         progress.stop()
@@ -283,14 +313,17 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
         for rel, reason in failures.items():
             err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
         raise typer.Exit(1)
-    progress.update(task, description="linking", completed=0, total=None)
+    progress.update(task, description="finding parents", completed=0, total=None)
     analysis = analyse_letters(str(root), letters, failures, jobs,
-                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache)
+                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache,
+                               on_pairs=lambda n: progress.update(task, description="linking", completed=0, total=n))
     if cache is not None:
         cache.commit()
-    progress.update(task, description="writing reports", completed=0, total=None)
+    progress.update(task, description="writing reports", completed=0,
+                    total=report_file_count(len(analysis.pairs), chosen))
     try:
-        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
+        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs,
+                                       on_file=lambda _: progress.advance(task))
     except CascadeError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
         raise typer.Exit(1) from e
@@ -305,8 +338,7 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
         err.print(f"{len(failures)} of {len(paths)} files failed:", soft_wrap=True)
         for rel, reason in failures.items():
             err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
-        if strict:
-            raise typer.Exit(1)
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from models import CascadeError, Letter
+from models import CascadeError, InputError, Letter
 from models.corpus import REPORT_MARKER
 from parsers import READERS, parse_letter
 
@@ -45,12 +45,15 @@ def discover(root: Path, exclude: Path | None = None) -> list[Path]:
 
 
 def _parse_one(path: Path) -> tuple[Letter | None, str | None]:
+    """The letter, or the reason it failed (without the path: callers name the file once)."""
     try:
         return parse_letter(path), None
+    except InputError as e:
+        return None, e.reason
     except CascadeError as e:
         return None, str(e)
     except Exception as e:  # a defect of ours must not cost the user the rest of the folder
-        return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})"
+        return None, f"internal error while parsing ({e.__class__.__name__}: {e})"
 
 
 def _warm() -> None:

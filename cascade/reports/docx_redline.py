@@ -376,14 +376,13 @@ class _Items:
                 continue
             pieces = self._pieces(unit, links)
             for n, (link, part, _ptext, spans) in enumerate(pieces):
-                runs: list[str] = []
-                if n == 0:
-                    old_prefix = self.p_prefix.get(link.parent, "") if part == 0 else ""
-                    runs = [w.plain(new_prefix)] if old_prefix == new_prefix else [w.delete(old_prefix),
-                                                                                   w.insert(new_prefix)]
-                elif part == 0:
-                    runs = [w.delete(self.p_prefix.get(link.parent, ""))]
-                runs += w.runs(spans)
+                old_prefix = self.p_prefix.get(link.parent, "") if part == 0 else ""
+                prefix = new_prefix if n == 0 else ""
+                if old_prefix == prefix:
+                    runs = [w.plain(prefix), *w.runs(spans)]
+                else:  # a renumbered label joins the edit run that follows it
+                    runs = w.runs([DiffSpan(kind=SpanKind.TRIMMED, parent=old_prefix),
+                                   DiffSpan(kind=SpanKind.ADDED, child=prefix), *spans])
                 para = _Para([r for r in runs if r], link.parent, unit.id,
                              comment=self._comment(links, False) if n == 0 else None)
                 sequence.append(para)
