@@ -14,6 +14,7 @@ merges, moved items)."""
 
 import csv
 import datetime as dt
+import itertools
 import os
 import shutil
 import subprocess
@@ -204,7 +205,7 @@ def test_edits_are_contiguous_runs(redlines: dict[str, Redline]):
     for r in redlines.values():
         for p in body_paragraphs(docx.Document(str(r.docx))):
             tags = [child.tag for child in p]
-            for a, b in zip(tags, tags[1:], strict=False):
+            for a, b in itertools.pairwise(tags):
                 assert not (a == W_INS and b == W_DEL), [t.text for t in p.iter(W_T)]
 
 

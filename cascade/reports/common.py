@@ -30,8 +30,9 @@ def rows(result: LinkResult) -> list[Row]:
 def describe(letter: Letter, lang: str = "en") -> str:
     """A letter in one line, in the report language: file name, symbol, date, issuer, tier."""
     h = letter.header
+    tier = f"{label('tier_word', lang)} {label(letter.tier.value, lang).lower()}"
     bits = [h.symbol or label("no_symbol", lang), h.date.isoformat() if h.date else label("no_date", lang),
-            h.issuer or label("no_issuer", lang), f"{label('tier_word', lang)} {label(letter.tier.value, lang).lower()}"]
+            h.issuer or label("no_issuer", lang), tier]
     return f"{Path(letter.source.path).name} ({', '.join(bits)})"
 
 

@@ -20,6 +20,7 @@ python-docx's default template, whose 800 KB of styles made every pair cost ~30 
 
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -270,7 +271,7 @@ def _kept_chars(link: Link) -> tuple[int, int]:
 def _cut(text: str, starts: list[int]) -> list[str]:
     """`text` cut before each start offset (the first part always begins at 0)."""
     bounds = [0, *sorted(max(0, min(len(text), s)) for s in starts[1:]), len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 class _Items:
@@ -324,7 +325,8 @@ class _Items:
             if unit.is_item and unit.id in self.item_verdict:
                 iv = self.item_verdict[unit.id]
                 where = ", ".join(iv.child_items) or "—"
-                text += (f"; {label('whole_item', self.lang)} {unit.id} → {where}: {label(iv.relation.value, self.lang)}"
+                verdict = label(iv.relation.value, self.lang)
+                text += (f"; {label('whole_item', self.lang)} {unit.id} → {where}: {verdict}"
                          f", {label('kept_word', self.lang)} {iv.kept_share:.0%}")
         return text
 

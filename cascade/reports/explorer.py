@@ -129,9 +129,9 @@ function treeNode(i,depth,seen){const l=letters[i];const li=el('li',{id:'l-'+i})
     text:l.k.length?(open?'▾':'▸'):'·'});
   li.append(tog,letterLine(i));
   if(l.k.length){const ul=el('ul',{class:'tree'});li.append(ul);const s2=new Set(seen);s2.add(i);
-    const fill=()=>{if(!ul.childElementCount)for(const c of l.k)ul.append(treeNode(c,depth+1,s2));};
-    if(open)fill();else ul.hidden=true;
-    tog.addEventListener('click',()=>{fill();ul.hidden=!ul.hidden;tog.textContent=ul.hidden?'▸':'▾';
+    for(const c of l.k)ul.append(treeNode(c,depth+1,s2));
+    if(!open)ul.hidden=true;
+    tog.addEventListener('click',()=>{ul.hidden=!ul.hidden;tog.textContent=ul.hidden?'▸':'▾';
       tog.setAttribute('aria-expanded',String(!ul.hidden));});}
   return li;}
 function showLetter(i){const chain=[];let cur=i,guard=0;
@@ -200,6 +200,8 @@ function localList(p){const kids=(byParent[p]||[]).map(pair).filter(pr=>kidMatch
 function render(sec,force){if(sec.dataset.done&&!force)return;sec.dataset.done='1';const p=+sec.dataset.p;
   sec.textContent='';for(const x of matrix(p,sec,0))sec.append(x);sec.append(localList(p));}
 const secs=[...document.querySelectorAll('.mxs')];
+secs.slice(0,2).forEach(s=>render(s));
+window.addEventListener('hashchange',()=>{const m=location.hash.match(/^#l-(\d+)$/);if(m)showLetter(+m[1]);});
 if('IntersectionObserver' in window){const io=new IntersectionObserver(es=>{for(const e of es)if(e.isIntersecting){
     render(e.target);io.unobserve(e.target);}},{rootMargin:'800px'});secs.forEach(s=>io.observe(s));}
 else secs.forEach(s=>render(s));

@@ -4,6 +4,7 @@ the next), and, in a folder run, links back to the overview, to the pair's .docx
 the tiers above and below. No external assets, no script; every piece of document text is escaped.
 Relations are the verdicts of cascade.verdicts, as in every other report."""
 
+import itertools
 from dataclasses import dataclass, field
 from html import escape
 
@@ -116,7 +117,7 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
     parts.append("</table>")
     changes = [v for v in verdicts.items if v.relation is not Verdict.KEPT]
     anchors = [f"p-{v.item}" for v in changes] + (["local"] if verdicts.added else [])
-    following = {a: b for a, b in zip(anchors, anchors[1:], strict=False)}
+    following = {a: b for a, b in itertools.pairwise(anchors)}
     if anchors:
         parts.append(f'<h2 id="changes">{t("changes")}</h2><ol class="changes">')
         parts += [f'<li><a href="#p-{escape(v.item, quote=True)}">{t("item")} {escape(v.item)}</a> {badge(v.relation)}'
