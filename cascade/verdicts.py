@@ -159,7 +159,7 @@ def judge(result: LinkResult) -> PairVerdicts:
     for item_id in (u.id for u in p_units if u.is_item):
         members = p_by_item.get(item_id, [])
         total = sum(p_total[u.id] for u in members)
-        kept = sum(len(p_kept.get(u.id, ())) for u in members)
+        carried = sum(len(p_kept.get(u.id, ())) for u in members)
         unit_verdicts = tuple(v for u in members for v in (by_parent.get(u.id) or [drop_of[u.id]]))
         targets = tuple(sorted(set(receivers.get(item_id, [])), key=lambda c: c_order.get(c, 0)))
         child_members = [u for c in targets for u in c_by_item.get(c, [])]
@@ -170,9 +170,9 @@ def judge(result: LinkResult) -> PairVerdicts:
             relation = Verdict.DROPPED
         elif all(v.relation is Verdict.PARAPHRASED for v in linked):
             relation = Verdict.PARAPHRASED
-        elif kept < total and c_local:
+        elif carried < total and c_local:
             relation = Verdict.MODIFIED
-        elif kept < total:
+        elif carried < total:
             relation = Verdict.TRIMMED
         elif c_local:
             relation = Verdict.EXPANDED
@@ -180,7 +180,7 @@ def judge(result: LinkResult) -> PairVerdicts:
             relation = Verdict.LOCALISED
         else:
             relation = Verdict.KEPT
-        items.append(ItemVerdict(item_id, relation, round(kept / total, 4) if total else float(bool(linked)),
+        items.append(ItemVerdict(item_id, relation, round(carried / total, 4) if total else float(bool(linked)),
                                  round(c_local / c_words, 4) if c_words else 0.0, targets, unit_verdicts))
     received = {c for targets in receivers.values() for c in targets}
     local_items = tuple(u.id for u in c_units if u.is_item and u.id not in received)

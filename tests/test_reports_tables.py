@@ -14,6 +14,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from cascade.reports.explorer import unpack
 from cascade.reports.labels import label
 from cli import app
 
@@ -87,9 +88,9 @@ def test_database_lists_its_tables_and_reads_back(out: Path):
 
 def _index_data(out: Path) -> list:
     html = (out / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/json" id="d-pairs">(.*?)</script>', html, re.S)
+    block = re.search(r'<script type="[^"]*" id="d-pairs">(.*?)</script>', html, re.S)
     assert block
-    return [json.loads(line) for line in block.group(1).split("\n") if line]
+    return [json.loads(line) for line in unpack(block.group(1)) if line]
 
 
 def test_one_relation_per_link_in_every_report(out: Path):

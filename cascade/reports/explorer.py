@@ -13,10 +13,13 @@ one per letter's units written as they come (the writer keeps only the small fig
 and the picture). The script renders a matrix only when its section comes near the screen, and
 the whole page before printing (then in tables of a few children each, one per printed page)."""
 
+import base64
+import gzip
 import json
 import re
 import shutil
 import tempfile
+import zlib
 from html import escape
 from pathlib import Path
 from typing import IO
@@ -94,11 +97,14 @@ SCRIPT = r"""
 'use strict';
 const $=s=>document.querySelector(s), J=id=>JSON.parse(document.getElementById(id).textContent);
 const L=J('d-labels'), letters=J('d-letters');
-const pairLines=document.getElementById('d-pairs').textContent.split('\n');
-const unitLines=document.getElementById('d-units').textContent.split('\n');
+async function lines(id){const b64=document.getElementById(id).textContent.trim();if(!b64)return [];
+  const raw=atob(b64);const bytes=new Uint8Array(raw.length);for(let k=0;k<raw.length;k++)bytes[k]=raw.charCodeAt(k);
+  const text=await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return text.split('\n');}
+let pairLines=[], unitLines=[];
 const pairs={}, byParent={};
-pairLines.forEach((line,k)=>{if(!line)return;const m=line.match(/^\[(\d+),(\d+)/);
-  const p=+m[1],c=+m[2];(byParent[p]=byParent[p]||[]).push(k);pairs[p+'/'+c]=k;});
+function indexPairs(){pairLines.forEach((line,k)=>{if(!line)return;const m=line.match(/^\[(\d+),(\d+)/);
+  const p=+m[1],c=+m[2];(byParent[p]=byParent[p]||[]).push(k);pairs[p+'/'+c]=k;});}
 const pcache={}, ucache={};
 const pair=k=>pcache[k]||(pcache[k]=JSON.parse(pairLines[k]));
 const units=i=>ucache[i]||(ucache[i]=unitLines[i]?JSON.parse(unitLines[i]):[]);
@@ -141,7 +147,7 @@ function showLetter(i){const chain=[];let cur=i,guard=0;
       if(ul&&ul.hidden)b.click();}}
   const li=document.getElementById('l-'+i);if(li){document.querySelectorAll('li.hit').forEach(x=>x.classList.remove('hit'));
     li.classList.add('hit');li.scrollIntoView({block:'center'});}}
-const tree=$('#tree-root');J('d-roots').forEach(r=>tree.append(treeNode(r,0,new Set())));
+function drawTree(){const tree=$('#tree-root');J('d-roots').forEach(r=>tree.append(treeNode(r,0,new Set())));}
 // --- matrices ---
 function cellOf(pr,item){return pr[4].find(x=>x[0]===item);}
 function matrix(p,sec,perTable){const kids=(byParent[p]||[]).map(pair);const items=units(p).filter(u=>u[2]);
@@ -200,11 +206,11 @@ function localList(p){const kids=(byParent[p]||[]).map(pair).filter(pr=>kidMatch
 function render(sec,force){if(sec.dataset.done&&!force)return;sec.dataset.done='1';const p=+sec.dataset.p;
   sec.textContent='';for(const x of matrix(p,sec,0))sec.append(x);sec.append(localList(p));}
 const secs=[...document.querySelectorAll('.mxs')];
-secs.slice(0,2).forEach(s=>render(s));
-window.addEventListener('hashchange',()=>{const m=location.hash.match(/^#l-(\d+)$/);if(m)showLetter(+m[1]);});
-if('IntersectionObserver' in window){const io=new IntersectionObserver(es=>{for(const e of es)if(e.isIntersecting){
+function watch(){secs.slice(0,2).forEach(s=>render(s));
+  if('IntersectionObserver' in window){const io=new IntersectionObserver(es=>{for(const e of es)if(e.isIntersecting){
     render(e.target);io.unobserve(e.target);}},{rootMargin:'800px'});secs.forEach(s=>io.observe(s));}
-else secs.forEach(s=>render(s));
+  else secs.forEach(s=>render(s));}
+window.addEventListener('hashchange',()=>{const m=location.hash.match(/^#l-(\d+)$/);if(m)showLetter(+m[1]);});
 function rerender(){secs.forEach(s=>{if(s.dataset.done)render(s,true);});}
 window.addEventListener('beforeprint',()=>{document.querySelectorAll('.pr').forEach(x=>x.remove());
   secs.forEach(s=>{render(s);const box=el('div',{class:'print-only pr'});
@@ -234,7 +240,10 @@ function search(q){const hits=$('#hits');hits.textContent='';q=norm(q.trim());if
       if(l.k.length)p2.append(' ',el('a',{href:'#m-'+i,text:t('matrix_short')}));
       hits.append(p2);}}}
   if(!n&&!m)hits.append(el('p',{class:'muted',text:t('no_hits')}));}
-document.body.dataset.ready='1';
+Promise.all([lines('d-pairs'),lines('d-units')]).then(([p,u])=>{pairLines=p;unitLines=u;indexPairs();drawTree();watch();
+  if(location.hash.startsWith('#l-'))showLetter(+location.hash.slice(3));
+  else if(location.hash){const t=document.getElementById(location.hash.slice(1));if(t)t.scrollIntoView();}
+  document.body.dataset.ready='1';});
 })();
 """
 
@@ -358,7 +367,8 @@ class Explorer:
             w(f'<script type="application/json" id="d-labels">{_json(labels)}</script>')
             w(f'<script type="application/json" id="d-letters">{_json(letters)}</script>')
             w(f'<script type="application/json" id="d-roots">{_json([self.index[r] for r in roots])}</script>')
-            w('<script type="application/json" id="d-pairs">')
+            packer = _Packed(out)
+            w(f'<script type="{PACKED_TYPE}" id="d-pairs">')
             with (self.tmp / "pairs").open(encoding="utf-8") as f:
                 for k, line in enumerate(f):
                     parent, child, _ = self.pair_meta[k]
@@ -366,15 +376,51 @@ class Explorer:
                     html = _json(name) if name and "pairs" in run.formats else "null"
                     docx = "1" if name and "docx" in run.formats else "0"
                     head, _, rest = line.partition(",null,null,")
-                    w(f"{head},{html},{docx},{rest}")
-            w('</script><script type="application/json" id="d-units">')
+                    packer.write(f"{head},{html},{docx},{rest}")
+            packer.close()
+            w(f'</script><script type="{PACKED_TYPE}" id="d-units">')
+            packer = _Packed(out)
             with (self.tmp / "units").open(encoding="utf-8") as f:
-                shutil.copyfileobj(f, out)
+                for line in f:
+                    packer.write(line)
+            packer.close()
             w(f"</script><script>{SCRIPT}</script></body></html>\n")
         finally:
             out.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
         return [self.NAME]
+
+
+# The bulky data (one JSON line per pair and per letter's units) travel gzip-compressed in base64:
+# a sixth of the bytes for the browser to parse, inflated by the page with DecompressionStream.
+PACKED_TYPE = "application/x-cascade-jsonl+gzip+base64"
+
+
+class _Packed:
+    """Gzip a stream of text lines into base64 as they come."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.zip = zlib.compressobj(6, zlib.DEFLATED, 31)
+        self.pending = b""
+
+    def _emit(self, data: bytes, final: bool = False) -> None:
+        data = self.pending + data
+        cut = len(data) if final else len(data) - len(data) % 57
+        if cut:
+            self.out.write(base64.b64encode(data[:cut]).decode("ascii"))
+        self.pending = data[cut:]
+
+    def write(self, text: str) -> None:
+        self._emit(self.zip.compress(text.encode("utf-8")))
+
+    def close(self) -> None:
+        self._emit(self.zip.flush(), final=True)
+
+
+def unpack(block: str) -> list[str]:
+    """The lines of a packed data block (for tests and tools reading index.html)."""
+    return gzip.decompress(base64.b64decode(block.strip())).decode("utf-8").split("\n") if block.strip() else []
 
 
 def cascade_svg(order: list[str], nodes: dict[str, LetterNode], index: dict[str, int], lang: str) -> str:

@@ -48,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "changes": "Danh sách thay đổi", "next_change": "thay đổi tiếp", "whole_letter_redline": "Bản Word (.docx)",
         "link_md_legend": "Chú giải: ~~lược bớt~~ từ của cấp trên không giữ, **thêm** từ của cấp dưới, "
                           "~~tỉnh~~_huyện_ địa phương hóa.",
-        "items_heading": "Các mục", "dropped_unit": "bỏ", "kept_pct": "giữ",
+        "items_heading": "Các mục", "dropped_unit": "bỏ", "kept_pct": "giữ", "figure": "chỉ số", "value": "giá trị",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -99,7 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
         "changes": "Changes", "next_change": "next change", "whole_letter_redline": "Word redline (.docx)",
         "link_md_legend": "Legend: ~~trimmed~~ parent words not carried down, **added** local words, "
                           "~~tỉnh~~_huyện_ localised.",
-        "items_heading": "Items", "dropped_unit": "dropped", "kept_pct": "kept",
+        "items_heading": "Items", "dropped_unit": "dropped", "kept_pct": "kept", "figure": "figure", "value": "value",
     },
 }
 

@@ -65,7 +65,7 @@ def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts
         "",
         f"## {t('summary')}",
         "",
-        "| | |",
+        f"| {t('figure')} | {t('value')} |",
         "|---|---|",
         *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, lang)),
         "",
@@ -81,7 +81,7 @@ def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts
             if not local_started:
                 out += ["", f"## {t('local_in_child')}", ""]
                 local_started = True
-            out.append(f"- `{row.child.id}` ({t('added')}) **{md_escape(row.child.text)}**")
+            out.append(f"- `{row.child.id}` **{md_escape(row.child.text)}**")
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item

@@ -7,6 +7,7 @@ XlsxWriter in constant-memory mode: rows go to disk as they are written, so the 
 for the end."""
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
@@ -46,7 +47,7 @@ class _Sheet:
         self.sheet.freeze_panes(1, 0)
         self.write(columns, header_format)
 
-    def write(self, values: list[object], fmt: object = None) -> None:
+    def write(self, values: Sequence[object], fmt: object = None) -> None:
         for k, value in enumerate(values):
             v = cell(value)
             if isinstance(v, str):
