@@ -116,30 +116,31 @@ function el(tag,attrs,...kids){const e=document.createElement(tag);
 const state={rel:'',kid:''};
 function kidMatches(i){if(!state.kid)return true;const l=letters[i];
   return [l.p,l.s,l.i].join(' ').toLowerCase().includes(state.kid);}
-// --- the tree ---
-function letterLine(i){const l=letters[i];const line=el('span',{class:'line'});
-  line.append(el('span',{class:'badge tier-'+l.t,text:t(l.t)}),' ',el('b',{text:l.i||'—'}),' ',
-    el('span',{text:l.s||t('none')}),' ',el('span',{class:'muted',text:l.d||''}),' ',
-    el('span',{class:'badge st-'+l.cs,text:t('citation')+': '+t('cs_'+l.cs)}),' ',el('span',{class:'id',text:l.p}));
+// --- the tree (as one HTML string: a thousand letters draw in a few milliseconds) ---
+const esc=x=>String(x).replace(/&/g,'&amp;').replace(/</g,'&lt;').replace(/>/g,'&gt;').replace(/"/g,'&quot;');
+function letterLine(i){const l=letters[i];
+  let h='<span class="line"><span class="badge tier-'+esc(l.t)+'">'+esc(t(l.t))+'</span> <b>'+esc(l.i||'—')+'</b> '+
+    esc(l.s||t('none'))+' <span class="muted">'+esc(l.d||'')+'</span> <span class="badge st-'+esc(l.cs)+'">'+
+    esc(t('citation')+': '+t('cs_'+l.cs))+'</span> <span class="id">'+esc(l.p)+'</span>';
   for(const par of l.par){const k=pairs[par[0]+'/'+i];
-    line.append(' ',el('span',{class:'muted',text:'← '+t('ev_'+par[1])+' ('+par[2].toFixed(2)+')'}));
-    if(k!==undefined){const pr=pair(k);
-      if(pr[2])line.append(' ',el('a',{href:'pairs/'+pr[2]+'.html',text:t('pair')}));
-      if(pr[3])line.append(' ',el('a',{href:'pairs/'+pr[2]+'.docx',text:'.docx'}));}}
-  if(l.k.length)line.append(' ',el('a',{href:'#m-'+i,text:t('matrix_short')+' ('+l.k.length+')'}));
-  for(const f of l.f)line.append(el('div',{class:'flag',text:'⚠ '+f}));
-  return line;}
-function treeNode(i,depth,seen){const l=letters[i];const li=el('li',{id:'l-'+i});
-  if(seen.has(i)){li.append(el('span',{class:'id',text:l.p+' (↻)'}));return li;}
-  const open=depth<1;const tog=el('button',{class:'tog',type:'button','aria-expanded':String(open),
-    text:l.k.length?(open?'▾':'▸'):'·'});
-  li.append(tog,letterLine(i));
-  if(l.k.length){const ul=el('ul',{class:'tree'});li.append(ul);const s2=new Set(seen);s2.add(i);
-    for(const c of l.k)ul.append(treeNode(c,depth+1,s2));
-    if(!open)ul.hidden=true;
-    tog.addEventListener('click',()=>{ul.hidden=!ul.hidden;tog.textContent=ul.hidden?'▸':'▾';
-      tog.setAttribute('aria-expanded',String(!ul.hidden));});}
-  return li;}
+    h+=' <span class="muted">'+esc('← '+t('ev_'+par[1])+' ('+par[2].toFixed(2)+')')+'</span>';
+    if(k!==undefined){const m=pairLines[k].match(/^\[\d+,\d+,("(?:[^"\\]|\\.)*"|null),(\d)/);
+      const name=m&&m[1]!=='null'?JSON.parse(m[1]):null;
+      if(name)h+=' <a href="pairs/'+esc(name)+'.html">'+esc(t('pair'))+'</a>';
+      if(name&&m[2]==='1')h+=' <a href="pairs/'+esc(name)+'.docx">.docx</a>';}}
+  if(l.k.length)h+=' <a href="#m-'+i+'">'+esc(t('matrix_short')+' ('+l.k.length+')')+'</a>';
+  for(const f of l.f)h+='<div class="flag">'+esc('⚠ '+f)+'</div>';
+  return h+'</span>';}
+function treeNode(i,depth,seen){const l=letters[i];
+  if(seen.has(i))return '<li id="l-'+i+'"><span class="id">'+esc(l.p)+' (↻)</span></li>';
+  const open=depth<1;let h='<li id="l-'+i+'"><button class="tog" type="button" aria-expanded="'+open+'">'+
+    (l.k.length?(open?'▾':'▸'):'·')+'</button>'+letterLine(i);
+  if(l.k.length){seen.add(i);h+='<ul class="tree"'+(open?'':' hidden')+'>';
+    for(const c of l.k)h+=treeNode(c,depth+1,seen);h+='</ul>';seen.delete(i);}
+  return h+'</li>';}
+$('#tree-root').addEventListener('click',e=>{const b=e.target.closest('.tog');if(!b)return;
+  const ul=b.parentElement.querySelector(':scope>ul');if(!ul)return;ul.hidden=!ul.hidden;
+  b.textContent=ul.hidden?'▸':'▾';b.setAttribute('aria-expanded',String(!ul.hidden));});
 function showLetter(i){const chain=[];let cur=i,guard=0;
   while(cur!==undefined&&guard++<20){chain.unshift(cur);const p=letters[cur].par[0];cur=p?p[0]:undefined;}
   for(const c of chain.slice(0,-1)){const li=document.getElementById('l-'+c);
@@ -147,7 +148,7 @@ function showLetter(i){const chain=[];let cur=i,guard=0;
       if(ul&&ul.hidden)b.click();}}
   const li=document.getElementById('l-'+i);if(li){document.querySelectorAll('li.hit').forEach(x=>x.classList.remove('hit'));
     li.classList.add('hit');li.scrollIntoView({block:'center'});}}
-function drawTree(){const tree=$('#tree-root');J('d-roots').forEach(r=>tree.append(treeNode(r,0,new Set())));}
+function drawTree(){$('#tree-root').innerHTML=J('d-roots').map(r=>treeNode(r,0,new Set())).join('');}
 // --- matrices ---
 function cellOf(pr,item){return pr[4].find(x=>x[0]===item);}
 function matrix(p,sec,perTable){const kids=(byParent[p]||[]).map(pair);const items=units(p).filter(u=>u[2]);
