@@ -98,7 +98,8 @@ SCRIPT = r"""
 const $=s=>document.querySelector(s), J=id=>JSON.parse(document.getElementById(id).textContent);
 const L=J('d-labels'), letters=J('d-letters');
 async function lines(id){const b64=document.getElementById(id).textContent.trim();if(!b64)return [];
-  const raw=atob(b64);const bytes=new Uint8Array(raw.length);for(let k=0;k<raw.length;k++)bytes[k]=raw.charCodeAt(k);
+  let bytes;if(Uint8Array.fromBase64)bytes=Uint8Array.fromBase64(b64);
+  else{const raw=atob(b64);bytes=new Uint8Array(raw.length);for(let k=0;k<raw.length;k++)bytes[k]=raw.charCodeAt(k);}
   const text=await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   return text.split('\n');}
 let pairLines=[], unitLines=[];
@@ -244,7 +245,7 @@ function search(q){const hits=$('#hits');hits.textContent='';q=norm(q.trim());if
 Promise.all([lines('d-pairs'),lines('d-units')]).then(([p,u])=>{pairLines=p;unitLines=u;indexPairs();drawTree();watch();
   if(location.hash.startsWith('#l-'))showLetter(+location.hash.slice(3));
   else if(location.hash){const t=document.getElementById(location.hash.slice(1));if(t)t.scrollIntoView();}
-  document.body.dataset.ready='1';});
+  document.body.dataset.readyMs=String(Math.round(performance.now()));document.body.dataset.ready='1';});
 })();
 """
 
