@@ -62,7 +62,7 @@ a{color:#1b4fa0}.muted{color:#666}.id{font:12px ui-monospace,Consolas,monospace;
 #q{width:min(420px,60vw)}#kid{width:min(220px,40vw)}
 #hits{max-height:45vh;overflow:auto;border:1px solid #dde;border-radius:4px;padding:4px 10px;margin:6px 0;
  background:#fff}#hits:empty{display:none}#hits p{margin:3px 0}
-nav.toc{columns:3 260px;font-size:13px;margin:6px 0}nav.toc a{display:block}
+nav.toc{columns:3 260px;font-size:13px;margin:6px 0}nav.toc a{display:block}nav.toc summary{cursor:pointer;color:#1b4fa0}
 .legend span{display:inline-block;padding:1px 7px;margin:2px 6px 2px 0;border-radius:3px;font-size:12px;
  border:1px solid #0001}
 """ + "".join(f".r-{k}{{background:{c}}}" for k, c in COLOURS.items()) + """
@@ -343,8 +343,10 @@ class Explorer:
               f'<a href="#picture">{t("picture")}</a>'
               + (f'<a href="#failures">{t("failures")}</a>' if failures else "")
               + f'<a href="#tree">{t("tree")}</a>'
-              + "".join(f'<a href="#m-{self.index[p]}">{escape(nodes[p].symbol or p)} '
-                        f'<span class="id">{escape(p)}</span></a>' for p in parents) + "</nav>")
+              + (f'<details{" open" if len(parents) <= 12 else ""}><summary>{t("matrix")} ({len(parents)})</summary>'
+                 + "".join(f'<a href="#m-{self.index[p]}">{escape(nodes[p].symbol or p)} '
+                           f'<span class="id">{escape(p)}</span></a>' for p in parents) + "</details>"
+                 if parents else "") + "</nav>")
             w(f'<h2 id="legend">{t("legend")}</h2><p class="legend">'
               + "".join(f'<span class="r-{v.value}" title="{t("def_" + v.value)}">{t(v.value)}</span>'
                         for v in VERDICT_ORDER) + "</p>")
