@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
+from cascade.reports.safe import xml_text
 from cascade.units import letter_units
 from models import Letter, LinkResult
 
@@ -59,5 +60,14 @@ def graph_to_json(graph: nx.DiGraph) -> str:
 
 
 def graph_to_graphml(graph: nx.DiGraph) -> str:
-    """GraphML text (Gephi, yEd, Cytoscape)."""
-    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    """GraphML text (Gephi, yEd, Cytoscape), always well-formed: networkx writes strings as they
+    are, and XML 1.0 cannot hold the control characters a file name or a letter's text may carry,
+    so node keys and string attributes go through `xml_text` first."""
+    def clean(data: dict) -> dict:
+        return {k: xml_text(v) if isinstance(v, str) else v for k, v in data.items()}
+
+    safe = nx.DiGraph(**clean(graph.graph))
+    key = {n: xml_text(n) if isinstance(n, str) else n for n in graph}
+    safe.add_nodes_from((key[n], clean(d)) for n, d in graph.nodes(data=True))
+    safe.add_edges_from((key[a], key[b], clean(d)) for a, b, d in graph.edges(data=True))
+    return "\n".join(nx.generate_graphml(safe, encoding="utf-8", prettyprint=True))

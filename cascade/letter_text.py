@@ -1,8 +1,9 @@
 """A letter as the paragraphs a reader sees, header to signature: what the Word redline writes and
 what "Accept all" must give back.
 
-Zones in reading order: header lines, "Kính gửi" and its recipients, preamble, the numbered items
-(label or bullet marker, then the unit's text), closing, "Nơi nhận" and its entries, the signature
+Zones in reading order: header lines, "Kính gửi" and its recipients, then the units of
+cascade.units (preamble paragraphs, the numbered items with their label or bullet marker — or a
+prose letter's body paragraphs — and closing paragraphs), "Nơi nhận" and its entries, the signature
 lines, and any text no zone claimed. Every text is the display form (parsers.normalise.clean_text)."""
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from parsers.normalise import clean_text
 
 RECIPIENTS_LABEL = "Kính gửi:"
 CC_LABEL = "Nơi nhận:"
-ZONES = ("header", "recipients", "preamble", "items", "closing", "cc", "signature", "unplaced")
+ZONES = ("header", "recipients", "preamble", "items", "body", "closing", "cc", "signature", "unplaced")
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,10 @@ def letter_paragraphs(letter: Letter) -> list[TextParagraph]:
     zone("header", _lines(letter.header.raw))
     if letter.recipients:
         zone("recipients", [RECIPIENTS_LABEL, *(r.text for r in letter.recipients)])
-    zone("preamble", [p.text for p in letter.preamble])
     prefixes = unit_prefixes(letter)
-    out.extend(TextParagraph("items", u.id, prefixes.get(u.id, "") + u.text) for u in letter_units(letter))
-    zone("closing", [p.text for p in letter.closing])
+    # the units alignment works on, in document order: preamble, items (or a prose letter's body), closing
+    out.extend(TextParagraph("items" if u.zone == "item" else u.zone, u.id, prefixes.get(u.id, "") + u.text)
+               for u in letter_units(letter))
     if letter.cc:
         zone("cc", [CC_LABEL, *(r.text for r in letter.cc)])
     if letter.signature is not None:

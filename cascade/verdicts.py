@@ -10,7 +10,7 @@ Two levels, never mixed:
 
 Relations: kept (every word, up to spelling), localised (only tier/place/organisation words swapped),
 trimmed (parent words left out), expanded (local words added), modified (both), paraphrased (the
-content carried in other words: fewer than half the words shared either way, or the linker says so),
+content carried in other words: the linker's paraphrase relation or strength),
 added (a local child unit or item, no parent) and dropped (nothing carried down).
 """
 
@@ -36,8 +36,6 @@ class Verdict(StrEnum):
 
 # Legend and sort order: from least to most changed, then what has no counterpart.
 VERDICT_ORDER = tuple(Verdict)
-# Below this share of words in common on both sides, a linked unit counts as paraphrased.
-PARAPHRASE_SHARE = 0.5
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -71,7 +69,7 @@ class PairVerdicts:
     added: tuple[UnitVerdict, ...]
     items: tuple[ItemVerdict, ...]  # every parent item, in the parent's order
     local_items: tuple[str, ...]  # child items none of whose units came from the parent
-    retention: float  # share of all the parent's item words carried down
+    retention: float  # share of the words of the parent's items (or body paragraphs) carried down
 
     def item(self, item_id: str) -> ItemVerdict:
         for verdict in self.items:
@@ -90,9 +88,6 @@ class PairVerdicts:
 def link_verdict(link: Link) -> Verdict:
     """The relation of one unit link."""
     if link.relation is Relation.PARAPHRASED or link.strength is Strength.PARAPHRASED:
-        return Verdict.PARAPHRASED
-    if (link.relation is Relation.MODIFIED and link.kept_share < PARAPHRASE_SHARE
-            and link.added_share > 1 - PARAPHRASE_SHARE):
         return Verdict.PARAPHRASED
     return Verdict(link.relation.value)
 
@@ -160,7 +155,9 @@ def judge(result: LinkResult) -> PairVerdicts:
         members = p_by_item.get(item_id, [])
         total = sum(p_total[u.id] for u in members)
         carried = sum(len(p_kept.get(u.id, ())) for u in members)
-        unit_verdicts = tuple(v for u in members for v in (by_parent.get(u.id) or [drop_of[u.id]]))
+        # a unit neither linked nor dropped only frames the letter (lead-in, citation): no verdict
+        unit_verdicts = tuple(v for u in members for v in (by_parent.get(u.id) or
+                                                          ([drop_of[u.id]] if u.id in drop_of else [])))
         targets = tuple(sorted(set(receivers.get(item_id, [])), key=lambda c: c_order.get(c, 0)))
         child_members = [u for c in targets for u in c_by_item.get(c, [])]
         c_words = sum(c_total[u.id] for u in child_members)
@@ -184,11 +181,12 @@ def judge(result: LinkResult) -> PairVerdicts:
                                  round(c_local / c_words, 4) if c_words else 0.0, targets, unit_verdicts))
     received = {c for targets in receivers.values() for c in targets}
     local_items = tuple(u.id for u in c_units if u.is_item and u.id not in received)
-    all_total = sum(p_total.values())
-    all_kept = sum(len(k) for k in p_kept.values())
+    content = [u.id for u in p_units if not u.frame]  # preamble and closing frame the letter: not its content
+    all_total = sum(p_total[uid] for uid in content)
+    all_kept = sum(len(p_kept.get(uid, ())) for uid in content)
     return PairVerdicts(tuple(links), dropped, added, tuple(items), local_items,
                         round(all_kept / all_total, 4) if all_total else 0.0)
 
 
-__all__ = ["PARAPHRASE_SHARE", "VERDICT_ORDER", "ItemVerdict", "PairVerdicts", "UnitVerdict", "Verdict", "judge",
+__all__ = ["VERDICT_ORDER", "ItemVerdict", "PairVerdicts", "UnitVerdict", "Verdict", "judge",
            "link_verdict"]

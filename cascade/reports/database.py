@@ -42,7 +42,8 @@ CREATE TABLE [pairs] ([id] INTEGER PRIMARY KEY, [parent] TEXT REFERENCES [letter
 CREATE TABLE [links] ([id] INTEGER PRIMARY KEY, [pair] INTEGER REFERENCES [pairs]([id]),
   [parent_unit] INTEGER REFERENCES [units]([id]), [child_unit] INTEGER REFERENCES [units]([id]),
   [parent_path] TEXT, [parent_unit_id] TEXT, [child_path] TEXT, [child_unit_id] TEXT, [relation] TEXT,
-  [similarity] REAL, [kept_share] REAL, [added_share] REAL, [split] INTEGER, [merged] INTEGER, [moved] INTEGER);
+  [similarity] REAL, [kept_share] REAL, [added_share] REAL, [split] INTEGER, [merged] INTEGER, [moved] INTEGER,
+  [strength] TEXT, [score] REAL);
 CREATE TABLE [items] ([id] INTEGER PRIMARY KEY, [pair] INTEGER REFERENCES [pairs]([id]),
   [parent_unit] INTEGER REFERENCES [units]([id]), [parent_path] TEXT, [parent_item] TEXT, [child_path] TEXT,
   [relation] TEXT, [kept_share] REAL, [added_share] REAL, [child_items] TEXT);
@@ -82,8 +83,9 @@ class Database:
         ids: dict[str, int] = {}
         for unit in letter_units(letter):
             cur = self.db.execute("INSERT INTO units (letter, unit, item, kind, position, text) VALUES (?,?,?,?,?,?)",
-                                  (node.path, unit.id, unit.item, "item" if unit.is_item else "block", unit.order,
-                                   unit.text))
+                                  (node.path, unit.id, unit.item,
+                                   unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block"),
+                                   unit.order, unit.text))
             ids[unit.id] = int(cur.lastrowid or 0)
         if node.parents or node.children:
             self.units[node.path] = ids
@@ -106,10 +108,11 @@ class Database:
         p_ids, c_ids = self.units.get(parent, {}), self.units.get(child, {})
         self.db.executemany(
             "INSERT INTO links (pair, parent_unit, child_unit, parent_path, parent_unit_id, child_path, child_unit_id, "
-            "relation, similarity, kept_share, added_share, split, merged, moved) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "relation, similarity, kept_share, added_share, split, merged, moved, strength, score) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(pair_id, p_ids.get(v.parent or ""), c_ids.get(v.child or ""), parent, v.parent, child, v.child,
-              v.relation.value, v.similarity, v.kept_share, v.added_share, int(v.split), int(v.merged), int(v.moved))
-             for v in verdicts.links])
+              v.relation.value, v.similarity, v.kept_share, v.added_share, int(v.split), int(v.merged), int(v.moved),
+              link.strength.value, link.score) for v, link in zip(verdicts.links, result.links, strict=True)])
         self.db.executemany(
             "INSERT INTO items (pair, parent_unit, parent_path, parent_item, child_path, relation, kept_share, "
             "added_share, child_items) VALUES (?,?,?,?,?,?,?,?,?)",

@@ -30,13 +30,13 @@ from xml.sax.saxutils import escape as _xml_escape
 from cascade.diff import diff_texts
 from cascade.letter_text import TextParagraph, letter_paragraphs, unit_prefixes
 from cascade.reports.labels import label
+from cascade.reports.safe import xml_text
 from cascade.tokens import defined_abbreviations
 from cascade.units import Unit, letter_units
 from cascade.verdicts import PairVerdicts, UnitVerdict, judge
 from models import DiffSpan, Letter, Link, LinkResult, SpanKind
 from parsers.normalise import matching_form
 
-_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _WORD_RE = re.compile(r"[^\W_]+")
 AUTHOR = "cascade"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -48,7 +48,7 @@ ZONE_MATCH = 0.35
 
 
 def _x(text: str) -> str:
-    return _xml_escape(_XML_ILLEGAL_RE.sub("", text), {'"': "&quot;"})
+    return _xml_escape(xml_text(text), {'"': "&quot;"})
 
 
 @dataclass
@@ -173,16 +173,15 @@ def render_docx(result: LinkResult, lang: str = "vi", verdicts: PairVerdicts | N
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     writer = _Writer(now.isoformat().replace("+00:00", "Z"))
     title = f"{label('redline_title', lang)}: {_title_name(parent)} → {_title_name(child)}"
-    texts = [p.text for p in parent.preamble] + [p.text for p in child.preamble]
-    texts += [u.text for u in letter_units(parent)] + [u.text for u in letter_units(child)]
+    texts = [u.text for u in letter_units(parent)] + [u.text for u in letter_units(child)]
     abbreviations = defined_abbreviations(texts)
     p_paras, c_paras = letter_paragraphs(parent), letter_paragraphs(child)
     layout: list[_Para] = []
-    for zone in ("header", "recipients", "preamble"):
+    for zone in ("header", "recipients"):
         layout += _zone(writer, [p for p in p_paras if p.zone == zone], [p for p in c_paras if p.zone == zone],
                         abbreviations)
     layout += _Items(writer, result, verdicts, abbreviations, lang).layout()
-    for zone in ("closing", "cc", "signature", "unplaced"):
+    for zone in ("cc", "signature", "unplaced"):
         layout += _zone(writer, [p for p in p_paras if p.zone == zone], [p for p in c_paras if p.zone == zone],
                         abbreviations)
     return _package(writer, _paragraph_xml(writer, layout), title, now)
@@ -310,13 +309,14 @@ class _Items:
     def _parent_text(self, pid: str, part: int, text: str) -> str:
         return (self.p_prefix.get(pid, "") if part == 0 else "") + text
 
-    def _comment(self, links: list[Link], moved: bool) -> str:
+    def _comment(self, links: list[Link], moved: bool, local: bool = True) -> str:
         if not links:
-            return label("local_unit", self.lang)
+            return label("local_unit" if local else "frame_unit", self.lang)
         bits = []
         for link in links:
             v: UnitVerdict = self.link_verdict[(link.parent, link.child)]
-            bits.append(f"{link.parent} ({label(v.relation.value, self.lang)}, {v.kept_share:.0%})")
+            bits.append(f"{link.parent} ({label(v.relation.value, self.lang)}, {v.kept_share:.0%}, "
+                        f"{label(link.strength.value, self.lang)} {link.score:.2f})")
         text = f"{label('from_parent_unit', self.lang)} {', '.join(bits)}"
         if moved:
             text += f"; {label('moved_from_elsewhere', self.lang)}"
@@ -356,11 +356,13 @@ class _Items:
         child_only: list[_Para] = []
         placed: list[tuple[tuple[int, int], _Para]] = []  # dropped and moved-from parent text
         sequence: list[_Para] = []
+        local_ids = set(self.result.added)
         for unit in self.c_units:
             links = sorted(by_child.get(unit.id, []), key=lambda ln: p_order[ln.parent])
             new_prefix = self.c_prefix.get(unit.id, "")
             if not links:
-                para = _Para([w.insert(new_prefix + unit.text)], None, unit.id, comment=self._comment([], False))
+                para = _Para([w.insert(new_prefix + unit.text)], None, unit.id,
+                             comment=self._comment([], False, unit.id in local_ids))
                 sequence.append(para)
                 child_only.append(para)
                 continue
@@ -389,8 +391,11 @@ class _Items:
                              comment=self._comment(links, False) if n == 0 else None)
                 sequence.append(para)
                 backbone.append(((p_order[link.parent], part), para))
-        for uid in self.result.dropped:
-            unit = self.p_by_id[uid]
+        # Every parent unit no child unit took is deleted in its place, the frame (lead-in, citation)
+        # included, so that "Reject all" gives the parent back.
+        linked = {link.parent for link in self.result.links}
+        for unit in (u for u in self.p_units if u.id not in linked):
+            uid = unit.id
             placed.append(((unit.order, 0), _Para([w.delete(self.p_prefix.get(uid, "") + unit.text)], uid, None)))
         return _insert_in_place(sequence, backbone, placed)
 

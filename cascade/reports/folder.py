@@ -64,6 +64,9 @@ def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
 
 def _prepare_destination(out_dir: Path, analysed: Path) -> None:
     out = out_dir.resolve()
+    blocker = _blocking_file(out)
+    if blocker is not None:
+        raise OutputError(f"{out_dir}: cannot be written, {blocker} is a file, not a folder")
     root = analysed.resolve()
     if out == root or root in out.parents:
         raise OutputError(f"{out_dir}: the report folder is inside the analysed folder {analysed}, which is "
@@ -74,6 +77,44 @@ def _prepare_destination(out_dir: Path, analysed: Path) -> None:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise OutputError(f"{out_dir}: exists and is not a cascade report folder; refusing to replace it "
                           "(choose another -o or remove it)")
+
+
+def _blocking_file(out: Path) -> Path | None:
+    """The nearest existing ancestor of `out` if it is not a folder (then `out` cannot be made)."""
+    for parent in out.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
+_STAGING = ".cascade-"  # staging folders: .NAME.cascade-PID-XXXX beside the report folder
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, another user's
+    return True
+
+
+def _sweep_leftovers(out_dir: Path) -> None:
+    """Remove what a run killed while writing left beside `out_dir`: staging folders, and the old
+    report it was about to delete, of runs whose process is gone. Only cascade report folders (with
+    the marker file) are touched."""
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(?:old-\.{re.escape(out_dir.name)}\.)?"
+                         rf"{re.escape(_STAGING[1:])}(\d+)-")
+    try:
+        entries = list(out_dir.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m and not _pid_alive(int(m.group(1))) and entry.is_dir() and not entry.is_symlink() \
+                and (entry / MARKER).is_file():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 _Job = tuple[LinkResult, PairVerdicts, str, str, tuple[str, ...], str, PairNav]
@@ -131,9 +172,15 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     if unknown:
         raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
     _prepare_destination(out_dir, analysed)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    staging.chmod(0o755)
+    if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
+        out_dir = out_dir.resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_leftovers(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}{os.getpid()}-", dir=out_dir.parent))
+        staging.chmod(0o755)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
     try:
         names = pair_names(list(analysis.pairs))
         verdicts = {pair: judge(result) for pair, result in analysis.pairs.items()}
@@ -164,6 +211,9 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
                     put(rel, content)
         _swap_into_place(staging, out_dir)
         return written
+    except OSError as e:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -57,11 +57,11 @@ class MarkdownReport:
         for v in verdicts.items:
             units = "; ".join(f"{u.parent} → {u.child or '—'} {label(u.relation.value, lang)}"
                               + (f" {u.kept_share:.0%}" if u.child else "") for u in v.units)
-            w(f"- {label('item', lang)} `{v.item}`: "
+            w(f"- {label('item', lang)} {md_code(v.item)}: "
               f"{md_escape(item_line(v.item, v.relation.value, v.kept_share, v.child_items, lang))}"
               f" — {md_escape(units)}\n")
         for uv in verdicts.added:
-            w(f"- {label('unit', lang)} `{uv.child}`: {md_escape(label('added', lang))}\n")
+            w(f"- {label('unit', lang)} {md_code(uv.child or '')}: {md_escape(label('added', lang))}\n")
 
     def finish(self, run: RunInfo) -> list[str]:
         self.changes.close()
@@ -75,7 +75,8 @@ class MarkdownReport:
         if failures:
             out += [f"## {label('failures', lang)}", "", f"| {label('file', lang)} | {label('reason', lang)} |",
                     "|---|---|"]
-            out += [f"| {md_code(n.path)} | {md_escape(translate_error(n.error or '', lang))} |" for n in failures]
+            out += [f"| {md_code(n.path, in_table=True)} | {md_escape(translate_error(n.error or '', lang))} |"
+                    for n in failures]
             out.append("")
         out += [f"## {label('tree', lang)}", ""]
         roots = sorted((p for p, n in nodes.items() if n.status == "parsed" and not n.parents),
@@ -87,15 +88,15 @@ class MarkdownReport:
             children = [c for c in (node.children if node else []) if c in by_child] or list(by_child)
             out += ["", f"## {md_escape(node.symbol if node and node.symbol else parent)} ({md_code(parent)})", "",
                     f"### {label('matrix', lang)}", ""]
-            out.append(f"| {label('item', lang)} | " + " | ".join(md_code(c) for c in children) + " |")
+            out.append(f"| {label('item', lang)} | " + " | ".join(md_code(c, in_table=True) for c in children) + " |")
             out.append("|---|" + "---|" * len(children))
             for item in self.items[parent]:
-                out.append(f"| `{item}` | " + " | ".join(md_escape(by_child[c].get(item, label("dropped", lang)))
-                                                        for c in children) + " |")
+                cells = [md_escape(by_child[c].get(item, label("dropped", lang))) for c in children]
+                out.append(f"| {md_code(item, in_table=True)} | " + " | ".join(cells) + " |")
             out += ["", f"### {label('local_additions', lang)}", ""]
             for c in children:
                 local = self.local[parent][c]
-                out.append(f"- {md_code(c)}: " + (", ".join(f"`{i}`" for i in local) or label("none", lang)))
+                out.append(f"- {md_code(c)}: " + (", ".join(md_code(i) for i in local) or label("none", lang)))
         out += ["", f"## {label('report_md_links', lang)}"]
         target = self.folder / self.NAME
         with target.open("w", encoding="utf-8") as f:

@@ -8,10 +8,11 @@ import itertools
 from dataclasses import dataclass, field
 from html import escape
 
-from cascade.reports.common import describe, rows, summary_figures
+from cascade.reports.common import describe, rows, sentence_map, summary_figures
 from cascade.reports.labels import label
+from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts, Verdict, judge
-from models import DiffSpan, LinkResult, SpanKind
+from models import DiffSpan, LinkResult, SpanKind, Strength
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ ol.changes{columns:2 380px;font-size:13px}a.next{font-size:12px;margin-left:8px}
 .r-kept{background:#c8ecc9}.r-localised{background:#cfe0ff}.r-expanded{background:#d9f2ee}.r-trimmed{background:#ffe3b8}
 .r-paraphrased{background:#f3e4ff}.r-modified{background:#ffc9bf}.r-added{background:#e6d8ff}.r-dropped{background:#e4e4e4}
 .v{padding:0 5px;border-radius:3px}
+.rel.paraphrased{color:#8a5a00;font-style:italic}.frame{color:#777}
+ul.sent{grid-column:1/-1;margin:0 0 4px 1em;padding:0;font-size:12px;color:#444;list-style:none}
+.warn{background:#fff3c4;padding:4px 8px;border-radius:4px}
 @media print{.pair{break-inside:avoid}nav.pairnav,a.next{display:none}}
 """
 
@@ -126,7 +130,9 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
             parts.append(f'<li><a href="#local">{t("local_in_child")}</a> {badge(Verdict.ADDED)} '
                          f"{len(verdicts.added)}</li>")
         parts.append("</ol>")
+    parts += [f'<p class="warn">{t("warnings")}: {escape(w.message)}</p>' for w in result.warnings]
     parts.append("</header><main>")
+    child_texts = {u.id: u.text for u in letter_units(result.child)}
 
     def next_link(anchor: str) -> str:
         nxt = following.get(anchor)
@@ -156,12 +162,21 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
             current = row.parent.item
             iv = item_verdicts.get(current)
             anchor = escape(current, quote=True)
-            if iv is None:
+            if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
+                targets = sorted({ln.child for ln in row.links})
+                where = ", ".join(targets) if targets else label("frame" if row.framed else "dropped", lang)
+                parts.append(f'<h3 id="p-{anchor}">{t(row.parent.zone)} {escape(current)} → {escape(where)}</h3>')
+            elif iv is None:
                 parts.append(f'<h3 id="p-{anchor}">{t("parent_item")} {escape(current)}</h3>')
             else:
                 parts.append(f'<h3 id="p-{anchor}">{t("parent_item")} {escape(current)} → '
                              f"{escape(', '.join(iv.child_items) or label('dropped', lang))} {badge(iv.relation)} "
                              f"{escape(_share(iv.kept_share, iv.relation, lang))}{next_link('p-' + current)}</h3>")
+        if row.framed:
+            parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
+                         f'<span class="frame">{escape(row.parent.text)}</span><span class="id">—</span>'
+                         f'<span class="rel">{t("frame")}</span></div>')
+            continue
         if not row.links:
             parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
                          f'<span><del>{escape(row.parent.text)}</del></span><span class="id">—</span>'
@@ -170,13 +185,21 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
         for link in row.links:
             v = link_verdicts[(link.parent, link.child)]
             extra = "".join(f" · {label(f, lang)}" for f in ("split", "merged", "moved") if getattr(link, f))
+            weak = " paraphrased" if link.strength is Strength.PARAPHRASED else ""
             parts.append(
                 f'<div class="pair"{child_id(link.child)}><span class="id">{escape(link.parent)}</span>'
                 f'<span>{_side(link.diff, "parent")}</span>'
                 f'<span class="id">{escape(link.child)}</span><span>{_side(link.diff, "child")}</span>'
-                f'<span class="rel">{badge(v.relation)} · {t("kept_word")} {v.kept_share:.0%} · '
-                f"{t('similarity')} {v.similarity:.2f}{escape(extra)}</span></div>"
+                f'<span class="rel{weak}">{badge(v.relation)} · {t("strength")} {t(link.strength.value)} · '
+                f'{t("score")} {link.score:.2f} · {t("kept_word")} {v.kept_share:.0%} · '
+                f"{t('similarity')} {v.similarity:.2f}{escape(extra)}</span>"
             )
+            pairs = sentence_map(link, row.parent.text, child_texts.get(link.child, ""))
+            if pairs:
+                parts.append('<ul class="sent">' + "".join(
+                    f"<li>{t('sentence_map')}: «{escape(a)}» → «{escape(b)}» ({c:.2f})</li>" for a, b, c in pairs)
+                    + "</ul>")
+            parts.append("</div>")
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"
 

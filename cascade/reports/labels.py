@@ -49,6 +49,10 @@ LABELS: dict[str, dict[str, str]] = {
         "link_md_legend": "Chú giải: ~~lược bớt~~ từ của cấp trên không giữ, **thêm** từ của cấp dưới, "
                           "~~tỉnh~~_huyện_ địa phương hóa.",
         "items_heading": "Các mục", "dropped_unit": "bỏ", "kept_pct": "giữ", "figure": "chỉ số", "value": "giá trị",
+        "copied": "sao chép", "adapted": "điều chỉnh", "strength": "mức độ",
+        "score": "độ tin cậy", "frame": "phần mở đầu, kết thúc (không so sánh)", "sentence_map": "câu",
+        "warnings": "Lưu ý", "frame_unit": "Phần mở đầu, kết thúc của văn bản (trích dẫn, câu dẫn)",
+        "preamble": "Phần mở đầu", "closing": "Phần kết thúc", "body": "Đoạn văn",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -100,6 +104,10 @@ LABELS: dict[str, dict[str, str]] = {
         "link_md_legend": "Legend: ~~trimmed~~ parent words not carried down, **added** local words, "
                           "~~tỉnh~~_huyện_ localised.",
         "items_heading": "Items", "dropped_unit": "dropped", "kept_pct": "kept", "figure": "figure", "value": "value",
+        "copied": "copied", "adapted": "adapted", "strength": "strength",
+        "score": "confidence", "frame": "frame text (lead-in, citation): not compared", "sentence_map": "sentence",
+        "warnings": "Warnings", "frame_unit": "The letter's frame (citation, lead-in)",
+        "preamble": "Preamble", "closing": "Closing", "body": "Paragraph",
     },
 }
 

@@ -1,25 +1,15 @@
 """The link report as Markdown: summary figures, then each parent item with its child units and an
 inline redline (~~trimmed~~, **added**)."""
 
-import re
-
-from cascade.reports.common import describe, flags, rows, summary_figures
+from cascade.reports.common import describe, flags, rows, sentence_map, summary_figures
 from cascade.reports.labels import label
+from cascade.reports.safe import md_code
+from cascade.reports.safe import md_text as md_escape
+from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts, judge
 from models import DiffSpan, LinkResult, SpanKind
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def md_escape(text: str) -> str:
-    return _MD_SPECIAL_RE.sub(r"\\\1", text)
-
-
-def md_code(text: str) -> str:
-    """A code span: Markdown does not unescape inside it, so the text goes in as is."""
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+__all__ = ["md_code", "md_escape", "redline", "render_markdown"]
 
 
 def _mark(text: str, left: str, right: str) -> str:
@@ -69,10 +59,13 @@ def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts
         "|---|---|",
         *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, lang)),
         "",
+        *(f"- {t('warnings')}: {md_escape(w.message)}" for w in result.warnings),
+        "",
         t("link_md_legend"),
         "",
         f"## {t('items_heading')}",
     ]
+    child_texts = {u.id: u.text for u in letter_units(result.child)}
     current_item = None
     local_started = False
     for row in rows(result):
@@ -81,25 +74,37 @@ def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts
             if not local_started:
                 out += ["", f"## {t('local_in_child')}", ""]
                 local_started = True
-            out.append(f"- `{row.child.id}` **{md_escape(row.child.text)}**")
+            out.append(f"- {md_code(row.child.id)} **{md_escape(row.child.text)}**")
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item
             iv = item_verdicts.get(current_item)
-            head = f"{t('parent_item')} `{current_item}`"
-            if iv is not None:
-                head += " → " + (", ".join(f"`{c}`" for c in iv.child_items) or t("dropped"))
-                head += f": {t(iv.relation.value)}"
+            if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
+                head, targets = t(row.parent.zone), sorted({ln.child for ln in row.links})
+            else:
+                head = t("parent_item")
+                targets = list(iv.child_items) if iv else sorted(
+                    {il.child_item for il in result.item_links if il.parent_item == current_item})
+            where = ", ".join(md_code(x) for x in targets) if targets else (t("frame") if row.framed
+                                                                           else t("dropped"))
+            verdict = ""
+            if iv is not None and not row.parent.frame:
+                verdict = f": {t(iv.relation.value)}"
                 if iv.relation.value != "dropped":
-                    head += f", {t('kept_word')} {iv.kept_share:.0%}"
-            out += ["", f"### {head}", ""]
+                    verdict += f", {t('kept_word')} {iv.kept_share:.0%}"
+            out += ["", f"### {head} {md_code(current_item)} → {where}{verdict}", ""]
+        if row.framed:
+            out.append(f"- {md_code(row.parent.id)} {t('frame')}: {md_escape(row.parent.text)}")
+            continue
         if not row.links:
-            out.append(f"- `{row.parent.id}` {t('dropped')}: ~~{md_escape(row.parent.text)}~~")
+            out.append(f"- {md_code(row.parent.id)} {t('dropped')}: ~~{md_escape(row.parent.text)}~~")
             continue
         for link in row.links:
             v = link_verdicts[(link.parent, link.child)]
             extra = f", {flags(link, lang)}" if flags(link) else ""
-            head = (f"- `{link.parent}` → `{link.child}` ({t(v.relation.value)}, {t('kept_word')} "
-                    f"{v.kept_share:.0%}{extra})")
+            head = (f"- {md_code(link.parent)} → {md_code(link.child)} ({t(v.relation.value)}, "
+                    f"{t(link.strength.value)} {link.score:.2f}, {t('kept_word')} {v.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
+            for a, b, c in sentence_map(link, row.parent.text, child_texts.get(link.child, "")):
+                out.append(f"  - {t('sentence_map')}: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
     return "\n".join(out) + "\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 from cascade.analysis import Pair
 from cascade.reports.cells import cell
 from cascade.reports.sink import RunInfo
-from cascade.units import letter_units
+from cascade.units import Unit, letter_units
 from cascade.verdicts import PairVerdicts, Verdict
 from models import Letter, LinkResult
 from models.corpus import LetterNode
@@ -20,7 +20,8 @@ LETTERS_COLUMNS = ["path", "status", "error", "symbol", "date", "issuer", "tier"
                    "confidence", "citation_status", "cited", "flags", "subject"]
 ITEMS_COLUMNS = ["path", "unit", "item", "kind", "text"]
 LINKS_COLUMNS = ["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity", "kept_share",
-                 "added_share", "split", "merged", "moved", "parent_item", "child_item", "parent_text", "child_text"]
+                 "added_share", "split", "merged", "moved", "strength", "score", "parent_item", "child_item",
+                 "parent_text", "child_text"]
 MATRIX_COLUMNS = ["parent_path", "parent_item", "child_path", "relation", "kept_share", "added_share",
                   "child_items", "parent_text"]
 
@@ -33,17 +34,22 @@ def letter_row(node: LetterNode) -> list[object]:
             ";".join(node.flags), node.subject or ""]
 
 
+def unit_row(path: str, unit: Unit) -> list[object]:
+    kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
+    return [path, unit.id, unit.item, kind, unit.text]
+
+
 def link_rows(pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> list[list[object]]:
     """One row per unit link, with its verdict and both texts."""
     p_units = {u.id: u for u in letter_units(result.parent)}
     c_units = {u.id: u for u in letter_units(result.child)}
     rows: list[list[object]] = []
-    for v in verdicts.links:
+    for v, link in zip(verdicts.links, result.links, strict=True):
         assert v.parent is not None and v.child is not None
         p, c = p_units[v.parent], c_units[v.child]
         rows.append([pair[0], v.parent, pair[1], v.child, v.relation.value, round(v.similarity, 4),
                      round(v.kept_share, 4), round(v.added_share, 4), int(v.split), int(v.merged), int(v.moved),
-                     p.item, c.item, p.text, c.text])
+                     link.strength.value, round(link.score, 4), p.item, c.item, p.text, c.text])
     return rows
 
 
@@ -85,7 +91,7 @@ class CsvTables:
         self.letters.write(letter_row(node))
         if letter is not None:
             for unit in letter_units(letter):
-                self.items.write([node.path, unit.id, unit.item, "item" if unit.is_item else "block", unit.text])
+                self.items.write(unit_row(node.path, unit))
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
         for row in link_rows(pair, result, verdicts):

@@ -24,6 +24,7 @@ from cascade.reports.tables import (
     letter_row,
     link_rows,
     matrix_rows,
+    unit_row,
 )
 from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts
@@ -88,7 +89,7 @@ class Workbook:
         self.letters.write(letter_row(node))
         if letter is not None:
             for unit in letter_units(letter):
-                self.items.write([node.path, unit.id, unit.item, "item" if unit.is_item else "block", unit.text])
+                self.items.write(unit_row(node.path, unit))
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
         for row in link_rows(pair, result, verdicts):
