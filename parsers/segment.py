@@ -234,7 +234,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         issued = clean_text(lines[r.issued_with].raw).strip("()*_ ") if r.issued_with is not None else None
         parts.append(Part(
             index=k, kind=PartKind.ATTACHMENT, label=labels[k], id_prefix=prefixes[k], issued_with=issued,
-            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble, f"parts/{k}/preamble"),
+            # an attachment has no body field: the prose body of an unnumbered attachment stays in its preamble
+            header=part_header, recipients=z.recipients,
+            preamble=to_paragraphs(z.preamble + z.body, f"parts/{k}/preamble"),
             closing=to_paragraphs(z.closing, f"parts/{k}/closing"), cc=z.cc, signature=z.signature,
             span=_span(lines, r.start, r.end),
         ))
