@@ -3,15 +3,17 @@ damage, portal furniture, portal summaries, glued and diacritic-stripped citatio
 that only what is not Vietnamese text is refused. Through `parse_letter`, `segment_letter` and the CLI."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from models import IdentitySource, InputError, LetterForm, System, Tier, WarningCode
+from models import IdentitySource, InputError, LetterForm, RawBlock, RawDocument, Source, System, Tier, WarningCode
 from parsers import parse_letter
 from parsers.citations import find_citations
+from parsers.segment import segment_letter
 from parsers.tier import tier_of_issuer
 
 
@@ -388,3 +390,18 @@ def test_a_letter_that_lost_every_mark(tmp_path):
     assert roles(letter) == {"456/BYT-DP": "implements"}
     assert (letter.tier, letter.system, letter.form) == (Tier.PROVINCE, System.STATE, LetterForm.LETTER)
     assert letter.signature is not None and letter.signature.signer == "Nguyen Van A"
+
+
+@pytest.mark.parametrize(
+    "lines", [["Nơi nhận:", "[bookmark: _GoBack]\t:"], ["1. ", "TL A", "\x08", "NOI NHAN", "1. 0"]]
+)
+def test_footer_and_attachment_text_is_never_lost(lines):
+    """Found by the never-drops-source-text property: an artefact alone in a footer column, and the prose of
+    an unnumbered part after a footer."""
+    source = Source(path="x.txt", format="txt", sha256="0", size_bytes=0)
+    letter = segment_letter(RawDocument(source=source, blocks=[RawBlock(text=t) for t in lines]))
+    dump = letter.model_dump_json()
+    for line in lines:
+        for column in line.split("\t"):
+            if column.strip():
+                assert json.dumps(column.strip(), ensure_ascii=False)[1:-1] in dump
