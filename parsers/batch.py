@@ -17,11 +17,13 @@ from typing import Protocol
 
 from models import CascadeError, Letter, path_text
 from models.corpus import REPORT_MARKER
-from parsers import DEFAULT_LIMITS, READERS, ReadLimits, parse_letter
+from parsers import DEFAULT_LIMITS, REFUSED, ReadLimits, parse_letter
 from parsers.base import check_regular, file_kind
+from parsers.readers import BY_SUFFIX
 
-# Letters given in a format we refuse get listed as failures; anything else in the folder is ignored.
-_REFUSED = {".doc", ".pdf", ".rtf", ".odt", ".docm", ".dot", ".dotx"}
+# Files a reader takes, and files in a format we refuse (listed as failures with the reason); anything
+# else in the folder is ignored. Both come from the reader registry.
+_DISCOVERED = frozenset(BY_SUFFIX) | frozenset(REFUSED)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _letter_name(name: str) -> bool:
     if name.startswith((".", "~$")):
         return False
     suffix = Path(name).suffix.lower()
-    return suffix in READERS or suffix in _REFUSED
+    return suffix in _DISCOVERED
 
 
 def _inside(target: str, root: str) -> bool:

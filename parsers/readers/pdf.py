@@ -1,0 +1,280 @@
+"""PDF letters: the text layer through PDFium (pypdfium2), or OCR for pages without a usable one.
+
+Why pypdfium2: it is the fastest of the maintained libraries measured in `bench/pdf_libraries.py`
+(PDFium is the engine of Chrome's viewer), it is Apache-2.0/BSD (PyMuPDF is AGPL, which an MIT
+project cannot ship), its spaces and Vietnamese characters come out right where pdfminer-based
+pdfplumber splits syllables, and it renders pages for OCR without poppler.
+
+Each page's characters become words with positions, and `parsers.readers.layout` rebuilds lines,
+tables and paragraphs from them. A page is OCR'd when it has no text layer (a scan) or a garbage one:
+unmapped glyphs, text that does not read as Vietnamese, or Vietnamese with its tone marks lost. A
+text layer in a legacy font encoding (TCVN3, VNI) is converted instead.
+"""
+
+import ctypes
+import multiprocessing
+import os
+import statistics
+import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from models import InputError, RawDocument, SourceFormat
+from parsers.base import DEFAULT_LIMITS, PageProgress, Reader, ReadLimits, make_source, read_bytes
+from parsers.readers.layout import Page, Word, blocks_from_pages
+from parsers.readers.ocr import LOW_CONFIDENCE, ocr_words, tesseract_missing
+
+# Resolution pages are rendered at for OCR: Tesseract reads body text best at 300 dpi.
+OCR_DPI = 300
+MAX_PAGES = 500
+_FLAG_ITALIC = 1 << 6
+
+
+def _page_chars(page, textpage) -> list[tuple[str, float, float, float, float, float, bool, bool]]:
+    """(char, left, right, top, bottom, size, bold, italic) in content order; whitespace as " " with no box."""
+    import pypdfium2.raw as pdfium_c
+
+    tp = textpage.raw
+    height = page.get_height()
+    rect = pdfium_c.FS_RECTF()
+    flags = ctypes.c_int(0)
+    out = []
+    for i in range(pdfium_c.FPDFText_CountChars(tp)):
+        code = pdfium_c.FPDFText_GetUnicode(tp, i)
+        ch = chr(code) if code else ""
+        if not ch or ch.isspace() or ch in "\u00a0\ufeff":
+            out.append((" ", 0.0, 0.0, 0.0, 0.0, 0.0, False, False))
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
+        size = pdfium_c.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
+        weight = pdfium_c.FPDFText_GetFontWeight(tp, i)
+        pdfium_c.FPDFText_GetFontInfo(tp, i, None, 0, ctypes.byref(flags))
+        out.append((ch, rect.left, max(rect.right, rect.left), height - rect.top, height - rect.bottom, size,
+                    weight >= 600, bool(flags.value & _FLAG_ITALIC)))
+    return out
+
+
+def _page_words(page, textpage) -> tuple[list[Word], str]:
+    """Words of the text layer (PDF points, y downwards) and the page's plain text.
+
+    A word ends at a space, a jump back or down, or a gap with no space character in it. A letter
+    composed from a base glyph and a tone mark (LibreOffice does this for fonts without the
+    precomposed glyph) can report a box wider than its advance, hiding such a gap: its right edge is
+    then taken as its left edge plus the usual width of a letter of its case."""
+    chars = _page_chars(page, textpage)
+    lower = [c[2] - c[1] for c in chars if "a" <= c[0] <= "z"]
+    upper = [c[2] - c[1] for c in chars if "A" <= c[0] <= "Z"]
+    usual_lower = statistics.median(lower) if lower else 0.0
+    usual_upper = statistics.median(upper) if upper else usual_lower
+    words: list[Word] = []
+    cur: list[tuple[str, float, float, float, float, float, bool, bool]] = []
+
+    def flush() -> None:
+        if cur:
+            text = unicodedata.normalize("NFC", "".join(c[0] for c in cur))
+            sizes = sorted(c[5] for c in cur)
+            words.append(Word(text=text, x0=cur[0][1], x1=cur[-1][2], top=min(c[3] for c in cur),
+                              bottom=max(c[4] for c in cur), size=sizes[len(sizes) // 2],
+                              bold=sum(c[6] for c in cur) * 2 > len(cur), italic=sum(c[7] for c in cur) * 2 > len(cur)))
+            cur.clear()
+
+    for c in chars:
+        if c[0] == " ":
+            flush()
+            continue
+        if cur:
+            prev = cur[-1]
+            right = prev[2]
+            usual = usual_upper if prev[0].isupper() else usual_lower
+            if usual and right - prev[1] > 1.3 * usual and unicodedata.decomposition(prev[0]):
+                right = prev[1] + usual
+            size = c[5]
+            if abs(prev[4] - c[4]) > 0.4 * size or c[1] < prev[1] or c[1] - right > 0.25 * size:
+                flush()
+        cur.append(c)
+    flush()
+    return words, "".join(c[0] for c in chars)
+
+
+def text_layer_problem(text: str) -> str | None:
+    """Why a page's text layer cannot be used (then the page is OCR'd), or None if it reads well."""
+    from viparse.normalize.frequency import vietnamese_score
+
+    visible = "".join(text.split())
+    if len(visible) < 20:
+        return "no text layer"
+    bad = sum(1 for ch in visible if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or unicodedata.category(ch) == "Cc")
+    if bad > 0.05 * len(visible):
+        return "unmapped glyphs in the text layer"
+    letters = [ch for ch in visible if ch.isalpha()]
+    if len(letters) >= 200:
+        marked = sum(1 for ch in letters if unicodedata.decomposition(ch) or ch in "đĐ")
+        if marked < 0.03 * len(letters):
+            return "the text layer has lost its Vietnamese tone marks"
+    if vietnamese_score(text) < -4.6:
+        return "the text layer does not read as Vietnamese"
+    return None
+
+
+def _legacy_encoding(text: str) -> str | None:
+    from viparse.normalize.detector import detect_encoding_by_content
+    from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS
+
+    return detect_encoding_by_content(text, AUTO_DETECT_CHARMAPS).encoding
+
+
+def _convert_words(words: list[Word], encoding: str) -> None:
+    from viparse.normalize.encodings import get_charmap
+    from viparse.normalize.tables import convert
+
+    charmap = get_charmap(encoding)
+    if charmap is None:
+        return
+    for w in words:
+        w.text = convert(w.text, charmap, "NFC")
+
+
+def _open(path: Path, data: bytes):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        message = str(e)
+        if "password" in message.lower():
+            raise InputError(path, "the PDF is encrypted with a password; save an unprotected copy") from e
+        raise InputError(path, f"corrupt PDF ({message})") from e
+
+
+def read_pdf(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS,
+             on_page: PageProgress | None = None) -> RawDocument:
+    """Read a PDF letter into raw blocks in reading order (text layer, or OCR where there is none)."""
+    path = Path(path)
+    data = read_bytes(path, limits)
+    if b"%PDF" not in data[:1024]:
+        raise InputError(path, "is not a PDF (no %PDF signature)")
+    pdf = _open(path, data)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise InputError(path, "the PDF has no pages")
+        if count > MAX_PAGES:
+            raise InputError(path, f"the PDF has {count} pages, over the {MAX_PAGES}-page limit for one letter")
+        pages, notes, ocr_done = _read_pages(path, pdf, count, on_page)
+    finally:
+        pdf.close()
+    blocks, layout_notes = blocks_from_pages(pages)
+    notes += layout_notes
+    if ocr_done:
+        notes.insert(0, f"OCR (Tesseract) on {_pages_text(ocr_done, count)}")
+        notes += low_confidence_notes(blocks)
+    source = make_source(path, data, SourceFormat.PDF)
+    source = source.model_copy(update={"pages": count, "ocr_pages": len(ocr_done)})
+    return RawDocument(source=source, blocks=blocks, notes=notes)
+
+
+def _read_pages(path: Path, pdf, count: int,
+                on_page: PageProgress | None) -> tuple[list[Page], list[str], list[int]]:
+    """Every page's words: from the text layer, or from OCR running in a thread pool while the next
+    pages are read (PDFium itself is used from this thread only)."""
+    pages: list[Page | None] = [None] * count
+    notes: list[str] = []
+    pending: dict[int, Future[list[Word]]] = {}
+    sizes: dict[int, tuple[float, float]] = {}
+    done = 0
+
+    def finished(k: int) -> None:
+        nonlocal done
+        done += 1
+        if on_page:
+            on_page(done, count)
+
+    with ThreadPoolExecutor(max_workers=ocr_threads()) as pool:
+        for k in range(count):
+            page = pdf[k]
+            sizes[k] = (page.get_width(), page.get_height())
+            words, text = _page_words(page, page.get_textpage())
+            problem = text_layer_problem(text)
+            if problem and problem != "no text layer":
+                encoding = _legacy_encoding(text)
+                if encoding:
+                    _convert_words(words, encoding)
+                    notes.append(f"page {k + 1}: text layer in the legacy {encoding} encoding, converted")
+                    problem = None
+            if problem and not (problem == "no text layer" and not words and not _has_images(page)):
+                missing = tesseract_missing()
+                if missing:
+                    raise InputError(path, f"page {k + 1}: {problem}, so it needs OCR; {missing}")
+                if problem != "no text layer":
+                    notes.append(f"page {k + 1}: {problem}; read by OCR instead")
+                dpi = _scan_dpi(page)
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                pending[k] = pool.submit(ocr_words, image, 72 / dpi)
+                pending[k].add_done_callback(lambda _f, k=k: finished(k))
+                continue
+            pages[k] = Page(k + 1, *sizes[k], words)
+            finished(k)
+        for k, future in pending.items():
+            pages[k] = Page(k + 1, *sizes[k], future.result(), ink=True)
+    return [p for p in pages if p is not None], notes, sorted(k + 1 for k in pending)
+
+
+def ocr_threads() -> int:
+    """Pages OCR'd at once: one in a parse worker process (the workers already fill the cores), every
+    core when a single letter is read in the main process."""
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _scan_dpi(page) -> float:
+    """Render a scanned page at the resolution of the scan it holds (resampling helps no OCR), within
+    150–400 dpi; pages drawn otherwise at OCR_DPI."""
+    import pypdfium2.raw as pdfium_c
+
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            pixels_wide = obj.get_size()[0]
+            left, _, right, _ = obj.get_pos()
+        except Exception:  # an image PDFium cannot measure: fall back to the default
+            continue
+        if right - left > 0.5 * page.get_width():
+            best = max(best, pixels_wide / ((right - left) / 72))
+    if not best:
+        return OCR_DPI
+    return min(400.0, max(150.0, best))
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _pages_text(pages: list[int], count: int) -> str:
+    if len(pages) == count:
+        return f"all {count} pages" if count > 1 else "the page"
+    return "pages " + ", ".join(map(str, pages))
+
+
+def low_confidence_notes(blocks) -> list[str]:
+    """One note per OCR'd paragraph whose confidence is low, naming the page and its opening words."""
+    out = []
+    for b in blocks:
+        if b.confidence is not None and b.confidence < LOW_CONFIDENCE and b.text.strip():
+            opening = " ".join(b.text.split()[:8])
+            out.append(f"low OCR confidence {b.confidence:.0%} on page {b.page}: {opening!r}; "
+                       "check it against the scan")
+    return out
+
+
+READER = Reader(
+    name="PDF",
+    suffixes=(".pdf",),
+    read=read_pdf,
+    what="text layer read with PDFium (lines, two-column header and signature tables and paragraphs rebuilt "
+         "from positions; page numbers and running headers dropped); pages with no usable text layer are OCR'd",
+    needs="pypdfium2; OCR of scanned pages: Debian tesseract-ocr, tesseract-ocr-vie",
+    magic=(b"%PDF",),
+)
