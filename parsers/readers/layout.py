@@ -117,6 +117,7 @@ _DIGITS_RE = re.compile(r"\d+")
 # A line that ends a sentence or a list entry, and a line that opens a numbered item or a bullet:
 # between the two there is a paragraph break even if the next word would not have fitted.
 _ENDS_RE = re.compile(r"[.:;!?…][\"”’)\]*]*$")
+_LABEL_RE = re.compile(r"^(?:[-+•–—*▪◦➢✓❖□■]|\d+(?:\.\d+)*[.)]|[IVXLCDM]+[.)]|[^\W\d_][.)])$")
 _OPENS_RE = re.compile(r"^(?:[-+•–—*▪◦➢]|\d+(?:\.\d+)*[.)]|[IVXLCDM]+[.)]|[^\W\d_][.)])(?:\s|$)")
 
 
@@ -160,8 +161,10 @@ def _lines(page: Page) -> list[_Line]:
             lines.append(_Line(page.number, group))
     for line in lines:
         segments = [_Segment([line.words[0]])]
-        for prev, word in zip(line.words, line.words[1:], strict=False):
-            if word.x0 - prev.x1 > _GUTTER_EM * max(prev.size, word.size):
+        for prev, word in itertools.pairwise(line.words):
+            # a list label ("1.1.", "-", "a)") and its text are one segment, however wide the tab
+            label = len(segments) == 1 and _LABEL_RE.match(segments[0].text)
+            if word.x0 - prev.x1 > _GUTTER_EM * max(prev.size, word.size) and not label:
                 segments.append(_Segment([word]))
             else:
                 segments[-1].words.append(word)
@@ -231,7 +234,18 @@ def _fit(line: _Line, gutters: list[tuple[float, float]]) -> list[tuple[float, f
 
 
 def _seed_gutters(line: _Line) -> list[tuple[float, float]]:
-    return [(a.x1, b.x0) for a, b in zip(line.segments, line.segments[1:], strict=False)]
+    return [(a.x1, b.x0) for a, b in itertools.pairwise(line.segments)]
+
+
+def _aligned(table: _Table, segment: _Segment, size: float) -> bool:
+    """Does `segment` line up with the lines already in its column (same centre or same start)?"""
+    column = table.column(segment)
+    peers = [s for ln in table.lines for s in ln.segments if table.column(s) == column]
+    if not peers:
+        return True
+    centre = statistics.median((s.x0 + s.x1) / 2 for s in peers)
+    start = statistics.median(s.x0 for s in peers)
+    return abs((segment.x0 + segment.x1) / 2 - centre) <= 1.5 * size or abs(segment.x0 - start) <= 0.5 * size
 
 
 def _fits_to_page_end(lines: Sequence[_Line], gutters: list[tuple[float, float]]) -> bool:
@@ -247,8 +261,10 @@ def _tables(lines: list[_Line], pitch: float) -> list[_Line | _Table]:
     """The page's lines in reading order, runs of column-aligned lines gathered into tables.
 
     A table starts at a line with two or more segments and takes the following lines while they keep
-    clear of its gutters and stay close (within a few line pitches; up to the end of the page when
-    every remaining line fits, which is how a signature block with its blank space for the seal ends)."""
+    clear of its gutters, line up with the column they fall in (centred on it, as header cells are,
+    or starting where its lines start) and stay close (within a few line pitches; up to the end of
+    the page when every remaining line fits, which is how a signature block with its blank space for
+    the seal ends). "Kính gửi:" at the margin under a centred header column is not part of the table."""
     out: list[_Line | _Table] = []
     i = 0
     while i < len(lines):
@@ -265,7 +281,11 @@ def _tables(lines: list[_Line], pitch: float) -> list[_Line | _Table]:
             if narrowed is None:
                 break
             gap = nxt.baseline - table.lines[-1].baseline
-            if gap > 2.6 * pitch and (gap > 8.0 * pitch or not _fits_to_page_end(lines[j:], table.gutters)):
+            # lines of one cell are stacked at the line pitch; a new row may sit further down
+            limit = (2.6 if len(nxt.segments) > 1 else 1.7) * pitch
+            if gap > limit and (gap > 8.0 * pitch or not _fits_to_page_end(lines[j:], table.gutters)):
+                break
+            if len(nxt.segments) == 1 and not _aligned(table, nxt.segments[0], nxt.size):
                 break
             table.lines.append(nxt)
             table.gutters = narrowed
@@ -368,7 +388,7 @@ def blocks_from_pages(pages: Sequence[Page]) -> tuple[list[RawBlock], list[str]]
     per_page = [_lines(p) for p in pages]
     dropped = _drop_furniture(per_page)
     pitch = _pitch(per_page)
-    laid = [_tables(lines, pitch) for lines in per_page]
+    laid = _join_split_tables([_tables(lines, pitch) for lines in per_page])
     body = [ln for items in laid for ln in items if isinstance(ln, _Line)]
     doc_margins = _margins(body, (min((ln.x0 for ln in body), default=0.0), max((ln.x1 for ln in body), default=0.0)))
     blocks: list[RawBlock] = []
@@ -387,7 +407,7 @@ def blocks_from_pages(pages: Sequence[Page]) -> tuple[list[RawBlock], list[str]]
             if isinstance(item, _Table):
                 flush()
                 table_index += 1
-                blocks.extend(_table_blocks(item, table_index, pitch))
+                blocks.extend(_table_blocks(item, table_index, pitch, page_margins[1]))
                 continue
             if para:
                 prev = para[-1]
@@ -407,10 +427,26 @@ def blocks_from_pages(pages: Sequence[Page]) -> tuple[list[RawBlock], list[str]]
     return blocks, notes
 
 
-def _table_blocks(table: _Table, index: int, pitch: float) -> list[RawBlock]:
+def _join_split_tables(laid: list[list[_Line | _Table]]) -> list[list[_Line | _Table]]:
+    """A table that ends one page and one with the same columns that starts the next are one table cut
+    by the page break (a signature block pushed over): join them, as the .docx holds one table."""
+    for k in range(1, len(laid)):
+        before, here = laid[k - 1], laid[k]
+        if not before or not here or not isinstance(before[-1], _Table) or not isinstance(here[0], _Table):
+            continue
+        a, b = before[-1], here[0]
+        if len(a.gutters) == len(b.gutters) and all(
+                min(g1, h1) > max(g0, h0) for (g0, g1), (h0, h1) in zip(a.gutters, b.gutters, strict=True)):
+            a.lines.extend(b.lines)
+            a.gutters = [(max(g0, h0), min(g1, h1)) for (g0, g1), (h0, h1) in zip(a.gutters, b.gutters, strict=True)]
+            here.pop(0)
+    return laid
+
+
+def _table_blocks(table: _Table, index: int, pitch: float, page_right: float) -> list[RawBlock]:
     """One block per paragraph of each cell, row by row and cell by cell (as a .docx table reads)."""
     rows: list[list[_Line]] = [[table.lines[0]]]
-    for prev, line in zip(table.lines, table.lines[1:], strict=False):
+    for prev, line in itertools.pairwise(table.lines):
         if len(line.segments) > 1 and line.baseline - prev.baseline > 1.6 * pitch:
             rows.append([line])
         else:
@@ -428,8 +464,10 @@ def _table_blocks(table: _Table, index: int, pitch: float) -> list[RawBlock]:
         for c, cell in enumerate(cells):
             if not cell:
                 continue
+            # A cell's lines wrap at the cell's edge, which is not drawn: take the next column's start
+            # (the end of the gutter), or the page's right margin for the last column.
             left = min(ln.x0 for ln in cell)
-            right = table.gutters[c][0] if c < len(table.gutters) else max(ln.x1 for ln in cell)
+            right = table.gutters[c][1] - 0.5 * cell[0].size if c < len(table.gutters) else page_right
             right = max(right, max(ln.x1 for ln in cell))
             for para in _paragraphs(cell, left, right, pitch):
                 blocks.append(_block(para.lines, table=index, row=r, cell=c))
