@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from models import InputError, Letter
-from parsers.base import DEFAULT_LIMITS, PageProgress, ReadLimits
+from parsers.base import DEFAULT_LIMITS, PageProgress, Reader, ReadLimits
 from parsers.docx_reader import read_docx
 from parsers.readers import READERS, REFUSED, reader_for, suffix_list
 from parsers.segment import segment_letter
@@ -26,12 +26,29 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     reader = reader_for(path)
     if reader is None:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of: {suffix_list()}")
+    _refuse_misnamed(path, reader)
     letter = segment_letter(reader.read(path, limits, on_page), nlp_segmenter=segmenter)
     h = letter.header
     if not (letter.items or letter.recipients or letter.cc or letter.signature
             or h.symbol or h.issuer or h.date or h.title or h.subject):
         raise InputError(path, "not a letter (no header, 'Kính gửi', numbered items, 'Nơi nhận' or signature found)")
     return letter
+
+
+def _refuse_misnamed(path: Path, reader: Reader) -> None:
+    """A file whose content is another registered format than its suffix says (a PDF saved as
+    .docx): name the real format and the suffix that reads it."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if not head or reader.detect(head):
+        return
+    for other in READERS:
+        if other is not reader and other.magic and other.detect(head):
+            raise InputError(path, f"is a {other.name} file named {path.suffix}; rename it {other.suffixes[0]} "
+                                   "to read it")
 
 
 __all__ = ["DEFAULT_LIMITS", "READERS", "REFUSED", "ReadLimits", "parse_letter", "read_docx", "read_txt",

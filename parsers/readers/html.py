@@ -138,9 +138,25 @@ def article_blocks(path: Path, page: str) -> list[RawBlock]:
     main = root.find("main")
     blocks: list[RawBlock] = []
     _blocks(main if main is not None else root, blocks, {})
-    if not any(b.text.strip() for b in blocks):
+    if not any(b.text.strip() for b in blocks) or _mostly_links(page, blocks):
         raise InputError(path, "no article text found in the web page (only menus, links or scripts)")
     return blocks
+
+
+def _mostly_links(page: str, blocks: list[RawBlock]) -> bool:
+    """trafilatura falls back to the whole body when a page has no article; such text is link labels
+    (a menu, a list of documents), which no letter is."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return False
+    text = " ".join(b.text for b in blocks)
+    size = len("".join(text.split())) or 1
+    labels = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    covered = sum(len("".join(label.split())) for label in labels if label and label in text)
+    return covered > 0.5 * size
 
 
 def read_html(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS,

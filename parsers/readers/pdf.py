@@ -14,6 +14,7 @@ text layer in a legacy font encoding (TCVN3, VNI) is converted instead.
 import ctypes
 import multiprocessing
 import os
+import re
 import statistics
 import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -134,16 +135,24 @@ def _convert_words(words: list[Word], encoding: str) -> None:
         w.text = convert(w.text, charmap, "NFC")
 
 
-def _open(path: Path, data: bytes):
+# An empty page tree: PDFium refuses such a file without saying why (its last error is stale).
+_NO_PAGES_RE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
+
+
+def _open(path: Path, data: bytes):  # a pypdfium2 PdfDocument
     import pypdfium2 as pdfium
 
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         message = str(e)
-        if "password" in message.lower():
+        if b"/Encrypt" in data and "password" in message.lower():
             raise InputError(path, "the PDF is encrypted with a password; save an unprotected copy") from e
-        raise InputError(path, f"corrupt PDF ({message})") from e
+        if _NO_PAGES_RE.search(data):
+            raise InputError(path, "the PDF has no pages") from e
+        m = re.search(r"PDFium: ([^)]+)", message)
+        why = m.group(1).lower() if m and m.group(1) not in ("Success", "Unknown error") else "PDFium cannot load it"
+        raise InputError(path, f"corrupt PDF ({why})") from e
 
 
 def read_pdf(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS,
