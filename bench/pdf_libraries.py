@@ -67,10 +67,10 @@ def _make_pdfs(folder: Path) -> dict[str, Path]:
 def pdfium_chars(path: Path) -> tuple[int, int]:
     import pypdfium2 as pdfium
 
-    from parsers.readers.pdf import _page_chars
+    from parsers.readers.pdf import _page_words
 
     doc = pdfium.PdfDocument(path)
-    n = sum(len(_page_chars(doc[k], doc[k].get_textpage())) for k in range(len(doc)))
+    n = sum(len(_page_words(doc[k], doc[k].get_textpage())[0]) for k in range(len(doc)))
     pages = len(doc)
     doc.close()
     return pages, n
@@ -171,7 +171,7 @@ def main() -> None:
         files = list(pdfs.values())
         pages = sum(_pages(f) for f in files)
         print(f"{pages} pages in {len(files)} PDFs, {args.repeat} passes\n")
-        print("| library | licence | chars+boxes pages/s | plain text pages/s | word errors serif | "
+        print("| library | licence | positioned text pages/s ¹ | plain text pages/s | word errors serif | "
               "word errors mono | header columns apart (party, state) |")
         print("|---|---|---|---|---|---|---|")
         for name, (module, chars, text, licence) in LIBRARIES.items():

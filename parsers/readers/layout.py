@@ -18,11 +18,12 @@ them, the same way for a text layer and for OCR output:
 Coordinates are PDF points with y growing downwards (top of the page is 0).
 """
 
+import functools
 import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from models import RawBlock
 
@@ -52,29 +53,33 @@ class Page:
     ink: bool = False  # word boxes are tight around the ink (OCR), not the glyphs' advance widths
 
 
-@dataclass
 class _Segment:
-    words: list[Word]
+    """Words of one line between gutters. Built once and never changed, so its figures are cached."""
 
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.x0 = words[0].x0
+        self.x1 = words[-1].x1
 
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
 
-@dataclass
 class _Line:
-    page: int
-    words: list[Word]
-    segments: list[_Segment] = field(default_factory=list)
-    ink: bool = False
+    """One line of a page (words sorted left to right), split into segments at gutters."""
+
+    def __init__(self, page: int, words: list[Word], segments: list[_Segment] | None = None,
+                 ink: bool = False) -> None:
+        self.page = page
+        self.words = words
+        self.segments = segments or []
+        self.ink = ink
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.baseline = statistics.median(w.bottom for w in words)
+        self.size = statistics.median(w.size for w in words)
+        self.first_word = words[0].x1 - words[0].x0
 
     @property
     def x0(self) -> float:
@@ -84,29 +89,9 @@ class _Line:
     def x1(self) -> float:
         return self.segments[-1].x1
 
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def baseline(self) -> float:
-        return statistics.median(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
-
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
-
-    @property
-    def first_word(self) -> float:
-        return self.words[0].x1 - self.words[0].x0
 
 
 # A column gutter is wider than this many font sizes; a word space, even justified, is narrower.
@@ -123,15 +108,18 @@ _OPENS_RE = re.compile(r"^(?:[-+•–—*▪◦➢]|\d+(?:\.\d+)*[.)]|[IVXLCDM]
 
 def _group_by_overlap(words: Iterable[Word]) -> list[list[Word]]:
     groups: list[list[Word]] = []
+    spans: list[list[float]] = []  # [top, bottom] of each group
     for word in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
         height = max(word.bottom - word.top, 0.1)
-        for group in reversed(groups[-4:]):
-            top, bottom = min(w.top for w in group), max(w.bottom for w in group)
+        for k in range(len(groups) - 1, max(len(groups) - 5, -1), -1):
+            top, bottom = spans[k]
             if min(bottom, word.bottom) - max(top, word.top) > 0.5 * min(height, bottom - top):
-                group.append(word)
+                groups[k].append(word)
+                spans[k] = [min(top, word.top), max(bottom, word.bottom)]
                 break
         else:
             groups.append([word])
+            spans.append([word.top, word.bottom])
     return groups
 
 
@@ -146,30 +134,34 @@ def _lines(page: Page) -> list[_Line]:
         if w.line is not None:
             keyed.setdefault(w.line, []).append(w)
     groups = list(keyed.values()) + _group_by_overlap(w for w in page.words if w.line is None)
-    groups.sort(key=lambda g: statistics.median(w.bottom for w in g))
-    lines: list[_Line] = []
-    for group in groups:
+    stats = sorted(((statistics.median(w.bottom for w in g), statistics.median(w.size for w in g), g) for g in groups),
+                   key=lambda t: t[0])
+    merged: list[tuple[float, float, list[Word]]] = []
+    for base, size, group in stats:
         group.sort(key=lambda w: w.x0)
-        base = statistics.median(w.bottom for w in group)
-        size = statistics.median(w.size for w in group)
-        for line in reversed(lines[-3:]):
-            if abs(line.baseline - base) < 0.35 * min(size, line.size) and all(
-                    w.x1 <= group[0].x0 or w.x0 >= group[-1].x1 for w in line.words):
-                line.words = sorted(line.words + group, key=lambda w: w.x0)
+        for k in range(len(merged) - 1, max(len(merged) - 4, -1), -1):
+            m_base, m_size, m_words = merged[k]
+            if abs(m_base - base) < 0.35 * min(size, m_size) and all(
+                    w.x1 <= group[0].x0 or w.x0 >= group[-1].x1 for w in m_words):
+                merged[k] = (m_base, m_size, sorted(m_words + group, key=lambda w: w.x0))
                 break
         else:
-            lines.append(_Line(page.number, group))
-    for line in lines:
-        segments = [_Segment([line.words[0]])]
-        for prev, word in itertools.pairwise(line.words):
+            merged.append((base, size, group))
+    lines: list[_Line] = []
+    for _, _, words in merged:
+        segments = [_Segment([words[0]])]
+        current = [words[0]]
+        for prev, word in itertools.pairwise(words):
             # a list label ("1.1.", "-", "a)") and its text are one segment, however wide the tab
-            label = len(segments) == 1 and _LABEL_RE.match(segments[0].text)
+            label = len(segments) == 1 and len(current) == 1 and _LABEL_RE.match(current[0].text)
             if word.x0 - prev.x1 > _GUTTER_EM * max(prev.size, word.size) and not label:
-                segments.append(_Segment([word]))
+                segments[-1] = _Segment(current)
+                current = [word]
+                segments.append(_Segment(current))
             else:
-                segments[-1].words.append(word)
-        line.segments = segments
-        line.ink = page.ink
+                current.append(word)
+        segments[-1] = _Segment(current)
+        lines.append(_Line(page.number, words, segments, page.ink))
     lines.sort(key=lambda ln: ln.baseline)
     return lines
 

@@ -31,70 +31,79 @@ MAX_PAGES = 500
 _FLAG_ITALIC = 1 << 6
 
 
-def _page_chars(page, textpage) -> list[tuple[str, float, float, float, float, float, bool, bool]]:
-    """(char, left, right, top, bottom, size, bold, italic) in content order; whitespace as " " with no box."""
+_WORD_RE = re.compile(r"[^\s\u00a0\ufeff\x00]+")
+
+
+def _page_words(page, textpage) -> tuple[list[Word], str]:  # pypdfium2 objects
+    """Words of the text layer (PDF points, y downwards) and the page's plain text.
+
+    Each call into PDFium costs microseconds, so the text comes in one call and a word's box from
+    its first and last characters, with the font (size, weight, italic flag) asked at its first. A
+    word much wider than its letters should be is looked at letter by letter: a gap with no space
+    character in it, or a jump back or down, ends a word there. A letter composed from a base glyph
+    and a tone mark (LibreOffice does this for fonts without the precomposed glyph) can report a box
+    wider than its advance, hiding such a gap: its right edge is then its left edge plus the usual
+    letter width."""
     import pypdfium2.raw as pdfium_c
 
     tp = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(tp)
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters beyond the BMP take two code units: ask one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i) or 32) for i in range(count))
     height = page.get_height()
     rect = pdfium_c.FS_RECTF()
     flags = ctypes.c_int(0)
-    out = []
-    for i in range(pdfium_c.FPDFText_CountChars(tp)):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        ch = chr(code) if code else ""
-        if not ch or ch.isspace() or ch in "\u00a0\ufeff":
-            out.append((" ", 0.0, 0.0, 0.0, 0.0, 0.0, False, False))
-            continue
+
+    def box(i: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect)
-        size = pdfium_c.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
+        return rect.left, max(rect.right, rect.left), height - rect.top, height - rect.bottom
+
+    spans = []
+    for m in _WORD_RE.finditer(text):
+        i, j = m.start(), m.end() - 1
+        first = box(i)
+        last = box(j) if j > i else first
+        size = pdfium_c.FPDFText_GetFontSize(tp, i) or (first[3] - first[2])
         weight = pdfium_c.FPDFText_GetFontWeight(tp, i)
         pdfium_c.FPDFText_GetFontInfo(tp, i, None, 0, ctypes.byref(flags))
-        out.append((ch, rect.left, max(rect.right, rect.left), height - rect.top, height - rect.bottom, size,
-                    weight >= 600, bool(flags.value & _FLAG_ITALIC)))
-    return out
-
-
-def _page_words(page, textpage) -> tuple[list[Word], str]:
-    """Words of the text layer (PDF points, y downwards) and the page's plain text.
-
-    A word ends at a space, a jump back or down, or a gap with no space character in it. A letter
-    composed from a base glyph and a tone mark (LibreOffice does this for fonts without the
-    precomposed glyph) can report a box wider than its advance, hiding such a gap: its right edge is
-    then taken as its left edge plus the usual width of a letter of its case."""
-    chars = _page_chars(page, textpage)
-    lower = [c[2] - c[1] for c in chars if "a" <= c[0] <= "z"]
-    upper = [c[2] - c[1] for c in chars if "A" <= c[0] <= "Z"]
-    usual_lower = statistics.median(lower) if lower else 0.0
+        spans.append((i, j, first, last, size, weight >= 600, bool(flags.value & _FLAG_ITALIC)))
+    lower: list[float] = []
+    upper: list[float] = []
+    for i, j, first, last, *_ in spans:
+        if j > i and last[0] >= first[0]:
+            word = text[i:j + 1]
+            (upper if word.isupper() else lower).append((last[1] - first[0]) / (j - i + 1))
+    usual_lower = statistics.median(lower) if lower else (statistics.median(upper) if upper else 0.0)
     usual_upper = statistics.median(upper) if upper else usual_lower
     words: list[Word] = []
-    cur: list[tuple[str, float, float, float, float, float, bool, bool]] = []
-
-    def flush() -> None:
-        if cur:
-            text = unicodedata.normalize("NFC", "".join(c[0] for c in cur))
-            sizes = sorted(c[5] for c in cur)
-            words.append(Word(text=text, x0=cur[0][1], x1=cur[-1][2], top=min(c[3] for c in cur),
-                              bottom=max(c[4] for c in cur), size=sizes[len(sizes) // 2],
-                              bold=sum(c[6] for c in cur) * 2 > len(cur), italic=sum(c[7] for c in cur) * 2 > len(cur)))
-            cur.clear()
-
-    for c in chars:
-        if c[0] == " ":
-            flush()
+    for i, j, first, last, size, bold, italic in spans:
+        n = j - i + 1
+        usual = usual_upper if text[i:j + 1].isupper() else usual_lower
+        plain = abs(last[3] - first[3]) <= 0.4 * size and last[0] >= first[0] \
+            and last[1] - first[0] <= 1.1 * n * usual + 0.25 * size
+        if plain:
+            words.append(Word(text=unicodedata.normalize("NFC", text[i:j + 1]), x0=first[0], x1=last[1],
+                              top=min(first[2], last[2]), bottom=max(first[3], last[3]), size=size,
+                              bold=bold, italic=italic))
             continue
-        if cur:
-            prev = cur[-1]
-            right = prev[2]
-            usual = usual_upper if prev[0].isupper() else usual_lower
-            if usual and right - prev[1] > 1.3 * usual and unicodedata.decomposition(prev[0]):
-                right = prev[1] + usual
-            size = c[5]
-            if abs(prev[4] - c[4]) > 0.4 * size or c[1] < prev[1] or c[1] - right > 0.25 * size:
-                flush()
-        cur.append(c)
-    flush()
-    return words, "".join(c[0] for c in chars)
+        pieces: list[list[tuple[str, float, float, float, float]]] = [[]]
+        for k in range(i, j + 1):
+            x0, x1, top, bottom = box(k)
+            if pieces[-1]:
+                prev = pieces[-1][-1]
+                right = prev[2]
+                letter = usual_upper if prev[0].isupper() else usual_lower
+                if letter and right - prev[1] > 1.3 * letter and unicodedata.decomposition(prev[0]):
+                    right = prev[1] + letter
+                if abs(prev[4] - bottom) > 0.4 * size or x0 < prev[1] or x0 - right > 0.25 * size:
+                    pieces.append([])
+            pieces[-1].append((text[k], x0, x1, top, bottom))
+        for piece in pieces:
+            words.append(Word(text=unicodedata.normalize("NFC", "".join(c[0] for c in piece)), x0=piece[0][1],
+                              x1=piece[-1][2], top=min(c[3] for c in piece), bottom=max(c[4] for c in piece),
+                              size=size, bold=bold, italic=italic))
+    return words, text
 
 
 def text_layer_problem(text: str) -> str | None:
