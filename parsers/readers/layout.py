@@ -152,9 +152,11 @@ def _lines(page: Page) -> list[_Line]:
         segments = [_Segment([words[0]])]
         current = [words[0]]
         for prev, word in itertools.pairwise(words):
-            # a list label ("1.1.", "-", "a)") and its text are one segment, however wide the tab
-            label = len(segments) == 1 and len(current) == 1 and _LABEL_RE.match(current[0].text)
-            if word.x0 - prev.x1 > _GUTTER_EM * max(prev.size, word.size) and not label:
+            # a list label ("1.1.", "-", "a)") and its text are one segment across the tab to the
+            # text indent (a few ems; the star under a Party issuer is further from the next column)
+            gap, size = word.x0 - prev.x1, max(prev.size, word.size)
+            label = len(segments) == 1 and len(current) == 1 and gap <= 4 * size and _LABEL_RE.match(current[0].text)
+            if gap > _GUTTER_EM * size and not label:
                 segments[-1] = _Segment(current)
                 current = [word]
                 segments.append(_Segment(current))
@@ -229,6 +231,25 @@ def _seed_gutters(line: _Line) -> list[tuple[float, float]]:
     return [(a.x1, b.x0) for a, b in itertools.pairwise(line.segments)]
 
 
+def _row_goes_on(lines: Sequence[_Line], j: int, gutters: list[tuple[float, float]], pitch: float) -> bool:
+    """The line after `lines[j]` is again one with several columns, close below: `lines[j]` is inside
+    the table (a place and date under the national title, with the issuer's number beside the next line)."""
+    if j + 1 >= len(lines):
+        return False
+    nxt = lines[j + 1]
+    return len(nxt.segments) > 1 and nxt.baseline - lines[j].baseline <= 2.6 * pitch \
+        and _fit(nxt, gutters) is not None
+
+
+def _column_bottom(table: _Table, segment: _Segment) -> float:
+    """Baseline of the last table line with text in `segment`'s column (the table's last line if none)."""
+    column = table.column(segment)
+    for line in reversed(table.lines):
+        if any(table.column(s) == column for s in line.segments):
+            return line.baseline
+    return table.lines[-1].baseline
+
+
 def _aligned(table: _Table, segment: _Segment, size: float) -> bool:
     """Does `segment` line up with the lines already in its column (same centre or same start)?"""
     column = table.column(segment)
@@ -272,10 +293,14 @@ def _tables(lines: list[_Line], pitch: float) -> list[_Line | _Table]:
             narrowed = _fit(nxt, table.gutters)
             if narrowed is None:
                 break
-            gap = nxt.baseline - table.lines[-1].baseline
-            # lines of one cell are stacked at the line pitch; a new row may sit further down
-            limit = (2.6 if len(nxt.segments) > 1 else 1.7) * pitch
-            if gap > limit and (gap > 8.0 * pitch or not _fits_to_page_end(lines[j:], table.gutters)):
+            # A new row may sit a few lines down; a line of one cell sits at the line pitch below the
+            # last line of its own column (a title under a header table is further down).
+            if len(nxt.segments) > 1:
+                gap, limit = nxt.baseline - table.lines[-1].baseline, 2.6 * pitch
+            else:
+                gap, limit = nxt.baseline - _column_bottom(table, nxt.segments[0]), 1.7 * pitch
+            if gap > limit and not _row_goes_on(lines, j, narrowed, pitch) \
+                    and (gap > 8.0 * pitch or not _fits_to_page_end(lines[j:], table.gutters)):
                 break
             if len(nxt.segments) == 1 and not _aligned(table, nxt.segments[0], nxt.size):
                 break
