@@ -1,9 +1,12 @@
 """PDF letters: the text layer through PDFium (pypdfium2), or OCR for pages without a usable one.
 
-Why pypdfium2: it is the fastest of the maintained libraries measured in `bench/pdf_libraries.py`
-(PDFium is the engine of Chrome's viewer), it is Apache-2.0/BSD (PyMuPDF is AGPL, which an MIT
-project cannot ship), its spaces and Vietnamese characters come out right where pdfminer-based
-pdfplumber splits syllables, and it renders pages for OCR without poppler.
+Why pypdfium2 (measured in `bench/pdf_libraries.py`, README "Performance"): it gives positioned text
+as fast as PyMuPDF and several times faster than pdfplumber (pdfminer.six), and the fastest plain
+text; its licence is Apache-2.0/BSD-3-Clause, where PyMuPDF is AGPL-3.0, which this MIT project
+cannot depend on without putting the whole tool under the AGPL; and it renders pages for OCR
+itself, with no poppler. On the Vietnamese test PDFs all three read every word right; pdfplumber's
+own text runs the two header columns together on one line, which is why the layout is rebuilt here
+from positions whatever the library.
 
 Each page's characters become words with positions, and `parsers.readers.layout` rebuilds lines,
 tables and paragraphs from them. A page is OCR'd when it has no text layer (a scan) or a garbage one:
