@@ -27,6 +27,9 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     if reader is None:
         raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of: {suffix_list()}")
     _refuse_misnamed(path, reader)
+    missing = reader.missing()
+    if missing and path.is_file():
+        raise InputError(path, missing)  # the tool this format needs is not installed here
     letter = segment_letter(reader.read(path, limits, on_page), nlp_segmenter=segmenter)
     h = letter.header
     if not (letter.items or letter.recipients or letter.cc or letter.signature

@@ -24,6 +24,8 @@ def read_image(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS,
     try:
         image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
+    except Image.DecompressionBombError as e:
+        raise InputError(path, f"the image is too large to be a page ({e})") from e
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise InputError(path, f"corrupt or unsupported image ({e.__class__.__name__})") from e
     if frames > MAX_PAGES:

@@ -1,12 +1,12 @@
 """PDF letters: the text layer through PDFium (pypdfium2), or OCR for pages without a usable one.
 
-Why pypdfium2 (measured in `bench/pdf_libraries.py`, README "Performance"): it gives positioned text
-as fast as PyMuPDF and several times faster than pdfplumber (pdfminer.six), and the fastest plain
-text; its licence is Apache-2.0/BSD-3-Clause, where PyMuPDF is AGPL-3.0, which this MIT project
-cannot depend on without putting the whole tool under the AGPL; and it renders pages for OCR
-itself, with no poppler. On the Vietnamese test PDFs all three read every word right; pdfplumber's
-own text runs the two header columns together on one line, which is why the layout is rebuilt here
-from positions whatever the library.
+Why pypdfium2 (measured in `bench/pdf_libraries.py`, README "Performance"): it is about ten times
+faster than pdfplumber (pdfminer.six) at positioned text; PyMuPDF is faster still (2–3×, one C call
+per page), but it is AGPL-3.0, which this MIT project cannot depend on without putting the whole tool
+under the AGPL, while pypdfium2 is Apache-2.0/BSD-3-Clause; and it renders pages for OCR itself,
+with no poppler. On the Vietnamese test PDFs all three read every word right; pdfplumber's own text
+runs the two header columns together on one line, which is why the layout is rebuilt here from
+positions whatever the library.
 
 Each page's characters become words with positions, and `parsers.readers.layout` rebuilds lines,
 tables and paragraphs from them. A page is OCR'd when it has no text layer (a scan) or a garbage one:
@@ -20,6 +20,7 @@ import os
 import re
 import statistics
 import unicodedata
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -196,21 +197,28 @@ def read_pdf(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS,
 
 def _read_pages(path: Path, pdf, count: int,
                 on_page: PageProgress | None) -> tuple[list[Page], list[str], list[int]]:
-    """Every page's words: from the text layer, or from OCR running in a thread pool while the next
-    pages are read (PDFium itself is used from this thread only)."""
+    """Every page's words: from the text layer, or from OCR in a thread pool while the next pages are
+    read (Tesseract runs as its own process, so threads are enough; PDFium is used from this thread
+    only). At most two rendered pages per thread wait, so a long scan does not fill the memory."""
     pages: list[Page | None] = [None] * count
     notes: list[str] = []
-    pending: dict[int, Future[list[Word]]] = {}
+    ocr_pages: list[int] = []
+    waiting: deque[tuple[int, Future[list[Word]]]] = deque()
     sizes: dict[int, tuple[float, float]] = {}
     done = 0
+    threads = ocr_threads()
 
-    def finished(k: int) -> None:
+    def finished() -> None:
         nonlocal done
         done += 1
         if on_page:
             on_page(done, count)
 
-    with ThreadPoolExecutor(max_workers=ocr_threads()) as pool:
+    def collect(k: int, future: Future[list[Word]]) -> None:
+        pages[k] = Page(k + 1, *sizes[k], future.result(), ink=True)
+        finished()
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
         for k in range(count):
             page = pdf[k]
             sizes[k] = (page.get_width(), page.get_height())
@@ -228,16 +236,18 @@ def _read_pages(path: Path, pdf, count: int,
                     raise InputError(path, f"page {k + 1}: {problem}, so it needs OCR; {missing}")
                 if problem != "no text layer":
                     notes.append(f"page {k + 1}: {problem}; read by OCR instead")
+                while len(waiting) >= 2 * threads:
+                    collect(*waiting.popleft())
                 dpi = _scan_dpi(page)
                 image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-                pending[k] = pool.submit(ocr_words, image, 72 / dpi)
-                pending[k].add_done_callback(lambda _f, k=k: finished(k))
+                waiting.append((k, pool.submit(ocr_words, image, 72 / dpi)))
+                ocr_pages.append(k + 1)
                 continue
             pages[k] = Page(k + 1, *sizes[k], words)
-            finished(k)
-        for k, future in pending.items():
-            pages[k] = Page(k + 1, *sizes[k], future.result(), ink=True)
-    return [p for p in pages if p is not None], notes, sorted(k + 1 for k in pending)
+            finished()
+        while waiting:
+            collect(*waiting.popleft())
+    return [p for p in pages if p is not None], notes, ocr_pages
 
 
 def ocr_threads() -> int:
