@@ -397,7 +397,7 @@ def analyse(
     paths = found.paths
     refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
     if not paths:
-        _error(f"{root}: no .txt or .docx letters found")
+        _error(f"{root}: no letters found (looked for {FORMATS_HELP})")
         for rel, reason in refused.items():
             _say(f"  {rel}: {reason}")
         raise typer.Exit(1)

@@ -129,6 +129,7 @@ class Reader:
     what: str = field(default="", metadata={"doc": "What is read and how (README table, CLI help)."})
     needs: str = field(default="", metadata={"doc": "System packages or Python libraries it needs."})
     magic: tuple[bytes, ...] = ()
+    budget_factor: float = field(default=1.0, metadata={"doc": "Times the per-file parse time budget it may take."})
     missing: Callable[[], str | None] = field(default=lambda: None,
                                               metadata={"doc": "Why it cannot run here (a tool absent), or None."})
 

@@ -58,5 +58,6 @@ READER = Reader(
          "rebuilding as PDF; confidence kept per paragraph, low-confidence paragraphs listed as warnings",
     needs="Pillow, pytesseract; Debian tesseract-ocr, tesseract-ocr-vie",
     magic=(b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"),
+    budget_factor=10.0,  # OCR: seconds per page
     missing=tesseract_missing,
 )

@@ -151,5 +151,6 @@ READER = Reader(
     what="converted to .docx by LibreOffice (headless, private profile, macros disabled, time limit; the file "
          "itself is never opened for writing), then read as a .docx",
     needs="Debian libreoffice-writer-nogui",
+    budget_factor=3.0,  # the LibreOffice conversion comes first
     missing=libreoffice_missing,
 )

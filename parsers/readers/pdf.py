@@ -251,8 +251,12 @@ def _read_pages(path: Path, pdf, count: int,
 
 
 def ocr_threads() -> int:
-    """Pages OCR'd at once: one in a parse worker process (the workers already fill the cores), every
-    core when a single letter is read in the main process."""
+    """Pages OCR'd at once: what the batch gave this parse worker (`CASCADE_OCR_THREADS`: the cores
+    the other workers leave free), one in any other worker process, every core (up to 4) when a
+    letter is read in the main process."""
+    given = os.environ.get("CASCADE_OCR_THREADS", "")
+    if given.isdigit() and int(given) > 0:
+        return min(int(given), 8)
     if multiprocessing.parent_process() is not None:
         return 1
     return max(1, min(4, os.cpu_count() or 1))
@@ -308,4 +312,5 @@ READER = Reader(
          "from positions; page numbers and running headers dropped); pages with no usable text layer are OCR'd",
     needs="pypdfium2; OCR of scanned pages: Debian tesseract-ocr, tesseract-ocr-vie",
     magic=(b"%PDF",),
+    budget_factor=10.0,  # OCR: seconds per page
 )
