@@ -129,7 +129,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     many there are before linking starts, `on_link` each one linked)."""
     nodes = detect_parents(letters, settings)
     for path, error in failures.items():
-        nodes[path] = LetterNode(path=path, status=NodeStatus.FAILED, error=error)
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
+        nodes[path] = LetterNode(path=path, format=suffix, status=NodeStatus.FAILED, error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
     if on_pairs:

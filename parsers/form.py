@@ -9,7 +9,7 @@ language or in no language (code, tables of numbers).
 import re
 import string
 
-from models import IdentitySource, Letter, LetterForm, RawDocument
+from models import IdentitySource, Letter, LetterForm, RawDocument, SourceFormat
 from parsers import patterns as P
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATIONS
@@ -73,6 +73,11 @@ def _short(text: str, n: int = 70) -> str:
 def _transcription_marks(raw: RawDocument, letter: Letter, wrapped: bool) -> list[str]:
     text = _text(raw)
     marks = ["lines cut at a fixed width (PDF-to-text)"] if wrapped else []
+    source = raw.source
+    if source.ocr_pages:
+        marks.append(f"OCR of {source.ocr_pages} scanned page{'s' if source.ocr_pages > 1 else ''}")
+    elif source.format in (SourceFormat.PDF, SourceFormat.IMAGE):
+        marks.append(f"read from a {source.format.value.upper()}")
     if len(_MARKDOWN_RE.findall(text)) >= 2:
         marks.append("Markdown marks (#, **, \\-)")
     if _PDF_RE.search(text):
@@ -104,6 +109,8 @@ def classify_form(raw: RawDocument, letter: Letter, furniture: list[str], wrappe
         return LetterForm.TRANSCRIPTION, f"transcription: {', '.join(marks)}"
     if kinds:
         return LetterForm.PORTAL_COPY, f"portal copy: {', '.join(kinds)} around the letter's text"
+    if raw.source.format in (SourceFormat.HTML, SourceFormat.MHTML):
+        return LetterForm.PORTAL_COPY, "portal copy: a saved web page"
     if not header_block:
         first = next((p.text for p in [*letter.preamble, *letter.body, *letter.closing]), "")
         opening = letter.recipients[0].text if letter.recipients else first
