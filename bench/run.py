@@ -39,7 +39,7 @@ SHAPES = {  # size → (provinces, districts per province, communes per district
 
 
 def corpus(size: int, seed: int) -> Path:
-    path = OUT / f"corpus-{size}-seed{seed}"
+    path = OUT / f"corpus-v2-{size}-seed{seed}"  # v2: the evidence mix of bench/corpus.py
     if not (path / "gold.json").exists():
         shutil.rmtree(path, ignore_errors=True)
         p, d, c, u = SHAPES[size]

@@ -21,11 +21,14 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpus import (  # noqa: E402
     CONTEXT_SENTENCES,
+    EVIDENCE_MIX,
     LOCAL_SENTENCES,
     PROFILES,
     SIGNERS,
+    Derived,
     derive,
     shuffled_parent,
+    unique_names,
 )
 from models import Letter, Tier  # noqa: E402
 from parsers import parse_letter  # noqa: E402
@@ -44,6 +47,7 @@ class Written:
     tier: str
     parent: str | None
     links: list[tuple[str, str]] = field(default_factory=list)
+    evidence: str | None = None  # what it gives to find its parent by: a key of EVIDENCE_MIX
 
 
 def _central_text(rng: random.Random, scratch: Path) -> str:
@@ -141,6 +145,16 @@ def to_docx(text: str, path: Path) -> None:
     letter.save(path)
 
 
+def evidence_of(derived: Derived) -> str:
+    """What the letter written gives to find its parent by (a parent with no symbol cannot be cited)."""
+    status = derived.citation["status"]
+    if status == "exact":
+        return "citation"
+    if status != "none":
+        return "near-citation"
+    return "neither" if derived.layout["header"] == "none" else "header-only"
+
+
 def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrelated: int, seed: int = 0,
                  docx_share: float = 0.3) -> dict:
     """Write the cascade and gold.json into `out`; returns the gold."""
@@ -162,34 +176,44 @@ def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrel
     central_text = _central_text(rng, scratch)
     central = save("trung-uong/8371-CV-BTGTW.txt", central_text)
     written.append(Written(central, "central", None))
+
+    def evidence() -> str:
+        return rng.choices(list(EVIDENCE_MIX), weights=list(EVIDENCE_MIX.values()))[0]
+
     scratch.write_text(central_text, encoding="utf-8")
     central_letter = parse_letter(scratch).model_copy(update={"tier": Tier.PROVINCE})
     for p in range(provinces):
         p_text, p_links = _provincial_text(central_letter, rng, p)
         p_rel = save(f"tinh-{p:02d}/cong-van-tinh.txt", p_text)
-        written.append(Written(p_rel, "province", central, p_links))
+        written.append(Written(p_rel, "province", central, p_links, "citation"))
         scratch.write_text(p_text, encoding="utf-8")
         p_letter = parse_letter(scratch)
+        district_names = unique_names(rng, districts)
         for d in range(districts):
             prof = PROFILES[rng.choice(sorted(PROFILES))]
-            derived = derive(p_letter, rng, prof)
+            kind = evidence()
+            derived = derive(p_letter, rng, prof, kind, district_names[d])
             d_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/cong-van-huyen.txt", derived.text)
-            written.append(Written(d_rel, "district", p_rel, derived.links))
+            written.append(Written(d_rel, "district", p_rel, derived.links, evidence_of(derived)))
             if not communes:
                 continue
             scratch.write_text(derived.text.lstrip("\ufeff"), encoding="utf-8")
             d_letter = parse_letter(scratch)
             d_letter = d_letter.model_copy(update={"tier": Tier.DISTRICT})
+            commune_names = unique_names(rng, communes)
             for c in range(communes):
                 cprof = replace(PROFILES[rng.choice(sorted(PROFILES))])
-                cd = derive(d_letter, rng, cprof)
+                kind = evidence()
+                cd = derive(d_letter, rng, cprof, kind, commune_names[c])
                 c_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/xa-{c:02d}.txt", cd.text)
-                written.append(Written(c_rel, "commune", d_rel, cd.links))
+                written.append(Written(c_rel, "commune", d_rel, cd.links, evidence_of(cd)))
     for u in range(unrelated):
         written.append(Written(save(f"khac/van-ban-{u:03d}.txt", _unrelated_text(rng, u)), "unknown", None))
     scratch.unlink(missing_ok=True)
     gold = {"seed": seed, "generated": dt.date.today().isoformat(),
-            "letters": [{"path": w.path, "tier": w.tier, "parent": w.parent, "links": w.links} for w in written]}
+            "evidence_mix": EVIDENCE_MIX,
+            "letters": [{"path": w.path, "tier": w.tier, "parent": w.parent, "evidence": w.evidence, "links": w.links}
+                        for w in written]}
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return gold
 

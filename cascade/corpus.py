@@ -1,25 +1,27 @@
 """Which letter implements which, across a folder: citations first (exact, then near misses), content
 for the rest, with a confidence and the evidence; plus flags analysts ask for (citations that point
-nowhere, near-miss citations, letters copied from a sibling rather than from their parent).
+nowhere, near-miss citations, letters copied from a sibling rather than from their parent, parents
+found on thin evidence).
 
-Candidate parents for content come from an inverted index over each letter's rarest word trigrams
-(passim's n-gram index idea), so the cost grows with the number of letters, not its square.
+Content pairing is two-stage: candidates come from idf-weighted votes in a capped inverted index of word
+trigrams (`cascade.trigram_index`: cost per letter bounded whatever the folder's size), as many as the
+largest group of siblings needs so near-identical cousins cannot crowd the parent out; then each
+candidate allowed by the tier and date rules is scored exactly (weighted share of the child's trigrams
+it holds), and the best is told apart from the runner-up by the text where the two differ — siblings and
+cousins share their parent's text and differ in their local text.
 """
 
 import datetime as dt
-import heapq
-import math
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 from cascade.citecheck import edit_distance
-from cascade.tokens import keys_of, tokenize
-from cascade.units import letter_units
+from cascade.trigram_index import TrigramIndex, letter_trigrams
 from models import Citation, CitationRole, Letter, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
 
@@ -29,13 +31,23 @@ TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 
 @dataclass(frozen=True)
 class CorpusSettings:
     """Thresholds for pairing letters by content (weighted share of the child's word trigrams found
-    in the candidate parent); see bench/ for how they were measured."""
+    in the candidate parent); measured on generated cascades by bench/run.py."""
 
     content_min: float = 0.30  # a parent found by content must hold this share of the child's text
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common
     near_days: int = 7  # a cited date this close to the parent's supports a near miss
-    sample_size: int = 64  # rarest trigrams per letter used to find candidates
-    candidates: int = 12  # candidates scored exactly per letter
+    max_postings: int = 64  # a trigram votes for at most this many letters (the most general ones)
+    candidates: int = 32  # candidates scored exactly per letter, at least …
+    candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
+    max_candidates: int = 256
+    tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
+    derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals)
+    same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
+    tie_margin: float = 0.1  # candidates this close to the best are told apart by their own text …
+    tie_candidates: int = 6  # … at most this many
+    own_weight: float = 0.5  # weight of a candidate's share of text of its own
+    thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
+    thin_decisive: float = 0.5  # … or when the runner-up's own text explains this much of the difference
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
     sibling_min_trigrams: int = 8
 
@@ -51,80 +63,6 @@ def symbol_key(number: str | None, doc_type: str | None, issuer: str | None) -> 
     return number.lstrip("0") or "0", doc_type.upper(), issuer.upper()
 
 
-def _trigrams(letter: Letter, vocabulary: dict[str, int]) -> frozenset[int]:
-    """Word trigrams as single ints (three 21-bit key ids): a third of the memory of string tuples,
-    which matters at ten thousand letters."""
-    out: set[int] = set()
-    for unit in letter_units(letter):
-        ids = [vocabulary.setdefault(k, len(vocabulary)) & _ID_MASK for k in keys_of(tokenize(unit.text))]
-        out.update((a << 42) | (b << 21) | c for a, b, c in zip(ids, ids[1:], ids[2:], strict=False))
-    return frozenset(out)
-
-
-_ID_MASK = (1 << 21) - 1
-
-
-@dataclass
-class _Index:
-    trigrams: dict[str, frozenset[int]]
-    postings: dict[int, list[str]]  # only trigrams shared by two letters or more
-    idf: dict[int, float]  # likewise; a trigram of one letter weighs `solo_idf`
-    mass: dict[str, float]
-    solo_idf: float
-
-    @classmethod
-    def build(cls, letters: Mapping[str, Letter]) -> "_Index":
-        vocabulary: dict[str, int] = {}
-        trigrams = {path: _trigrams(letter, vocabulary) for path, letter in letters.items()}
-        seen: set[int] = set()
-        shared: set[int] = set()
-        for grams in trigrams.values():
-            shared |= grams & seen
-            seen |= grams
-        del seen
-        postings: dict[int, list[str]] = defaultdict(list)
-        for path, grams in trigrams.items():
-            for g in grams & shared:
-                postings[g].append(path)
-        n = max(1, len(trigrams))
-        idf = {g: math.log(1 + n / len(p)) for g, p in postings.items()}
-        solo = math.log(1 + n)
-        mass = {path: sum(idf.get(g, solo) for g in grams) for path, grams in trigrams.items()}
-        return cls(trigrams, dict(postings), idf, mass, solo)
-
-    def containment(self, child: str, parent: str) -> float:
-        """Weighted share of the child's trigrams that the parent holds (a trigram both hold is shared,
-        so it has its own weight)."""
-        total = self.mass[child]
-        if not total:
-            return 0.0
-        idf = self.idf
-        return sum(idf[g] for g in self.trigrams[child] & self.trigrams[parent]) / total
-
-    def candidates(self, child: str, settings: CorpusSettings) -> list[str]:
-        """Letters sharing the child's sampled trigrams, most votes first. Half the sample is the
-        rarest trigrams (what the child shares with few letters: its own children, its parent's local
-        text), half a hash-ordered draw of the rest, so a parent whose text all its children share
-        still gets votes."""
-        grams = self.trigrams[child]
-        shared = [g for g in grams if g in self.postings]
-        half = settings.sample_size // 2
-        rarest = heapq.nsmallest(half, shared, key=lambda g: (len(self.postings[g]), g))
-        chosen = set(rarest)
-        drawn = heapq.nsmallest(half, (g for g in shared if g not in chosen), key=hash_gram)
-        votes: dict[str, int] = defaultdict(int)
-        for g in (*rarest, *drawn):
-            for other in self.postings[g]:
-                if other != child:
-                    votes[other] += 1
-        return sorted(votes, key=lambda p: (-votes[p], p))
-
-
-def hash_gram(gram: int) -> int:
-    """A hash that is the same in every process and run, to draw a sample of trigrams."""
-    return zlib.crc32(gram.to_bytes(8, "little"))
-
-
 def _implemented(letter: Letter) -> list[Citation]:
     seen: set[str] = set()
     out = []
@@ -138,29 +76,52 @@ def _implemented(letter: Letter) -> list[Citation]:
 # Evidence that outweighs a small difference in shared text: the child's own header names the body
 # above it ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC" over "HUYỆN ỦY ĐỒNG PHÚ"), and this candidate is that body.
 _PLACE_BONUS = 0.1
-_UNIT_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN NHÂN DÂN|UBND|TỈNH|THÀNH PHỐ|"
-                            r"HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+# An exact citation (symbol and date) outweighs this much text in common with a near-miss one: only a
+# letter of the same symbol and date from another office (every district committee writes "…/HU")
+# that holds far less of the child's text, against one its header names, loses.
+_EXACT_BONUS = 0.25
+_BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
+_COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
+_LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
 
 
 def _place_of(line: str | None) -> str:
-    return " ".join(_UNIT_WORDS_RE.sub(" ", (line or "").upper()).split())
+    """A body's level and place: 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ', 'HUYỆN ỦY ĐỒNG PHÚ' and 'UBND HUYỆN ĐỒNG PHÚ' all
+    give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in."""
+    text = _COMMITTEE_RE.sub(lambda m: _LEVEL_OF_COMMITTEE[m.group(1)], (line or "").upper())
+    return " ".join(_BODY_WORDS_RE.sub(" ", text).split())
 
 
 def _names_parent(child: Letter, candidate: Letter) -> bool:
-    """Does the child's superior-body line name the candidate's place (issuer lines or place)?"""
+    """Does the child's superior-body line name the candidate's body (its issuer, or the committee a
+    department issues for)?"""
     above = _place_of(child.header.parent_issuer)
-    if len(above) < 3:
+    if len(above.split()) < 2:
         return False
     h = candidate.header
-    return any(above == _place_of(x) for x in (h.issuer, h.parent_issuer, h.place) if x)
+    # The line over a committee ("ĐẢNG BỘ HUYỆN X" over "ĐẢNG ỦY XÃ Y") names the body above the
+    # candidate, not the candidate; the committee over a department ("TỈNH ỦY X" over "BAN TUYÊN GIÁO")
+    # is the candidate's own body.
+    own = [h.issuer] + ([h.parent_issuer] if h.parent_issuer and not h.parent_issuer.upper().startswith("ĐẢNG BỘ")
+                        else [])
+    return any(above == _place_of(x) for x in own if x)
 
 
 def _tier_ok(parent: Letter, child: Letter) -> bool:
+    """A letter is never implemented by one of a higher tier; the same tier is allowed, as real letters
+    do it (the Politburo's resolution → the National Assembly's Party delegation's plan; a province's
+    plan → a provincial department's)."""
     p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
-    return p is None or c is None or p < c
+    return p is None or c is None or p <= c
+
+
+def _above(parent: Letter, child: Letter) -> bool:
+    p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
+    return p is not None and c is not None and p < c
 
 
 def _date_ok(parent: Letter, child: Letter) -> bool:
+    """A letter implements an earlier one (or one of the same day)."""
     pd, cd = parent.header.date, child.header.date
     return pd is None or cd is None or pd <= cd
 
@@ -169,10 +130,31 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
     return abs((a - b).days) if a and b else None
 
 
-def detect_parents(letters: Mapping[str, Letter],
-                   settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS) -> dict[str, LetterNode]:
+def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+                trigrams: Mapping[str, np.ndarray] | None = None) -> TrigramIndex:
+    """The trigram index of a folder; `trigrams` (from `letter_trigrams`, e.g. computed where the
+    letters were parsed) saves tokenizing every letter again here."""
+    grams = {p: trigrams[p] if trigrams is not None and p in trigrams else letter_trigrams(letter)
+             for p, letter in letters.items()}
+    return TrigramIndex.build(grams, max_postings=settings.max_postings)
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    child: str
+    parent: str
+    score: float  # share, plus the tier and place bonuses: what ranks the candidates
+    share: float
+    known: bool  # both tiers known
+    runner_up: str | None
+    decisive: float  # 0–1: how much of the text where best and runner-up differ sides with the best
+    above: bool
+
+
+def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+                   index: TrigramIndex | None = None) -> dict[str, LetterNode]:
     """A node per letter with its parents (evidence, confidence, reasons), children and flags."""
-    index = _Index.build(letters)
+    index = index or build_index(letters, settings)
     by_key: dict[Key, list[str]] = defaultdict(list)
     by_kind: dict[tuple[str, str], list[str]] = defaultdict(list)  # (type, issuer) → letters, for near misses
     for path, letter in letters.items():
@@ -205,39 +187,93 @@ def detect_parents(letters: Mapping[str, Letter],
         node.citation_status = min(statuses, key=order.index) if statuses else FolderCitationStatus.NONE
         if not node.parents:
             pending_content.append(path)
-    # Content pairing, most confident first, never closing a cycle.
-    proposals = []
-    for path in pending_content:
-        child = letters[path]
-        allowed = []
-        for other in index.candidates(path, settings):
-            if _tier_ok(letters[other], child) and _date_ok(letters[other], child):
-                allowed.append(other)
-                if len(allowed) == settings.candidates:
-                    break
-        for cand in allowed:
-            share = index.containment(path, cand)
-            if share >= settings.content_min:
-                known = child.tier is not Tier.UNKNOWN and letters[cand].tier is not Tier.UNKNOWN
-                proposals.append((known, share + _PLACE_BONUS * _names_parent(child, letters[cand]), path, cand))
-    # A parent whose tier is known to be above the child's beats any letter of unknown tier (which
-    # could be the child's own child); then the larger share of the child's text wins.
-    for _, share, path, cand in sorted(proposals, key=lambda x: (not x[0], -x[1], x[2], x[3])):
-        node = nodes[path]
-        if node.parents or nx.has_path(graph, path, cand):
+    # As many candidates as the largest family found by citations needs: its siblings share most of
+    # the parent's text and would otherwise fill every slot.
+    family = max((graph.out_degree(p) for p in graph), default=0)
+    k = min(settings.max_candidates, max(settings.candidates, settings.candidates_per_sibling * family + 8))
+    proposals = [p for path in pending_content for p in _content_proposals(path, letters, index, settings, k)]
+    # Most confident first; a candidate that would close a cycle is passed over.
+    for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
+        node = nodes[prop.child]
+        if node.parents or nx.has_path(graph, prop.child, prop.parent):
             continue
-        reasons = [f"{share:.0%} of its text (weighted word trigrams) is in {cand}"]
-        child, parent = letters[path], letters[cand]
-        if child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN:
-            reasons.append(f"tier {parent.tier.value} above {child.tier.value}")
-        node.parents.append(ParentLink(parent=cand, evidence=ParentEvidence.CONTENT, confidence=round(share, 3),
-                                       reasons=reasons))
-        graph.add_edge(cand, path)
+        node.parents.append(_content_link(prop, letters, settings))
+        graph.add_edge(prop.parent, prop.child)
+        if prop.share < settings.thin_share or prop.decisive < settings.thin_decisive:
+            node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
     _flag_sibling_copies(nodes, index, letters, settings)
     return nodes
+
+
+def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
+                       k: int) -> list[_Proposal]:
+    """Every candidate that may be the child's parent by content, each with how clearly it beats the
+    next best (stage two: exact shares of the candidates the vote found)."""
+    child = letters[path]
+    scored = []
+    for cand in index.candidates(path, k):
+        parent = letters[cand]
+        if not (_tier_ok(parent, child) and _date_ok(parent, child)):
+            continue
+        share = index.containment(path, cand)
+        if share < settings.content_min:
+            continue
+        above = _above(parent, child)
+        # Direction, where the tiers do not tell it: a letter that holds less of the child's text than
+        # the child holds of its own looks derived from the child (its own child, or a sibling that
+        # copied it), not its source.
+        derived = not above and index.containment(cand, path) > share
+        known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
+        # The same known tier is allowed (real letters do it) but a letter a tier above that holds
+        # most of the text is the likelier source: communes do not direct their neighbours.
+        score = (share + settings.tier_bonus * above + _PLACE_BONUS * _names_parent(child, parent)
+                 - settings.derived_penalty * derived - settings.same_tier_penalty * (known and not above))
+        scored.append((score, share, cand, known, above))
+    scored.sort(key=lambda x: (-x[0], x[2]))
+    scored = _rerank_near_ties(path, scored, index, settings)
+    out = []
+    for n, (score, share, cand, known, above) in enumerate(scored):
+        rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
+        out.append(_Proposal(path, cand, score, share, known, rival,
+                             index.decisiveness(path, cand, rival) if rival else 1.0, above))
+    return out
+
+
+def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings) -> list:
+    """Among candidates within `tie_margin` of the best, the one with least text of its own (held
+    neither by the child nor by the other close candidates) comes first: a parent's text is carried by
+    its children, while a sibling or cousin has local text nobody else holds."""
+    if len(scored) < 2:
+        return scored
+    close = [x for x in scored[:settings.tie_candidates] if x[0] >= scored[0][0] - settings.tie_margin]
+    if len(close) < 2:
+        return scored
+    cands = [x[2] for x in close]
+    own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
+    reranked = sorted(close, key=lambda x: (-(x[0] - settings.own_weight * own[x[2]]), x[2]))
+    return reranked + scored[len(close):]
+
+
+def _content_link(prop: _Proposal, letters: Mapping[str, Letter], settings: CorpusSettings) -> ParentLink:
+    """The confidence is the share of the child's text in the parent, scaled down when the runner-up
+    explains the text where the two differ about as well (siblings, cousins, the child's own child)."""
+    child, parent = letters[prop.child], letters[prop.parent]
+    reasons = [f"{prop.share:.0%} of its text (weighted word trigrams) is in {prop.parent}"]
+    if prop.above:
+        reasons.append(f"tier {parent.tier.value} above {child.tier.value}")
+    if _names_parent(child, parent):
+        reasons.append(f"its header names the body above it ({child.header.parent_issuer})")
+    if prop.runner_up:
+        reasons.append(f"against the runner-up {prop.runner_up}, {prop.decisive:.0%} of the text where the two "
+                       "differ sides with it")
+    else:
+        reasons.append("no other candidate holds enough of its text")
+    confidence = min(1.0, prop.share) * (0.5 + 0.5 * prop.decisive)
+    return ParentLink(parent=prop.parent, evidence=ParentEvidence.CONTENT, confidence=round(confidence, 3),
+                      reasons=reasons)
 
 
 def _node(path: str, letter: Letter) -> LetterNode:
@@ -247,27 +283,20 @@ def _node(path: str, letter: Letter) -> LetterNode:
 
 
 def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
-                      by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[str]], index: _Index,
+                      by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[str]], index: TrigramIndex,
                       settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
     key = symbol_key(c.number, c.doc_type, c.issuer_code)
     if key is None:
         return FolderCitationStatus.NONE, None
     exact = [p for p in by_key.get(key, []) if p != path]
-    if exact:
-        # Numbers restart each year (state) or term (Party): prefer the one whose date fits.
-        best = min(exact, key=lambda p: (_days(letters[p].header.date, c.date) or 0, p))
-        days = _days(letters[best].header.date, c.date)
+    # Numbers restart each year (state) or term (Party), and every district committee writes "…/HU":
+    # the same symbol of another date is only a near miss, weighed against the others by text.
+    dated = [p for p in exact if not _days(letters[p].header.date, c.date)]
+    best_exact = None
+    if dated:
+        best = max(dated, key=lambda p: (index.containment(path, p), p))
         share = index.containment(path, best)
-        if days:
-            return FolderCitationStatus.NEAR, ParentLink(
-                parent=best, evidence=ParentEvidence.NEAR_CITATION, confidence=round(0.6 + 0.4 * min(1, share * 2), 3),
-                reasons=[f"cites {c.symbol} of {c.date}, the folder's {c.symbol} is dated "
-                         f"{letters[best].header.date} ({days} day(s) apart)",
-                         f"{share:.0%} of its text is in {best}"])
-        return FolderCitationStatus.EXACT, ParentLink(
-            parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
-            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
-                     f"{share:.0%} of its text is in {best}"])
+        best_exact = (share + _EXACT_BONUS + _PLACE_BONUS * _names_parent(letter, letters[best]), best, share)
     near = []
     for other in by_kind.get(key[1:], []):
         parent = letters[other]
@@ -276,6 +305,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         if other == path or other_key is None:
             continue
         days = _days(h.date, c.date)
+        same_number = other_key == key
         close_number = edit_distance(other_key[0], key[0]) <= 1
         if not (close_number or (days is not None and days <= settings.near_days)):
             continue
@@ -283,17 +313,24 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         if share >= settings.near_content_min:
             why = [f"cites {c.symbol}" + (f" of {c.date}" if c.date else "") + f"; the folder has {h.symbol}"
                    + (f" of {h.date}" if h.date else ""),
+                   f"same number, dates {days} day(s) apart" if same_number else
                    "number one character off" if close_number else f"dates {days} day(s) apart",
                    f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
-            near.append((share, other, why))
+            near.append((share + _PLACE_BONUS * _names_parent(letter, parent) + 0.05 * same_number, share, other, why))
+    if best_exact and (not near or best_exact[0] >= max(near)[0]):
+        _, best, share = best_exact
+        return FolderCitationStatus.EXACT, ParentLink(
+            parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
+            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
+                     f"{share:.0%} of its text is in {best}"])
     if near:
-        share, other, why = max(near, key=lambda x: (x[0] + _PLACE_BONUS * _names_parent(letter, letters[x[1]]), x[1]))
+        _, share, other, why = max(near, key=lambda x: (x[0], x[2]))
         return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
                                                      confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
     return FolderCitationStatus.MISSING_IN_FOLDER, None
 
 
-def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: Mapping[str, Letter],
+def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],
                          settings: CorpusSettings) -> None:
     """A child whose local text (what is not in the parent) is largely a sibling's local text was
     copied from that sibling; the later letter is flagged (both, when the dates do not tell)."""
@@ -301,14 +338,16 @@ def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: M
         kids = parent.children
         if len(kids) < 2:
             continue
-        local = {k: index.trigrams[k] - index.trigrams[parent_path] for k in kids}
+        local = {k: index.local(k, parent_path) for k in kids}
         for a in kids:
+            if len(local[a]) < settings.sibling_min_trigrams:
+                continue
             for b in kids:
-                if a == b or len(local[a]) < settings.sibling_min_trigrams:
+                if a == b or len(local[b]) < settings.sibling_min_trigrams:
                     continue
-                common = local[a] & local[b]
-                share = len(common) / len(local[a])
-                if share < settings.sibling_overlap or len(common) < settings.sibling_min_trigrams:
+                common = int(np.isin(local[a], local[b], assume_unique=True).sum())
+                share = common / len(local[a])
+                if share < settings.sibling_overlap or common < settings.sibling_min_trigrams:
                     continue
                 da, db = letters[a].header.date, letters[b].header.date
                 if da and db and da < db:

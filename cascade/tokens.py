@@ -111,3 +111,9 @@ def _tokenize(text: str, relevant: tuple[tuple[str, tuple[str, ...]], ...]) -> t
 
 def keys_of(tokens: list[Token]) -> list[str]:
     return [k for t in tokens for k in t.keys]
+
+
+def keys_of_text(text: str) -> list[str]:
+    """The matching keys of a text, tokenized without the cache: indexing a whole folder must not fill
+    a cache meant for the units of one pair."""
+    return [k for t in _tokenize.__wrapped__(text, ()) for k in t.keys]
