@@ -147,9 +147,9 @@ def main() -> None:
               f"{len(thin)} letters, of which wrong {sum(1 for g in wrong if g['path'] in thin)}; wrong "
               f"{len(wrong)}", flush=True)
         for g in wrong[:12]:
-            n = stats["nodes"][g["path"]]
+            n = stats["nodes"].get(g["path"])
             print(f"    {g['path']} [{g.get('evidence')}] gold {g['parent']} got {pred.get(g['path'])} "
-                  f"{[r for p in n.parents for r in p.reasons][:3]} tier {n.tier.value}")
+                  f"{[r for p in n.parents for r in p.reasons][:3] if n else 'not parsed'}")
         if not a.no_minhash:
             mpred, seconds = minhash_parents(letters)
             print(_table(f"MinHash-LSH, {len(letters)} letters ({seconds:.1f} s)", score_parents(mpred, gold)))

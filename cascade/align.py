@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from cascade.tokens import Token, keys_of
+from cascade.unit_candidates import ParentUnitIndex
 from cascade.units import Unit
 
 
@@ -37,6 +38,11 @@ class AlignSettings:
     unique_margin: float = 0.3  # a short unit found in one parent unit only, by this coverage margin
     min_shared: int = 2  # fewer shared word pairs are never evidence
     item_prior: float = 0.03  # ranking bonus for a parent unit inside the item the child's item maps to
+    # Long parents (cascade.unit_candidates): each child unit is scored against its best-voted parent
+    # units only, so a pair's cost grows with its size, not with the product of its units.
+    prune_above_units: int = 150
+    unit_candidates: int = 32
+    unit_max_postings: int = 32
 
 
 DEFAULT_SETTINGS = AlignSettings()
@@ -83,7 +89,18 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         for g in s:
             index[g].append(i)
 
+    unit_index = ParentUnitIndex(p_sh, settings.unit_max_postings) if len(parent) > settings.prune_above_units \
+        else None
+
     def scores(cs: frozenset[tuple[str, ...]]) -> dict[int, tuple[float, int]]:
+        if unit_index is not None and len(cs) >= 2 * settings.short_shingles:
+            # a short unit is scored against every parent unit: it has few word pairs, and its
+            # uniqueness margin needs all of them
+            out = {}
+            for i in unit_index.candidates(cs, weight, settings.unit_candidates):
+                common = cs & p_sh[i]
+                out[i] = (sum(weight[g] for g in common), len(common))
+            return out
         acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
         for g in cs:
             for i in index.get(g, ()):
@@ -110,13 +127,15 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         k + 1 < len(child) and child[k + 1].container == u.id for k, u in enumerate(child)
     ]
 
+    raw_scores = [scores(cs) if cs else {} for cs in c_sh]  # the same in both passes
+
     def run(prior: dict[str, str]) -> list[UnitMatch]:
         found: list[UnitMatch] = []
         for j, cs in enumerate(c_sh):
             if not cs:
                 continue
             c_mass = sum(weight[g] for g in cs)
-            raw = scores(cs)
+            raw = raw_scores[j]
             mapped = prior.get(child[j].item)
 
             def rank(i: int, raw: dict[int, tuple[float, int]] = raw, mapped: str | None = mapped,

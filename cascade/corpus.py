@@ -37,15 +37,18 @@ class CorpusSettings:
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common
     near_days: int = 7  # a cited date this close to the parent's supports a near miss
     max_postings: int = 64  # a trigram votes for at most this many letters (the most general ones)
-    candidates: int = 32  # candidates scored exactly per letter, at least …
+    candidates: int = 48  # candidates scored exactly per letter, at least …
     candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
     max_candidates: int = 256
     tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
     derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals)
     same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
+    nearest_bonus: float = 0.02  # per tier rank of a parent above the child: the nearest tier wins ties
+    family_of: int = 5  # the known children and parents of this many best-voted candidates are scored too
     tie_margin: float = 0.1  # candidates this close to the best are told apart by their own text …
     tie_candidates: int = 6  # … at most this many
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
+    lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
     thin_decisive: float = 0.5  # … or when the runner-up's own text explains this much of the difference
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
@@ -136,7 +139,8 @@ def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAUL
     letters were parsed) saves tokenizing every letter again here."""
     grams = {p: trigrams[p] if trigrams is not None and p in trigrams else letter_trigrams(letter)
              for p, letter in letters.items()}
-    return TrigramIndex.build(grams, max_postings=settings.max_postings)
+    rank = {p: TIER_RANK.get(letter.tier, len(TIER_RANK)) for p, letter in letters.items()}
+    return TrigramIndex.build(grams, max_postings=settings.max_postings, rank=rank)
 
 
 @dataclass(frozen=True)
@@ -191,16 +195,23 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     # the parent's text and would otherwise fill every slot.
     family = max((graph.out_degree(p) for p in graph), default=0)
     k = min(settings.max_candidates, max(settings.candidates, settings.candidates_per_sibling * family + 8))
-    proposals = [p for path in pending_content for p in _content_proposals(path, letters, index, settings, k)]
-    # Most confident first; a candidate that would close a cycle is passed over.
-    for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
-        node = nodes[prop.child]
-        if node.parents or nx.has_path(graph, prop.child, prop.parent):
-            continue
-        node.parents.append(_content_link(prop, letters, settings))
-        graph.add_edge(prop.parent, prop.child)
-        if prop.share < settings.thin_share or prop.decisive < settings.thin_decisive:
-            node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
+    # Top-down, a tier at a time (unknown tiers last): a letter's candidates include the known children
+    # and parents of its best-voted ones, so a district paired a tier above is there for its communes.
+    levels: dict[int, list[str]] = defaultdict(list)
+    for path in pending_content:
+        levels[TIER_RANK.get(letters[path].tier, len(TIER_RANK))].append(path)
+    for level in sorted(levels):
+        proposals = [p for path in levels[level]
+                     for p in _content_proposals(path, letters, index, settings, k, graph)]
+        # Most confident first; a candidate that would close a cycle is passed over.
+        for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
+            node = nodes[prop.child]
+            if node.parents or nx.has_path(graph, prop.child, prop.parent):
+                continue
+            node.parents.append(_content_link(prop, letters, settings))
+            graph.add_edge(prop.parent, prop.child)
+            if prop.share < settings.thin_share or prop.decisive < settings.thin_decisive:
+                node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
@@ -209,12 +220,34 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
 
 
 def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
-                       k: int) -> list[_Proposal]:
+                       k: int, graph: nx.DiGraph) -> list[_Proposal]:
     """Every candidate that may be the child's parent by content, each with how clearly it beats the
-    next best (stage two: exact shares of the candidates the vote found)."""
+    next best (stage two: exact shares of the candidates the vote found, and of their families)."""
+    scored = _score_candidates(path, index.candidates(path, k), letters, index, settings)
+    # Stage two and a half: the known children and parents of the best scored, scored too (a district
+    # the vote's cap left out is found under its province).
+    seen = {x[2] for x in scored}
+    family = [x for top in scored[:settings.family_of] for x in (*graph.successors(top[2]),
+                                                                   *graph.predecessors(top[2])) if x not in seen]
+    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings)
+    scored.sort(key=lambda x: (-x[0], x[2]))
+    scored = _rerank_near_ties(path, scored, index, settings, graph)
+    out = []
+    for n, (score, share, cand, known, above) in enumerate(scored):
+        rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
+        out.append(_Proposal(path, cand, score, share, known, rival,
+                             index.decisiveness(path, cand, rival) if rival else 1.0, above))
+    return out
+
+
+def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
+                      settings: CorpusSettings) -> list[tuple[float, float, str, bool, bool]]:
+    """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate."""
     child = letters[path]
     scored = []
-    for cand in index.candidates(path, k):
+    for cand in candidates:
+        if cand == path:
+            continue
         parent = letters[cand]
         if not (_tier_ok(parent, child) and _date_ok(parent, child)):
             continue
@@ -229,23 +262,24 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
         known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
         # The same known tier is allowed (real letters do it) but a letter a tier above that holds
         # most of the text is the likelier source: communes do not direct their neighbours.
-        score = (share + settings.tier_bonus * above + _PLACE_BONUS * _names_parent(child, parent)
+        # Among parents that hold the text equally, the nearest tier above: a commune implements its
+        # district's letter, which carries the province's text.
+        nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
+        score = (share + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
                  - settings.derived_penalty * derived - settings.same_tier_penalty * (known and not above))
         scored.append((score, share, cand, known, above))
-    scored.sort(key=lambda x: (-x[0], x[2]))
-    scored = _rerank_near_ties(path, scored, index, settings)
-    out = []
-    for n, (score, share, cand, known, above) in enumerate(scored):
-        rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
-        out.append(_Proposal(path, cand, score, share, known, rival,
-                             index.decisiveness(path, cand, rival) if rival else 1.0, above))
-    return out
+    return scored
 
 
-def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings) -> list:
-    """Among candidates within `tie_margin` of the best, the one with least text of its own (held
-    neither by the child nor by the other close candidates) comes first: a parent's text is carried by
-    its children, while a sibling or cousin has local text nobody else holds."""
+def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings,
+                      graph: nx.DiGraph) -> list:
+    """Among candidates within `tie_margin` of the best:
+    - the one with least text of its own (held neither by the child nor by the other close
+      candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
+      has local text nobody else holds;
+    - lineage: inherited text is in the parent's own parent too, so a candidate whose known parent
+      holds more of the child's text comes first (a cousin in another province has another province
+      above it). A candidate with no known parent counts as the best lineage among the others."""
     if len(scored) < 2:
         return scored
     close = [x for x in scored[:settings.tie_candidates] if x[0] >= scored[0][0] - settings.tie_margin]
@@ -253,7 +287,17 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
         return scored
     cands = [x[2] for x in close]
     own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
-    reranked = sorted(close, key=lambda x: (-(x[0] - settings.own_weight * own[x[2]]), x[2]))
+    lineage = {cand: max((index.containment(path, p) for p in graph.predecessors(cand) if p != path), default=None)
+               for cand in cands}
+    known = [v for v in lineage.values() if v is not None]
+    top = max(known, default=0.0)
+
+    def key(x: tuple) -> tuple:
+        line = lineage[x[2]]
+        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)), \
+            x[2]
+
+    reranked = sorted(close, key=key)
     return reranked + scored[len(close):]
 
 

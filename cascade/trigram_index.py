@@ -121,9 +121,12 @@ class TrigramIndex:
     voted: int = 0  # letters `votes` was asked about
 
     @classmethod
-    def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0) -> "TrigramIndex":
-        """Index letters' trigram arrays (`letter_trigrams`). `parts` (default: one per ~4 M entries)
-        bounds the working memory of the build: one partition is sorted at a time."""
+    def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0,
+              rank: dict[str, int] | None = None) -> "TrigramIndex":
+        """Index letters' trigram arrays (`letter_trigrams`). `rank` (a letter's tier, 0 = central; a
+        higher number for unknown) orders the capped postings before generality: the tiers that can
+        be sources first. `parts` (default: one per ~4 M entries) bounds the working memory of the
+        build: one partition is sorted at a time."""
         paths = list(trigrams)
         grams = [trigrams[p] for p in paths]
         n = len(paths)
@@ -155,6 +158,7 @@ class TrigramIndex:
         mass = np.fromiter((float(w.sum(dtype=np.float64)) for w in weights), dtype=np.float64, count=n)
         sizes = np.fromiter((len(g) for g in grams), dtype=np.float64, count=n)
         generality = np.divide(mass, sizes, out=np.full(n, float(solo)), where=sizes > 0)
+        tier = np.array([(rank or {}).get(p, 0) for p in paths], dtype=np.int64)
         # Pass 2: postings, each capped to its most general letters.
         built = []
         for part, (vocab, df) in enumerate(shared):
@@ -163,7 +167,7 @@ class TrigramIndex:
             group = np.repeat(np.arange(len(starts)), counts)
             keep = counts[group] >= 2
             flat, letters, group = flat[keep], letters[keep], group[keep]
-            order = np.lexsort((letters, generality[letters], group))
+            order = np.lexsort((letters, generality[letters], tier[letters], group))
             letters, group = letters[order], group[order]
             first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
             rank = np.arange(len(group)) - np.repeat(first, np.diff(np.r_[first, len(group)]))
