@@ -273,7 +273,7 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
                   letters: dict[str, Letter], failures: dict[str, str], paths: list[Path], progress: Progress,
                   task: TaskID, executor: "Executor | None", cache: "Cache | None") -> None:
     from cascade.analysis import analyse_letters
-    from cascade.reports.folder import write_folder_reports
+    from cascade.reports.folder import FolderReportWriter
 
     if not letters:
         progress.stop()
@@ -283,14 +283,16 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
         for rel, reason in failures.items():
             err.print(f"  {escape(rel)}: {escape(reason)}", soft_wrap=True)
         raise typer.Exit(1)
-    progress.update(task, description="linking", completed=0, total=None)
-    analysis = analyse_letters(str(root), letters, failures, jobs,
-                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache)
-    if cache is not None:
-        cache.commit()
-    progress.update(task, description="writing reports", completed=0, total=None)
+    progress.update(task, description="linking and writing pair reports", completed=0, total=None)
     try:
-        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
+        analysis = analyse_letters(str(root), letters, failures, jobs,
+                                   on_link=lambda _: progress.advance(task), executor=executor, cache=cache,
+                                   writer_for=lambda pairs: FolderReportWriter(output, root, pairs, chosen, lang))
+        if cache is not None:
+            cache.commit()
+        progress.update(task, description="writing reports", completed=0, total=None)
+        assert analysis.writer is not None
+        written = analysis.writer.finish(analysis)
     except CascadeError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", soft_wrap=True)
         raise typer.Exit(1) from e

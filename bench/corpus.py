@@ -318,10 +318,14 @@ _VILLAGES = ("thôn 1", "thôn 3", "ấp Sóc Lớn", "ấp 2", "khu phố Tân 
              "thôn Đồng Tâm")
 
 
-def specific(sentence: str, name: str, tier: str, rng: random.Random) -> str:
-    """A local sentence made the office's own: its place, a village, a date or a figure of its own."""
+def specific(sentence: str, other: str, name: str, tier: str, rng: random.Random) -> str:
+    """A local sentence made the office's own: stock phrases of two sentences of the list joined (an
+    office writes its own sentence, not one every office copies), and its place, a village, a date or
+    a figure of its own."""
     unit = "xã" if tier == "commune" else "huyện"
-    core = sentence.rstrip().rstrip(".")
+    head = sentence.rstrip().rstrip(".").split(", ")
+    rest = other.rstrip().rstrip(".").split(", ")
+    core = ", ".join(head[: max(1, len(head) // 2)] + rest[len(rest) // 2:]) if len(rest) > 1 else head[0]
     tail = rng.choice((
         f" trên địa bàn {unit} {name}",
         f", hoàn thành trước ngày {rng.randint(1, 28)}/{rng.randint(6, 12)}/2024",
@@ -560,7 +564,8 @@ class _Deriver:
             self.rng.shuffle(self.local_pool)
         sentence = localise(self.local_pool.pop(), self.rules)
         if self.specific is not None and self.chance(0.6):
-            sentence = specific(sentence, self.specific, self.tier, self.rng)
+            other = localise(self.rng.choice(LOCAL_SENTENCES), self.rules)
+            sentence = specific(sentence, other, self.specific, self.tier, self.rng)
         return sentence
 
     def local_heading(self) -> str:

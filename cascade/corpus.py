@@ -41,7 +41,8 @@ class CorpusSettings:
     candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
     max_candidates: int = 256
     tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
-    derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals)
+    derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals) …
+    derived_margin: float = 0.25  # … and is never its parent when it holds this much less of the child
     same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
     nearest_bonus: float = 0.02  # per tier rank of a parent above the child: the nearest tier wins ties
     family_of: int = 5  # the known children and parents of this many best-voted candidates are scored too
@@ -49,6 +50,9 @@ class CorpusSettings:
     tie_candidates: int = 6  # … at most this many
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
+    rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
+    proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
+    exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
     thin_decisive: float = 0.5  # … or when the runner-up's own text explains this much of the difference
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
@@ -83,6 +87,7 @@ _PLACE_BONUS = 0.1
 # letter of the same symbol and date from another office (every district committee writes "…/HU")
 # that holds far less of the child's text, against one its header names, loses.
 _EXACT_BONUS = 0.25
+_NEAR_PART_BONUS = 0.1  # a near-miss citation whose number is one character off, or whose date is exact
 _BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
 _COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
 _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
@@ -151,7 +156,6 @@ class _Proposal:
     share: float
     known: bool  # both tiers known
     runner_up: str | None
-    decisive: float  # 0–1: how much of the text where best and runner-up differ sides with the best
     above: bool
 
 
@@ -208,9 +212,10 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             node = nodes[prop.child]
             if node.parents or nx.has_path(graph, prop.child, prop.parent):
                 continue
-            node.parents.append(_content_link(prop, letters, settings))
+            decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
+            node.parents.append(_content_link(prop, decisive, letters))
             graph.add_edge(prop.parent, prop.child)
-            if prop.share < settings.thin_share or prop.decisive < settings.thin_decisive:
+            if prop.share < settings.thin_share or decisive < settings.thin_decisive:
                 node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
@@ -233,10 +238,9 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
     scored.sort(key=lambda x: (-x[0], x[2]))
     scored = _rerank_near_ties(path, scored, index, settings, graph)
     out = []
-    for n, (score, share, cand, known, above) in enumerate(scored):
+    for n, (score, share, cand, known, above) in enumerate(scored[:settings.proposals]):
         rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
-        out.append(_Proposal(path, cand, score, share, known, rival,
-                             index.decisiveness(path, cand, rival) if rival else 1.0, above))
+        out.append(_Proposal(path, cand, score, share, known, rival, above))
     return out
 
 
@@ -258,15 +262,20 @@ def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Le
         # Direction, where the tiers do not tell it: a letter that holds less of the child's text than
         # the child holds of its own looks derived from the child (its own child, or a sibling that
         # copied it), not its source.
-        derived = not above and index.containment(cand, path) > share
+        back = 0.0 if above else index.containment(cand, path)  # (only then worth computing)
+        if back - share > settings.derived_margin:
+            continue  # mostly made of the child's text, holding little of it: the child's own child
+        derived = back > share
         known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
         # The same known tier is allowed (real letters do it) but a letter a tier above that holds
         # most of the text is the likelier source: communes do not direct their neighbours.
         # Among parents that hold the text equally, the nearest tier above: a commune implements its
         # district's letter, which carries the province's text.
         nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
+        # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
+        same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
         score = (share + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
-                 - settings.derived_penalty * derived - settings.same_tier_penalty * (known and not above))
+                 - settings.derived_penalty * derived - settings.same_tier_penalty * same_tier)
         scored.append((score, share, cand, known, above))
     return scored
 
@@ -277,6 +286,8 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
     - the one with least text of its own (held neither by the child nor by the other close
       candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
       has local text nobody else holds;
+    - the rare text: shares with squared idf, so what few letters hold (a parent's own wording) outweighs
+      stock sentences two letters share by coincidence;
     - lineage: inherited text is in the parent's own parent too, so a candidate whose known parent
       holds more of the child's text comes first (a cousin in another province has another province
       above it). A candidate with no known parent counts as the best lineage among the others."""
@@ -291,17 +302,18 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
                for cand in cands}
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
+    rare = {cand: index.rare_containment(path, cand) for cand in cands}
 
     def key(x: tuple) -> tuple:
         line = lineage[x[2]]
-        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)), \
-            x[2]
+        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
+                 + settings.rare_weight * rare[x[2]]), x[2]
 
     reranked = sorted(close, key=key)
     return reranked + scored[len(close):]
 
 
-def _content_link(prop: _Proposal, letters: Mapping[str, Letter], settings: CorpusSettings) -> ParentLink:
+def _content_link(prop: _Proposal, decisive: float, letters: Mapping[str, Letter]) -> ParentLink:
     """The confidence is the share of the child's text in the parent, scaled down when the runner-up
     explains the text where the two differ about as well (siblings, cousins, the child's own child)."""
     child, parent = letters[prop.child], letters[prop.parent]
@@ -311,11 +323,11 @@ def _content_link(prop: _Proposal, letters: Mapping[str, Letter], settings: Corp
     if _names_parent(child, parent):
         reasons.append(f"its header names the body above it ({child.header.parent_issuer})")
     if prop.runner_up:
-        reasons.append(f"against the runner-up {prop.runner_up}, {prop.decisive:.0%} of the text where the two "
+        reasons.append(f"against the runner-up {prop.runner_up}, {decisive:.0%} of the text where the two "
                        "differ sides with it")
     else:
         reasons.append("no other candidate holds enough of its text")
-    confidence = min(1.0, prop.share) * (0.5 + 0.5 * prop.decisive)
+    confidence = min(1.0, prop.share) * (0.5 + 0.5 * decisive)
     return ParentLink(parent=prop.parent, evidence=ParentEvidence.CONTENT, confidence=round(confidence, 3),
                       reasons=reasons)
 
@@ -341,8 +353,15 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         best = max(dated, key=lambda p: (index.containment(path, p), p))
         share = index.containment(path, best)
         best_exact = (share + _EXACT_BONUS + _PLACE_BONUS * _names_parent(letter, letters[best]), best, share)
+    strong = best_exact is not None and (best_exact[2] >= settings.exact_enough or _names_parent(
+        letter, letters[best_exact[1]]))
     near = []
-    for other in by_kind.get(key[1:], []):
+    mates = [] if strong else by_kind.get(key[1:], [])
+    if len(mates) > settings.candidates:  # many offices write this kind: those whose text is close
+        voted = set(index.candidates(path, settings.candidates))
+        mates = [m for m in mates if m in voted or _names_parent(letter, letters[m])
+                 or edit_distance(m_num(letters[m]), key[0]) <= 1]
+    for other in mates:
         parent = letters[other]
         h = parent.header
         other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
@@ -360,7 +379,10 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
                    f"same number, dates {days} day(s) apart" if same_number else
                    "number one character off" if close_number else f"dates {days} day(s) apart",
                    f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
-            near.append((share + _PLACE_BONUS * _names_parent(letter, parent) + 0.05 * same_number, share, other, why))
+            # every agreeing part of the citation counts: number, date, the body the header names
+            score = (share + _PLACE_BONUS * _names_parent(letter, parent) + 0.05 * same_number
+                     + _NEAR_PART_BONUS * (close_number + (days == 0)))
+            near.append((score, share, other, why))
     if best_exact and (not near or best_exact[0] >= max(near)[0]):
         _, best, share = best_exact
         return FolderCitationStatus.EXACT, ParentLink(
@@ -372,6 +394,10 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
                                                      confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
     return FolderCitationStatus.MISSING_IN_FOLDER, None
+
+
+def m_num(letter: Letter) -> str:
+    return (letter.header.number or "").lstrip("0") or "0"
 
 
 def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],

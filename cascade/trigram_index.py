@@ -225,6 +225,14 @@ class TrigramIndex:
             return 0.0
         return float(self.weights[i][self.holds(j, self.grams[i])].sum(dtype=np.float64) / total)
 
+    def rare_containment(self, child: str, parent: str) -> float:
+        """As `containment`, with squared idf weights: rare text (what few letters share: a parent's own
+        wording) counts far more than text many letters share by coincidence (stock sentences)."""
+        i, j = self.number[child], self.number[parent]
+        w = self.weights[i].astype(np.float64) ** 2
+        total = w.sum()
+        return float(w[self.holds(j, self.grams[i])].sum() / total) if total else 0.0
+
     def holds(self, letter: int, grams: np.ndarray) -> np.ndarray:
         """Mask of `grams` that the letter holds."""
         own = self.grams[letter]

@@ -7,14 +7,12 @@ is never replaced."""
 
 import csv
 import io
-import multiprocessing
-import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, Pair
@@ -110,90 +108,108 @@ def _prepare_destination(out_dir: Path, analysed: Path) -> None:
                           "(choose another -o or remove it)")
 
 
-def _render_pair(job: tuple[LinkResult, str, str, tuple[str, ...], str]) -> list[tuple[str, str | bytes]]:
-    result, name, title, wanted, lang = job
-    files: list[tuple[str, str | bytes]] = []
-    if "pairs" in wanted:
-        files.append((f"pairs/{name}.html", render_html(result, title=title, lang=lang)))
-    if "docx" in wanted:
-        files.append((f"pairs/{name}.docx", render_docx(result, lang)))
-    return files
+@dataclass(frozen=True)
+class PairPages:
+    """What a worker needs to write one pair's page and Word file straight into the report folder being
+    built, as soon as the pair is linked (so no link result with its diffs is held for the end)."""
 
+    staging: str
+    wanted: tuple[str, ...]  # among "pairs", "docx"
+    lang: str
 
-_RENDER_JOBS: list = []
-
-
-def _render_nth(k: int) -> list[tuple[str, str | bytes]]:
-    return _render_pair(_RENDER_JOBS[k])
-
-
-class _PairRenderer:
-    """Pair pages and Word files rendered in worker processes while this process writes the other
-    reports; with fork the workers inherit the link results instead of receiving them pickled."""
-
-    def __init__(self, jobs_list: list, jobs: int | None) -> None:
-        self.jobs_list = jobs_list
-        self.jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list) or 1))
-        self.pool: ProcessPoolExecutor | None = None
-
-    def __enter__(self) -> Iterator[list[tuple[str, str | bytes]]]:
-        global _RENDER_JOBS
-        if self.jobs == 1 or len(self.jobs_list) < 8:
-            return map(_render_pair, self.jobs_list)
-        chunk = max(1, min(16, len(self.jobs_list) // (self.jobs * 4)))
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
-        if multiprocessing.get_start_method() == "fork":
-            _RENDER_JOBS = self.jobs_list
-            return self.pool.map(_render_nth, range(len(self.jobs_list)), chunksize=chunk)
-        return self.pool.map(_render_pair, self.jobs_list, chunksize=chunk)
-
-    def __exit__(self, *exc: object) -> None:
-        global _RENDER_JOBS
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-        _RENDER_JOBS = []
-
-
-def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
-                         lang: str = "vi", on_file: Callable[[str], None] | None = None,
-                         jobs: int | None = None) -> list[Path]:
-    """Write the chosen reports into `out_dir` (replaced as a whole) and return their paths."""
-    unknown = sorted(set(formats) - set(FORMATS))
-    if unknown:
-        raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
-    _prepare_destination(out_dir, analysed)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    staging.chmod(0o755)
-    try:
-        names = pair_names(list(analysis.pairs))
-        written: list[Path] = []
-
-        def put(rel: str, content: str | bytes) -> None:
-            path = staging / rel
+    def write(self, result: LinkResult, name: str, title: str) -> list[str]:
+        written = []
+        for rel, content in self.render(result, name, title):
+            path = Path(self.staging) / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
                 path.write_bytes(content)
             else:
                 path.write_text(content, encoding="utf-8")
-            written.append(out_dir / rel)
-            if on_file:
-                on_file(rel)
-
-        (staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
-        wanted = tuple(f for f in ("pairs", "docx") if f in formats)
-        jobs_list = [(result, names[pair], f"{pair[0]} → {pair[1]}", wanted, lang)
-                     for pair, result in analysis.pairs.items()] if wanted else []
-        with _PairRenderer(jobs_list, jobs) as rendered:
-            _write_overview(analysis, names, formats, lang, put)
-            for files in rendered:
-                for rel, content in files:
-                    put(rel, content)
-        _swap_into_place(staging, out_dir)
+            written.append(rel)
         return written
+
+    def render(self, result: LinkResult, name: str, title: str) -> list[tuple[str, str | bytes]]:
+        files: list[tuple[str, str | bytes]] = []
+        if "pairs" in self.wanted:
+            files.append((f"pairs/{name}.html", render_html(result, title=title, lang=self.lang)))
+        if "docx" in self.wanted:
+            files.append((f"pairs/{name}.docx", render_docx(result, self.lang)))
+        return files
+
+
+def pair_title(pair: Pair) -> str:
+    return f"{pair[0]} → {pair[1]}"
+
+
+class FolderReportWriter:
+    """The report folder as an incremental sink: opened before linking (a staging folder beside the
+    destination), each pair's files added as soon as the pair is linked (`pages` writes them from the
+    link workers; `add_pair` from here), and `finish` writes the overview — index.html, report.md, the
+    CSVs, the graph — from the letters, the nodes and the links without their diffs, then moves the
+    folder into place. A failed run leaves nothing behind (`abort`)."""
+
+    def __init__(self, out_dir: Path, analysed: Path, pairs: list[Pair], formats: tuple[str, ...] = FORMATS,
+                 lang: str = "vi") -> None:
+        unknown = sorted(set(formats) - set(FORMATS))
+        if unknown:
+            raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+        _prepare_destination(out_dir, analysed)
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.out_dir, self.formats, self.lang = out_dir, formats, lang
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+        self.staging.chmod(0o755)
+        (self.staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
+        self.names = pair_names(pairs)
+        wanted = tuple(f for f in ("pairs", "docx") if f in formats)
+        self.pages = PairPages(str(self.staging), wanted, lang) if wanted else None
+        self.written: list[Path] = []
+
+    def added(self, rels: list[str]) -> None:
+        """Files a worker wrote into the staging folder."""
+        self.written += [self.out_dir / rel for rel in rels]
+
+    def add_pair(self, pair: Pair, result: LinkResult) -> None:
+        if self.pages is not None:
+            self.added(self.pages.write(result, self.names[pair], pair_title(pair)))
+
+    def put(self, rel: str, content: str | bytes) -> None:
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        self.written.append(self.out_dir / rel)
+
+    def finish(self, analysis: FolderAnalysis) -> list[Path]:
+        try:
+            _write_overview(analysis, self.names, self.formats, self.lang, self.put)
+            _swap_into_place(self.staging, self.out_dir)
+        except BaseException:
+            self.abort()
+            raise
+        return self.written
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
+                         lang: str = "vi", on_file: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the chosen reports of an analysis whose link results are all at hand (with their diffs)
+    into `out_dir` (replaced as a whole) and return their paths. A folder run streams instead
+    (`FolderReportWriter` fed by `cascade.analysis.analyse_letters`)."""
+    writer = FolderReportWriter(out_dir, analysed, list(analysis.pairs), formats, lang)
+    try:
+        for pair, result in analysis.pairs.items():
+            writer.add_pair(pair, result)
+            if on_file:
+                on_file(writer.names[pair])
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        writer.abort()
         raise
+    return writer.finish(analysis)
 
 
 def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: tuple[str, ...], lang: str,
