@@ -161,7 +161,7 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     """Detect the cascade among parsed letters and link every parent→child pair. With `writer_for`
     (given the pairs, it opens the report folder), each pair's pages are written as it is linked and
     the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
-    nodes = detect_parents(letters, settings)
+    nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
         nodes[path] = LetterNode(path=path, status="failed", error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]

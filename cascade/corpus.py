@@ -12,9 +12,12 @@ cousins share their parent's text and differ in their local text.
 """
 
 import datetime as dt
+import multiprocessing
+import os
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
@@ -88,6 +91,7 @@ _PLACE_BONUS = 0.1
 # that holds far less of the child's text, against one its header names, loses.
 _EXACT_BONUS = 0.25
 _NEAR_PART_BONUS = 0.1  # a near-miss citation whose number is one character off, or whose date is exact
+_SAME_NUMBER_BONUS = 0.2  # … or whose number is the cited one (the date a few days off: the common slip)
 _BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
 _COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
 _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
@@ -139,13 +143,44 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
 
 
 def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
-                trigrams: Mapping[str, np.ndarray] | None = None) -> TrigramIndex:
-    """The trigram index of a folder; `trigrams` (from `letter_trigrams`, e.g. computed where the
-    letters were parsed) saves tokenizing every letter again here."""
-    grams = {p: trigrams[p] if trigrams is not None and p in trigrams else letter_trigrams(letter)
-             for p, letter in letters.items()}
+                trigrams: Mapping[str, np.ndarray] | None = None, executor: Executor | None = None,
+                jobs: int | None = None) -> TrigramIndex:
+    """The trigram index of a folder. Letters are tokenized on `executor` (e.g. a Dask cluster's), else
+    in `jobs` local processes (default one per core), and the postings partitions are built there too;
+    `trigrams` (from `letter_trigrams`) saves tokenizing those letters again."""
+    grams = dict(trigrams or {})
+    missing = [p for p in letters if p not in grams]
+    chunks = [missing[k:k + 64] for k in range(0, len(missing), 64)]
+    jobs = jobs or os.cpu_count() or 1
+    if executor is not None:
+        for chunk, found in zip(chunks, executor.map(_trigrams_of, [[letters[p] for p in c] for c in chunks]),
+                                strict=True):
+            grams.update(zip(chunk, found, strict=True))
+    elif jobs > 1 and len(chunks) > 1 and multiprocessing.get_start_method() == "fork":
+        global _POOL_LETTERS
+        _POOL_LETTERS = letters  # inherited by the forked workers, never pickled
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for chunk, found in zip(chunks, pool.map(_inherited_trigrams, chunks), strict=True):
+                    grams.update(zip(chunk, found, strict=True))
+        finally:
+            _POOL_LETTERS = {}
+    else:
+        grams.update((p, letter_trigrams(letters[p])) for p in missing)
     rank = {p: TIER_RANK.get(letter.tier, len(TIER_RANK)) for p, letter in letters.items()}
-    return TrigramIndex.build(grams, max_postings=settings.max_postings, rank=rank)
+    return TrigramIndex.build({p: grams[p] for p in letters}, max_postings=settings.max_postings, rank=rank,
+                              executor=executor)
+
+
+_POOL_LETTERS: Mapping[str, Letter] = {}
+
+
+def _trigrams_of(letters: list[Letter]) -> list[np.ndarray]:
+    return [letter_trigrams(letter) for letter in letters]
+
+
+def _inherited_trigrams(paths: list[str]) -> list[np.ndarray]:
+    return [letter_trigrams(_POOL_LETTERS[p]) for p in paths]
 
 
 @dataclass(frozen=True)
@@ -160,9 +195,12 @@ class _Proposal:
 
 
 def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
-                   index: TrigramIndex | None = None) -> dict[str, LetterNode]:
-    """A node per letter with its parents (evidence, confidence, reasons), children and flags."""
-    index = index or build_index(letters, settings)
+                   index: TrigramIndex | None = None, executor: Executor | None = None,
+                   jobs: int | None = None) -> dict[str, LetterNode]:
+    """A node per letter with its parents (evidence, confidence, reasons), children and flags. The index
+    is built on `executor` or in `jobs` processes (see `build_index`); the voting and the exact scores
+    run here, at a bounded cost per letter."""
+    index = index or build_index(letters, settings, executor=executor, jobs=jobs)
     by_key: dict[Key, list[str]] = defaultdict(list)
     by_kind: dict[tuple[str, str], list[str]] = defaultdict(list)  # (type, issuer) → letters, for near misses
     for path, letter in letters.items():
@@ -380,7 +418,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
                    "number one character off" if close_number else f"dates {days} day(s) apart",
                    f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
             # every agreeing part of the citation counts: number, date, the body the header names
-            score = (share + _PLACE_BONUS * _names_parent(letter, parent) + 0.05 * same_number
+            score = (share + _PLACE_BONUS * _names_parent(letter, parent) + _SAME_NUMBER_BONUS * same_number
                      + _NEAR_PART_BONUS * (close_number + (days == 0)))
             near.append((score, share, other, why))
     if best_exact and (not near or best_exact[0] >= max(near)[0]):

@@ -15,6 +15,7 @@ the letters holding most of its text, at a cost per letter that does not grow wi
 """
 
 import hashlib
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,14 +79,39 @@ def _partition(grams: np.ndarray, parts: int) -> np.ndarray:
     return (grams % np.uint64(parts)).astype(np.int64) if parts > 1 else np.zeros(len(grams), dtype=np.int64)
 
 
-def _shared(grams: list[np.ndarray], part: int, parts: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(sorted trigrams, letter numbers) of one partition's entries, and each letter's entry count."""
+def _split(grams: list[np.ndarray], part: int, parts: int) -> tuple[np.ndarray, np.ndarray]:
+    """One partition's entries: (sorted trigrams, letter numbers)."""
     subsets = [g[_partition(g, parts) == part] if parts > 1 else g for g in grams]
     sizes = np.fromiter((len(s) for s in subsets), dtype=np.int64, count=len(subsets))
     flat = np.concatenate(subsets) if subsets else EMPTY
     letters = np.repeat(np.arange(len(subsets), dtype=np.int32), sizes)
     order = np.argsort(flat, kind="stable")
-    return flat[order], letters[order], sizes
+    return flat[order], letters[order]
+
+
+def _frequencies(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(trigrams held by two letters or more, how many letters hold each) of one sorted partition."""
+    starts, counts = _groups(flat)
+    keep = counts >= 2
+    return flat[starts[keep]], counts[keep].astype(np.int32)
+
+
+def _postings(job: tuple) -> "_Part":
+    """One partition's postings, each trigram's letters ordered tier first, most general next, and cut
+    to `cap`."""
+    flat, letters, vocab, df, generality, tier, cap = job
+    starts, counts = _groups(flat)
+    group = np.repeat(np.arange(len(starts)), counts)
+    keep = counts[group] >= 2
+    letters, group, generality, tier = letters[keep], group[keep], generality[keep], tier[keep]
+    order = np.lexsort((letters, generality, tier, group))
+    letters, group = letters[order], group[order]
+    first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.empty(0, dtype=np.int64)
+    position = np.arange(len(group)) - np.repeat(first, np.diff(np.r_[first, len(group)]))
+    docs = letters[position < cap].astype(np.int32)
+    offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(np.minimum(df, cap).astype(np.int64), out=offsets[1:])
+    return _Part(vocab, df, offsets, docs)
 
 
 def _groups(sorted_grams: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -122,31 +148,28 @@ class TrigramIndex:
 
     @classmethod
     def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0,
-              rank: dict[str, int] | None = None) -> "TrigramIndex":
+              rank: dict[str, int] | None = None, executor: Executor | None = None) -> "TrigramIndex":
         """Index letters' trigram arrays (`letter_trigrams`). `rank` (a letter's tier, 0 = central; a
         higher number for unknown) orders the capped postings before generality: the tiers that can
         be sources first. `parts` (default: one per ~4 M entries) bounds the working memory of the
-        build: one partition is sorted at a time."""
+        build: one partition is sorted at a time, here or, with `executor` (local processes or a Dask
+        cluster's), one per task."""
         paths = list(trigrams)
         grams = [trigrams[p] for p in paths]
         n = len(paths)
         entries = sum(len(g) for g in grams)
         parts = parts or max(1, -(-entries // 4_000_000))
         solo = np.float32(np.log1p(n))
+        run = executor.map if executor is not None else map
         # Pass 1: document frequency of the shared trigrams, hence every letter's weights.
-        shared: list[tuple[np.ndarray, np.ndarray]] = []
-        for part in range(parts):
-            flat, _, _ = _shared(grams, part, parts)
-            starts, counts = _groups(flat)
-            keep = counts >= 2
-            shared.append((flat[starts[keep]], counts[keep].astype(np.int32)))
-            del flat
+        firsts = (_split(grams, part, parts)[0] for part in range(parts))
+        shared = list(run(_frequencies, list(firsts) if executor is not None else firsts))
         weights = []
         for g in grams:
             w = np.full(len(g), solo, dtype=np.float32)
             which = _partition(g, parts)
             for part, (vocab, df) in enumerate(shared):
-                sel = np.flatnonzero(which == part)
+                sel = np.flatnonzero(which == part) if parts > 1 else np.arange(len(g))
                 if not len(sel) or not len(vocab):
                     continue
                 sub = g[sel]
@@ -159,25 +182,15 @@ class TrigramIndex:
         sizes = np.fromiter((len(g) for g in grams), dtype=np.float64, count=n)
         generality = np.divide(mass, sizes, out=np.full(n, float(solo)), where=sizes > 0)
         tier = np.array([(rank or {}).get(p, 0) for p in paths], dtype=np.int64)
-        # Pass 2: postings, each capped to its most general letters.
-        built = []
-        for part, (vocab, df) in enumerate(shared):
-            flat, letters, _ = _shared(grams, part, parts)
-            starts, counts = _groups(flat)
-            group = np.repeat(np.arange(len(starts)), counts)
-            keep = counts[group] >= 2
-            flat, letters, group = flat[keep], letters[keep], group[keep]
-            order = np.lexsort((letters, generality[letters], tier[letters], group))
-            letters, group = letters[order], group[order]
-            first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-            rank = np.arange(len(group)) - np.repeat(first, np.diff(np.r_[first, len(group)]))
-            capped = rank < max_postings
-            docs = letters[capped].astype(np.int32)
-            lengths = np.minimum(df, max_postings).astype(np.int64)
-            offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-            np.cumsum(lengths, out=offsets[1:])
-            built.append(_Part(vocab, df, offsets, docs))
-            del flat, letters, group, order
+
+        def pass_two(part: int) -> tuple:
+            flat, letters = _split(grams, part, parts)
+            vocab, df = shared[part]
+            return flat, letters, vocab, df, generality[letters], tier[letters], max_postings
+
+        # Pass 2: postings, each capped to its most general letters (one partition at a time here).
+        jobs = [pass_two(part) for part in range(parts)] if executor is not None else map(pass_two, range(parts))
+        built = list(run(_postings, jobs))
         return cls(paths, grams, weights, mass, generality, built, max_postings,
                    {p: k for k, p in enumerate(paths)})
 
