@@ -72,7 +72,7 @@ def _tier_date_ok(parent: Letter, child: Letter) -> bool:
     return pd is None or cd is None or pd <= cd
 
 
-def minhash_parents(letters: dict[str, Letter], threshold: float = 0.5, num_perm: int = 128
+def minhash_parents(letters: dict[str, Letter], threshold: float = 0.1, num_perm: int = 64
                     ) -> tuple[dict[str, str | None], float]:
     """The MinHash-LSH peer: each letter's word-trigram set (the same trigrams as ours) as a MinHash,
     an LSH query for letters above a Jaccard threshold, and the parent = the candidate of highest
@@ -128,8 +128,8 @@ def main() -> None:
     if a.tune_minhash:
         root, gold = _corpus(100, 1)
         letters = load_letters(root, gold)
-        for num_perm in (64, 128, 256):
-            for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        for num_perm in (32, 64, 128, 256):
+            for threshold in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
                 pred, _ = minhash_parents(letters, threshold, num_perm)
                 print(f"num_perm {num_perm} threshold {threshold}: {score_parents(pred, gold)['all']['accuracy']:.3f}")
         return

@@ -147,8 +147,8 @@ def peers(root: Path, gold: dict) -> dict:
 
 
 # The peer's settings, the best of `bench/parents.py --tune-minhash` (seed 1, not the measured seed).
-MINHASH_THRESHOLD = 0.3
-MINHASH_PERM = 128
+MINHASH_THRESHOLD = 0.1
+MINHASH_PERM = 64
 
 
 def _prf(pred: set, req: set) -> dict:
@@ -158,7 +158,7 @@ def _prf(pred: set, req: set) -> dict:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-RAPIDFUZZ_CUTOFF = 0.6  # tuned like difflib's: the best of 0.5-0.8 on seed 1 (bench/run.py --tune-rapidfuzz)
+RAPIDFUZZ_CUTOFF = 0.6  # the best of 0.5-0.9 on seed 1 (bench/run.py --tune-rapidfuzz)
 
 
 def baseline(root: Path, gold: dict, n: int) -> dict:
@@ -263,7 +263,14 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300, help="letters parsed / pairs linked for the rates")
     ap.add_argument("--scheduler", default=None, help="passed to cascade analyse (e.g. local: a Dask LocalCluster)")
     ap.add_argument("--no-peers", action="store_true", help="skip parent detection alone and the MinHash peer")
+    ap.add_argument("--tune-rapidfuzz", action="store_true", help="the rapidfuzz matcher's cutoff grid, on seed 1")
     a = ap.parse_args()
+    if a.tune_rapidfuzz:
+        small = corpus(100, 1)
+        gold = json.loads((small / "gold.json").read_text(encoding="utf-8"))
+        for cutoff in (0.5, 0.6, 0.7, 0.8, 0.9):
+            print(f"cutoff {cutoff}: unit-link F1 {rapidfuzz_baseline(small, gold, 20, cutoff)['f1']:.3f}", flush=True)
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine(),
                "system": platform.platform()}
