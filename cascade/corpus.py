@@ -57,7 +57,7 @@ class CorpusSettings:
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
     exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
-    thin_decisive: float = 0.5  # … or when the runner-up's own text explains this much of the difference
+    thin_decisive: float = 0.5  # … or when it holds no more than this share of what tells it from the runner-up
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
     sibling_min_trigrams: int = 8
 
@@ -253,7 +253,7 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
             node.parents.append(_content_link(prop, decisive, letters))
             graph.add_edge(prop.parent, prop.child)
-            if prop.share < settings.thin_share or decisive < settings.thin_decisive:
+            if prop.share < settings.thin_share or decisive <= settings.thin_decisive:
                 node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
