@@ -11,18 +11,19 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from cascade.analysis import FolderAnalysis, Pair
-from cascade.graph import build_graph, graph_to_graphml, graph_to_json
+from cascade.graph import write_graph_json, write_graphml
 from cascade.reports.docx_redline import render_docx
 from cascade.reports.folder_html import render_index
 from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
 from cascade.units import letter_units
-from models import CascadeError, LinkResult
+from models import CascadeError, Letter, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
 
 FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
@@ -182,9 +183,16 @@ class FolderReportWriter:
             path.write_text(content, encoding="utf-8")
         self.written.append(self.out_dir / rel)
 
+    def open_file(self, rel: str) -> TextIO:
+        """A text file of the report to write as it goes."""
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(self.out_dir / rel)
+        return open(path, "w", encoding="utf-8")
+
     def finish(self, analysis: FolderAnalysis) -> list[Path]:
         try:
-            _write_overview(analysis, self.names, self.formats, self.lang, self.put)
+            _write_overview(analysis, self.names, self.formats, self.lang, self.put, self.open_file)
             _swap_into_place(self.staging, self.out_dir)
         except BaseException:
             self.abort()
@@ -213,7 +221,7 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
 
 
 def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: tuple[str, ...], lang: str,
-                    put: Callable[[str, str | bytes], None]) -> None:
+                    put: Callable[[str, str | bytes], None], open_file: Callable[[str], TextIO]) -> None:
     if "html" in formats:
         put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
     if "md" in formats:
@@ -223,11 +231,17 @@ def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: t
         put("items.csv", items_csv(analysis))
         put("links.csv", links_csv(analysis))
     if "graph" in formats:
-        relative = {letter.source.path: path for path, letter in analysis.letters.items()}
-        graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
-                            name=lambda letter: relative.get(letter.source.path, letter.source.path))
-        put("cascade.graphml", graph_to_graphml(graph))
-        put("cascade.json", graph_to_json(graph) + "\n")
+        # streamed node by node: a province's graph has hundreds of thousands of unit nodes
+        def letters() -> Iterable[tuple[str, Letter]]:
+            return analysis.letters.items()
+
+        def results() -> Iterable[tuple[str, str, LinkResult]]:
+            return ((p, c, r) for (p, c), r in analysis.pairs.items())
+
+        with open_file("cascade.graphml") as out:
+            write_graphml(out, letters(), results())
+        with open_file("cascade.json") as out:
+            write_graph_json(out, letters, results)
 
 
 def _swap_into_place(staging: Path, out_dir: Path) -> None:
