@@ -276,9 +276,12 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
     scored.sort(key=lambda x: (-x[0], x[2]))
     scored = _rerank_near_ties(path, scored, index, settings, graph)
     out = []
+    best = max((x[0] for x in scored), default=0.0)
     for n, (score, share, cand, known, above) in enumerate(scored[:settings.proposals]):
         rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
-        out.append(_Proposal(path, cand, score, share, known, rival, above))
+        # the order after the near-tie rules is the order of preference: scores follow it
+        rank_score = best - 1e-6 * n if n == 0 else min(score, best - 1e-6 * n)
+        out.append(_Proposal(path, cand, rank_score, share, known, rival, above))
     return out
 
 
