@@ -980,7 +980,7 @@ def derive_letter(parent: Letter, rng: random.Random, profile: Profile) -> tuple
 def _letter_units(letter: Letter) -> list[tuple[str, str]]:
     from cascade.units import letter_units
 
-    return [(u.id, u.text) for u in letter_units(letter)]
+    return [(u.id, u.text) for u in letter_units(letter, frame=False)]
 
 
 def shuffled_parent(rng: random.Random, path: Path) -> tuple[str, Letter]:

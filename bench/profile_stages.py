@@ -44,7 +44,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=10)
     a = ap.parse_args()
     paths = discover(a.corpus)
-    outcomes = stage("parse", a.top, parse_many, paths, a.corpus, 1)
+    outcomes = stage("parse", a.top, lambda: parse_many(paths, a.corpus, 1, budget=None))  # here, to be profiled
     letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
     nodes = stage("parent detection", a.top, detect_parents, letters)
     pairs = [(p.parent, c) for c, n in nodes.items() for p in n.parents]

@@ -1,32 +1,53 @@
 """Link parent units to child units, many-to-many, with order as a hint and never a rule.
 
-Method (chosen on the sample pair and on generated cascades, see bench/evaluate.py): each unit becomes a set of
-word-pair shingles over matching keys (tone-canonical syllables, tier words merged, abbreviations
-expanded), weighted by inverse document frequency over both letters so boilerplate pairs
-("tuyên truyền") count little. For each child unit the parent unit covering the largest weighted
-share of its shingles is its source if the evidence clears the thresholds; further parent units are
-added while each explains enough of what is still uncovered (merges). Several child units may take
-the same parent unit (splits). Like passim/BLAST local alignment this finds moved and reordered
-text; unlike monotonic aligners (bertalign, vecalign) it allows crossing links.
+Two kinds of evidence, measured on generated cascades and real pairs (bench/evaluate.py, bench/curves.py):
+
+- *Word runs* (copied and adapted text): each unit becomes a set of word-pair shingles over matching
+  keys (tone-canonical syllables, tier and organisation words merged, abbreviations expanded),
+  weighted by inverse document frequency over both letters so boilerplate pairs ("tuyên truyền")
+  count little. For each child unit the parent unit covering the largest weighted share of its
+  shingles is its source if the evidence clears the thresholds; further parent units are added while
+  each explains enough of what is still uncovered (merges). Several child units may take the same
+  parent unit (splits). Like passim/BLAST local alignment this finds moved and reordered text; unlike
+  monotonic aligners (bertalign, vecalign) it allows crossing links.
+- *Key terms* (paraphrase and restructuring): every unit is cut into sentences; each sentence is a
+  TF-IDF vector over its words and word pairs (sublinear term frequency, idf over the sentences of
+  both letters). The parent's sentences are indexed once (an inverted index over their terms), so a
+  child sentence is scored only against the parent sentences it shares a term with. A child unit whose
+  sentences find parent sentences close enough is linked to the parent units they sit in; the link
+  records which sentence went where. Such links are `paraphrased` unless word runs back them.
+
+Text that frames a letter rather than carrying its content — the lead-in that cites what the letter
+implements ("Thực hiện Công văn số … đề nghị … một số nội dung sau:") and the stock section headings
+of a plan ("TỔ CHỨC THỰC HIỆN") — is masked out of both kinds of evidence (`cascade.units.frame_masks`).
 """
 
+import bisect
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from cascade.tokens import Token, keys_of
 from cascade.unit_candidates import ParentUnitIndex
-from cascade.units import Unit
+from cascade.units import Unit, sentence_spans
 
 
 @dataclass(frozen=True)
 class AlignSettings:
-    """Thresholds on weighted shingle coverage, set from the score distributions that
-    `bench/evaluate.py` measures on generated cascades (60 pairs, seeds 0–59): for long child units
-    the gold source covers ≥ 0.63 of the child in 95% of cases (median 1.0), while the best wrong
-    parent unit covers ≤ 0.31 in 90% and ≤ 0.39 in 95%; units with no source at all peak at 0.54.
-    Short units (< 6 word pairs) match anywhere, hence the mutual and uniqueness rules."""
+    """Every threshold of the linker, each set from a measured distribution.
+
+    Word runs (`link_min` … `item_prior`), from the score distributions that `bench/evaluate.py`
+    measures on generated cascades (60 pairs, seeds 0–59): for long child units the gold source covers
+    ≥ 0.63 of the child in 95% of cases (median 1.0), while the best wrong parent unit covers ≤ 0.31 in
+    90% and ≤ 0.39 in 95%; units with no source at all peak at 0.54. Short units (< 6 word pairs) match
+    anywhere, hence the mutual and uniqueness rules.
+
+    Key terms (`sentence_min` … `copied_min`), from `bench/curves.py` on the same generated pairs
+    (seeds 0–59) and on the real pairs of ../shared/eval/real/pairs (see its output and the README):
+    the cut points sit where the best wrong candidates of local (unlinked) child units end.
+    """
 
     link_min: float = 0.45  # child coverage that makes a link on its own
     mutual_min: float = 0.30  # … or child and parent coverage both at least this
@@ -38,6 +59,17 @@ class AlignSettings:
     unique_margin: float = 0.3  # a short unit found in one parent unit only, by this coverage margin
     min_shared: int = 2  # fewer shared word pairs are never evidence
     item_prior: float = 0.03  # ranking bonus for a parent unit inside the item the child's item maps to
+    # key terms
+    sentence_min: float = 0.5  # cosine at which one child sentence is taken from a parent sentence, alone
+    sentence_vote_min: float = 0.3  # cosine at which a child sentence counts towards a unit's share
+    sentence_min_terms: int = 8  # a sentence with fewer distinct words is a stock phrase, never evidence
+    paraphrase_min: float = 0.5  # weighted share of a child unit its sentences take from one parent unit
+    copied_min: float = 0.8  # child coverage by word runs from which a link is `copied`
+    copied_sentence_min: float = 0.9  # … or, for a link by key terms, the cosine of its closest sentence pair
+    adapted_sentence_min: float = 0.7  # below this a link by key terms is `paraphrased`
+    # item level and pair level
+    lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
+    unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
     # Long parents (cascade.unit_candidates): each child unit is scored against its best-voted parent
     # units only, so a pair's cost grows with its size, not with the product of its units.
     prune_above_units: int = 150
@@ -49,20 +81,30 @@ DEFAULT_SETTINGS = AlignSettings()
 
 
 @dataclass(frozen=True)
+class SentencePair:
+    parent_span: tuple[int, int]  # character offsets in the parent unit's text
+    child_span: tuple[int, int]
+    cosine: float
+
+
+@dataclass(frozen=True)
 class UnitMatch:
     parent: int  # index into the parent units
     child: int
     child_cov: float  # weighted share of the child's shingles found in the parent unit
     parent_cov: float  # weighted share of the parent's shingles found in the child unit
-
-
-def shingles(keys: list[str]) -> frozenset[tuple[str, ...]]:
-    if len(keys) < 2:
-        return frozenset({tuple(keys)}) if keys else frozenset()
-    return frozenset(pairwise(keys))
+    terms: float = 0.0  # weighted share of the child unit its sentences take from this parent unit
+    by_runs: bool = True  # found by word runs (else by key terms only)
+    sentences: tuple[SentencePair, ...] = field(default_factory=tuple)
 
 
 Shingle = tuple[str, ...]
+
+
+def shingles(keys: list[str]) -> frozenset[Shingle]:
+    if len(keys) < 2:
+        return frozenset({tuple(keys)}) if keys else frozenset()
+    return frozenset(pairwise(keys))
 
 
 def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[Token]]
@@ -78,11 +120,15 @@ def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[
     n = len(p_sh) + len(c_sh)
     return p_sh, c_sh, {g: math.log(1 + n / d) for g, d in df.items()}
 
+Weighted = tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]
+
 
 def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
-                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
-    """Unit matches, each child unit with zero or more parent units."""
-    p_sh, c_sh, weight = weighted_shingles(parent_tokens, child_tokens)
+                child_tokens: list[list[Token]], settings: AlignSettings = DEFAULT_SETTINGS,
+                weighted: Weighted | None = None) -> list[UnitMatch]:
+    """Unit matches by word runs, each child unit with zero or more parent units. The tokens are the
+    units' matching tokens (frame text already masked out)."""
+    p_sh, c_sh, weight = weighted or weighted_shingles(parent_tokens, child_tokens)
     p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(p_sh):
@@ -181,14 +227,166 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
     return run(prior)
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    unit: int
+    span: tuple[int, int]
+    vector: dict[str, float]
+    mass: float  # idf mass of its distinct words
+    terms: int  # distinct words
+
+
+def _terms(keys: list[str]) -> dict[str, int]:
+    """Words and word pairs, with their counts: what a sentence's TF-IDF vector is built on."""
+    out: dict[str, int] = defaultdict(int)
+    for k in keys:
+        out[k] += 1
+    for a, b in pairwise(keys):
+        out[f"{a} {b}"] += 1
+    return out
+
+
+def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> tuple[tuple[tuple[int, int], dict[str, int]],
+                                                                               ...]:
+    """Each sentence of a unit with the terms of its (unmasked) tokens."""
+    return _sentence_terms(text, tuple(zip(starts, (t.keys for t in tokens), strict=True)))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_terms(text: str, keyed: tuple[tuple[int, tuple[str, ...]], ...]
+                    ) -> tuple[tuple[tuple[int, int], dict[str, int]], ...]:
+    """Cached: a parent letter's sentences are read once for all of its children (callers never mutate)."""
+    spans = sentence_spans(text)
+    keys: list[list[str]] = [[] for _ in spans]
+    k = 0
+    for start, ks in keyed:
+        while k + 1 < len(spans) and start >= spans[k][1]:
+            k += 1
+        if spans:
+            keys[k].extend(ks)
+    return tuple((span, _terms(ks)) for span, ks in zip(spans, keys, strict=True) if ks)
+
+
+_LOG = [0.0] + [math.log(c) for c in range(1, 64)]
+
+
+class SentenceIndex:
+    """The TF-IDF sentence vectors of a letter pair, with an inverted index over the parent's sentences
+    so each child sentence meets only the parent sentences it shares a term with."""
+
+    def __init__(self, parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
+                 child_tokens: list[list[Token]], parent_starts: list[list[int]], child_starts: list[list[int]],
+                 min_terms: int = 0):
+        raw_p = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(parent, parent_tokens, parent_starts,
+                                                                           strict=True))
+                 for span, terms in _unit_sentences(unit.text, toks, st)]
+        raw_c = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
+                                                                           strict=True))
+                 for span, terms in _unit_sentences(unit.text, toks, st)]
+        df: dict[str, int] = defaultdict(int)
+        for _, _, terms in (*raw_p, *raw_c):
+            for t in terms:
+                df[t] += 1
+        n = len(raw_p) + len(raw_c)
+        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self.parent = [self._sentence(u, span, terms) for u, span, terms in raw_p]
+        self.child = [self._sentence(u, span, terms) for u, span, terms in raw_c]
+        # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words).
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for k, s in enumerate(self.parent):
+            if s.terms < min_terms:
+                continue
+            for t, w in s.vector.items():
+                self.postings[t].append((k, w))
+
+    def _sentence(self, unit: int, span: tuple[int, int], terms: dict[str, int]) -> _Sentence:
+        idf = self.idf
+        vector = {t: (1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c)) * idf[t] for t, c in terms.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        words = [t for t in terms if " " not in t]
+        inv = 1.0 / norm
+        return _Sentence(unit, span, {t: w * inv for t, w in vector.items()}, sum(idf[t] for t in words), len(words))
+
+    def best(self, k: int) -> tuple[int, float] | None:
+        """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
+        acc: dict[int, float] = defaultdict(float)
+        postings = self.postings
+        for t, w in self.child[k].vector.items():
+            for i, wp in postings.get(t, ()):
+                acc[i] += w * wp
+        if not acc:
+            return None
+        i = max(acc, key=lambda x: (acc[x], -x))
+        return i, acc[i]
+
+
+@dataclass
+class TermEvidence:
+    """What the sentences of one child unit take from one parent unit."""
+
+    share: float = 0.0  # weighted share of the child unit (idf mass × cosine of its close sentences)
+    best: float = 0.0  # the highest sentence cosine
+    pairs: list[SentencePair] = field(default_factory=list)
+
+    def links(self, settings: AlignSettings) -> bool:
+        return self.best >= settings.sentence_min or self.share >= settings.paraphrase_min
+
+
+def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTINGS
+                  ) -> dict[tuple[int, int], TermEvidence]:
+    """(parent unit, child unit) → what the child unit's sentences take from that parent unit: each
+    child sentence votes for the parent sentence closest to it, when close enough."""
+    mass: dict[int, float] = defaultdict(float)
+    for s in index.child:
+        mass[s.unit] += s.mass
+    out: dict[tuple[int, int], TermEvidence] = defaultdict(TermEvidence)
+    for k, s in enumerate(index.child):
+        if s.terms < settings.sentence_min_terms:
+            continue
+        found = index.best(k)
+        if found is None or found[1] < settings.sentence_vote_min:
+            continue
+        p = index.parent[found[0]]
+        e = out[(p.unit, s.unit)]
+        e.share += s.mass * found[1] / (mass[s.unit] or 1.0)
+        e.best = max(e.best, found[1])
+        e.pairs.append(SentencePair(p.span, s.span, round(found[1], 4)))
+    return dict(out)
+
+
+def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]], child_tokens: list[list[Token]],
+          parent_starts: list[list[int]], child_starts: list[list[int]],
+          settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+    """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
+    source, or a further source for another part of a long child unit."""
+    weighted = weighted_shingles(parent_tokens, child_tokens)
+    runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
+    index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
+                          settings.sentence_min_terms)
+    evidence = term_evidence(index, settings)
+    none = TermEvidence()
+    out = []
+    for m in runs:
+        e = evidence.get((m.parent, m.child), none)
+        out.append(UnitMatch(m.parent, m.child, m.child_cov, m.parent_cov, min(1.0, e.share), True, tuple(e.pairs)))
+    linked = {(m.parent, m.child) for m in runs}
+    p_sh, c_sh, weight = weighted
+    for (i, j), e in sorted(evidence.items()):
+        if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
+            continue
+        w = sum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
+        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+    return out
+
+
 def moved_links(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """Links outside the longest run that keeps both letters' order (the rest were moved)."""
     ordered = sorted(set(pairs))
     if not ordered:
         return set()
     # longest non-decreasing subsequence of child positions, O(n log n) with back-pointers
-    import bisect
-
     tails: list[int] = []
     tails_idx: list[int] = []
     back = [-1] * len(ordered)

@@ -23,12 +23,10 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def _cited_subject(child: Letter, citation: Citation) -> str | None:
-    if not citation.where.startswith("preamble/"):
+    where = next((p for p in child.preamble + child.body if p.id == citation.where), None)
+    if where is None:
         return None
-    k = int(citation.where.split("/")[1]) - 1
-    if not 0 <= k < len(child.preamble):
-        return None
-    m = _ABOUT_RE.match(child.preamble[k].text[citation.end :])
+    m = _ABOUT_RE.match(where.text[citation.end :])
     return m.group("subject").strip() if m else None
 
 
@@ -43,7 +41,7 @@ def check_citation(parent: Letter, child: Letter) -> CitationCheck:
     """Compare what the child says it implements with the parent's header."""
     h = parent.header
     cited = [c for c in child.citations if c.role is CitationRole.IMPLEMENTS and c.symbol]
-    cited = cited or [c for c in child.citations if c.symbol and c.where.startswith("preamble/")]
+    cited = cited or [c for c in child.citations if c.symbol and c.where.startswith(("preamble/", "body/"))]
     base = CitationCheck(status=CitationStatus.NONE, parent_symbol=h.symbol,
                          parent_date=h.date.isoformat() if h.date else None)
     if not h.symbol or not h.number:

@@ -11,6 +11,7 @@ it holds), and the best is told apart from the runner-up by the text where the t
 cousins share their parent's text and differ in their local text.
 """
 
+import bisect
 import datetime as dt
 import multiprocessing
 import os
@@ -60,6 +61,13 @@ class CorpusSettings:
     thin_decisive: float = 0.5  # … or when it holds no more than this share of what tells it from the runner-up
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
     sibling_min_trigrams: int = 8
+    # Bounds that keep a folder of near-copies linear: a near-miss citation is weighed against at
+    # most this many letters of the cited kind and issuer (closest number, then closest date), a
+    # letter is compared with at most this many siblings dated closest before it, and a flag names
+    # at most this many siblings (the rest are counted).
+    near_candidates: int = 16
+    sibling_candidates: int = 64
+    sibling_flags: int = 3
 
 
 DEFAULT_CORPUS_SETTINGS = CorpusSettings()
@@ -202,13 +210,16 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     run here, at a bounded cost per letter."""
     index = index or build_index(letters, settings, executor=executor, jobs=jobs)
     by_key: dict[Key, list[str]] = defaultdict(list)
-    by_kind: dict[tuple[str, str], list[str]] = defaultdict(list)  # (type, issuer) → letters, for near misses
+    by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)  # for near misses, by date
     for path, letter in letters.items():
         h = letter.header
         key = symbol_key(h.number, h.doc_type, h.issuer_code)
         if key:
             by_key[key].append(path)
-            by_kind[key[1:]].append(path)
+            if h.date:
+                by_kind[key[1:]].append((h.date, path))
+    for dated in by_kind.values():
+        dated.sort()
     nodes = {path: _node(path, letter) for path, letter in letters.items()}
     graph = nx.DiGraph()  # parent → child, to refuse cycles
     graph.add_nodes_from(letters)
@@ -379,9 +390,58 @@ def _node(path: str, letter: Letter) -> LetterNode:
                       issuer=h.issuer, tier=letter.tier, subject=h.subject)
 
 
+_NUMBER_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _one_off(number: str) -> set[str]:
+    """Every number one edit (a character dropped, changed or added) away, without leading zeros."""
+    out = set()
+    for i in range(len(number) + 1):
+        if i < len(number):
+            out.add(number[:i] + number[i + 1 :])
+        for ch in _NUMBER_CHARS:
+            if i < len(number):
+                out.add(number[:i] + ch + number[i + 1 :])
+            out.add(number[:i] + ch + number[i:])
+    out.discard(number)
+    return {n.lstrip("0") or "0" for n in out if n}
+
+
+def _near_candidates(path: str, key: Key, cited: dt.date | None, by_key: dict[Key, list[str]],
+                     by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]], settings: CorpusSettings) -> list[str]:
+    """Letters of the cited kind and issuer whose number is one character off, or whose date is
+    within `near_days` of the cited date, closest first and at most `near_candidates` of each:
+    looked up, not scanned, so a folder of a thousand letters of one issuer stays linear."""
+    limit = settings.near_candidates
+    by_number = sorted(p for n in _one_off(key[0]) for p in by_key.get((n, key[1], key[2]), ()) if p != path)
+    out = by_number[:limit]
+    dated = by_kind.get(key[1:], [])
+    if cited is not None and dated:
+        # walk out from the cited date in both directions, nearest first
+        right = bisect.bisect_left(dated, (cited, ""))
+        left = right - 1
+        close: list[str] = []
+        window = dt.timedelta(days=settings.near_days)
+        while len(close) < limit and (left >= 0 or right < len(dated)):
+            before = cited - dated[left][0] if left >= 0 else None
+            after = dated[right][0] - cited if right < len(dated) else None
+            if after is not None and (before is None or after <= before):
+                day, other = dated[right]
+                right += 1
+            else:
+                day, other = dated[left]
+                left -= 1
+            if abs(day - cited) > window:
+                break
+            if other != path:
+                close.append(other)
+        out += [p for p in close if p not in out]
+    return out
+
+
 def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
-                      by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[str]], index: TrigramIndex,
-                      settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
+                      by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]],
+                      index: TrigramIndex, settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
     key = symbol_key(c.number, c.doc_type, c.issuer_code)
     if key is None:
         return FolderCitationStatus.NONE, None
@@ -397,11 +457,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
     strong = best_exact is not None and (best_exact[2] >= settings.exact_enough or _names_parent(
         letter, letters[best_exact[1]]))
     near = []
-    mates = [] if strong else by_kind.get(key[1:], [])
-    if len(mates) > settings.candidates:  # many offices write this kind: those whose text is close
-        voted = set(index.candidates(path, settings.candidates))
-        mates = [m for m in mates if m in voted or _names_parent(letter, letters[m])
-                 or edit_distance(m_num(letters[m]), key[0]) <= 1]
+    mates = [] if strong else _near_candidates(path, key, c.date, by_key, by_kind, settings)
     for other in mates:
         parent = letters[other]
         h = parent.header
@@ -437,32 +493,38 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
     return FolderCitationStatus.MISSING_IN_FOLDER, None
 
 
-def m_num(letter: Letter) -> str:
-    return (letter.header.number or "").lstrip("0") or "0"
-
-
 def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],
                          settings: CorpusSettings) -> None:
     """A child whose local text (what is not in the parent) is largely a sibling's local text was
-    copied from that sibling; the later letter is flagged (both, when the dates do not tell)."""
+    copied from that sibling; the later letter is flagged (both, when the dates do not tell). Each
+    child is compared with the `sibling_candidates` siblings dated closest before it (or on the same
+    day), and its flag names the `sibling_flags` closest copies and counts the others."""
+    far = dt.date.max
     for parent_path, parent in nodes.items():
-        kids = parent.children
+        kids = sorted(parent.children, key=lambda k: (letters[k].header.date or far, k))
         if len(kids) < 2:
             continue
         local = {k: index.local(k, parent_path) for k in kids}
-        for a in kids:
+        for i, a in enumerate(kids):
             if len(local[a]) < settings.sibling_min_trigrams:
                 continue
-            for b in kids:
-                if a == b or len(local[b]) < settings.sibling_min_trigrams:
-                    continue
+            da = letters[a].header.date
+            # siblings that may be a's source: the ones before it in date order, and same-day or undated ones after
+            after = [b for b in kids[i + 1 :] if da is None or letters[b].header.date in (None, da)]
+            pool = kids[max(0, i - settings.sibling_candidates) : i][::-1] + after[: settings.sibling_candidates]
+            found = []
+            for b in pool[: 2 * settings.sibling_candidates]:
                 common = int(np.isin(local[a], local[b], assume_unique=True).sum())
                 share = common / len(local[a])
                 if share < settings.sibling_overlap or common < settings.sibling_min_trigrams:
                     continue
-                da, db = letters[a].header.date, letters[b].header.date
+                db = letters[b].header.date
                 if da and db and da < db:
                     continue  # a is the earlier letter: b copied a, flagged in b's turn
-                flag = f"copied-from-sibling: {share:.0%} of its local text is also in {b}"
-                if flag not in nodes[a].flags:
-                    nodes[a].flags.append(flag)
+                found.append((-share, b))
+            found.sort()
+            for minus_share, b in found[: settings.sibling_flags]:
+                nodes[a].flags.append(f"copied-from-sibling: {-minus_share:.0%} of its local text is also in {b}")
+            if len(found) > settings.sibling_flags:
+                nodes[a].flags.append(f"copied-from-sibling: also {len(found) - settings.sibling_flags} more "
+                                      "siblings hold most of its local text")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from cascade.tokens import LOCALISATION_WORDS, TIER_KEY, Token, tokenize
+from cascade.tokens import LOCALISATION_WORDS, ORG_KEY, TIER_KEY, Token, tokenize
 from models import DiffSpan, SpanKind
 
 
@@ -45,7 +45,8 @@ def _equal_kind(ps: list[Token], cs: list[Token]) -> SpanKind:
     """Aligned tokens: identical, a tier word swapped (localised), or spelling noise (orthographic)."""
     if "".join(t.surface for t in ps) == "".join(t.surface for t in cs):
         return SpanKind.EQUAL
-    if len(ps) == len(cs) and any(p.keys == (TIER_KEY,) and p.form != c.form for p, c in zip(ps, cs, strict=True)):
+    if len(ps) == len(cs) and any(p.keys in ((TIER_KEY,), (ORG_KEY,)) and p.form != c.form
+                                  for p, c in zip(ps, cs, strict=True)):
         return SpanKind.LOCALISED
     return SpanKind.ORTHOGRAPHIC
 

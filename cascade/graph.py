@@ -1,13 +1,13 @@
 """The cascade as a networkx graph: letter and unit nodes, `contains` and `derived_from` edges."""
 
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
 
 import networkx as nx
 
+from cascade.reports.safe import xml_text
 from cascade.units import letter_units
 from models import Letter, LinkResult
 
@@ -62,14 +62,22 @@ def graph_to_json(graph: nx.DiGraph) -> str:
 
 
 def graph_to_graphml(graph: nx.DiGraph) -> str:
-    """GraphML text (Gephi, yEd, Cytoscape)."""
-    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True))
+    """GraphML text (Gephi, yEd, Cytoscape), always well-formed: networkx writes strings as they
+    are, and XML 1.0 cannot hold the control characters a file name or a letter's text may carry,
+    so node keys and string attributes go through `xml_text` first."""
+    def clean(data: dict) -> dict:
+        return {k: xml_text(v) if isinstance(v, str) else v for k, v in data.items()}
+
+    safe = nx.DiGraph(**clean(graph.graph))
+    key = {n: xml_text(n) if isinstance(n, str) else n for n in graph}
+    safe.add_nodes_from((key[n], clean(d)) for n, d in graph.nodes(data=True))
+    safe.add_edges_from((key[a], key[b], clean(d)) for a, b, d in graph.edges(data=True))
+    return "\n".join(nx.generate_graphml(safe, encoding="utf-8", prettyprint=True))
 
 
 # --- streamed files: the same graph written node by node, never held whole (a national folder's graph
 # has millions of unit nodes) ----------------------------------------------------------------------------
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NODE_KEYS = (("kind", "string"), ("path", "string"), ("sha256", "string"), ("symbol", "string"), ("date", "string"),
               ("issuer", "string"), ("tier", "string"), ("system", "string"), ("subject", "string"),
               ("letter", "string"), ("unit", "string"), ("item", "string"), ("is_item", "boolean"),
@@ -124,12 +132,12 @@ def write_graph_json(out: TextIO, letters: Callable[[], Iterable[tuple[str, Lett
 
 def write_graphml(out: TextIO, letters: Iterable[tuple[str, Letter]],
                   results: Iterable[tuple[str, str, LinkResult]]) -> None:
-    """GraphML (Gephi, yEd, Cytoscape) written as it goes; XML 1.0 cannot hold control characters, so
-    any in a key or a text become U+FFFD."""
+    """GraphML (Gephi, yEd, Cytoscape) written as it goes, well-formed as `graph_to_graphml`: keys and
+    texts through `xml_text` (visible escapes for what XML 1.0 cannot hold), then XML-escaped."""
     def text(value: object) -> str:
         if isinstance(value, bool):
             return "true" if value else "false"
-        return xml_escape(_NOT_XML.sub("\ufffd", str(value)))
+        return xml_escape(xml_text(str(value)), {'"': "&quot;"})
 
     ids = {("node", name): f"n{k}" for k, (name, _) in enumerate(_NODE_KEYS)}
     ids |= {("edge", name): f"e{k}" for k, (name, _) in enumerate(_EDGE_KEYS)}

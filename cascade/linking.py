@@ -1,18 +1,31 @@
-"""link_letters: align two letters, diff every link, judge relations and roll them up."""
+"""link_letters: align two letters, diff every link, judge relations and strength, roll links up to the
+items the child works at, and warn when the pair does not look like a parent and its child."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align_units, moved_links
+from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
 from cascade.diff import EditScript, edit_script, word_counts
-from cascade.tokens import Token, defined_abbreviations, tokenize
-from cascade.units import Unit, letter_units
-from models import ItemLink, Letter, Link, LinkResult, LinkSummary, Relation, SpanKind
+from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
+from cascade.units import Unit, frame_masks, letter_units
+from models import (
+    CitationStatus,
+    ItemLink,
+    Letter,
+    Link,
+    LinkResult,
+    LinkSummary,
+    PairWarning,
+    Relation,
+    SentenceLink,
+    SpanKind,
+    Strength,
+    Tier,
+)
 
-
-def _letter_texts(letter: Letter) -> list[str]:
-    return [p.text for p in letter.preamble] + [u.text for u in letter_units(letter)]
+_STRENGTH_RANK = {Strength.COPIED: 0, Strength.ADAPTED: 1, Strength.PARAPHRASED: 2}
+_TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
 
 
 def relation_of(trimmed: int, added: int, localised: int) -> Relation:
@@ -32,6 +45,27 @@ def _words(tokens: list[Token], among: frozenset[int] | set[int] | None = None) 
     return sum(1 for k in among if k < len(tokens) and tokens[k].word)
 
 
+def _matching(units: list[Unit], tokens: list[list[Token]], masks: dict[str, list[tuple[int, int]]]
+              ) -> tuple[list[list[Token]], list[list[int]]]:
+    """Each unit's tokens outside its frame spans, with their character offsets."""
+    kept: list[list[Token]] = []
+    starts: list[list[int]] = []
+    for unit, toks in zip(units, tokens, strict=True):
+        spans = masks.get(unit.id, [])
+        ks: list[Token] = []
+        ss: list[int] = []
+        at = 0
+        for t in toks:
+            start = at + (len(t.surface) - len(t.surface.lstrip()))
+            at += len(t.surface)
+            if t.word and not any(a <= start < b for a, b in spans):
+                ks.append(t)
+                ss.append(start)
+        kept.append(ks)
+        starts.append(ss)
+    return kept, starts
+
+
 @dataclass
 class _Pair:
     """Everything known about the two letters while they are being linked."""
@@ -42,6 +76,9 @@ class _Pair:
     c_tokens: list[list[Token]]
     matches: list[UnitMatch]
     scripts: dict[tuple[int, int], EditScript]
+    p_framed: set[int]  # units with nothing but frame text: neither carried nor dropped, neither linked nor local
+    c_framed: set[int]
+    runs: dict[tuple[str, str], bool] = field(default_factory=dict)  # (parent item, child item) has word runs
 
     def _scripts(self, parents: set[int], children: set[int] | None) -> list[tuple[int, int, EditScript]]:
         return [(p, c, s) for (p, c), s in self.scripts.items() if p in parents and (children is None or c in children)]
@@ -64,15 +101,62 @@ class _Pair:
                    for s in script.spans)
 
 
-def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:
-    """Which child units came from which parent units, and what happened to their words."""
-    abbreviations = defined_abbreviations(_letter_texts(parent) + _letter_texts(child))
+def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) -> Strength:
+    """Word runs covering most of the child unit: copied; some: adapted. Key terms alone: by the closest
+    sentence pair — a sentence carried (nearly) word for word inside a longer unit is copied or adapted,
+    a duty said in other words is paraphrased."""
+    if match.by_runs:
+        return Strength.COPIED if match.child_cov >= settings.copied_min else Strength.ADAPTED
+    best = max((s.cosine for s in match.sentences), default=0.0)
+    if best >= settings.copied_sentence_min:
+        return Strength.COPIED
+    return Strength.ADAPTED if best >= settings.adapted_sentence_min else Strength.PARAPHRASED
+
+
+def score_of(match: UnitMatch) -> float:
+    return round(min(1.0, max(match.child_cov if match.by_runs else 0.0, match.terms)), 4)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Both letters as alignment sees them: units, their tokens (for the diff) and their matching tokens
+    (frame text masked out) with character offsets."""
+
+    p_units: list[Unit]
+    c_units: list[Unit]
+    p_tokens: list[list[Token]]
+    c_tokens: list[list[Token]]
+    p_match: list[list[Token]]
+    c_match: list[list[Token]]
+    p_starts: list[list[int]]
+    c_starts: list[list[int]]
+
+
+def prepare(parent: Letter, child: Letter) -> Prepared:
     p_units, c_units = letter_units(parent), letter_units(child)
+    texts = [u.text for u in p_units + c_units]
+    defined = defined_abbreviations(texts)
+    abbreviations = initial_abbreviations(texts, defined) | defined
     p_tokens = [tokenize(u.text, abbreviations) for u in p_units]
     c_tokens = [tokenize(u.text, abbreviations) for u in c_units]
-    matches = sorted(align_units(p_units, c_units, p_tokens, c_tokens, settings), key=lambda m: (m.parent, m.child))
+    p_match, p_starts = _matching(p_units, p_tokens, frame_masks(parent, p_units))
+    c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
+    return Prepared(p_units, c_units, p_tokens, c_tokens, p_match, c_match, p_starts, c_starts)
+
+
+def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:
+    """Which child units came from which parent units, and what happened to their words."""
+    prep = prepare(parent, child)
+    p_units, c_units, p_tokens, c_tokens = prep.p_units, prep.c_units, prep.p_tokens, prep.c_tokens
+    p_match, c_match = prep.p_match, prep.c_match
+    matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings),
+                     key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
-    pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts)
+    pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
+                 {k for k, t in enumerate(p_match) if not t}, {k for k, t in enumerate(c_match) if not t})
+    for m in matches:
+        key = (p_units[m.parent].item, c_units[m.child].item)
+        pair.runs[key] = pair.runs.get(key, False) or m.by_runs
     per_parent: dict[int, int] = defaultdict(int)
     per_child: dict[int, int] = defaultdict(int)
     for m in matches:
@@ -85,44 +169,108 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
         counts = word_counts(script.spans)
         p_words = max(1, _words(p_tokens[m.parent]))
         c_words = max(1, _words(c_tokens[m.child]))
+        strength = strength_of(m, settings)
+        relation = Relation.PARAPHRASED if strength is Strength.PARAPHRASED else relation_of(
+            counts.get(SpanKind.TRIMMED, (0, 0))[0], counts.get(SpanKind.ADDED, (0, 0))[1],
+            sum(counts.get(SpanKind.LOCALISED, (0, 0))))
         links.append(
             Link(
-                parent=p_units[m.parent].id, child=c_units[m.child].id,
-                relation=relation_of(counts.get(SpanKind.TRIMMED, (0, 0))[0], counts.get(SpanKind.ADDED, (0, 0))[1],
-                                     sum(counts.get(SpanKind.LOCALISED, (0, 0)))),
+                parent=p_units[m.parent].id, child=c_units[m.child].id, relation=relation,
                 split=per_parent[m.parent] > 1, merged=per_child[m.child] > 1,
                 moved=(m.parent, m.child) in moved, similarity=round(m.child_cov, 4),
                 kept_share=round(min(1.0, _words(p_tokens[m.parent], script.kept_parent) / p_words), 4),
                 added_share=round(min(1.0, counts.get(SpanKind.ADDED, (0, 0))[1] / c_words), 4),
+                score=score_of(m), strength=strength,
+                sentences=[SentenceLink(parent_start=s.parent_span[0], parent_end=s.parent_span[1],
+                                        child_start=s.child_span[0], child_end=s.child_span[1], similarity=s.cosine)
+                           for s in m.sentences],
                 diff=script.spans,
             )
         )
-    dropped = [u.id for k, u in enumerate(p_units) if k not in per_parent]
-    added = [u.id for k, u in enumerate(c_units) if k not in per_child]
-    item_links = _item_links(pair)
+    dropped = [u.id for k, u in enumerate(p_units) if k not in per_parent and k not in pair.p_framed]
+    added = [u.id for k, u in enumerate(c_units) if k not in per_child and k not in pair.c_framed]
+    item_links = _item_links(pair, links, settings)
     summary = _summary(pair, links, item_links, dropped, added)
-    return LinkResult(parent=parent, child=child, links=links, item_links=item_links, dropped=dropped,
-                      added=added, citation_check=check_citation(parent, child), summary=summary)
+    citation = check_citation(parent, child)
+    result = LinkResult(parent=parent, child=child, links=links, item_links=item_links, dropped=dropped,
+                        added=added, citation_check=citation, summary=summary)
+    result.warnings = pair_warnings(result, pair)
+    return result
 
 
-def _item_links(pair: _Pair) -> list[ItemLink]:
-    """Roll unit links up to items; words are counted once however many links carry them."""
+def _child_tree(units: list[Unit]) -> dict[str, list[str]]:
+    """Numbered item → its descendant items, in document order."""
+    parent_of = {u.id: u.container for u in units if u.is_item and u.zone == "item"}
+    out: dict[str, list[str]] = defaultdict(list)
+    for item in parent_of:
+        up = parent_of.get(item)
+        while up is not None:
+            out[up].append(item)
+            up = parent_of.get(up)
+    return out
+
+
+def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -> dict[tuple[str, str], str | None]:
+    """(parent item, child item) → the child item it is reported at, or None when it is not reported.
+
+    A child item whose sub-items mostly take the same parent item (the child split that item into many)
+    implements it as a whole: the links of its sub-items to that parent item are reported on it. Inside
+    such an item a sub-item's resemblance to another parent item by key terms alone is shared
+    vocabulary, not a source (its unit links stay); word runs are still reported. Outermost items first."""
+    lift: dict[tuple[str, str], str | None] = {}
+    for item, below in _child_tree(pair.c_units).items():
+        with_content = [d for d in below if d in sources]
+        if len(with_content) < 2:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for d in with_content:
+            for p in sources[d]:
+                counts[p] += 1
+        whole = {p for p, n in counts.items() if n >= 2 and n >= settings.lift_share * len(with_content)}
+        for d in below:
+            for p in sources.get(d, ()):
+                if (p, d) in lift:
+                    continue
+                if p in whole:
+                    lift[(p, d)] = item
+                elif whole and not pair.runs.get((p, d)):
+                    lift[(p, d)] = None
+    return lift
+
+
+def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list[ItemLink]:
+    """Roll unit links up to items at the level the child works at; words are counted once however many
+    links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
+    by_key = {(lk.parent, lk.child): lk for lk in links}
+    content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
+    sources: dict[str, set[str]] = defaultdict(set)
+    for m in content:
+        sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
+    lift = _lifts(pair, sources, settings)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
-    for m in pair.matches:
-        grouped[(pair.p_units[m.parent].item, pair.c_units[m.child].item)].append(m)
+    for m in content:
+        p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
+        at = lift.get((p_item, c_item), c_item)
+        if at is not None:
+            grouped[(p_item, at)].append(m)
     out = []
     for (p_item, c_item), ms in grouped.items():
         p_members = {k for k, u in enumerate(pair.p_units) if u.item == p_item}
-        c_members = {k for k, u in enumerate(pair.c_units) if u.item == c_item}
+        c_items = {pair.c_units[m.child].item for m in ms} | {c_item}
+        c_members = {k for k, u in enumerate(pair.c_units) if u.item in c_items}
         kept = pair.kept(p_members, c_members)
         matched = pair.matched(c_members, p_members)
         p_total = sum(_words(pair.p_tokens[k]) for k in p_members)
         p_kept = sum(_words(pair.p_tokens[k], kept.get(k, set())) for k in p_members)
         c_total = sum(_words(pair.c_tokens[k]) for k in c_members)
         c_matched = sum(_words(pair.c_tokens[k], matched.get(k, set())) for k in c_members)
-        relation = relation_of(p_total - p_kept, c_total - c_matched, int(pair.localised(p_members, c_members)))
+        unit_links = [by_key[(pair.p_units[m.parent].id, pair.c_units[m.child].id)] for m in ms]
+        strength = min((lk.strength for lk in unit_links), key=_STRENGTH_RANK.__getitem__)
+        relation = Relation.PARAPHRASED if strength is Strength.PARAPHRASED else relation_of(
+            p_total - p_kept, c_total - c_matched, int(pair.localised(p_members, c_members)))
         out.append(ItemLink(parent_item=p_item, child_item=c_item, units=len(ms),
-                            kept_share=round(p_kept / max(1, p_total), 4), relation=relation))
+                            kept_share=round(p_kept / max(1, p_total), 4), relation=relation,
+                            score=max(lk.score for lk in unit_links), strength=strength))
     order_p = {u.id: u.order for u in pair.p_units}
     order_c = {u.id: u.order for u in pair.c_units}
     return sorted(out, key=lambda x: (order_p.get(x.parent_item, 0), order_c.get(x.child_item, 0)))
@@ -130,29 +278,69 @@ def _item_links(pair: _Pair) -> list[ItemLink]:
 
 def _summary(pair: _Pair, links: list[Link], item_links: list[ItemLink], dropped: list[str],
              added: list[str]) -> LinkSummary:
-    p_items = [u.id for u in pair.p_units if u.is_item]
-    c_items = [u.id for u in pair.c_units if u.is_item]
-    carried_items = {il.parent_item for il in item_links}
+    framed_items_p = _framed_items(pair.p_units, pair.p_framed)
+    framed_items_c = _framed_items(pair.c_units, pair.c_framed)
+    p_items = [u.id for u in pair.p_units if u.is_item and u.id not in framed_items_p]
+    c_items = [u.id for u in pair.c_units if u.is_item and u.id not in framed_items_c]
+    content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
+    carried_items = {pair.p_units[m.parent].item for m in content} & set(p_items)
+    linked_child_items = {pair.c_units[m.child].item for m in content}
     # An item is kept whole if all its words went down, whichever child items they went to.
     kept = pair.kept(set(range(len(pair.p_units))))
     item_total: dict[str, int] = defaultdict(int)
     item_kept: dict[str, int] = defaultdict(int)
     for k, u in enumerate(pair.p_units):
+        if u.frame or u.item in framed_items_p:
+            continue
         item_total[u.item] += _words(pair.p_tokens[k])
         item_kept[u.item] += _words(pair.p_tokens[k], kept.get(k, set()))
     kept_items = {i for i in carried_items if item_kept[i] >= item_total[i]}
-    local_items = [c for c in c_items if c not in {il.child_item for il in item_links}]
+    local_items = [c for c in c_items if c not in linked_child_items]
     relations: dict[str, int] = defaultdict(int)
     for link in links:
         relations[link.relation.value] += 1
+    p_count = len(pair.p_units) - len(pair.p_framed)
+    c_count = len(pair.c_units) - len(pair.c_framed)
     return LinkSummary(
         parent_items=len(p_items), parent_items_carried=len(carried_items),
         parent_items_kept=len(kept_items), parent_items_trimmed=len(carried_items - kept_items),
         parent_items_dropped=len([i for i in p_items if i not in carried_items]), child_items=len(c_items),
-        child_items_local=len(local_items), parent_units=len(pair.p_units), parent_units_dropped=len(dropped),
-        child_units=len(pair.c_units), child_units_added=len(added),
+        child_items_local=len(local_items), parent_units=p_count, parent_units_dropped=len(dropped),
+        child_units=c_count, child_units_added=len(added),
         retention=round(sum(item_kept.values()) / max(1, sum(item_total.values())), 4), relations=dict(relations),
     )
 
 
-__all__ = ["link_letters", "relation_of"]
+def _framed_items(units: list[Unit], framed: set[int]) -> set[str]:
+    """Items all of whose units are frame text (a stock section heading with nothing of its own)."""
+    by_item: dict[str, list[int]] = defaultdict(list)
+    for k, u in enumerate(units):
+        by_item[u.item].append(k)
+    return {item for item, ks in by_item.items() if all(k in framed for k in ks)}
+
+
+def pair_warnings(result: LinkResult, pair: _Pair, settings: AlignSettings = DEFAULT_SETTINGS) -> list[PairWarning]:
+    """`reversed`: the child is of a higher tier or dated before the parent; `unrelated`: the child cites
+    something else (or nothing) and little of its text comes from the parent."""
+    out: list[PairWarning] = []
+    p, c = result.parent, result.child
+    pr, cr = _TIER_RANK.get(p.tier), _TIER_RANK.get(c.tier)
+    if pr is not None and cr is not None and cr < pr:
+        out.append(PairWarning(code="reversed", message=f"the child letter is of a higher tier ({c.tier.value}) "
+                                                        f"than the parent ({p.tier.value})"))
+    if p.header.date and c.header.date and c.header.date < p.header.date:
+        out.append(PairWarning(code="reversed", message=f"the child letter is dated {c.header.date.isoformat()}, "
+                                                        f"before the parent ({p.header.date.isoformat()})"))
+    content = [k for k, u in enumerate(pair.c_units) if not u.frame and k not in pair.c_framed]
+    total = sum(_words(pair.c_tokens[k]) for k in content)
+    matched = pair.matched(set(content), set(range(len(pair.p_units))))
+    explained = sum(_words(pair.c_tokens[k], matched.get(k, set())) for k in content) / max(1, total)
+    status = result.citation_check.status
+    if status in (CitationStatus.UNRELATED, CitationStatus.NONE) and explained < settings.unrelated_max:
+        cites = "cites something else" if status is CitationStatus.UNRELATED else "cites nothing of the parent"
+        out.append(PairWarning(code="unrelated", message=f"the child {cites} and only {explained:.0%} of its "
+                                                         "words come from the parent"))
+    return out
+
+
+__all__ = ["Prepared", "link_letters", "prepare", "relation_of"]

@@ -27,12 +27,13 @@ class ParentMatrix:
 
 
 _RANK = {Relation.KEPT.value: 0, Relation.LOCALISED.value: 1, Relation.EXPANDED.value: 2,
-         Relation.TRIMMED.value: 3, Relation.MODIFIED.value: 4}
+         Relation.TRIMMED.value: 3, Relation.MODIFIED.value: 4, Relation.PARAPHRASED.value: 5}
 
 
 def parent_matrix(analysis: FolderAnalysis, parent: str) -> ParentMatrix:
     letter = analysis.letters[parent]
-    items = [(it.id, it.text) for it in letter.walk_items()]
+    # numbered items, or the body paragraphs of a prose letter
+    items = [(u.id, u.text) for u in letter_units(letter, frame=False) if u.is_item]
     children = [c for c in analysis.nodes[parent].children if (parent, c) in analysis.pairs]
     cells: dict[tuple[str, str], Cell] = {}
     local: dict[str, list[tuple[str, str]]] = {}
@@ -79,6 +80,7 @@ def deepest_chains(analysis: FolderAnalysis, top: str) -> dict[str, list[tuple[s
         return memo[key]
 
     out = {}
-    for item in analysis.letters[top].walk_items():
-        out[item.id] = down(top, item.id, frozenset({top}))
+    for unit in letter_units(analysis.letters[top], frame=False):
+        if unit.is_item:
+            out[unit.id] = down(top, unit.id, frozenset({top}))
     return out

@@ -21,6 +21,20 @@ LOCALISATION_WORDS = frozenset(
     TIER_WORDS | {"ủy", "trung", "ương", "tw", "tu", "hu", "đu", "bộ", "sở", "phòng", "cục", "vụ", "chi", "ban",
                   "thị", "thành", "phố", "trấn", "đặc", "khu", "đảng", "cấp", "địa", "phương", "các", "của"}
 )
+# The heads of state bodies at each tier (Bộ → Sở → Phòng) share one key when they open a name
+# ("Bộ Tài nguyên và Môi trường" ~ "Sở Tài nguyên và Môi trường"), as tier words do.
+ORG_KEY = "¤"
+ORG_HEADS = frozenset({"Bộ", "Sở", "Phòng"})
+# Syllables of a plan's stock section headings (counted over the real letters of ../shared/eval/real:
+# "TỔ CHỨC THỰC HIỆN" 29 times, "MỤC ĐÍCH, YÊU CẦU" 19, "MỤC TIÊU", "NỘI DUNG", "NHIỆM VỤ, GIẢI PHÁP",
+# "PHÂN CÔNG NHIỆM VỤ", "QUAN ĐIỂM CHỈ ĐẠO", "KINH PHÍ" …): a heading made only of them frames the plan.
+SECTION_WORDS = frozenset((
+    "mục", "đích", "yêu", "cầu", "tổ", "chức", "thực", "hiện", "tiêu", "nội", "dung", "nhiệm", "vụ", "giải", "pháp",
+    "phân", "công", "quan", "điểm", "chỉ", "đạo", "cụ", "thể", "kinh", "phí", "đối", "tượng", "phạm", "vi", "thời",
+    "gian", "hình", "thức", "kết", "quả", "đánh", "giá", "chung", "công", "tác", "ý", "nghĩa", "trách", "nhiệm",
+    "chế", "độ", "báo", "cáo", "phương", "thức", "các", "khác", "và", "trọng", "tâm", "chủ", "yếu", "một", "số",
+    "điều", "khoản", "thi", "hành", "hiệu", "lực",
+))
 # Words include combining marks, so NFD text ("đ" + U+0300 …) is never cut inside a syllable.
 _TOKEN_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|[^\w\s\u0300-\u036f]+|_+")
 _WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # the word pieces of _TOKEN_RE
@@ -64,6 +78,53 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, list[str]]:
     return found
 
 
+_CAPS_RE = re.compile(r"(?<![\w-])[A-ZĐ]{2,6}(?![\w-])")
+_ROMAN_RE = re.compile(r"^[IVXLC]+$")
+_FUNCTION_WORDS = frozenset({"và", "của", "các", "những", "với", "cho", "trong", "là", "được", "để"})
+_CHUNK_RE = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
+
+
+def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> dict[str, list[str]]:
+    """Abbreviations a pair of letters uses without defining them, read from the initials of the word
+    runs the same letters write out: "KH,CN,ĐMST" next to "khoa học, công nghệ, đổi mới sáng tạo".
+    A run counts when it is the abbreviation's most frequent spelling-out, at least twice and at least
+    twice as often as the next one; otherwise the abbreviation keeps its own key."""
+    texts = list(texts)
+    skip = set(known) | set(_BUILTIN)
+    wanted = {m.group(0) for t in texts for m in _CAPS_RE.finditer(t)} - skip
+    wanted = {w for w in wanted if not _ROMAN_RE.match(w)}
+    if not wanted:
+        return {}
+    lengths = {len(w) for w in wanted}
+    counts: dict[str, dict[tuple[str, ...], int]] = {w: {} for w in wanted}
+    for text in texts:
+        for words, forms, initials in _chunks(text):
+            for n in lengths:
+                for i in range(len(words) - n + 1):
+                    key = initials[i : i + n]
+                    run = tuple(forms[i : i + n])
+                    if key in counts and not words[i].isupper() and not _FUNCTION_WORDS & set(run):
+                        counts[key][run] = counts[key].get(run, 0) + 1
+    out = {}
+    for abbr, runs in counts.items():
+        ranked = sorted(runs.values(), reverse=True)
+        if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            out[abbr] = list(max(runs, key=lambda r: runs[r]))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _chunks(text: str) -> tuple[tuple[list[str], list[str], str], ...]:
+    """Runs of words between punctuation, with their matching forms and initials (cached per text)."""
+    out = []
+    for chunk in _CHUNK_RE.finditer(text):
+        words = chunk.group(0).split()
+        if len(words) >= 2:
+            forms = [word_form(w) for w in words]
+            out.append((words, forms, "".join(f[0].upper() for f in forms)))
+    return tuple(out)
+
+
 def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> list[Token]:
     """Split display text into word tokens; `"".join(t.surface)` == text."""
     relevant = tuple(sorted((k, tuple(v)) for k, v in (abbreviations or {}).items() if k in text))
@@ -96,11 +157,13 @@ def _tokenize(text: str, relevant: tuple[tuple[str, tuple[str, ...]], ...]) -> t
         else:
             keys = (TIER_KEY if form in TIER_WORDS else form,)
         tokens.append(Token(text[m.start() : end], piece, keys, form))
-    # "xã hội" is "society", not a commune: keep its own key so it never matches a tier word.
     for k in range(len(tokens) - 1):
-        if tokens[k].keys == (TIER_KEY,) and tokens[k].form == "xã" and tokens[k + 1].form == "hội":
-            t = tokens[k]
+        t, after = tokens[k], tokens[k + 1]
+        # "xã hội" is "society", not a commune: keep its own key so it never matches a tier word.
+        if t.keys == (TIER_KEY,) and t.form == "xã" and after.form == "hội":
             tokens[k] = Token(t.surface, t.word, (t.form,), t.form)
+        elif t.word in ORG_HEADS and after.word[:1].isupper() and t.surface.strip() == t.word:
+            tokens[k] = Token(t.surface, t.word, (ORG_KEY,), t.form)
     if lead:
         if tokens:
             first = tokens[0]

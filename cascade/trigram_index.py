@@ -49,8 +49,9 @@ def text_trigrams(texts: list[str]) -> np.ndarray:
 
 
 def letter_trigrams(letter: Letter) -> np.ndarray:
-    """The letter's word trigrams over its numbered items and blocks."""
-    return text_trigrams([u.text for u in letter_units(letter)])
+    """The letter's word trigrams over its content units (items, blocks, prose body): the text a child
+    carries, not its frame (addressees, preamble formulas)."""
+    return text_trigrams([u.text for u in letter_units(letter, frame=False)])  # content, not the frame
 
 
 @dataclass

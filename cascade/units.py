@@ -1,35 +1,147 @@
-"""Flatten a letter's item tree into the units alignment works on (items' lead paragraphs and blocks)."""
+"""Flatten a letter into the units alignment works on, and cut units into sentences.
 
+Units, in document order: the preamble paragraphs (`preamble/K`), then the numbered items' lead
+paragraphs and blocks (`1.3`, `1.3/2`) — or, in a letter with no numbered items, its body paragraphs
+(`body/K`) — then the closing paragraphs (`closing/K`). A body paragraph stands for itself as an item:
+it is what a prose letter says, as the numbered items are what a plan says.
+
+A file with attachments (a Quyết định and the Kế hoạch it issues) gives the units of every part, in
+document order; their ids are unique across parts (see README, "Parts"), so a link can reach any of them.
+"""
+
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
-from models import Block, Item, Letter
+from cascade.tokens import SECTION_WORDS
+from models import Block, Item, Letter, Paragraph
+from parsers.normalise import matching_form
+
+ITEM, PREAMBLE, BODY, CLOSING = "item", "preamble", "body", "closing"
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One alignable unit: an item's lead paragraph or one block, with its place in the letter."""
+    """One alignable unit: an item's lead paragraph, one block or one paragraph, with its place in the letter."""
 
     id: str
-    item: str  # id of the numbered item it belongs to ("1.3/2/1" → "1.3")
+    item: str  # id of the numbered item it belongs to ("1.3/2/1" → "1.3"); a paragraph's own id
     text: str
     order: int  # position in document order
-    is_item: bool
+    is_item: bool  # an item's lead paragraph, or a body paragraph of a prose letter
     container: str | None  # id of the item or block it sits in; None at the top of the letter
+    zone: str = ITEM  # item | preamble | body | closing
+    part: int = 0  # the document of the file it belongs to (Letter.parts): 0 the letter, 1… its attachments
+
+    @property
+    def frame(self) -> bool:
+        """Preamble and closing frame what a letter says; items and body paragraphs are what it says."""
+        return self.zone in (PREAMBLE, CLOSING)
 
 
-def letter_units(letter: Letter) -> list[Unit]:
+def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
+    """Every unit of the letter in document order; `frame=False` leaves out preamble and closing."""
     out: list[Unit] = []
+
+    def paragraphs(ps: list[Paragraph], zone: str) -> None:
+        for k, p in enumerate(ps, start=1):
+            pid = p.id or f"{zone}/{k}"
+            out.append(Unit(pid, pid, p.text, len(out), zone == BODY, None, zone=zone))
 
     def blocks(item: Item, bs: list[Block], container: str) -> None:
         for b in bs:
-            out.append(Unit(b.id, item.id, b.text, len(out), False, container))
+            out.append(Unit(b.id, item.id, b.text, len(out), False, container, part=item.part))
             blocks(item, b.blocks, b.id)
 
     def items(its: list[Item], container: str | None) -> None:
         for it in its:
-            out.append(Unit(it.id, it.id, it.text, len(out), True, container))
+            out.append(Unit(it.id, it.id, it.text, len(out), True, container, part=it.part))
             blocks(it, it.blocks, it.id)
             items(it.items, it.id)
 
+    if frame:
+        paragraphs(letter.preamble, PREAMBLE)
     items(letter.items, None)
+    paragraphs(letter.body, BODY)
+    if frame:
+        paragraphs(letter.closing, CLOSING)
+    return out
+
+
+# A sentence ends at . ! ? ; (and at a colon that opens a capitalised clause) followed by white space —
+# not after a short capitalised abbreviation ("TP. Hồ Chí Minh") or a number's dot ("Điều 3. …" keeps
+# its label in the item, never in the text).
+_END_RE = re.compile(r"(?<=[.!?;…])\s+|(?<=:)\s+(?=[A-ZĐÀ-Ỹ\"“(])")
+_ABBREV_END_RE = re.compile(r"(?:^|\s)(?:[A-ZĐ][A-Za-zĐđ]{0,2}|v\.v|tr|Tr|TS|ThS|PGS|GS)\.$")
+MIN_SENTENCE_WORDS = 3  # a shorter piece ("Mục đích.") rides with its neighbour
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences of `text`; together they cover it."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: a parent letter's units are cut once for all of its children."""
+    cuts = [0]
+    for m in _END_RE.finditer(text):
+        if _ABBREV_END_RE.search(text[max(0, m.start() - 5) : m.start()]):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    merged: list[tuple[int, int]] = []
+    for a, b in pairwise(cuts):
+        if b <= a:
+            continue
+        short = merged and (_words(text[a:b]) < MIN_SENTENCE_WORDS
+                            or _words(text[merged[-1][0] : merged[-1][1]]) < MIN_SENTENCE_WORDS)
+        if short:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))
+
+
+# "Thực hiện Công văn số … của … về việc tiếp tục …," — the citing phrase runs to the end of the
+# subject that follows the citation.
+_SUBJECT_AFTER_RE = re.compile(r"^[\s,]*(?:[“\"]?\s*(?:về\s+việc|v/v|về)\b[^,;:”\"]*[”\"]?)?", re.I)
+_CITING_OPENER_RE = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Theo|Tiếp\s+theo|Xét)\b", re.I)
+FRAME_REST_WORDS = 4  # a citing sentence with fewer words besides the citation is all frame
+
+
+def frame_masks(letter: Letter, units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of unit texts that frame the letter instead of carrying its content, so they are
+    never evidence of a link: in paragraphs, lead-ins (a sentence ending in ":", "… một số nội dung
+    sau:") and the phrase citing another document (the citation with its subject; the whole sentence if
+    little else is left); a plan's stock section heading ("TỔ CHỨC THỰC HIỆN", "MỤC ĐÍCH, YÊU CẦU")."""
+    cited: dict[str, list[tuple[int, int]]] = {}
+    for c in letter.citations:
+        cited.setdefault(c.where, []).append((c.start, c.end))
+    out: dict[str, list[tuple[int, int]]] = {}
+    for u in units:
+        spans: list[tuple[int, int]] = []
+        if u.zone == ITEM:
+            words = matching_form(u.text).split() if u.is_item and len(u.text) <= 80 else []
+            if words and all(w.strip(",.:;") in SECTION_WORDS for w in words):
+                spans.append((0, len(u.text)))
+        else:
+            for a, b in sentence_spans(u.text):
+                sentence = u.text[a:b].rstrip()
+                if sentence.endswith(":"):
+                    spans.append((a, b))
+                    continue
+                ends = [e for s, e in cited.get(u.id, []) if a <= s < b]
+                if not ends or not _CITING_OPENER_RE.match(sentence):
+                    continue
+                end = max(ends)
+                end += _SUBJECT_AFTER_RE.match(u.text[end:b]).end()  # type: ignore[union-attr]
+                spans.append((a, b) if _words(u.text[end:b]) < FRAME_REST_WORDS else (a, end))
+        if spans:
+            out[u.id] = spans
     return out

@@ -1,7 +1,7 @@
 """The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
 
-from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
-from models.errors import CascadeError, InputError
+from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
+from models.errors import CascadeError, InputError, path_text
 from models.letter import (
     SCHEMA_VERSION,
     Block,
@@ -11,6 +11,7 @@ from models.letter import (
     Letter,
     Paragraph,
     ParseWarning,
+    Part,
     Recipient,
     Signature,
     Source,
@@ -24,8 +25,11 @@ from models.link import (
     Link,
     LinkResult,
     LinkSummary,
+    PairWarning,
     Relation,
+    SentenceLink,
     SpanKind,
+    Strength,
 )
 from models.raw import RawBlock, RawDocument
 
@@ -42,22 +46,29 @@ __all__ = [
     "Header",
     "InputError",
     "Item",
+    "ItemKind",
     "ItemLink",
     "Letter",
     "Link",
     "LinkResult",
     "LinkSummary",
+    "PairWarning",
     "Paragraph",
     "ParseWarning",
+    "Part",
+    "PartKind",
     "RawBlock",
     "RawDocument",
     "Recipient",
     "Relation",
+    "SentenceLink",
     "Signature",
     "Source",
     "SourceFormat",
     "SourceSpan",
     "SpanKind",
+    "Strength",
     "System",
     "Tier",
+    "path_text",
 ]

@@ -36,3 +36,29 @@ class CitationRole(StrEnum):
 
     IMPLEMENTS = "implements"
     MENTIONS = "mentions"
+
+
+class ItemKind(StrEnum):
+    """What a numbered unit is in the hierarchy of Vietnamese administrative and legal texts.
+
+    Legal forms: `part` (Phần), `chapter` (Chương), `section` (Mục) are containers; `article` (Điều),
+    `clause` (khoản: `1.` under an Điều), `point` (điểm: `a)` under a khoản or Điều). Plan forms (`I.`,
+    `1.`, `1.1.`, `a)`, `A.`) are `item`; step and phase headings ("BƯỚC MỘT", "Giai đoạn 1") are `step`.
+    """
+
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+    POINT = "point"
+    STEP = "step"
+    ITEM = "item"
+
+
+class PartKind(StrEnum):
+    """`document`: the letter itself; `attachment`: a document it issues or carries (Kế hoạch ban hành
+    kèm theo, Phụ lục, Quy chế, Thể lệ, Đề cương, a draft report sent for comment …)."""
+
+    DOCUMENT = "document"
+    ATTACHMENT = "attachment"

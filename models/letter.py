@@ -6,16 +6,22 @@ Every text-bearing unit keeps three forms side by side:
 - `text`: the display form (NFC, artefacts and structure markers removed, page-break splits joined);
 - `norm`: the matching form (case, tone placement, quotes and dashes made uniform).
 
-Only numbered items and the blocks under them carry an `id` (the scheme of shared/eval/README.md).
+Numbered items and the blocks under them carry an `id` (the scheme of shared/eval/README.md); so do the
+paragraphs outside them: `preamble/K`, `body/K` (the body of a letter with no numbered items) and
+`closing/K`, K counted from 1 in each zone.
+
+A file may hold several documents (`parts`): the letter itself and what it issues or carries
+("KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)", Phụ lục, Quy chế, Thể lệ, Đề cương). `items` holds
+the item trees of every part in document order; each item says which part it is in.
 """
 
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.enums import BlockKind, CitationRole, SourceFormat, System, Tier
+from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -37,8 +43,9 @@ class SourceSpan(_Model):
 
 
 class Paragraph(_Model):
-    """A paragraph outside the numbered items (preamble, closing)."""
+    """A paragraph outside the numbered items (preamble, body of a prose letter, closing)."""
 
+    id: str | None = Field(default=None, description="preamble/K, body/K or closing/K; null for unplaced text.")
     text: str
     norm: str
     raw: str
@@ -59,12 +66,18 @@ class Block(_Model):
 
 
 class Item(_Model):
-    """A numbered item (`I.`, `1.`, `1.1.`, `a)`, Word auto-numbering) and everything under it."""
+    """A numbered item (`I.`, `1.`, `1.1.`, `a)`, Word auto-numbering), a legal unit (Phần, Chương, Mục,
+    Điều, khoản, điểm) or a step heading ("BƯỚC MỘT"), and everything under it."""
 
     id: str
-    label: str = Field(description="The label as printed, e.g. '1.2.' or 'a)'.")
+    label: str = Field(description="The label as printed, e.g. '1.2.', 'a)', 'Điều 5.', 'BƯỚC MỘT:'.")
     auto_numbered: bool = Field(default=False, description="The label came from Word's automatic numbering.")
-    text: str = Field(description="The lead paragraph without its label.")
+    kind: ItemKind = Field(default=ItemKind.ITEM, description="Its place in the legal or plan hierarchy.")
+    heading: bool = Field(
+        default=False, description="Its lead is a heading (a Chương title, 'I. MỤC ĐÍCH, YÊU CẦU') over sub-items."
+    )
+    part: int = Field(default=0, description="Index in `Letter.parts` of the document the item belongs to.")
+    text: str = Field(description="The lead paragraph without its label (a heading's title).")
     norm: str
     raw: str
     span: SourceSpan
@@ -121,6 +134,29 @@ class Citation(_Model):
     end: int
 
 
+class Part(_Model):
+    """One document inside the file. Part 0 is the letter itself, whose header, recipients, preamble,
+    closing, cc and signature are the `Letter`'s own fields; an attachment carries its own here."""
+
+    index: int
+    kind: PartKind
+    label: str = Field(description="Printed words naming the part: its title ('KẾ HOẠCH', 'PHỤ LỤC 1A', "
+                                   "'THỂ LỆ'); for the letter itself its title or 'VĂN BẢN'.")
+    id_prefix: str | None = Field(
+        default=None, description="Set when the part's item ids start with `label.` to stay apart from "
+                                  "another part's ids (two annexes both numbered 1., 2.); null when bare.")
+    issued_with: str | None = Field(
+        default=None, description="The attachment's '(Ban hành kèm theo Quyết định số …)' line, display form."
+    )
+    header: Header | None = Field(default=None, description="An attachment's heading; null for part 0.")
+    recipients: list[Recipient] = Field(default_factory=list)
+    preamble: list[Paragraph] = Field(default_factory=list)
+    closing: list[Paragraph] = Field(default_factory=list)
+    cc: list[Recipient] = Field(default_factory=list)
+    signature: Signature | None = None
+    span: SourceSpan
+
+
 class ParseWarning(_Model):
     code: str
     message: str
@@ -134,10 +170,19 @@ class Letter(_Model):
     tier: Tier = Tier.UNKNOWN
     recipients: list[Recipient] = Field(default_factory=list)
     preamble: list[Paragraph] = Field(default_factory=list)
-    items: list[Item] = Field(default_factory=list)
+    body: list[Paragraph] = Field(
+        default_factory=list, description="A letter with no numbered items: its paragraphs between preamble, closing."
+    )
+    items: list[Item] = Field(default_factory=list, description="The item trees of every part, in document order.")
     closing: list[Paragraph] = Field(default_factory=list)
     cc: list[Recipient] = Field(default_factory=list)
     signature: Signature | None = None
+    parts: list[Part] = Field(
+        default_factory=list, description="The documents in the file: [0] the letter, then its attachments."
+    )
+    footnotes: list[Paragraph] = Field(
+        default_factory=list, description="Footnote and endnote texts found between or after the paragraphs."
+    )
     citations: list[Citation] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
     unplaced: list[Paragraph] = Field(
@@ -145,13 +190,15 @@ class Letter(_Model):
     )
 
     def walk_items(self) -> list[Item]:
-        """All items, depth first, in document order."""
+        """All items, depth first, in document order (iterative: trees may be deep)."""
         out: list[Item] = []
-
-        def visit(items: list[Item]) -> None:
-            for item in items:
-                out.append(item)
-                visit(item.items)
-
-        visit(self.items)
+        stack = list(reversed(self.items))
+        while stack:
+            item = stack.pop()
+            out.append(item)
+            stack.extend(reversed(item.items))
         return out
+
+    def part_items(self, index: int) -> list[Item]:
+        """The top-level items of one part."""
+        return [it for it in self.items if it.part == index]

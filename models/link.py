@@ -19,6 +19,15 @@ class Relation(StrEnum):
     TRIMMED = "trimmed"  # parent words left out, nothing added
     EXPANDED = "expanded"  # local words added, nothing left out
     MODIFIED = "modified"  # both
+    PARAPHRASED = "paraphrased"  # the same duty in other words: linked on shared key terms, few shared word runs
+
+
+class Strength(StrEnum):
+    """How strong the textual evidence of a link is, whatever its relation."""
+
+    COPIED = "copied"  # the child's words are the parent's, up to orthography and localisation
+    ADAPTED = "adapted"  # word runs carried down, with trims, additions or rewording around them
+    PARAPHRASED = "paraphrased"  # key terms shared, word order and wording mostly the child's own
 
 
 class SpanKind(StrEnum):
@@ -48,6 +57,17 @@ class DiffSpan(_Model):
     child: str = ""
 
 
+class SentenceLink(_Model):
+    """Which sentence of the parent unit went into which sentence of the child unit (character offsets
+    into the units' display texts), so a long unit spread over several child units can be followed."""
+
+    parent_start: int
+    parent_end: int
+    child_start: int
+    child_end: int
+    similarity: float = Field(description="Cosine of the two sentences' TF-IDF vectors (words and word pairs).")
+
+
 class Link(_Model):
     parent: str = Field(description="Parent unit id.")
     child: str = Field(description="Child unit id.")
@@ -58,17 +78,24 @@ class Link(_Model):
     similarity: float = Field(description="Share of the child's weighted word pairs found in the parent unit.")
     kept_share: float = Field(description="Share of the parent unit's words carried into the child unit.")
     added_share: float = Field(description="Share of the child unit's words not from the parent unit.")
+    score: float = Field(description="Confidence 0-1: the strongest of the link's similarity measures.")
+    strength: Strength
+    sentences: list[SentenceLink] = Field(default_factory=list, description="Sentence pairs behind the link.")
     diff: list[DiffSpan]
 
 
 class ItemLink(_Model):
-    """Unit links rolled up to numbered items (`1.3/2` → `1.3`)."""
+    """Unit links rolled up to numbered items (`1.3/2` → `1.3`), at the level the child works at: a child
+    item whose sub-items all implement one parent item is linked to it as a whole. A unit outside the
+    numbered items (`body/2`) stands for itself."""
 
     parent_item: str
     child_item: str
     units: int = Field(description="How many unit links support this item link.")
     kept_share: float = Field(description="Share of the parent item's words carried into this child item.")
     relation: Relation
+    score: float = Field(description="The best confidence among the unit links it rolls up.")
+    strength: Strength = Field(description="The strongest evidence among the unit links it rolls up.")
 
 
 class CitationCheck(_Model):
@@ -97,6 +124,13 @@ class LinkSummary(_Model):
     relations: dict[str, int] = Field(description="Unit links per relation.")
 
 
+class PairWarning(_Model):
+    """Why a pair may not be a parent and its child: `unrelated` or `reversed`."""
+
+    code: str
+    message: str
+
+
 class LinkResult(_Model):
     schema_version: str = SCHEMA_VERSION
     parent: Letter
@@ -107,3 +141,4 @@ class LinkResult(_Model):
     added: list[str] = Field(description="Child unit ids with no parent unit (local additions).")
     citation_check: CitationCheck
     summary: LinkSummary
+    warnings: list[PairWarning] = Field(default_factory=list)

@@ -1,10 +1,12 @@
 """What every reader shares: size limits, magic-number checks and the source fingerprint."""
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import InputError, Source, SourceFormat
+from models import InputError, Source, SourceFormat, path_text
 
 
 @dataclass(frozen=True)
@@ -37,21 +39,60 @@ def human_size(n: int) -> str:
     return f"{n / 1024**2:.1f} MiB"
 
 
-def read_bytes(path: Path, limits: ReadLimits) -> bytes:
-    """Read a whole input file, refusing what is missing, empty, too large or a folder."""
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def check_regular(path: Path, st: os.stat_result, limits: ReadLimits) -> None:
+    """Refuse what is not a regular file of a readable size, from its stat alone."""
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a folder, not a file")
-    size = path.stat().st_size
-    if size == 0:
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, f"is {file_kind(st.st_mode)}, not a regular file; not read")
+    if st.st_size == 0:
         raise InputError(path, "empty file")
-    if size > limits.max_file_bytes:
-        raise InputError(path, f"file is {human_size(size)}, over the {human_size(limits.max_file_bytes)} limit")
+    if st.st_size > limits.max_file_bytes:
+        raise InputError(path, f"file is {human_size(st.st_size)}, over the {human_size(limits.max_file_bytes)} limit")
+
+
+def _os_reason(e: OSError) -> str:
+    return e.strerror or e.__class__.__name__
+
+
+def read_bytes(path: Path, limits: ReadLimits) -> bytes:
+    """Read a whole input file, refusing what is missing, empty, too large, a folder, or no regular
+    file (a FIFO would block, a device never ends): stat first, then open without blocking, check
+    the open file again and read at most the limit."""
     try:
-        return path.read_bytes()
+        before = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as e:  # an unsearchable folder on the way, a name too long, a link loop…
+        raise InputError(path, f"cannot be read ({_os_reason(e)})") from e
+    check_regular(path, before, limits)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as e:
-        raise InputError(path, f"cannot be read ({e.strerror or e})") from e
+        raise InputError(path, f"cannot be read ({_os_reason(e)})") from e
+    with os.fdopen(fd, "rb") as f:
+        opened = os.fstat(f.fileno())
+        check_regular(path, opened, limits)  # the same file, not one swapped in since
+        try:
+            data = f.read(opened.st_size + 1)  # the size it has: a read of the limit would allocate the limit
+            while len(data) <= limits.max_file_bytes and (more := f.read(1024 * 1024)):
+                data += more
+        except OSError as e:
+            raise InputError(path, f"cannot be read ({_os_reason(e)})") from e
+    if len(data) > limits.max_file_bytes:
+        raise InputError(path, f"file grew past the {human_size(limits.max_file_bytes)} limit while being read")
+    if not data:
+        raise InputError(path, "empty file")
+    return data
 
 
 def refuse_foreign_format(path: Path, data: bytes, expect_zip: bool) -> None:
@@ -64,4 +105,4 @@ def refuse_foreign_format(path: Path, data: bytes, expect_zip: bool) -> None:
 
 
 def make_source(path: Path, data: bytes, fmt: SourceFormat) -> Source:
-    return Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+    return Source(path=path_text(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))

@@ -1,19 +1,39 @@
-"""Parse a folder of letters in parallel processes; a bad file becomes a failure, never an abort."""
+"""Parse a folder of letters in parallel processes; a bad file becomes a failure, never an abort.
+
+Every file is parsed in a worker process under a budget (`ParseBudget`: seconds and MiB per file):
+a worker that runs over is killed and replaced and the file becomes a one-line failure, so one
+hostile or pathological file can never stall or exhaust a run."""
 
 import hashlib
+import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+import stat
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, TimeoutError
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from models import CascadeError, Letter
+from models import CascadeError, Letter, path_text
 from models.corpus import REPORT_MARKER
-from parsers import READERS, parse_letter
+from parsers import DEFAULT_LIMITS, READERS, ReadLimits, parse_letter
+from parsers.base import check_regular, file_kind
 
 # Letters given in a format we refuse get listed as failures; anything else in the folder is ignored.
 _REFUSED = {".doc", ".pdf", ".rtf", ".odt", ".docm", ".dot", ".dotx"}
+
+
+@dataclass(frozen=True)
+class ParseBudget:
+    """What one file may cost in a parse worker. A real letter parses in well under a second and
+    a few tens of MiB; the defaults leave a wide margin and still stop a file built to stall."""
+
+    seconds: float = 60.0
+    memory_mib: int = 1536  # address space a worker may add while parsing one file
+
+
+DEFAULT_BUDGET = ParseBudget()
 
 
 @dataclass(frozen=True)
@@ -22,35 +42,129 @@ class ParseOutcome:
     relative: str
     letter: Letter | None
     error: str | None
+    traceback: str | None = None  # only for an internal error (a defect of ours), for --debug
 
 
-def discover(root: Path, exclude: Path | None = None) -> list[Path]:
-    """Letter files under `root` (nested folders included), sorted; hidden files and Word lock files
-    ("~$…") skipped, and nothing under `exclude` or under any cascade report folder."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        if REPORT_MARKER in filenames:
-            dirnames[:] = []
+@dataclass
+class Discovery:
+    """The letter files of a folder, and what was found but not read, with the reason."""
+
+    paths: list[Path] = field(default_factory=list)
+    refused: dict[Path, str] = field(default_factory=dict)
+
+
+def _letter_name(name: str) -> bool:
+    if name.startswith((".", "~$")):
+        return False
+    suffix = Path(name).suffix.lower()
+    return suffix in READERS or suffix in _REFUSED
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def find_letters(root: Path, exclude: Path | None = None) -> Discovery:
+    """Letter files under `root` (nested folders included), sorted, folder by folder; hidden files
+    and Word lock files ("~$…") skipped, and nothing under `exclude` or under any cascade report
+    folder. What cannot or must not be read is listed in `refused`: a folder that cannot be
+    listed, a symbolic link to a folder (never followed), a link to a file outside `root` or a
+    broken one, and anything with a letter's name that is no regular file (a FIFO, a device)."""
+    found = Discovery()
+    real_root = os.path.realpath(root)
+    skip = os.path.realpath(exclude) if exclude is not None else None
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            found.refused[here] = f"folder cannot be read ({e.strerror or e.__class__.__name__}); its letters " \
+                                  "were not analysed"
             continue
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                             and (exclude is None or (here / d).resolve() != exclude.resolve()))
-        for name in sorted(filenames):
-            if name.startswith((".", "~$")):
-                continue
-            suffix = Path(name).suffix.lower()
-            if suffix in READERS or suffix in _REFUSED:
-                found.append(here / name)
+        if any(e.name == REPORT_MARKER for e in entries):
+            continue
+        subfolders = []
+        for entry in entries:
+            path = here / entry.name
+            try:
+                if entry.is_symlink():
+                    _linked(path, entry.name, real_root, skip, found)
+                elif entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith(".") and os.path.realpath(path) != skip:
+                        subfolders.append(path)
+                elif _letter_name(entry.name):
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                    if stat.S_ISREG(mode):
+                        found.paths.append(path)
+                    else:
+                        found.refused[path] = f"is {file_kind(mode)}, not a regular file; not read"
+            except OSError as e:
+                if _letter_name(entry.name):
+                    found.refused[path] = f"cannot be read ({e.strerror or e.__class__.__name__})"
+        stack.extend(reversed(subfolders))
     return found
 
 
-def _parse_one(path: Path) -> tuple[Letter | None, str | None]:
+def _linked(path: Path, name: str, real_root: str, skip: str | None, found: Discovery) -> None:
+    """The rule for symbolic links: a link to a file inside the folder is read; a link to a
+    folder is never followed (no loops, no escape); a link out of the folder is refused."""
+    if name.startswith("."):
+        return
+    target = os.path.realpath(path)
+    if os.path.isdir(target):
+        if target != skip:
+            found.refused[path] = "is a symbolic link to a folder; linked folders are not followed " \
+                                  "(analyse the folder it points to instead)"
+        return
+    if not _letter_name(name):
+        return
+    if not os.path.exists(target):
+        found.refused[path] = "is a broken symbolic link"
+    elif not _inside(target, real_root):
+        found.refused[path] = "is a symbolic link to a file outside the analysed folder; not read " \
+                              "(copy the file into the folder to analyse it)"
+    else:
+        found.paths.append(path)
+
+
+def discover(root: Path, exclude: Path | None = None) -> list[Path]:
+    """The letter files `find_letters` finds (what it refuses is dropped)."""
+    return find_letters(root, exclude).paths
+
+
+# --- parsing, one file per task in budgeted workers ---------------------------------------------------
+
+_MEMORY_EXIT = 75  # a worker that ran out of its memory budget exits with this code
+
+
+def _parse(path: Path) -> tuple[Letter | None, str | None, str | None]:
+    """(letter, error, traceback): a CascadeError is the file's fault; anything else is ours
+    (a MemoryError is left to the caller)."""
     try:
-        return parse_letter(path), None
+        return parse_letter(path), None, None
     except CascadeError as e:
-        return None, str(e)
+        return None, str(e), None
+    except MemoryError:
+        raise
     except Exception as e:  # a defect of ours must not cost the user the rest of the folder
-        return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})"
+        return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})", traceback.format_exc()
+
+
+def _parse_one(path: Path) -> tuple[Letter | None, str | None, str | None]:
+    """In this process or on an executor's worker (Dask): running out of memory is a failure too."""
+    try:
+        return _parse(path)
+    except MemoryError:
+        return None, f"{path}: ran out of memory while parsing", None
+
+
+def _parse_in_worker(path: Path) -> tuple[Letter | None, str | None, str | None]:
+    try:
+        return _parse(path)
+    except MemoryError:
+        os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
 
 def _warm() -> None:
@@ -59,39 +173,133 @@ def _warm() -> None:
     load_pipeline()
 
 
+def _start_worker(memory_mib: int) -> None:
+    _warm()
+    _limit_memory(memory_mib)
+
+
+def _limit_memory(memory_mib: int) -> None:
+    """Cap this process's address space at what it uses now plus the budget (Linux; elsewhere the
+    time budget alone applies)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            used = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = used + memory_mib * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass
+
+
+def _budget_failure(path: Path, budget: ParseBudget, error: BaseException) -> str:
+    from pebble import ProcessExpired
+
+    if isinstance(error, TimeoutError):
+        return f"{path}: exceeded the {budget.seconds:g} s parse budget; stopped"
+    if isinstance(error, ProcessExpired):
+        if error.exitcode == _MEMORY_EXIT:
+            return f"{path}: exceeded the {budget.memory_mib} MiB memory budget; stopped"
+        how = f"signal {-error.exitcode}" if error.exitcode and error.exitcode < 0 else f"exit code {error.exitcode}"
+        hint = " (out of memory?)" if error.exitcode == -9 else ""
+        return f"{path}: the parse worker died ({how}){hint}; the file was not parsed"
+    return f"{path}: internal error while parsing ({error.__class__.__name__}: {error})"
+
+
+def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tuple[Path, tuple]]:
+    """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
+    from pebble import ProcessPool
+
+    if multiprocessing.get_start_method() == "fork":
+        _warm()  # forked workers, and those that replace a stopped one, start with spaCy loaded
+    pool = ProcessPool(max_workers=jobs, initializer=_start_worker, initargs=(budget.memory_mib,))
+    try:
+        futures = [pool.schedule(_parse_in_worker, (p,), timeout=budget.seconds) for p in paths]
+        for path, future in zip(paths, futures, strict=True):
+            try:
+                yield path, future.result()
+            except Exception as e:  # the budget ran out, or the worker died
+                yield path, (None, _budget_failure(path, budget, e), None)
+    except BaseException:  # interrupted: stop the workers now rather than let them finish
+        pool.stop()
+        raise
+    finally:
+        pool.close()
+        pool.join()
+
+
 def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
                on_done: Callable[[ParseOutcome], None] | None = None,
-               executor: Executor | None = None) -> list[ParseOutcome]:
-    """Parse every path, in `jobs` processes (default: one per core; 1 = in this process), or on
-    `executor` (e.g. a Dask cluster's; its workers must see the same paths). Results come back in
-    the order of `paths`."""
+               executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET) -> list[ParseOutcome]:
+    """Parse every path in `jobs` worker processes (default: one per core), each file within
+    `budget`; or on `executor` (e.g. a Dask cluster's; its workers must see the same paths, and
+    bound memory themselves); or, with `budget=None`, in this process. Results come back in the
+    order of `paths`."""
     jobs = jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, len(paths)))
-    outcomes: list[ParseOutcome] = []
 
-    def wrap(path: Path, result: tuple[Letter | None, str | None]) -> ParseOutcome:
-        letter, error = result
-        outcome = ParseOutcome(path, relative_path(path, root), letter, error)
+    def wrap(path: Path, result: tuple[Letter | None, str | None, str | None]) -> ParseOutcome:
+        letter, error, trace = result
+        outcome = ParseOutcome(path, relative_path(path, root), letter, error, trace)
         if on_done:
             on_done(outcome)
         return outcome
 
+    if not paths:
+        return []
+    results: Iterable[tuple[Path, tuple]]
     if executor is not None:
-        return [wrap(p, r) for p, r in zip(paths, executor.map(_parse_one, paths), strict=True)]
-    if jobs == 1 or len(paths) < 4:
-        return [wrap(p, _parse_one(p)) for p in paths]
-    chunk = max(1, min(32, len(paths) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        for path, result in zip(paths, pool.map(_parse_one, paths, chunksize=chunk), strict=True):
-            outcomes.append(wrap(path, result))
-    return outcomes
+        results = zip(paths, executor.map(_parse_one, paths), strict=True)
+    elif budget is None:
+        results = ((p, _parse_one(p)) for p in paths)
+    else:
+        results = _budgeted(paths, jobs, budget)
+    return [wrap(path, result) for path, result in results]
 
 
 def relative_path(path: Path, root: Path) -> str:
+    """The path relative to the analysed folder, as text every report can hold; a link is named
+    as itself, not as the file it points to."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        here = Path(os.path.realpath(path.parent)) / path.name
+        return path_text(here.relative_to(os.path.realpath(root)).as_posix())
+    except (ValueError, OSError):
+        try:
+            return path_text(path.relative_to(root).as_posix())
+        except ValueError:
+            return path_text(path.as_posix())
+
+
+# --- the cache --------------------------------------------------------------------------------------
+
+_HASH_CHUNK = 1024 * 1024
+
+
+def file_sha256(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> str | None:
+    """SHA-256 of a regular file within the size limit, read in bounded chunks; None for anything
+    else (the parser then gives the reason): a FIFO is never opened for reading, a device never
+    read to its end, a sparse 3 GB file refused from its size."""
+    try:
+        check_regular(path, os.stat(path), limits)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (CascadeError, OSError):
+        return None
+    digest = hashlib.sha256()
+    read = 0
+    with os.fdopen(fd, "rb") as f:
+        try:
+            check_regular(path, os.fstat(f.fileno()), limits)
+            while chunk := f.read(_HASH_CHUNK):
+                read += len(chunk)
+                if read > limits.max_file_bytes:
+                    return None
+                digest.update(chunk)
+        except (CascadeError, OSError):
+            return None
+    return digest.hexdigest()
 
 
 class LetterCache(Protocol):
@@ -108,12 +316,8 @@ def cached_letters(paths: list[Path], root: Path,
     known: list[ParseOutcome] = []
     fresh: list[Path] = []
     for path in paths:
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            fresh.append(path)  # the parser reports the reason
-            continue
-        letter = cache.letter(digest, str(path))
+        digest = file_sha256(path)
+        letter = cache.letter(digest, path_text(path)) if digest else None
         if letter is None:
             fresh.append(path)
         else:

@@ -1,4 +1,6 @@
-"""Source lines and the paragraphs they make: soft breaks, page-break splits and hard wrapping undone.
+"""Source lines and the paragraphs they make: soft breaks, page-break splits and hard wrapping undone,
+and the noise PDF-to-text and Markdown transcriptions put between paragraphs (page numbers, form feeds,
+running headers, footnotes, Markdown heading marks, bullets whose dash the conversion dropped).
 
 Every zone of the segmenter works on these `Line`s; `UnitDraft` is a unit under construction.
 """
@@ -14,6 +16,13 @@ from parsers.normalise import clean_text
 SEGMENT_SPLIT_RE = re.compile(r"\t+|\s{3,}")
 LOWER_START_RE = re.compile(rf"^[\"“'‘(\[]?[{P.VN_LOWER}]")
 _TERMINAL_RE = re.compile(r"[.:;!?…]\W*$")
+_SINGLE_SPACE_RE = re.compile(r"^ (?=[^\s])")
+_NOTE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+\S")  # a note inside a run of notes may open with a URL
+# Words that never end a sentence or a title: a line ending on one goes on, whatever case follows.
+_DANGLING_RE = re.compile(
+    r"(?<![^\W\d_])(?:của|và|các|về|cho|với|trong|theo|những|đến|từ|tại|bằng|để|do|hoặc|nhằm|thuộc|vào|giữa|"
+    r"là|mà|cùng|qua)$"
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -30,6 +39,9 @@ class Line:
     table: int | None = None
     cell: int | None = None
     soft: bool = False  # continues the previous line of the same paragraph (Shift+Enter)
+    md_level: int | None = None  # "## I. MỤC TIÊU": a Markdown heading of this level (marks removed from text)
+    noise: str | None = None  # page | running | rule | footnote: not letter text (text is then "")
+    lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
 
     @property
     def blank(self) -> bool:
@@ -42,14 +54,120 @@ def read_lines(raw: RawDocument) -> list[Line]:
         parts = block.text.split("\n") if "\n" in block.text else [block.text]
         for k, part in enumerate(parts):
             first = k == 0
+            text = clean_text(part)
+            md = P.MD_HEADING_RE.match(part.lstrip(" *_\\"))
             out.append(
                 Line(
-                    block=i, raw=part, text=clean_text(part), label=block.label if first else None,
+                    block=i, raw=part, text=text, label=block.label if first else None,
                     bullet=block.bullet if first else False, level=block.list_level if first else None,
-                    table=block.table, cell=block.cell, soft=not first,
+                    table=block.table, cell=block.cell, soft=not first, md_level=len(md.group(1)) if md else None,
                 )
             )
+    mark_noise(out)
     return out
+
+
+# --- transcription noise ----------------------------------------------------------------------------
+
+
+def _quiet(line: Line, why: str) -> None:
+    line.noise, line.text = why, ""
+
+
+def mark_noise(lines: list[Line]) -> None:
+    """Blank out what a PDF or Markdown conversion put between the paragraphs (the raw text is kept):
+    page numbers, running headers and footers, footnote and endnote texts; flag bullets whose dash the
+    conversion dropped. Only plain-text lines are touched: a .docx table cell "2" is data."""
+    plain = [ln for ln in lines if ln.table is None]
+    page_ends = []  # index in `plain` of the line that ends each page
+    for k, ln in enumerate(plain):
+        if "\f" in ln.raw and k:
+            page_ends.append(k - 1)
+        if ln.text and P.PAGE_NUMBER_RE.match(ln.text):
+            _quiet(ln, "page")
+            page_ends.append(k)
+    _running_lines(plain, page_ends)
+    _footnotes(plain, set(page_ends))
+    _lost_bullets(plain)
+
+
+def _running_lines(plain: list[Line], page_ends: list[int]) -> None:
+    """A short line repeated word for word at the top (or foot) of at least three pages and of half the
+    pages is a running header (footer); a title or numbered line never is."""
+    if len(page_ends) < 3:
+        return
+    for step in (1, -1):
+        seen: dict[str, list[Line]] = {}
+        for end in page_ends:
+            k = end + step if step == 1 else end
+            while 0 <= k < len(plain) and not plain[k].text:
+                k += step
+            if 0 <= k < len(plain) and len(plain[k].text) <= 100:
+                seen.setdefault(plain[k].text, []).append(plain[k])
+        for text, found in seen.items():
+            if len(found) >= max(3, len(page_ends) // 2) and not P.ANNEX_RE.match(text) \
+                    and not P.ITEM_RE.match(text) and not P.ATTACHMENT_TITLE_RE.match(text):
+                for ln in found:
+                    _quiet(ln, "running")
+
+
+def _footnotes(plain: list[Line], page_ends: set[int]) -> None:
+    """Footnotes: endnotes exported with a back-link arrow ("1. … ↑"), and PDF footnotes numbered 1, 2, 3 …
+    through the text at the foot of a page ("1 Quyết định số …" just before the page break)."""
+    arrows = [k for k, ln in enumerate(plain) if P.BACKLINK_RE.search(ln.text)]
+    if len(arrows) >= 2:
+        for k in arrows:
+            start = k
+            for j in range(k, max(-1, k - 6), -1):
+                if j != k and (P.BACKLINK_RE.search(plain[j].text) or plain[j].noise == "footnote"):
+                    break
+                if P.NOTE_START_RE.match(plain[j].text):
+                    start = j
+                    break
+            for j in range(start, k + 1):
+                if plain[j].text or plain[j].noise is None:
+                    _quiet(plain[j], "footnote")
+    expected = 1
+    k = 0
+    while k < len(plain):
+        # the first note must look like one ("1 Quyết định …"); once notes are seen, "5 https://…" too
+        m = P.PAGE_NOTE_RE.match(plain[k].text) or (_NOTE_NUMBER_RE.match(plain[k].text) if expected > 1 else None)
+        end = _page_end_after(plain, k, page_ends, expected > 1) if m and int(m.group(1)) == expected else None
+        if end is None:
+            k += 1
+            continue
+        # the foot of the page, from this note to the page break, is notes: count the ones numbered on
+        for j in range(k, end + 1):
+            n = _NOTE_NUMBER_RE.match(plain[j].text)
+            if n and int(n.group(1)) == expected:
+                expected += 1
+            if plain[j].text:
+                _quiet(plain[j], "footnote")
+        k = end + 1
+
+
+def _page_end_after(plain: list[Line], k: int, page_ends: set[int], established: bool) -> int | None:
+    """The page end that closes a run of footnotes starting at line k, within 40 lines (the body never goes
+    on below its footnotes). Until the document has shown one run of notes, a numbered item or a bullet
+    in between means line k was body text after all; after that, notes may hold lists of their own."""
+    for j in range(k, min(len(plain), k + 40)):
+        if j in page_ends:
+            return j
+        t = plain[j].text
+        if not established and j > k and t \
+                and (P.ITEM_RE.match(t) or P.BULLET_RE.match(t) or _SINGLE_SPACE_RE.match(plain[j].raw)):
+            return None
+    return len(plain) - 1 if len(plain) - k <= 40 else None
+
+
+def _lost_bullets(plain: list[Line]) -> None:
+    """PDF-to-text that drops the "-" of bullets leaves their space: " Nội dung …". Decided per document:
+    at least three such lines, and no more real dash bullets than them."""
+    single = [ln for ln in plain if ln.text and _SINGLE_SPACE_RE.match(ln.raw) and not LOWER_START_RE.match(ln.text)]
+    dashes = sum(1 for ln in plain if ln.text and P.BULLET_RE.match(ln.text) and ln.text[0] in "-–—")
+    if len(single) >= 3 and dashes <= len(single):
+        for ln in single:
+            ln.lost_bullet = True
 
 
 def is_upper(text: str) -> bool:
@@ -65,6 +183,10 @@ class Label:
     printed: str  # as printed, e.g. "1.2." or "a)"
     key: str  # style of numbering: siblings share it, a new style nests
     part: str  # id fragment: the label without trailing punctuation
+    value: int | tuple[int, ...] = 0  # its place in its list (II → 2, b → 2, 1.2 → (1, 2)); 0 if unknown
+    kind: str = "item"  # part | chapter | section | article | step | item (ItemKind of a heading word)
+    rank: int | None = None  # legal rank, the one fixed order: Phần 0 > Chương 1 > Mục 2 > Điều 3
+    alt: "Label | None" = None  # another reading of the same characters ("I." as the letter after "H.")
 
 
 @dataclass
@@ -77,6 +199,7 @@ class UnitDraft:
     auto: bool = False
     children: list["UnitDraft"] = field(default_factory=list)  # blocks
     subitems: list["UnitDraft"] = field(default_factory=list)
+    part: int = 0  # index of the document part it belongs to
 
     def extend(self, line: Line, text: str) -> None:
         self.lines.append(line)
@@ -119,6 +242,8 @@ def continues(prev: UnitDraft | None, line: Line, wrap: int | None) -> bool:
     if LOWER_START_RE.match(line.text):
         # "A paragraph split by a page break (the text goes on with a lower-case word) is one block."
         return True
+    if _DANGLING_RE.search(prev.lines[-1].text):
+        return True  # "… chủ trương của" / "Đảng, chính sách …": no sentence or title ends on "của"
     last = prev.lines[-1].raw.strip()  # the width is that of the source lines, markup included
     if not wrap:
         return False

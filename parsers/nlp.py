@@ -10,6 +10,7 @@ mis-segments this genre ("cấp | ủy", "Giao_Ban"), and our matchers work on c
 """
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -138,3 +139,17 @@ def load_pipeline(segmenter: str = "syllable") -> Language:
     nlp.add_pipe("cascade_organisations")
     nlp.add_pipe("cascade_citations")
     return nlp
+
+
+def citations_of(nlp: Language, texts: Iterable[str]) -> Iterator[list[CitationMatch]]:
+    """`doc._.citations` of each text, in order. A text over spaCy's `max_length` (a paragraph of a
+    million characters is no letter's, but a hostile file's) goes straight to the matcher the
+    citations component runs, without a `Doc` and its memory."""
+    texts = list(texts)
+    short = [t for t in texts if len(t) <= nlp.max_length]
+    docs = iter(nlp.pipe(short))
+    for text in texts:
+        if len(text) <= nlp.max_length:
+            yield next(docs)._.citations
+        else:
+            yield find_citations(text, with_roles=True)

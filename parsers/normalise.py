@@ -25,11 +25,14 @@ _QUOTES = str.maketrans(
 # Export artefacts seen in .txt files saved from Word or converted through Markdown:
 # "[bookmark: _GoBack]" (samples/province_1383-CV-BTGTU.txt), "**bold**", "*italic*", "\*".
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]\s*", re.I)
-# Only a backslash that follows something else is an escape, so unescaping never makes a new one.
-_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[*_\[\]#>`~|-])")
+# Only a backslash that follows something else is an escape, so unescaping never makes a new one;
+# Markdown escapes any ASCII punctuation ("1\\." keeps a numbered heading from becoming a list).
+_MD_ESCAPE_RE = re.compile(r"(?<!\\)\\(?=[!-/:-@\[\]-`{-~])")
 _MD_STRONG_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # A lone "*" touching text is Markdown emphasis; a "*" standing alone is the Party header star.
 _MD_EM_RE = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
+# "## I. MỤC TIÊU": heading marks of a Markdown transcription (the heading's words stay).
+_MD_HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.M)
 
 
 def nfc(text: str) -> str:
@@ -38,11 +41,12 @@ def nfc(text: str) -> str:
 
 
 def strip_artefacts(text: str) -> str:
-    """Remove export leftovers (bookmarks, Markdown emphasis) that are not part of the letter."""
+    """Remove export leftovers (bookmarks, Markdown emphasis and heading marks) that are not part of the letter."""
     text = _MD_ESCAPE_RE.sub("", text)
     text = _MD_STRONG_RE.sub("", text)
     text = _MD_EM_RE.sub("", text)
-    return _BOOKMARK_RE.sub("", text)
+    text = _BOOKMARK_RE.sub("", text)
+    return _MD_HEADING_RE.sub("", text) if "#" in text else text
 
 
 def clean_text(text: str) -> str:
@@ -129,8 +133,13 @@ def matching_form(text: str) -> str:
     >>> matching_form("“Hoà” – Nhân dân") == matching_form('"hòa" - nhân dân')
     True
     """
-    text = clean_text(text).translate(_QUOTES)
-    return normalise_tones(text).lower()
+    return display_to_matching(clean_text(text))
+
+
+def display_to_matching(text: str) -> str:
+    """`matching_form` of a text already in display form (`clean_text` is idempotent, so this is the same
+    result without cleaning twice: long documents build thousands of units)."""
+    return normalise_tones(text.translate(_QUOTES)).lower()
 
 
 @lru_cache(maxsize=131072)

@@ -88,19 +88,37 @@ TITLE_CODES = {
 # --- numbered items and bullets -----------------------------------------------------------------
 # Roman numerals I–XXXIX only: a lone "V." or "X." beyond that is more often a typo than a section.
 ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# Letters of Vietnamese lists, in order (no f, j, w, z; đ after d). Latin order is accepted too.
+VN_ALPHABET = "abcdđeghiklmnopqrstuvxy"
+# Heading words: the legal hierarchy (Phần > Chương > Mục > Điều) and step / phase headings.
+LEGAL_WORDS = {"phần": ("part", 0), "chương": ("chapter", 1), "mục": ("section", 2), "điều": ("article", 3)}
+STEP_WORDS = ("bước", "giai đoạn", "đợt", "chặng")
+NUMBER_WORDS = {
+    "một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+    "tám": 8, "chín": 9, "mười": 10,
+}
+_HEADING_WORD = r"PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều|BƯỚC|Bước|GIAI\s+ĐOẠN|Giai\s+đoạn|ĐỢT|Đợt|CHẶNG|Chặng"
+_UNITS = r"(?:một|hai|ba|bốn|tư|lăm|năm|sáu|bảy|bẩy|tám|chín)"
+_NUMBER_WORD = rf"(?i:(?:thứ\s+)?(?:nhất|một|hai|ba|bốn|tư|năm|sáu|bảy|bẩy|tám|chín|mười)(?:\s+{_UNITS})?)"
+HEADING = (
+    rf"(?P<heading>(?P<hword>{_HEADING_WORD})\s+"
+    rf"(?P<hnum>(?:{ROMAN}|\d{{1,3}}[a-z]?|{_NUMBER_WORD})(?![^\W_]))"
+    r")"
+)
 ITEM_RE = re.compile(
     r"""^\s*(?:
-        (?P<heading>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|ĐIỀU|Điều)\s+(?:[IVXLC]+|\d{1,3}|thứ\s+\w+))
-            \s*[.:\-–]?\s*
-      | (?P<roman>"""
-    + ROMAN
-    + r""")\s*[.\-–]\s+                      # I.  II-  (Party sections use "I- ")
-      | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.\-–)]?\s+   # 1.1.  1.2.3  1.1)
-      | (?P<num>\d{1,2})\s*(?P<numsep>[.\-–)])\s+             # 1.  1-  1)
-      | (?P<alpha>[a-zđ])\s*(?P<alphasep>[).\-–])\s+          # a)  b.  c-
+        """ + HEADING + r"""
+            (?:\s*[.:\-–]\s*|\s+(?=[""" + UP + r"""0-9"“]))   # Điều 1.  Chương II:  BƯỚC MỘT:  Phần I MỞ
+      | (?P<roman>""" + ROMAN + r""")(?:\s*[.\-–/)]\s+|\s+(?=[""" + UP + r"""]))  # I.  II-  III/  I QUY ĐỊNH
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[.\-–)/]?\s+   # 1.1.  1.2.3  1.1)
+      | (?P<num>\d{1,2})\s*(?P<numsep>[.\-–)/])\s+             # 1.  1-  1)  1/
+      | (?P<alpha>[a-zđ])\s*(?P<alphasep>[).\-–/])\s+          # a)  b.  c-
+      | (?P<upper>[A-ZĐ])\s*[.\-–/]\s+(?=[""" + UP + r"""0-9("“])   # A. B- (sections above I., II.)
     )(?P<text>\S.*)$""",
     re.X,
 )
+# A heading alone on its line, its title on the next ("Chương I" / "ĐOÀN VIÊN", "Điều 1:").
+HEADING_ONLY_RE = re.compile(rf"^\s*{HEADING}\s*[.:\-–]?\s*$")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○◦▪■□➢►❖*·])\s*(?P<text>\S.*)$")
 
 # Where the body stops: openers of the paragraphs that follow the last item.
@@ -119,4 +137,32 @@ IMPLEMENTS_VERB_RE = re.compile(
 PREAMBLE_OPENER_RE = re.compile(
     r"^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Theo|Để|Nhằm|Năm\s+\d{4}|Ngày\s+\d|Qua|Trong|Hiện\s+nay)",
     re.I,
+)
+
+# --- transcription noise and attachments --------------------------------------------------------------
+# "## I. MỤC TIÊU": Markdown heading marks (the text keeps the heading, the level is remembered).
+MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(?=\S)")
+# A page number alone on its line: "2", "- 2 -", "Trang 2", "2/10".
+PAGE_NUMBER_RE = re.compile(r"^(?:[-–—]\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$")
+# Endnotes exported with a back-link arrow; the number that opens a note.
+BACKLINK_RE = re.compile(r"↑\s*$")
+NOTE_START_RE = re.compile(r"^\s*(?:\[\^?\w+\]:?|\(?\d{1,3}[.)]?)\s")
+# A PDF footnote at the foot of a page: its number, a space, its text (no "." or ")" after the number).
+PAGE_NOTE_RE = re.compile(rf"^(?P<n>\d{{1,3}})\s+(?P<text>[{UP}\"“(].*)$")
+# "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Kế hoạch số …)": an attachment's issuing line.
+ISSUED_WITH_RE = re.compile(
+    r"^\s*[(\[]?\s*(?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s+(?P<doc>(?i:quyết\s+định|nghị\s+quyết|kế\s+hoạch|"
+    r"công\s+văn|văn\s+bản|thông\s+báo|hướng\s+dẫn|chỉ\s+thị|tờ\s+trình|thông\s+tư|nghị\s+định|chương\s+trình|"
+    r"quy\s+định|báo\s+cáo|đề\s+án|thông\s+tri|kết\s+luận))\b"
+)
+# "PHỤ LỤC", "Phụ lục 1: DANH MỤC …", "PHỤ LỤC II", "PHỤ LỤC 1A", "Phụ lục số 02".
+ANNEX_RE = re.compile(
+    r"^\s*(?P<word>PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[Ss]ố\s+)?(?P<no>[IVX]{1,5}|\d{1,2}[A-Za-z]?))?"
+    r"\s*(?:[:.\-–]\s*(?P<title>.*))?$"
+)
+# Titles that open an attached document when they stand alone, upper case, on a line of their own.
+ATTACHMENT_TITLE_RE = re.compile(
+    r"^(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|QUY\s+CHẾ|QUY\s+ĐỊNH|THỂ\s+LỆ|ĐỀ\s+CƯƠNG|ĐỀ\s+ÁN|HƯỚNG\s+DẪN|"
+    r"PHƯƠNG\s+ÁN|DỰ\s+THẢO|DANH\s+MỤC|DANH\s+SÁCH|BÁO\s+CÁO|ĐIỀU\s+LỆ|NỘI\s+QUY|KHUNG|MẪU|BIỂU|"
+    r"TỜ\s+TRÌNH|THÔNG\s+BÁO|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CÔNG\s+VĂN|TÀI\s+LIỆU|PHỤ\s+LỤC)\b"
 )

@@ -1,32 +1,181 @@
-"""RawDocument → Letter: find the zones (header, "Kính gửi", preamble, items, closing, "Nơi nhận",
-signature), build the item tree with its unit ids, and read the header and signature facts.
+"""RawDocument → Letter: find the parts (the letter, then what it issues or carries), and in each part the
+zones (header, "Kính gửi", preamble, items, closing, "Nơi nhận", signature); build every part's item tree
+with its unit ids, and read the header and signature facts.
 
 The rules follow the format (Nghị định 30/2020, 36-HD/VPTW, their drift in real files), never the
 wording of particular letters. Every raw line ends up in exactly one zone (or `unplaced`).
 """
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from models import (
     Block,
     Citation,
     CitationRole,
+    Header,
     Letter,
     Paragraph,
     ParseWarning,
+    Part,
+    PartKind,
     RawDocument,
     Recipient,
+    Signature,
     SourceSpan,
     System,
 )
 from parsers import patterns as P
 from parsers.header import read_header
-from parsers.items import build_items, first_item, to_items, to_paragraphs
-from parsers.lines import paragraphs, read_lines, wrap_width
+from parsers.items import (
+    bare_ids,
+    build_items,
+    first_item,
+    prose_preamble_end,
+    to_items,
+    to_paragraphs,
+    unnumbered_headings,
+    walk,
+)
+from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
+from parsers.parts import PartRange, find_parts
 from parsers.signature import read_footer
 from parsers.tier import infer_system, infer_tier
 from parsers.zones import closing_start, footer_start, header_end, read_recipients
+
+
+@dataclass
+class _Zones:
+    """One part's zones before they become models."""
+
+    recipients: list[Recipient] = field(default_factory=list)
+    preamble: list[UnitDraft] = field(default_factory=list)
+    roots: list[UnitDraft] = field(default_factory=list)
+    body: list[UnitDraft] = field(default_factory=list)  # a part with no numbered items: its prose body
+    closing: list[UnitDraft] = field(default_factory=list)
+    cc: list[Recipient] = field(default_factory=list)
+    signature: Signature | None = None
+    leftovers: list[Paragraph] = field(default_factory=list)
+
+
+def _kinh_gui(lines: Sequence[Line], start: int, stop: int) -> int | None:
+    """The "Kính gửi" line of a part, unless it sits inside the body (after the first item)."""
+    kg = next((i for i in range(start, stop) if lines[i].text and P.KINH_GUI_RE.match(lines[i].text)), None)
+    probe = first_item(lines, start, stop)
+    if kg is not None and probe is not None and kg > probe:
+        return None
+    return kg
+
+
+def _zones(lines: Sequence[Line], body_start: int, stop: int, wrap: int | None) -> _Zones:
+    z = _Zones()
+    f_start = footer_start(lines[:stop], body_start)
+    footer = [ln for ln in lines[f_start:stop] if ln.noise is None]
+    z.cc, z.signature, leftovers = read_footer(footer)
+    if footer:
+        span = SourceSpan(first=footer[0].block, last=footer[-1].block)
+        z.leftovers = [Paragraph(text=clean_text(r), norm=matching_form(r), raw=r, span=span) for r in leftovers]
+    body = lines[body_start:f_start]
+    first = first_item(body, 0, len(body))
+    if first is None:
+        first = len(body)
+    heads = unnumbered_headings(body) if first < len(body) else {}
+    if heads and min(heads) < first:
+        first = min(heads)  # the first unnumbered heading opens the items
+    z.preamble = paragraphs(body[:first], wrap)
+    closing_at = max(first, closing_start(body)) if first < len(body) else len(body)
+    if closing_at == first:  # the only "items" are closing sentences: keep them as items
+        closing_at = len(body)
+    z.roots = build_items(body[first:closing_at], wrap, {i - first: k for i, k in heads.items() if i < closing_at})
+    z.closing = paragraphs(body[closing_at:], wrap)
+    if first == len(body):  # a prose letter: preamble (lead-ins), body, closing
+        cut = closing_start(body)
+        lead, z.closing = paragraphs(body[:cut], wrap), paragraphs(body[cut:], wrap)
+        at = prose_preamble_end(lead)
+        z.preamble, z.body = lead[:at], lead[at:]
+        if not z.body and z.closing:  # the body keeps at least one paragraph
+            z.body, z.closing = z.closing[:1], z.closing[1:]
+        elif not z.body:
+            z.body, z.preamble = z.preamble[-1:], z.preamble[:-1]
+    return z
+
+
+def _letter_zones(lines: Sequence[Line], stop: int, warnings: list[ParseWarning], wrap: int | None,
+                  ) -> tuple[int, Header, _Zones]:
+    """Header end, header and zones of the letter itself (part 0, lines [0, stop))."""
+    kg = _kinh_gui(lines, 0, stop)
+    probe_item = first_item(lines, 0, stop)
+    h_end = kg if kg is not None else header_end(lines, probe_item if probe_item is not None else stop)
+    header = read_header([ln for ln in lines[:h_end] if ln.noise is None], warnings)
+    recipients: list[Recipient] = []
+    body_start = h_end
+    if kg is not None:
+        recipients, body_start = read_recipients(lines, kg, footer_start(lines[:stop], kg + 1))
+    z = _zones(lines, body_start, stop, wrap)
+    z.recipients = recipients
+    return h_end, header, z
+
+
+def _attachment_zones(lines: Sequence[Line], r: PartRange, wrap: int | None) -> tuple[Header, _Zones]:
+    kg = _kinh_gui(lines, r.start, r.end)
+    heading_end = r.heading_end if kg is None else kg
+    header = read_header([ln for ln in lines[r.start:heading_end] if ln.noise is None], [])
+    if header.title is None:
+        header.title = r.label
+    body_start = heading_end
+    recipients: list[Recipient] = []
+    if kg is not None:
+        recipients, body_start = read_recipients(lines, kg, footer_start(lines[: r.end], kg + 1))
+        if body_start == kg:  # a bare "Kính gửi:" left to the body
+            body_start = kg
+    z = _zones(lines, body_start, r.end, wrap)
+    z.recipients = recipients
+    return header, z
+
+
+def _footnotes(lines: Sequence[Line]) -> list[Paragraph]:
+    """Footnote lines gathered into one paragraph per note (a note opens with its number)."""
+    notes: list[list[Line]] = []
+    prev = -2
+    for k, ln in enumerate(lines):
+        if ln.noise != "footnote" or not ln.raw.strip():
+            continue
+        text = clean_text(ln.raw)
+        opens = bool(P.NOTE_START_RE.match(text) or P.PAGE_NOTE_RE.match(text))
+        if notes and ((k - prev <= 2 and not opens) or text.strip() == "↑"):
+            notes[-1].append(ln)
+        else:
+            notes.append([ln])
+        prev = k
+    out = []
+    for group in notes:
+        raw = "\n".join(ln.raw for ln in group)
+        text = clean_text(" ".join(ln.raw for ln in group)).rstrip("↑ ").strip()
+        out.append(Paragraph(text=text, norm=matching_form(text), raw=raw,
+                             span=SourceSpan(first=group[0].block, last=group[-1].block)))
+    return out
+
+
+def _prefixes(labels: list[str], trees: list[list[UnitDraft]]) -> list[str | None]:
+    """Which parts' ids take their label as a prefix: none when the parts' ids are apart; otherwise every
+    part whose ids meet another part's, except the principal part (the one with most items), which keeps
+    the ids the eval scheme gives it (`I.1`, `II.2.1.a`, `Điều 1`)."""
+    ids = [bare_ids(t) for t in trees]
+    sizes = [sum(1 for _ in walk(t)) for t in trees]
+    principal = max(range(len(trees)), key=lambda k: (sizes[k], -k))
+    out: list[str | None] = []
+    used: dict[str, int] = {}
+    for k, own in enumerate(ids):
+        others = set().union(*(ids[j] for j in range(len(ids)) if j != k))
+        if k == principal or not own & others:
+            out.append(None)
+            continue
+        label = labels[k]
+        used[label] = used.get(label, 0) + 1
+        out.append(label if used[label] == 1 else f"{label} ({used[label]})")
+    return out
 
 
 def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
@@ -34,47 +183,52 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     warnings: list[ParseWarning] = [ParseWarning(code="reader", message=n) for n in raw.notes]
     lines = read_lines(raw)
     n = len(lines)
-    kg = next((i for i, ln in enumerate(lines) if ln.text and P.KINH_GUI_RE.match(ln.text)), None)
+    probe_kg = _kinh_gui(lines, 0, n)
     probe_item = first_item(lines, 0, n)
-    if kg is not None and probe_item is not None and kg > probe_item:
-        kg = None  # a "Kính gửi" inside the body is not the recipients block
-    h_end = kg if kg is not None else header_end(lines, probe_item if probe_item is not None else n)
-    header = read_header(lines[:h_end], warnings)
-    recipients: list[Recipient] = []
-    body_start = h_end
-    if kg is not None:
-        f_guess = footer_start(lines, kg + 1)
-        recipients, body_start = read_recipients(lines, kg, f_guess)
-    f_start = footer_start(lines, body_start)
-    cc, signature, footer_leftovers = read_footer(lines[f_start:])
-    body = lines[body_start:f_start]
-    wrap = wrap_width(body)
-    first = first_item(body, 0, len(body))
-    if first is None:
-        first = len(body)
-        warnings.append(ParseWarning(code="no-items", message="no numbered items found in the body"))
-    preamble_units = paragraphs(body[:first], wrap)
-    closing_at = max(first, closing_start(body)) if first < len(body) else len(body)
-    if closing_at == first:  # the only "items" are closing sentences: keep them as items
-        closing_at = len(body)
-    item_units = build_items(body[first:closing_at], wrap)
-    closing_units = paragraphs(body[closing_at:], wrap)
+    probe_end = probe_kg if probe_kg is not None else header_end(lines, probe_item if probe_item is not None else n)
+    ranges = find_parts(lines, probe_end)
+    wrap = wrap_width(lines[probe_end:])
+    h_end, header, main = _letter_zones(lines, ranges[0].end, warnings, wrap)
+    attached = [_attachment_zones(lines, r, wrap) for r in ranges[1:]]
+    zones = [main] + [z for _, z in attached]
+    if main.signature is None and len(zones) > 1 and zones[-1].signature is not None:
+        # the file is signed once, at its end: that signature is the letter's
+        main.signature, main.cc = zones[-1].signature, main.cc or zones[-1].cc
+        zones[-1].signature = None
+        if main.cc is zones[-1].cc:
+            zones[-1].cc = []
+    labels = [header.title or _title_line(lines, ranges[0].end) or "VĂN BẢN"] + [r.label for r in ranges[1:]]
+    prefixes = _prefixes(labels, [z.roots for z in zones])
     seen: dict[str, int] = {}
-    items = to_items(item_units, None, seen, warnings)
+    items = []
+    for k, z in enumerate(zones):
+        for u in walk(z.roots):
+            u.part = k
+        items += to_items(z.roots, seen, warnings, part=k, prefix=prefixes[k])
+    if not items:
+        warnings.append(ParseWarning(code="no-items", message="no numbered items found in the body"))
     if not h_end or not any((header.symbol, header.issuer, header.date)):
         warnings.append(ParseWarning(code="no-header", message="no header (issuer, number, date) found"))
-    if signature is None:
+    if main.signature is None:
         warnings.append(ParseWarning(code="no-signature", message="no signature block found"))
+    parts = [Part(index=0, kind=PartKind.DOCUMENT, label=labels[0], id_prefix=prefixes[0],
+                  span=_span(lines, 0, ranges[0].end))]
+    for k, (r, (part_header, z)) in enumerate(zip(ranges[1:], attached, strict=True), start=1):
+        issued = clean_text(lines[r.issued_with].raw).strip("()*_ ") if r.issued_with is not None else None
+        parts.append(Part(
+            index=k, kind=PartKind.ATTACHMENT, label=labels[k], id_prefix=prefixes[k], issued_with=issued,
+            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble, f"parts/{k}/preamble"),
+            closing=to_paragraphs(z.closing, f"parts/{k}/closing"), cc=z.cc, signature=z.signature,
+            span=_span(lines, r.start, r.end),
+        ))
     letter = Letter(
-        source=raw.source, header=header, recipients=recipients, preamble=to_paragraphs(preamble_units),
-        items=items, closing=to_paragraphs(closing_units), cc=cc, signature=signature, warnings=warnings,
-        unplaced=[Paragraph(text=clean_text(r), norm=matching_form(r), raw=r,
-                            span=SourceSpan(first=lines[f_start].block, last=lines[-1].block))
-                  for r in footer_leftovers],
+        source=raw.source, header=header, recipients=main.recipients, preamble=to_paragraphs(main.preamble, "preamble"),
+        body=to_paragraphs(main.body, "body"), items=items, closing=to_paragraphs(main.closing, "closing"),
+        cc=main.cc, signature=main.signature, warnings=warnings,
+        parts=parts, footnotes=_footnotes(lines),
+        unplaced=[p for z in zones for p in z.leftovers],
     )
-    emptied = [ln for ln in lines[h_end:f_start] if ln.raw.strip() and not ln.text]
-    letter.unplaced += [Paragraph(text="", norm="", raw=ln.raw, span=SourceSpan(first=ln.block, last=ln.block))
-                        for ln in emptied]  # export artefacts alone on a line: kept, not parsed
+    letter.unplaced += _emptied(lines, h_end, ranges)
     letter.citations = _citations(letter, nlp_segmenter)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
@@ -84,22 +238,60 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     return letter
 
 
+def _title_line(lines: Sequence[Line], stop: int) -> str | None:
+    """The document-type title ("QUYẾT ĐỊNH", "KẾ HOẠCH") above the first item, when the header missed it."""
+    first = first_item(lines, 0, stop)
+    for ln in lines[: first if first is not None else stop]:
+        m = P.TITLE_RE.match(ln.text)
+        if m:
+            return m.group("title")
+    return None
+
+
+def _span(lines: Sequence[Line], start: int, end: int) -> SourceSpan:
+    if not lines:
+        return SourceSpan(first=0, last=0)
+    return SourceSpan(first=lines[min(start, len(lines) - 1)].block, last=lines[max(start, end - 1)].block)
+
+
+def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list[Paragraph]:
+    """Source text no unit holds: export artefacts and noise (page numbers, rules, running headers) alone
+    on a line, outside the headings (whose raw keeps them). Kept, not parsed."""
+    headings = [(0, h_end)] + [(r.start, r.heading_end) for r in ranges[1:]]
+    out = []
+    for i, ln in enumerate(lines):
+        if not ln.raw.strip() or ln.text or ln.noise == "footnote":
+            continue
+        if ln.noise is None and any(a <= i < b for a, b in headings):
+            continue
+        out.append(Paragraph(text="", norm="", raw=ln.raw, span=SourceSpan(first=ln.block, last=ln.block)))
+    return out
+
+
 def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     """(where, display text, may implement) for every unit a citation can sit in."""
     out: list[tuple[str, str, bool]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
-    out += [(f"preamble/{k}", p.text, True) for k, p in enumerate(letter.preamble, 1)]
+    out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
     def blocks(bs: list[Block]) -> None:
-        for b in bs:
+        stack = list(reversed(bs))
+        while stack:
+            b = stack.pop()
             out.append((b.id, b.text, False))
-            blocks(b.blocks)
+            stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():
         out.append((item.id, item.text, False))
         blocks(item.blocks)
-    out += [(f"closing/{k}", p.text, False) for k, p in enumerate(letter.closing, 1)]
+    out += [(p.id or "", p.text, False) for p in letter.closing]
+    for part in letter.parts[1:]:
+        where = f"parts/{part.index}"
+        if part.header and part.header.subject:
+            out.append((f"{where}/header", part.header.subject, True))
+        out += [(f"{where}/preamble/{k}", p.text, True) for k, p in enumerate(part.preamble, 1)]
+        out += [(f"{where}/closing/{k}", p.text, False) for k, p in enumerate(part.closing, 1)]
     return out
 
 
@@ -107,15 +299,15 @@ _MAY_CITE_RE = re.compile(r"\d|Nghị quyết|Chỉ thị|Kết luận|Quy đị
 
 
 def _citations(letter: Letter, segmenter: str) -> list[Citation]:
-    from parsers.nlp import load_pipeline  # spaCy loads once per process, on first use
+    from parsers.nlp import citations_of, load_pipeline  # spaCy loads once per process, on first use
 
     nlp = load_pipeline(segmenter)
     # Only texts that could hold a reference go through the pipeline: a numbered one has a digit, a
     # named one a capitalised kind word. The result is the same; parsing is about twice as fast.
     units = [u for u in _unit_texts(letter) if _MAY_CITE_RE.search(u[1])]
     out: list[Citation] = []
-    for (where, _, may_implement), doc in zip(units, nlp.pipe(t for _, t, _ in units), strict=True):
-        for c in doc._.citations:
+    for (where, _, may_implement), found in zip(units, citations_of(nlp, (t for _, t, _ in units)), strict=True):
+        for c in found:
             out.append(
                 Citation(
                     kind=c.kind, number=c.number, symbol=c.symbol, doc_type=c.doc_type, issuer_code=c.issuer_code,
@@ -125,4 +317,3 @@ def _citations(letter: Letter, segmenter: str) -> list[Citation]:
                 )
             )
     return out
-

@@ -99,7 +99,7 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
                 t = tier_of_code(code)
                 if t is not Tier.UNKNOWN:
                     return t, f"the archive code {code!r} in 'Nơi nhận'"
-    for p in letter.preamble:
+    for p in letter.preamble + letter.body:
         for m in _SPEAKER_RE.finditer(p.text):
             for pattern, tier in _SPEAKER_RULES:
                 if re.search(pattern, m.group("who")):

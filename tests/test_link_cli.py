@@ -15,7 +15,7 @@ from models import LinkResult
 from parsers import parse_letter
 
 KEYS = {"parent", "child", "links", "dropped", "added", "citation_check", "summary"}
-UNIT_ID = re.compile(r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*(/[0-9]+)*$")
+UNIT_ID = re.compile(r"^(?:(?:preamble|body|closing)/[0-9]+|[0-9A-Za-z]+(\.[0-9A-Za-z]+)*(/[0-9]+)*)$")
 
 runner = CliRunner()
 
@@ -66,7 +66,9 @@ def test_json_is_the_default_format(files):
     assert set(json.loads(res.stdout)) >= KEYS
 
 
-def test_only_items_and_blocks_carry_an_id(files):
+def test_only_units_carry_an_id(files):
+    """Items, blocks and the paragraphs around them (preamble/K, closing/K) carry an id, each unit once;
+    text no zone claimed (`unplaced`) carries none."""
     res = run(str(files[0]), str(files[1]), "-f", "json")
     data = json.loads(res.stdout)
     expected = {side: {u.id for u in letter_units(parse_letter(path))} for side, path in zip(("parent", "child"), files,
@@ -74,13 +76,16 @@ def test_only_items_and_blocks_carry_an_id(files):
     found: dict[str, set[str]] = {"parent": set(), "child": set()}
     for path, d in dicts_with_id(data):
         assert "text" in d, path
+        if d["id"] is None:
+            assert ".unplaced[" in path, path
+            continue
         assert isinstance(d["id"], str) and UNIT_ID.match(d["id"]), (path, d["id"])
         side = path.split(".")[1].split("[")[0]
         assert side in ("parent", "child"), f"an id outside the letters at {path}"
         assert d["id"] in expected[side], (path, d["id"])
         found[side].add(d["id"])
     assert found == expected  # every unit once, nothing else
-    assert expected["parent"] == {"1", "1/1", "1.1", "2"}
+    assert expected["parent"] == {"preamble/1", "1", "1/1", "1.1", "2"}
 
 
 def test_markdown_to_stdout(files):

@@ -56,7 +56,7 @@ def test_markdown_summary_table(result):
 def test_markdown_redline_marks(result):
     md = render_markdown(result)
     line = next(x for x in md.splitlines() if x.startswith("- `1` → `1`"))
-    assert "(modified, kept " in line
+    assert "(modified, adapted " in line and ", kept " in line
     assert "~~đề cao vai trò, trách nhiệm của cấp ủy đảng, chính quyền các cấp.~~" in line
     assert "**gắn với kỷ niệm 30 năm thành lập huyện.**" in line
     localised = next(x for x in md.splitlines() if x.startswith("- `3` → `3`"))
@@ -117,7 +117,8 @@ def test_html_escapes_document_text(result):
     assert "Thông tin &amp; Truyền thông" in html
     assert "&lt;b&gt;hội thi&lt;/b&gt; &amp; giao lưu" in html
     doc = parsed(html)
-    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "table",
+    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "table", "ul",
+               "li",
                "tr", "td", "main", "div", "del", "ins"}
     assert set(doc.tags) <= allowed, set(doc.tags) - allowed
     text = "".join(doc.text)
@@ -158,7 +159,7 @@ def test_html_anchors_for_nested_items_and_blocks(tmp_path):
                          item("1.", A, f"- {HOSTILE}") + item("1.1.", QUOTED_CHILD))
     r = link_letters(parent, child)
     doc = parsed(render_html(r))
-    assert [i for i in doc.ids if i.startswith("p-")] == ["p-1", "p-1.1", "p-1.2"]
+    assert [i for i in doc.ids if i.startswith("p-")] == ["p-preamble/1", "p-1", "p-1.1", "p-1.2"]
 
 
 def test_html_shows_the_diff_on_both_sides(result):

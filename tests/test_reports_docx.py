@@ -188,6 +188,9 @@ def test_each_child_paragraph_has_a_comment_naming_its_sources(redlines: dict[st
             assert comment.text.startswith("Từ mục của văn bản cấp trên:"), (unit.id, comment.text)
             for parent_unit in sources[unit.id]:
                 assert f" {parent_unit} (" in comment.text, (unit.id, parent_unit, comment.text)
+        elif unit.frame:  # a lead-in or citing paragraph the child frames itself with
+            assert comment.text in ("Nội dung địa phương (không có trong văn bản cấp trên)",
+                                    "Phần mở đầu, kết thúc của văn bản (trích dẫn, câu dẫn)"), unit.id
         else:
             assert comment.text == "Nội dung địa phương (không có trong văn bản cấp trên)", unit.id
 

@@ -55,7 +55,13 @@ def _unit(letter: Letter, uid: str):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_units_are_exactly_the_gold_units(letters, gold, role):
-    assert collect_ids(letters[role].model_dump()) == gold[role]["units"]
+    """The numbered body is exactly the gold's units; the paragraphs around it carry zone ids."""
+    ids = collect_ids(letters[role].model_dump())
+    assert [i for i in ids if i and not i.startswith(("preamble/", "body/", "closing/"))] == gold[role]["units"]
+    letter = letters[role]
+    assert [p.id for p in letter.preamble] == [f"preamble/{k}" for k in range(1, len(letter.preamble) + 1)]
+    assert [p.id for p in letter.closing] == [f"closing/{k}" for k in range(1, len(letter.closing) + 1)]
+    assert letter.body == []  # a letter with numbered items has no prose body
 
 
 @pytest.mark.parametrize("role", ROLES)

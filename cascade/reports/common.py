@@ -14,13 +14,16 @@ class Row:
     parent: Unit | None
     links: list[Link]
     child: Unit | None = None  # only for local additions
+    framed: bool = False  # a parent unit that only frames the letter (lead-in, citation): neither carried nor dropped
 
 
 def rows(result: LinkResult) -> list[Row]:
     by_parent: dict[str, list[Link]] = {}
     for link in result.links:
         by_parent.setdefault(link.parent, []).append(link)
-    out = [Row(u, by_parent.get(u.id, [])) for u in letter_units(result.parent)]
+    dropped = set(result.dropped)
+    out = [Row(u, by_parent.get(u.id, []), framed=u.id not in dropped and u.id not in by_parent)
+           for u in letter_units(result.parent)]
     added = set(result.added)
     out += [Row(None, [], u) for u in letter_units(result.child) if u.id in added]
     return out
@@ -35,6 +38,17 @@ def describe(letter: Letter) -> str:
 
 def flags(link: Link) -> str:
     return ", ".join(f for f, on in (("split", link.split), ("merged", link.merged), ("moved", link.moved)) if on)
+
+
+def sentence_map(link: Link, parent_text: str, child_text: str, width: int = 90) -> list[tuple[str, str, float]]:
+    """(parent sentence, child sentence, cosine) behind a link, each cut to `width` characters."""
+
+    def cut(text: str) -> str:
+        text = text.strip()
+        return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+    return [(cut(parent_text[s.parent_start : s.parent_end]), cut(child_text[s.child_start : s.child_end]),
+             s.similarity) for s in link.sentences]
 
 
 def summary_figures(s: LinkSummary, lang: str) -> list[tuple[str, str]]:

@@ -9,16 +9,15 @@ files are re-read with python-docx and converted by LibreOffice in the tests.
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
 
 from cascade.reports.labels import label
+from cascade.reports.safe import xml_text
 from cascade.units import Unit, letter_units
 from models import Block, Item, Letter, Link, LinkResult, SpanKind
 
-_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 AUTHOR = "cascade"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -27,7 +26,7 @@ _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def _x(text: str) -> str:
-    return _xml_escape(_XML_ILLEGAL_RE.sub("", text), {'"': "&quot;"})
+    return _xml_escape(xml_text(text), {'"': "&quot;"})
 
 
 def _prefixes(letter: Letter) -> dict[str, str]:
@@ -102,7 +101,11 @@ def render_docx(result: LinkResult, lang: str = "vi") -> bytes:
     for link in result.links:
         by_child.setdefault(link.child, []).append(link)
     c_units = letter_units(child)
-    dropped_ids = set(result.dropped)
+    # Every parent unit no child unit took is deleted, the frame (lead-in, citation) included, so that
+    # "Reject all" gives the parent back and "Accept all" the child.
+    linked = {link.parent for link in result.links}
+    dropped_ids = {u.id for u in p_units if u.id not in linked}
+    local_ids = set(result.added)
     # Dropped parent units go after the last child unit drawn from an earlier part of the parent.
     placed: dict[int, list[Unit]] = {}
     for d in (u for u in p_units if u.id in dropped_ids):
@@ -116,17 +119,18 @@ def render_docx(result: LinkResult, lang: str = "vi") -> bytes:
         writer.paragraph([writer.delete(p_prefix.get(d.id, "") + d.text)], mark_deleted=True)
     for k, unit in enumerate(c_units):
         links = sorted(by_child.get(unit.id, []), key=lambda ln: p_order[ln.parent])
-        _child_paragraph(writer, unit, links, p_prefix, c_prefix, lang)
+        _child_paragraph(writer, unit, links, p_prefix, c_prefix, lang, unit.id in local_ids)
         for d in placed.get(k, []):
             writer.paragraph([writer.delete(p_prefix.get(d.id, "") + d.text)], mark_deleted=True)
     return _package(writer, title, now)
 
 
 def _child_paragraph(writer: _Writer, unit: Unit, links: list[Link], p_prefix: dict[str, str],
-                     c_prefix: dict[str, str], lang: str) -> None:
+                     c_prefix: dict[str, str], lang: str, local: bool = True) -> None:
     new_prefix = c_prefix.get(unit.id, "")
     if not links:
-        writer.paragraph([writer.insert(new_prefix + unit.text)], comment=label("local_unit", lang))
+        writer.paragraph([writer.insert(new_prefix + unit.text)],
+                         comment=label("local_unit" if local else "frame_unit", lang))
         return
     primary = links[0]
     old_prefix = p_prefix.get(primary.parent, "")
@@ -141,7 +145,8 @@ def _child_paragraph(writer: _Writer, unit: Unit, links: list[Link], p_prefix: d
             pieces.append(writer.insert(span.child))
         else:  # localised or orthographic: show the swap so both wordings stay exact
             pieces += [writer.delete(span.parent), writer.insert(span.child)]
-    sources = ", ".join(f"{ln.parent} ({label(ln.relation.value, lang)}, {ln.kept_share:.0%})" for ln in links)
+    sources = ", ".join(f"{ln.parent} ({label(ln.relation.value, lang)}, {label(ln.strength.value, lang)} "
+                        f"{ln.score:.2f}, {ln.kept_share:.0%})" for ln in links)
     writer.paragraph(pieces, comment=f"{label('from_parent_unit', lang)} {sources}")
 
 

@@ -7,6 +7,7 @@ is never replaced."""
 
 import csv
 import io
+import os
 import re
 import shutil
 import tempfile
@@ -22,6 +23,7 @@ from cascade.reports.docx_redline import render_docx
 from cascade.reports.folder_html import render_index
 from cascade.reports.folder_markdown import render_report_md
 from cascade.reports.html import render_html
+from cascade.reports.safe import safe_cell
 from cascade.units import letter_units
 from models import CascadeError, Letter, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
@@ -58,7 +60,7 @@ def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
 def _csv(rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)  # no cell is ever a formula
     return "\ufeff" + buffer.getvalue()  # UTF-8 BOM: Excel then shows Vietnamese correctly
 
 
@@ -80,23 +82,27 @@ def items_csv(analysis: FolderAnalysis) -> str:
     rows: list[list[object]] = [["path", "unit", "item", "kind", "text"]]
     for path, letter in analysis.letters.items():
         for unit in letter_units(letter):
-            rows.append([path, unit.id, unit.item, "item" if unit.is_item else "block", unit.text])
+            kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
+            rows.append([path, unit.id, unit.item, kind, unit.text])
     return _csv(rows)
 
 
 def links_csv(analysis: FolderAnalysis) -> str:
     rows: list[list[object]] = [["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity",
-                                 "kept_share", "added_share", "split", "merged", "moved"]]
+                                 "kept_share", "added_share", "split", "merged", "moved", "strength", "score"]]
     for (parent, child), result in analysis.pairs.items():
         for link in result.links:
             rows.append([parent, link.parent, child, link.child, link.relation.value, f"{link.similarity:.4f}",
                          f"{link.kept_share:.4f}", f"{link.added_share:.4f}", int(link.split), int(link.merged),
-                         int(link.moved)])
+                         int(link.moved), link.strength.value, f"{link.score:.4f}"])
     return _csv(rows)
 
 
 def _prepare_destination(out_dir: Path, analysed: Path) -> None:
     out = out_dir.resolve()
+    blocker = _blocking_file(out)
+    if blocker is not None:
+        raise OutputError(f"{out_dir}: cannot be written, {blocker} is a file, not a folder")
     root = analysed.resolve()
     if out == root or root in out.parents:
         raise OutputError(f"{out_dir}: the report folder is inside the analysed folder {analysed}, which is "
@@ -107,6 +113,44 @@ def _prepare_destination(out_dir: Path, analysed: Path) -> None:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise OutputError(f"{out_dir}: exists and is not a cascade report folder; refusing to replace it "
                           "(choose another -o or remove it)")
+
+
+def _blocking_file(out: Path) -> Path | None:
+    """The nearest existing ancestor of `out` if it is not a folder (then `out` cannot be made)."""
+    for parent in out.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
+_STAGING = ".cascade-"  # staging folders: .NAME.cascade-PID-XXXX beside the report folder
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, another user's
+    return True
+
+
+def _sweep_leftovers(out_dir: Path) -> None:
+    """Remove what a run killed while writing left beside `out_dir`: staging folders, and the old
+    report it was about to delete, of runs whose process is gone. Only cascade report folders (with
+    the marker file) are touched."""
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(?:old-\.{re.escape(out_dir.name)}\.)?"
+                         rf"{re.escape(_STAGING[1:])}(\d+)-")
+    try:
+        entries = list(out_dir.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m and not _pid_alive(int(m.group(1))) and entry.is_dir() and not entry.is_symlink() \
+                and (entry / MARKER).is_file():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -156,11 +200,18 @@ class FolderReportWriter:
         if unknown:
             raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
         _prepare_destination(out_dir, analysed)
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
+            out_dir = out_dir.resolve()
+        try:
+            out_dir.parent.mkdir(parents=True, exist_ok=True)
+            _sweep_leftovers(out_dir)
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}{os.getpid()}-",
+                                                 dir=out_dir.parent))
+            self.staging.chmod(0o755)
+            (self.staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
+        except OSError as e:
+            raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
         self.out_dir, self.formats, self.lang = out_dir, formats, lang
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-        self.staging.chmod(0o755)
-        (self.staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
         self.names = pair_names(pairs)
         wanted = tuple(f for f in ("pairs", "docx") if f in formats)
         self.pages = PairPages(str(self.staging), wanted, lang) if wanted else None
@@ -194,6 +245,9 @@ class FolderReportWriter:
         try:
             _write_overview(analysis, self.names, self.formats, self.lang, self.put, self.open_file)
             _swap_into_place(self.staging, self.out_dir)
+        except OSError as e:
+            self.abort()
+            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
         except BaseException:
             self.abort()
             raise

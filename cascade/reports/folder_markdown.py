@@ -27,7 +27,7 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
     if analysis.failures:
         out += [f"## {label('failures', lang)}", "", f"| {label('file', lang)} | {label('reason', lang)} |",
                 "|---|---|"]
-        out += [f"| {md_code(n.path)} | {md_escape(n.error or '')} |" for n in analysis.failures]
+        out += [f"| {md_code(n.path, in_table=True)} | {md_escape(n.error or '')} |" for n in analysis.failures]
         out.append("")
     out += [f"## {label('tree', lang)}", ""]
     for root in analysis.roots():
@@ -40,7 +40,7 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
             continue
         out += ["", f"## {md_escape(node.symbol or path)} ({md_code(path)})", "",
                 f"### {label('matrix', lang)}", ""]
-        out.append(f"| {label('item', lang)} | " + " | ".join(md_code(c) for c in m.children) + " |")
+        out.append(f"| {label('item', lang)} | " + " | ".join(md_code(c, in_table=True) for c in m.children) + " |")
         out.append("|---|" + "---|" * len(m.children))
         for item_id, _ in m.items:
             cells = []
@@ -48,11 +48,13 @@ def render_report_md(analysis: FolderAnalysis, lang: str = "vi") -> str:
                 cell = m.cells[(item_id, child)]
                 share = "" if cell.relation == "dropped" else f" {cell.kept_share:.0%}"
                 cells.append(label(cell.relation, lang) + share)
-            out.append(f"| `{item_id}` | " + " | ".join(cells) + " |")
-        out += ["", f"- {label('carried_by_all', lang)}: {', '.join(m.carried_by_all) or label('none', lang)}",
-                f"- {label('carried_by_none', lang)}: {', '.join(m.carried_by_none) or label('none', lang)}", "",
+            out.append(f"| {md_code(item_id, in_table=True)} | " + " | ".join(cells) + " |")
+        out += ["", f"- {label('carried_by_all', lang)}: "
+                f"{', '.join(map(md_code, m.carried_by_all)) or label('none', lang)}",
+                f"- {label('carried_by_none', lang)}: "
+                f"{', '.join(map(md_code, m.carried_by_none)) or label('none', lang)}", "",
                 f"### {label('local_additions', lang)}", ""]
         for child in m.children:
-            out.append(f"- {md_code(child)}: " + ("; ".join(f"`{uid}` {md_escape(text)}" for uid, text in
+            out.append(f"- {md_code(child)}: " + ("; ".join(f"{md_code(uid)} {md_escape(text)}" for uid, text in
                                                                 m.local_additions[child]) or label("none", lang)))
     return "\n".join(out) + "\n"

@@ -3,9 +3,10 @@ anchor per item. No external assets; every piece of document text is escaped."""
 
 from html import escape
 
-from cascade.reports.common import describe, rows, summary_figures
+from cascade.reports.common import describe, rows, sentence_map, summary_figures
 from cascade.reports.labels import label
-from models import DiffSpan, LinkResult, SpanKind
+from cascade.units import letter_units
+from models import DiffSpan, LinkResult, SpanKind, Strength
 
 CSS = """
 body{font:15px/1.5 system-ui,'Segoe UI',Roboto,Arial,sans-serif;margin:0;color:#1d232a;background:#fff}
@@ -26,6 +27,9 @@ ins,.added{background:#dcf5dc;color:#14521d;text-decoration:none}
 .legend span{padding:1px 6px;margin-right:8px;border-radius:3px}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;background:#eee}
 .badge.exact{background:#dcf5dc}.badge.near{background:#fff3c4}.badge.unrelated{background:#fde2e1}
+.rel.paraphrased{color:#8a5a00;font-style:italic}.frame{color:#777}
+ul.sent{grid-column:1/-1;margin:0 0 4px 1em;padding:0;font-size:12px;color:#444;list-style:none}
+.warn{background:#fff3c4;padding:4px 8px;border-radius:4px}
 @media print{.pair{break-inside:avoid}}
 """
 
@@ -74,7 +78,10 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en") 
     ]
     figures = summary_figures(s, lang)
     parts += [f"<tr><td>{escape(str(k))}</td><td>{escape(str(v))}</td></tr>" for k, v in figures]
-    parts += ["</table></header><main>"]
+    parts.append("</table>")
+    parts += [f'<p class="warn">{t("warnings")}: {escape(w.message)}</p>' for w in result.warnings]
+    parts += ["</header><main>"]
+    child_texts = {u.id: u.text for u in letter_units(result.child)}
     current = None
     local = False
     for row in rows(result):
@@ -89,10 +96,19 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en") 
             continue
         if row.parent.item != current:
             current = row.parent.item
-            targets = sorted({il.child_item for il in result.item_links if il.parent_item == current})
-            where = ", ".join(targets) if targets else label("dropped", lang)
+            if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
+                head, targets = t(row.parent.zone), sorted({ln.child for ln in row.links})
+            else:
+                head = t("parent_item")
+                targets = sorted({il.child_item for il in result.item_links if il.parent_item == current})
+            where = ", ".join(targets) if targets else label("frame" if row.framed else "dropped", lang)
             anchor = escape(current, quote=True)
-            parts.append(f'<h3 id="p-{anchor}">{t("parent_item")} {escape(current)} → {escape(where)}</h3>')
+            parts.append(f'<h3 id="p-{anchor}">{head} {escape(current)} → {escape(where)}</h3>')
+        if row.framed:
+            parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
+                         f'<span class="frame">{escape(row.parent.text)}</span><span class="id">—</span>'
+                         f'<span class="rel">{t("frame")}</span></div>')
+            continue
         if not row.links:
             parts.append(f'<div class="pair"><span class="id">{escape(row.parent.id)}</span>'
                          f'<span><del>{escape(row.parent.text)}</del></span><span class="id">—</span>'
@@ -100,12 +116,20 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en") 
             continue
         for link in row.links:
             extra = "".join(f" · {label(f, lang)}" for f in ("split", "merged", "moved") if getattr(link, f))
+            weak = " paraphrased" if link.strength is Strength.PARAPHRASED else ""
             parts.append(
                 f'<div class="pair"><span class="id">{escape(link.parent)}</span>'
                 f'<span>{_side(link.diff, "parent")}</span>'
                 f'<span class="id">{escape(link.child)}</span><span>{_side(link.diff, "child")}</span>'
-                f'<span class="rel">{t(link.relation.value)} · {t("kept_word")} {link.kept_share:.0%} · '
-                f"{t('similarity')} {link.similarity:.2f}{escape(extra)}</span></div>"
+                f'<span class="rel{weak}">{t(link.relation.value)} · {t("strength")} {t(link.strength.value)} · '
+                f'{t("score")} {link.score:.2f} · {t("kept_word")} {link.kept_share:.0%} · '
+                f"{t('similarity')} {link.similarity:.2f}{escape(extra)}</span>"
             )
+            pairs = sentence_map(link, row.parent.text, child_texts.get(link.child, ""))
+            if pairs:
+                parts.append('<ul class="sent">' + "".join(
+                    f"<li>{t('sentence_map')}: «{escape(a)}» → «{escape(b)}» ({c:.2f})</li>" for a, b, c in pairs)
+                    + "</ul>")
+            parts.append("</div>")
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"

@@ -24,6 +24,10 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_units_dropped": "Đoạn cấp trên bị bỏ", "fig_units_added": "Đoạn bổ sung ở cấp dưới",
         "fig_retention": "Tỷ lệ từ ngữ cấp trên được giữ lại", "of": "trên",
         "fig_kept": "Mục cấp trên giữ trọn (trừ chính tả, địa phương hóa)", "fig_relations": "Liên kết theo loại",
+        "paraphrased": "diễn đạt lại", "copied": "sao chép", "adapted": "điều chỉnh", "strength": "mức độ",
+        "score": "độ tin cậy", "frame": "phần mở đầu, kết thúc (không so sánh)", "sentence_map": "câu",
+        "warnings": "Lưu ý", "frame_unit": "Phần mở đầu, kết thúc của văn bản (trích dẫn, câu dẫn)",
+        "preamble": "Phần mở đầu", "closing": "Phần kết thúc", "body": "Đoạn văn",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -49,6 +53,10 @@ LABELS: dict[str, dict[str, str]] = {
         "fig_units_dropped": "parent units dropped", "fig_units_added": "child units added locally",
         "fig_retention": "retention (parent words carried)", "of": "of",
         "fig_kept": "parent items kept whole (up to spelling/localisation)", "fig_relations": "unit links by relation",
+        "paraphrased": "paraphrased", "copied": "copied", "adapted": "adapted", "strength": "strength",
+        "score": "confidence", "frame": "frame text (lead-in, citation): not compared", "sentence_map": "sentence",
+        "warnings": "Warnings", "frame_unit": "The letter's frame (citation, lead-in)",
+        "preamble": "Preamble", "closing": "Closing", "body": "Paragraph",
     },
 }
 

@@ -1,23 +1,13 @@
 """The link report as Markdown: summary figures, then each parent item with its child units and an
 inline redline (~~trimmed~~, **added**)."""
 
-import re
-
-from cascade.reports.common import describe, flags, rows, summary_figures
+from cascade.reports.common import describe, flags, rows, sentence_map, summary_figures
+from cascade.reports.safe import md_code
+from cascade.reports.safe import md_text as md_escape
+from cascade.units import letter_units
 from models import DiffSpan, LinkResult, SpanKind
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def md_escape(text: str) -> str:
-    return _MD_SPECIAL_RE.sub(r"\\\1", text)
-
-
-def md_code(text: str) -> str:
-    """A code span: Markdown does not unescape inside it, so the text goes in as is."""
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+__all__ = ["md_code", "md_escape", "redline", "render_markdown"]
 
 
 def _mark(text: str, left: str, right: str) -> str:
@@ -58,10 +48,13 @@ def render_markdown(result: LinkResult) -> str:
         "|---|---|",
         *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, "en")),
         "",
+        *(f"- Warning: {md_escape(w.message)}" for w in result.warnings),
+        "",
         "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
         "",
         "## Items",
     ]
+    child_texts = {u.id: u.text for u in letter_units(result.child)}
     current_item = None
     local_started = False
     for row in rows(result):
@@ -70,18 +63,29 @@ def render_markdown(result: LinkResult) -> str:
             if not local_started:
                 out += ["", "## Local additions in the child", ""]
                 local_started = True
-            out.append(f"- `{row.child.id}` **{md_escape(row.child.text)}**")
+            out.append(f"- {md_code(row.child.id)} **{md_escape(row.child.text)}**")
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item
-            targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
-            where = ", ".join(f"`{t}`" for t in targets) if targets else "dropped"
-            out += ["", f"### Parent item `{current_item}` → {where}", ""]
+            if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
+                head, targets = row.parent.zone.capitalize(), sorted({ln.child for ln in row.links})
+            else:
+                head = "Parent item"
+                targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
+            where = ", ".join(md_code(t) for t in targets) if targets else ("frame" if row.framed else "dropped")
+            out += ["", f"### {head} {md_code(current_item)} → {where}", ""]
+        if row.framed:
+            out.append(f"- {md_code(row.parent.id)} frame (lead-in, citation; not compared): "
+                       f"{md_escape(row.parent.text)}")
+            continue
         if not row.links:
-            out.append(f"- `{row.parent.id}` dropped: ~~{md_escape(row.parent.text)}~~")
+            out.append(f"- {md_code(row.parent.id)} dropped: ~~{md_escape(row.parent.text)}~~")
             continue
         for link in row.links:
             extra = f", {flags(link)}" if flags(link) else ""
-            head = f"- `{link.parent}` → `{link.child}` ({link.relation.value}, kept {link.kept_share:.0%}{extra})"
+            head = (f"- {md_code(link.parent)} → {md_code(link.child)} ({link.relation.value}, {link.strength.value} "
+                    f"{link.score:.2f}, kept {link.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
+            for a, b, c in sentence_map(link, row.parent.text, child_texts.get(link.child, "")):
+                out.append(f"  - sentence: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
     return "\n".join(out) + "\n"

@@ -29,7 +29,8 @@ def render_outline(letter: Letter, width: int = 100) -> str:
     if letter.preamble:
         out.append(f"  preamble ({len(letter.preamble)}):")
         out += [f"    ¶ {_short(p.text, width)}" for p in letter.preamble]
-    out.append(f"  items ({len(letter.walk_items())}):")
+    out.append(f"  items ({len(letter.walk_items())}):" if len(letter.parts) <= 1 else
+               f"  items ({len(letter.walk_items())}, in {len(letter.parts)} parts):")
 
     def blocks(bs: list[Block], depth: int) -> None:
         for b in bs:
@@ -43,7 +44,22 @@ def render_outline(letter: Letter, width: int = 100) -> str:
             blocks(it.blocks, depth + 1)
             items(it.items, depth + 1)
 
-    items(letter.items, 2)
+    if len(letter.parts) <= 1:
+        items(letter.items, 2)
+    for part in letter.parts if len(letter.parts) > 1 else []:
+        prefix = f", ids prefixed {part.id_prefix!r}" if part.id_prefix else ""
+        out.append(f"    [part {part.index}] {part.kind.value}: {part.label}{prefix}")
+        if part.issued_with:
+            out.append(f"      ({_short(part.issued_with, width)})")
+        if part.header and part.header.subject:
+            out.append(f"      subject: {_short(part.header.subject, width)}")
+        out += [f"      ¶ {_short(p.text, width)}" for p in part.preamble]
+        items(letter.part_items(part.index), 3)
+        out += [f"      ¶ {_short(p.text, width)}" for p in part.closing]
+        if part.signature:
+            s = part.signature
+            who = [p for p in (f"{s.authority or ''} {s.body or ''}".strip(), s.position, s.signer) if p]
+            out.append(f"      signature: {' / '.join(who)}")
     if letter.closing:
         out.append(f"  closing ({len(letter.closing)}):")
         out += [f"    ¶ {_short(p.text, width)}" for p in letter.closing]
@@ -54,6 +70,9 @@ def render_outline(letter: Letter, width: int = 100) -> str:
         s = letter.signature
         parts = [p for p in (f"{s.authority or ''} {s.body or ''}".strip(), s.position, s.signer) if p]
         out.append(f"  signature: {' / '.join(parts)}")
+    if letter.footnotes:
+        out.append(f"  footnotes ({len(letter.footnotes)}):")
+        out += [f"    * {_short(p.text, width)}" for p in letter.footnotes]
     if letter.citations:
         out.append(f"  citations ({len(letter.citations)}):")
         for c in letter.citations:

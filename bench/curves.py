@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Precision/recall of the key-term similarity (cascade/align.py) on generated and real pairs, the score
+distributions its thresholds come from, and the cost per pair.
+
+    .venv/bin/python bench/curves.py                                # seeds 0..29 and ../shared/eval/real/pairs
+    .venv/bin/python bench/curves.py -n 30 --first-seed 1000        # held-out seeds
+    .venv/bin/python bench/curves.py --sweep paraphrase_min=0.2,0.3,0.4,0.5
+
+Printed:
+- sentence level: for every child sentence (of a content unit, with enough distinct words) the cosine
+  of its closest parent sentence, labelled true when that parent sentence lies in a gold source (real
+  pairs: a gold item link of the child item or of an item above it; generated pairs: a gold unit link),
+  wrong otherwise; percentiles of both, and precision/recall of "take the closest parent sentence" at
+  each cosine cut;
+- link level: the whole linker run with one AlignSettings field swept (default `sentence_min`; `off`
+  turns the key-term evidence off, i.e. word runs only), scored as the project's scorers score it:
+  generated pairs with ../shared/eval/score_links.py (unit and item links), real pairs with the
+  item-link P/R/F1 of ../shared/eval/score_real_pairs.py;
+- cost: wall time of `link_letters` per pair (parse excluded), by pair size.
+A JSON summary goes to bench/out/curves.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import write_cascade  # noqa: E402
+from cascade.align import DEFAULT_SETTINGS, AlignSettings, SentenceIndex  # noqa: E402
+from cascade.linking import link_letters, prepare  # noqa: E402
+from models import Letter, LinkResult  # noqa: E402
+from parsers import parse_letter  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "eval"
+PROFILE_CYCLE = ("light", "heavy", "reordered")
+
+
+@dataclasses.dataclass
+class Pair:
+    name: str
+    kind: str  # generated | real
+    parent: Letter
+    child: Letter
+    gold: dict
+    size_kb: float
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_links", SHARED / "score_links.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def real_pairs(folder: Path) -> list[Pair]:
+    out = []
+    for gold_path in sorted(folder.glob("*/gold.json")):
+        d = gold_path.parent
+        parent, child = parse_letter(d / "parent.txt"), parse_letter(d / "child.txt")
+        size = (parent.source.size_bytes + child.source.size_bytes) / 1024
+        out.append(Pair(d.name, "real", parent, child, json.loads(gold_path.read_text(encoding="utf-8")), size))
+    return out
+
+
+def sample_pair() -> Pair:
+    """The sample pair with its hand-made gold (../shared/eval/gold_samples.json), scored like a generated pair."""
+    gold = json.loads((SHARED / "gold_samples.json").read_text(encoding="utf-8"))
+    parent = parse_letter(REPO / "samples" / gold["parent"]["file"])
+    child = parse_letter(REPO / "samples" / gold["child"]["file"])
+    return Pair("sample", "sample", parent, child, gold, (parent.source.size_bytes + child.source.size_bytes) / 1024)
+
+
+def generated_pairs(first: int, n: int, out_dir: Path) -> list[Pair]:
+    out = []
+    for seed in range(first, first + n):
+        info = write_cascade(out_dir / f"seed_{seed:03d}", seed, 1, profile=PROFILE_CYCLE[seed % 3])[0]
+        parent, child = parse_letter(info["parent"]), parse_letter(info["child"])
+        size = (parent.source.size_bytes + child.source.size_bytes) / 1024
+        out.append(Pair(f"seed {seed}", "generated", parent, child,
+                        json.loads(Path(info["gold"]).read_text(encoding="utf-8")), size))
+    return out
+
+
+# --- scoring ------------------------------------------------------------------------------------------
+
+
+def real_item_prf(result: LinkResult, gold: dict) -> tuple[float, float, float]:
+    """The item-link score of ../shared/eval/score_real_pairs.py."""
+    gl = {tuple(x) for x in gold["item_links"]}
+    tl = {(x.parent_item, x.child_item) for x in result.item_links}
+    tp = len(tl & gl)
+    p = tp / len(tl) if tl else 0.0
+    r = tp / len(gl) if gl else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(pair: Pair, result: LinkResult, scorer) -> dict:
+    if pair.kind == "real":
+        return {"item": real_item_prf(result, pair.gold)}
+    # generated and sample pairs: ../shared/eval/score_links.py
+    s = scorer.score(pair.gold, result.model_dump(mode="json"))
+    return {"unit": s["unit_links"], "item": s["item_links"]}
+
+
+# --- sentence-level distribution ------------------------------------------------------------------------
+
+
+def _ancestors(item: str, containers: dict[str, str | None]) -> list[str]:
+    out = [item]
+    while containers.get(out[-1]):
+        out.append(containers[out[-1]])  # type: ignore[arg-type]
+    return out
+
+
+def sentence_rows(pair: Pair, settings: AlignSettings) -> list[tuple[float, bool, bool]]:
+    """(cosine of the closest parent sentence, it lies in a gold source, the child unit has a gold source)
+    for every child sentence of a content unit with at least `sentence_min_terms` distinct words."""
+    prep = prepare(pair.parent, pair.child)
+    index = SentenceIndex(prep.p_units, prep.c_units, prep.p_match, prep.c_match, prep.p_starts, prep.c_starts,
+                          settings.sentence_min_terms)
+    if pair.kind == "real":
+        gold = {tuple(x) for x in pair.gold["item_links"]}
+        containers = {u.id: u.container for u in prep.c_units if u.is_item}
+        with_source = {c for _, c in gold}
+
+        def truth(p_unit, c_unit) -> tuple[bool, bool]:
+            up = _ancestors(c_unit.item, containers)
+            return any((p_unit.item, c) in gold for c in up), any(c in with_source for c in up)
+    else:  # generated and sample: unit-level gold
+        gold = {tuple(x) for x in pair.gold["links"]} | {tuple(x) for x in pair.gold.get("optional_links", [])}
+        with_source = {c for _, c in gold}
+
+        def truth(p_unit, c_unit) -> tuple[bool, bool]:
+            return (p_unit.id, c_unit.id) in gold, c_unit.id in with_source
+
+    rows = []
+    for k, s in enumerate(index.child):
+        c_unit = prep.c_units[s.unit]
+        if c_unit.frame or s.terms < settings.sentence_min_terms:
+            continue
+        best = index.best(k)
+        if best is None:
+            rows.append((0.0, False, truth(prep.p_units[0], c_unit)[1] if prep.p_units else False))
+            continue
+        p_unit = prep.p_units[index.parent[best[0]].unit]
+        if p_unit.frame:
+            continue
+        ok, has = truth(p_unit, c_unit)
+        rows.append((best[1], ok, has))
+    return rows
+
+
+def percentile(xs: list[float], q: float) -> float | None:
+    if not xs:
+        return None
+    xs = sorted(xs)
+    pos = (len(xs) - 1) * q / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+def fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.2f}"
+
+
+def print_distribution(label: str, rows: list[tuple[float, bool, bool]]) -> dict:
+    true = [c for c, ok, _ in rows if ok]
+    wrong = [c for c, ok, _ in rows if not ok]
+    local = [c for c, ok, has in rows if not has]
+    print(f"{label}: {len(rows)} child sentences; closest parent sentence in a gold source: {len(true)}")
+    print(f"  true   cosine p10={fmt(percentile(true, 10))} p25={fmt(percentile(true, 25))} "
+          f"p50={fmt(percentile(true, 50))}")
+    print(f"  wrong  cosine p50={fmt(percentile(wrong, 50))} p90={fmt(percentile(wrong, 90))} "
+          f"p95={fmt(percentile(wrong, 95))} p99={fmt(percentile(wrong, 99))} (n={len(wrong)})")
+    print(f"  of child units with no gold source: p90={fmt(percentile(local, 90))} p95={fmt(percentile(local, 95))} "
+          f"max={fmt(max(local, default=None))} (n={len(local)})")
+    curve = []
+    print("  cut    P      R   (take the closest parent sentence when its cosine ≥ cut)")
+    for cut in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        taken = [ok for c, ok, _ in rows if c >= cut]
+        p = sum(taken) / len(taken) if taken else 1.0
+        r = sum(1 for c in true if c >= cut) / len(true) if true else 1.0
+        curve.append({"cut": cut, "P": p, "R": r})
+        print(f"  {cut:.1f}  {p:.3f}  {r:.3f}")
+    return {"true": {q: percentile(true, q) for q in (10, 25, 50)},
+            "wrong": {q: percentile(wrong, q) for q in (50, 90, 95, 99)},
+            "local_max": max(local, default=None), "curve": curve}
+
+
+# --- link-level curve -----------------------------------------------------------------------------------
+
+
+def mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else float("nan")
+
+
+def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[dict]:
+    rows = []
+    for value in values:
+        if value == "off":
+            # no sentence is ever close enough, no unit share large enough: word runs only
+            settings = dataclasses.replace(DEFAULT_SETTINGS, sentence_min=2.0, paraphrase_min=2.0)
+        else:
+            settings = dataclasses.replace(DEFAULT_SETTINGS, **{field: type(getattr(DEFAULT_SETTINGS, field))(value)})
+        scores: dict[str, list[dict]] = {"generated": [], "real": [], "sample": []}
+        per_real = {}
+        for pair in pairs:
+            s = score(pair, link_letters(pair.parent, pair.child, settings), scorer)
+            scores[pair.kind].append(s)
+            if pair.kind == "real":
+                per_real[pair.name] = s["item"]
+        row = {"value": value}
+        gen = scores["generated"]
+        if gen:
+            row["generated_unit"] = [mean([s["unit"][k] for s in gen]) for k in range(3)]
+            row["generated_item"] = [mean([s["item"][k] for s in gen]) for k in range(3)]
+        if scores["sample"]:
+            row["sample"] = scores["sample"][0]
+        if per_real:
+            row["real_item"] = per_real
+            row["real_mean_item_f1"] = mean([v[2] for v in per_real.values()])
+        rows.append(row)
+        bits = [f"{field}={value:>5}"]
+        if gen:
+            bits.append("generated unit P/R/F1 " + "/".join(f"{x:.3f}" for x in row["generated_unit"]))
+            bits.append("item " + "/".join(f"{x:.3f}" for x in row["generated_item"]))
+        if scores["sample"]:
+            bits.append("sample unit/item F1 {:.3f}/{:.3f}".format(row["sample"]["unit"][2], row["sample"]["item"][2]))
+        if per_real:
+            bits.append("real item F1 " + " ".join(f"{v[2]:.3f}" for v in per_real.values())
+                        + f" (mean {row['real_mean_item_f1']:.3f})")
+        print("  " + "; ".join(bits))
+    return rows
+
+
+def cost(pairs: list[Pair], repeat: int = 3) -> list[dict]:
+    out = []
+    for pair in pairs:
+        link_letters(pair.parent, pair.child)  # warm the token cache as a folder run would for a parent's children
+        t0 = time.perf_counter()
+        for _ in range(repeat):
+            link_letters(pair.parent, pair.child)
+        out.append({"pair": pair.name, "kind": pair.kind, "kb": round(pair.size_kb, 1),
+                    "ms": round((time.perf_counter() - t0) / repeat * 1000, 1)})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=30, help="generated pairs (seeds FIRST..FIRST+n-1); 0 for none")
+    ap.add_argument("--first-seed", type=int, default=0)
+    ap.add_argument("--pairs", type=Path, default=SHARED / "real" / "pairs", help="folder of real pairs with gold")
+    ap.add_argument("--sweep", default="sentence_min=off,0.3,0.4,0.5,0.6,0.7,0.8",
+                    help="FIELD=v1,v2,… of AlignSettings ('off': no key-term evidence)")
+    ap.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    args = ap.parse_args(argv)
+    field, _, values = args.sweep.partition("=")
+    if not hasattr(DEFAULT_SETTINGS, field):
+        raise SystemExit(f"AlignSettings has no field {field!r}")
+
+    scorer = load_scorer()
+    generated = generated_pairs(args.first_seed, args.n, args.out / "pairs") if args.n else []
+    real = real_pairs(args.pairs) if args.pairs.is_dir() else []
+    sample = [sample_pair()]
+    pairs = generated + sample + real
+    summary: dict = {"settings": dataclasses.asdict(DEFAULT_SETTINGS), "generated": len(generated), "real": len(real)}
+
+    print(f"Sentence level (settings as shipped: sentence_min_terms={DEFAULT_SETTINGS.sentence_min_terms})")
+    summary["sentences"] = {}
+    if generated:
+        rows = [r for p in generated for r in sentence_rows(p, DEFAULT_SETTINGS)]
+        summary["sentences"]["generated"] = print_distribution(
+            f"generated (seeds {args.first_seed}..{args.first_seed + args.n - 1})", rows)
+    for pair in sample + real:
+        summary["sentences"][pair.name] = print_distribution(f"{pair.kind} {pair.name}",
+                                                             sentence_rows(pair, DEFAULT_SETTINGS))
+
+    print(f"\nLink level, {field} swept")
+    summary["curve"] = run_curve(pairs, field, values.split(","), scorer)
+
+    costs = cost(pairs)
+    summary["cost"] = costs
+    print("\nCost of link_letters per pair (parse excluded, token cache warm)")
+    for kind in ("generated", "sample", "real"):
+        cs = [c for c in costs if c["kind"] == kind]
+        if cs:
+            ms = sorted(c["ms"] for c in cs)
+            kb = sum(c["kb"] for c in cs) / len(cs)
+            print(f"  {kind}: {len(cs)} pairs, mean {mean(ms):.0f} ms (p90 {percentile(ms, 90):.0f} ms, "
+                  f"max {ms[-1]:.0f} ms), mean size {kb:.0f} KB, {mean([c['ms'] / c['kb'] for c in cs]):.1f} ms per KB")
+    for c in costs:
+        if c["kind"] == "real":
+            print(f"  {c['pair']}: {c['kb']} KB, {c['ms']} ms")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "curves.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nsummary: {args.out / 'curves.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
