@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: flags without a "<bool>" metavar, examples kept on their lines
     help="Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.",
 )
 err = Console(stderr=True, highlight=False, emoji=False)
@@ -86,6 +87,34 @@ def _report_failure(outcome: "ParseOutcome", debug: bool) -> None:
     _error(outcome.error or f"{outcome.path}: unknown error")
     if debug and outcome.traceback:
         err.print(escape(outcome.traceback), soft_wrap=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cascade import __version__
+
+        sys.stdout.write(f"cascade {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.
+
+    Exit codes, for every command: 0 when every input file was read, 1 when any file failed (the
+    others are still processed and reported) or nothing could be done, 2 for a usage error.
+    """
+
+
+def _reason(error: str, path: Path) -> str:
+    """A failure's reason without the file name in front (the caller names the file once)."""
+    for prefix in (f"{path}: ", f"{path.as_posix()}: "):
+        if error.startswith(prefix):
+            return error[len(prefix):]
+    return error
 
 
 class OutputFormat:
@@ -226,7 +255,8 @@ def link(
         Path | None,
         typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="HTML labels: vi (officials) or en (researchers).")] = "vi",
+    lang: Annotated[str, typer.Option("--lang", help="Labels of md and html: vi (officials) or en (researchers).")
+                    ] = "vi",
     parse_timeout: ParseTimeout = PARSE_SECONDS,
     parse_memory: ParseMemory = PARSE_MIB,
     debug: Debug = False,
@@ -237,8 +267,9 @@ def link(
     score, flags, similarity, kept_share, sentences, diff), `item_links`, `dropped`, `added`,
     `citation_check`, `summary` and `warnings` (a pair that looks unrelated or reversed, also on stderr).
 
+    \b
     Example:
-        cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o r.html
+      cascade link province.txt district.txt -f html -o r.html
     """
     from cascade.linking import link_letters
     from cascade.reports.html import render_html
@@ -246,7 +277,7 @@ def link(
     from cascade.reports.markdown import render_markdown
     from parsers.batch import parse_many
 
-    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown,
+    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": lambda r: render_markdown(r, lang),
                  "html": lambda r: render_html(r, lang=lang)}
     if fmt not in renderers:
         raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
@@ -267,6 +298,11 @@ def link(
         if outcome.letter is None:
             _report_failure(outcome, debug)
 
+    folders = [p for p in (parent, child) if _is_dir(p)]
+    for path in folders:
+        _error(f"{path}: is a folder; `cascade link` takes two letter files (use `cascade analyse` for a folder)")
+    if folders:
+        raise typer.Exit(1)
     outcomes = parse_many([parent, child], Path("."), jobs=1, on_done=done, budget=_budget(parse_timeout, parse_memory))
     letters = [o.letter for o in outcomes if o.letter is not None]
     if len(letters) < 2:
@@ -301,11 +337,11 @@ def analyse(
         "cascade-report"
     ),
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated subset of: html,pairs,docx,md,csv,graph.")
-    ] = "html,pairs,docx,md,csv,graph",
+        str, typer.Option("--format", "-f",
+                          help="Comma-separated subset of: html,pairs,docx,md,csv,xlsx,db,graph.")
+    ] = "html,pairs,docx,md,csv,xlsx,db,graph",
     lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any file failed to parse.")] = False,
     scheduler: Annotated[
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for the parse and link stages; "
@@ -322,13 +358,16 @@ def analyse(
     """Analyse a folder of letters as one cascade and write the reports.
 
     Works out which letter implements which (citations, near-miss citations, content), links every
-    parent→child pair, and writes index.html, pairs/*.html, pairs/*.docx (tracked changes), report.md,
-    letters.csv, items.csv, links.csv, cascade.graphml and cascade.json. Files that cannot be read are
-    listed with their reason and the run goes on (exit code 0, or 1 with --strict); each file is
-    parsed in a worker within --parse-timeout and --parse-memory; the analysed folder is never
-    written to.
+    parent→child pair, and writes index.html (the explorer), pairs/*.html, pairs/*.docx (tracked
+    changes), report.md, letters.csv, items.csv, links.csv, matrix.csv, cascade.xlsx, cascade.db
+    (SQLite), cascade.graphml and cascade.json. Files that cannot be read are listed with their
+    reason and the run goes on; the exit code is then 1, with every report written for the other
+    files. Each file is parsed in a worker within --parse-timeout and --parse-memory; the analysed
+    folder is never written to.
 
-    Example: cascade analyse letters/ -o report --lang en
+    \b
+    Example:
+      cascade analyse letters/ -o report --lang en
     """
     from cascade.pipeline import FolderOptions, NothingToAnalyse, analyse_folder
     from cascade.reports.folder import FORMATS
@@ -372,8 +411,8 @@ def analyse(
         if e.files:
             _list_failures(e.failures, e.files)
         else:  # no letter found: what was refused, and why
-            for reason in e.failures.values():
-                _say(f"  {reason}")
+            for rel, reason in e.failures.items():
+                _say(f"  {rel}: {reason}")
         raise typer.Exit(1) from e
     except CascadeError as e:
         _error(str(e))
@@ -391,8 +430,7 @@ def analyse(
          f"{len(run.analysis.pairs)} parent→child pairs linked, {len(run.written)} files written to {output}")
     if run.failures:
         _list_failures(run.failures, run.files)
-        if strict:
-            raise typer.Exit(1)
+        raise typer.Exit(1)
 
 
 def _is_dir(path: Path) -> bool:

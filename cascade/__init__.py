@@ -4,8 +4,14 @@ here hands the path to `parsers`.
     from cascade import parse_letter, link_letters, analyse_folder, write_reports
 """
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("cascade-letters")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
 
 if TYPE_CHECKING:
     from cascade.pipeline import FolderOptions, FolderRun
@@ -42,4 +48,4 @@ def write_reports(analysis: Any, out_dir: str | Path, analysed: str | Path, **op
     return write_folder_reports(analysis, Path(out_dir), Path(analysed), **options)
 
 
-__all__ = ["analyse_folder", "link_letters", "parse_letter", "write_reports"]
+__all__ = ["__version__", "analyse_folder", "link_letters", "parse_letter", "write_reports"]

@@ -51,8 +51,9 @@ def _init_worker(letters: Mapping[str, Letter], pages: Any = None) -> None:
 
 
 _SHIPPED = ("links", "item_links", "dropped", "added", "citation_check", "summary")
-# (pair, file stem of its pages or None, cached findings or None, whether the full findings come back)
-Job = tuple[Pair, str | None, dict[str, Any] | None, bool]
+# (pair, file stem of its pages or None, cached findings or None, whether the full findings come back,
+#  the pair page's navigation or None)
+Job = tuple[Pair, str | None, dict[str, Any] | None, bool, Any]
 
 
 def _slim(fields: dict[str, Any]) -> dict[str, Any]:
@@ -61,26 +62,34 @@ def _slim(fields: dict[str, Any]) -> dict[str, Any]:
     return {**fields, "links": [link.model_copy(update={"diff": []}) for link in fields["links"]]}
 
 
-def _process(job: Job, parent: Letter, child: Letter, pages: Any) -> tuple[Pair, dict[str, Any], list[str], bool]:
-    pair, name, fields, full = job
+def _process(job: Job, parent: Letter, child: Letter, pages: Any) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """Link (unless cached); with pages to write, judge the pair here, where the diffs are (verdicts
+    need them), and write its page and Word file."""
+    pair, name, fields, full, nav = job
     linked = fields is None
     if fields is None:
         result = link_letters(parent, child)
         fields = {name_: getattr(result, name_) for name_ in _SHIPPED}
     else:
         result = LinkResult.model_construct(parent=parent, child=child, **fields)
-    files = pages.write(result, name, f"{pair[0]} → {pair[1]}") if pages is not None and name else []
-    return pair, fields if full else _slim(fields), files, linked
+    verdicts, files = None, []
+    if pages is not None:
+        from cascade.verdicts import judge
+
+        verdicts = judge(result)
+        if name:
+            files = pages.write(result, verdicts, name, f"{pair[0]} → {pair[1]}", nav)
+    return pair, fields if full else _slim(fields), files, linked, verdicts
 
 
-def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool]:
+def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     """Link (unless cached) and write the pair's pages in a worker; the letters stay behind (inherited),
     only the findings travel."""
     pair = job[0]
     return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
 
 
-def _work_shipped(payload: tuple[Job, Letter, Letter, Any]) -> tuple[Pair, dict[str, Any], list[str], bool]:
+def _work_shipped(payload: tuple[Job, Letter, Letter, Any]) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     """The same with the letters shipped along (for executors that share no memory, e.g. Dask)."""
     job, parent, child, pages = payload
     return _process(job, parent, child, pages)
@@ -102,15 +111,17 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
     todo: list[Job] = []
     for pair in pairs:
         fields = cache.link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256) if cache else None
-        todo.append((pair, names.get(pair), fields, writer is None or (cache is not None and fields is None)))
+        todo.append((pair, names.get(pair), fields, writer is None or (cache is not None and fields is None),
+                     writer.navs.get(pair) if writer is not None else None))
     out: dict[Pair, LinkResult] = {}
 
-    def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool) -> None:
+    def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool, verdicts: Any) -> None:
         if cache is not None and linked:
             cache.put_link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256, fields)
         out[pair] = _rebuild(letters, pair, fields if writer is None else _slim(fields))
         if writer is not None:
             writer.added(files)
+            writer.verdicts[pair] = verdicts
         if on_done:
             on_done(pair)
 
@@ -156,17 +167,21 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
 def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-                    cache: Cache | None = None,
-                    writer_for: "Callable[[list[Pair]], FolderReportWriter] | None" = None) -> FolderAnalysis:
-    """Detect the cascade among parsed letters and link every parent→child pair. With `writer_for`
-    (given the pairs, it opens the report folder), each pair's pages are written as it is linked and
-    the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
+                    cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None,
+                    writer_for: "Callable[[list[Pair], dict[str, LetterNode]], FolderReportWriter] | None" = None
+                    ) -> FolderAnalysis:
+    """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
+    many there are before linking starts, `on_link` each one linked). With `writer_for` (given the
+    pairs and the nodes, it opens the report folder), each pair's pages are written as it is linked
+    and the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
     nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
         nodes[path] = LetterNode(path=path, status="failed", error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
-    analysis.writer = writer_for(pairs) if writer_for is not None else None
+    if on_pairs:
+        on_pairs(len(pairs))
+    analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
     try:
         analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
     except BaseException:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
-from cascade.reports.folder import FORMATS, FolderReportWriter
+from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
 from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
 
@@ -60,7 +60,7 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     """
     report = on_progress or (lambda stage, done, total: None)
     found = find_letters(root, exclude=options.out_dir)
-    refused = {relative_path(p, root): f"{p}: {reason}" for p, reason in found.refused.items()}
+    refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
     paths = found.paths
     if not paths:
         raise NothingToAnalyse(f"{root}: no .txt or .docx letters found", refused)
@@ -84,27 +84,41 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
         cache.commit()
     outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
     letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
-    failures = dict(sorted({**{o.relative: o.error or "unknown error" for o in outcomes if o.letter is None},
-                            **refused}.items()))
+    failures = dict(sorted({**{o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes
+                               if o.letter is None}, **refused}.items()))
     if not letters:
         raise NothingToAnalyse(f"{root}: no file could be read as a letter; no report written", failures,
                                total + len(refused))
-    linked = 0
+    linked, pairs = 0, 0
+
+    def on_pairs(n: int) -> None:
+        nonlocal pairs
+        pairs = n
+        report("linking", 0, n)
 
     def on_link(_: object) -> None:
         nonlocal linked
         linked += 1
-        report("linking", linked, None)
+        report("linking", linked, pairs)
 
+    report("finding parents", 0, None)
     analysis = analyse_letters(str(root), letters, failures, options.jobs, on_link=on_link, executor=executor,
-                               cache=cache, writer_for=lambda pairs: FolderReportWriter(
-                                   options.out_dir, root, pairs, options.formats, options.lang))
+                               cache=cache, on_pairs=on_pairs, writer_for=lambda pairs, nodes: FolderReportWriter(
+                                   options.out_dir, root, pairs, nodes, options.formats, options.lang))
     if cache is not None:
         cache.commit()
-    report("writing reports", 0, None)
+    report("writing reports", 0, len(overview_files(options.formats)))
     assert analysis.writer is not None
     written = analysis.writer.finish(analysis)
     return FolderRun(analysis, written, failures, total + len(refused))
+
+
+def _reason(error: str, path: Path) -> str:
+    """A failure's reason without the file name in front (the report names the file once)."""
+    for prefix in (f"{path}: ", f"{path.as_posix()}: "):
+        if error.startswith(prefix):
+            return error[len(prefix):]
+    return error
 
 
 __all__ = ["FolderOptions", "FolderRun", "NothingToAnalyse", "analyse_folder"]

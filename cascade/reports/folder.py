@@ -1,34 +1,41 @@
 """Write every report of a folder analysis: index.html, pairs/*.html, pairs/*.docx, report.md,
-letters.csv, items.csv, links.csv, cascade.graphml, cascade.json.
+letters.csv, items.csv, links.csv, matrix.csv, cascade.xlsx, cascade.db, cascade.graphml, cascade.json.
+
+The verdicts of each pair are judged once (cascade.verdicts) and handed to every writer. The
+overview writers are incremental sinks (add_letter, add_pair, finish) that keep only small figures.
 
 Everything is written into a fresh folder beside the destination and moved into place at the end, so
 a failed run never leaves a half-written report, and an existing folder that is not a cascade report
 is never replaced."""
 
-import csv
-import io
+import multiprocessing
 import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
 
+from cascade import __version__
 from cascade.analysis import FolderAnalysis, Pair
 from cascade.graph import write_graph_json, write_graphml
+from cascade.reports.database import Database
 from cascade.reports.docx_redline import render_docx
-from cascade.reports.folder_html import render_index
-from cascade.reports.folder_markdown import render_report_md
-from cascade.reports.html import render_html
-from cascade.reports.safe import safe_cell
-from cascade.units import letter_units
+from cascade.reports.explorer import Explorer
+from cascade.reports.folder_markdown import MarkdownReport
+from cascade.reports.html import PairNav, render_html
+from cascade.reports.sink import ReportSink, RunInfo
+from cascade.reports.tables import CsvTables
+from cascade.reports.workbook import Workbook
+from cascade.verdicts import PairVerdicts, judge
 from models import CascadeError, Letter, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
+from models.corpus import LetterNode
 
-FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
+FORMATS = ("html", "pairs", "docx", "md", "csv", "xlsx", "db", "graph")
 
 
 class OutputError(CascadeError):
@@ -55,47 +62,6 @@ def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
         used.add(name.lower())
         names[pair] = name
     return names
-
-
-def _csv(rows: list[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)  # no cell is ever a formula
-    return "\ufeff" + buffer.getvalue()  # UTF-8 BOM: Excel then shows Vietnamese correctly
-
-
-def letters_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["path", "status", "error", "symbol", "date", "issuer", "tier", "parents",
-                                 "parent_evidence", "confidence", "citation_status", "cited", "flags", "subject"]]
-    for node in analysis.nodes.values():
-        rows.append([
-            node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
-            node.tier.value, ";".join(p.parent for p in node.parents),
-            ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
-            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
-            ";".join(node.flags), node.subject or "",
-        ])
-    return _csv(rows)
-
-
-def items_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["path", "unit", "item", "kind", "text"]]
-    for path, letter in analysis.letters.items():
-        for unit in letter_units(letter):
-            kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
-            rows.append([path, unit.id, unit.item, kind, unit.text])
-    return _csv(rows)
-
-
-def links_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity",
-                                 "kept_share", "added_share", "split", "merged", "moved", "strength", "score"]]
-    for (parent, child), result in analysis.pairs.items():
-        for link in result.links:
-            rows.append([parent, link.parent, child, link.child, link.relation.value, f"{link.similarity:.4f}",
-                         f"{link.kept_share:.4f}", f"{link.added_share:.4f}", int(link.split), int(link.merged),
-                         int(link.moved), link.strength.value, f"{link.score:.4f}"])
-    return _csv(rows)
 
 
 def _prepare_destination(out_dir: Path, analysed: Path) -> None:
@@ -153,6 +119,109 @@ def _sweep_leftovers(out_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+_Job = tuple[LinkResult, PairVerdicts, str, str, tuple[str, ...], str, PairNav]
+
+
+def _render_pair(job: _Job) -> list[tuple[str, str | bytes]]:
+    result, verdicts, name, title, wanted, lang, nav = job
+    files: list[tuple[str, str | bytes]] = []
+    if "pairs" in wanted:
+        files.append((f"pairs/{name}.html", render_html(result, title=title, lang=lang, verdicts=verdicts, nav=nav)))
+    if "docx" in wanted:
+        files.append((f"pairs/{name}.docx", render_docx(result, lang, verdicts)))
+    return files
+
+
+_RENDER_JOBS: list = []
+
+
+def _render_nth(k: int) -> list[tuple[str, str | bytes]]:
+    return _render_pair(_RENDER_JOBS[k])
+
+
+class _PairRenderer:
+    """Pair pages and Word files rendered in worker processes while this process writes the other
+    reports; with fork the workers inherit the link results instead of receiving them pickled."""
+
+    def __init__(self, jobs_list: list, jobs: int | None) -> None:
+        self.jobs_list = jobs_list
+        self.jobs = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list) or 1))
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Iterator[list[tuple[str, str | bytes]]]:
+        global _RENDER_JOBS
+        if self.jobs == 1 or len(self.jobs_list) < 8:
+            return map(_render_pair, self.jobs_list)
+        chunk = max(1, min(16, len(self.jobs_list) // (self.jobs * 4)))
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs)
+        if multiprocessing.get_start_method() == "fork":
+            _RENDER_JOBS = self.jobs_list
+            return self.pool.map(_render_nth, range(len(self.jobs_list)), chunksize=chunk)
+        return self.pool.map(_render_pair, self.jobs_list, chunksize=chunk)
+
+    def __exit__(self, *exc: object) -> None:
+        global _RENDER_JOBS
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        _RENDER_JOBS = []
+
+
+def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
+                         lang: str = "vi", on_file: Callable[[str], None] | None = None,
+                         jobs: int | None = None) -> list[Path]:
+    """Write the chosen reports into `out_dir` (replaced as a whole) and return their paths."""
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+    _prepare_destination(out_dir, analysed)
+    if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
+        out_dir = out_dir.resolve()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_leftovers(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}{os.getpid()}-", dir=out_dir.parent))
+        staging.chmod(0o755)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
+    try:
+        names = pair_names(list(analysis.pairs))
+        verdicts = {pair: judge(result) for pair, result in analysis.pairs.items()}
+        written: list[Path] = []
+
+        def put(rel: str, content: str | bytes | None) -> None:
+            """Write a file (None: a writer already wrote it) and count it."""
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            elif content is not None:
+                path.write_text(content, encoding="utf-8")
+            written.append(out_dir / rel)
+            if on_file:
+                on_file(rel)
+
+        (staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
+        wanted = tuple(f for f in ("pairs", "docx") if f in formats)
+        ids = {path: k for k, path in enumerate(analysis.nodes)}
+        jobs_list = [(result, verdicts[pair], names[pair], f"{pair[0]} → {pair[1]}", wanted, lang,
+                      _nav(analysis, pair, names, ids, formats))
+                     for pair, result in analysis.pairs.items()] if wanted else []
+        with _PairRenderer(jobs_list, jobs) as rendered:
+            _write_overview(analysis, staging, names, verdicts, formats, lang, put)
+            for files in rendered:
+                for rel, content in files:
+                    put(rel, content)
+        _swap_into_place(staging, out_dir)
+        return written
+    except OSError as e:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+
 @dataclass(frozen=True)
 class PairPages:
     """What a worker needs to write one pair's page and Word file straight into the report folder being
@@ -162,9 +231,9 @@ class PairPages:
     wanted: tuple[str, ...]  # among "pairs", "docx"
     lang: str
 
-    def write(self, result: LinkResult, name: str, title: str) -> list[str]:
+    def write(self, result: LinkResult, verdicts: PairVerdicts, name: str, title: str, nav: PairNav) -> list[str]:
         written = []
-        for rel, content in self.render(result, name, title):
+        for rel, content in _render_pair((result, verdicts, name, title, self.wanted, self.lang, nav)):
             path = Path(self.staging) / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
@@ -174,76 +243,74 @@ class PairPages:
             written.append(rel)
         return written
 
-    def render(self, result: LinkResult, name: str, title: str) -> list[tuple[str, str | bytes]]:
-        files: list[tuple[str, str | bytes]] = []
-        if "pairs" in self.wanted:
-            files.append((f"pairs/{name}.html", render_html(result, title=title, lang=self.lang)))
-        if "docx" in self.wanted:
-            files.append((f"pairs/{name}.docx", render_docx(result, self.lang)))
-        return files
 
-
-def pair_title(pair: Pair) -> str:
-    return f"{pair[0]} → {pair[1]}"
-
-
+@dataclass
 class FolderReportWriter:
-    """The report folder as an incremental sink: opened before linking (a staging folder beside the
-    destination), each pair's files added as soon as the pair is linked (`pages` writes them from the
-    link workers; `add_pair` from here), and `finish` writes the overview — index.html, report.md, the
-    CSVs, the graph — from the letters, the nodes and the links without their diffs, then moves the
-    folder into place. A failed run leaves nothing behind (`abort`)."""
+    """The report folder as an incremental sink of a folder run: opened before linking (a staging
+    folder beside the destination), each pair's page and Word file written by the worker that linked
+    it (`pages`, with the pair's verdicts judged there, where the diffs are), and `finish` feeds the
+    overview sinks (explorer, Markdown, CSVs, workbook, database) and the streamed graph from the
+    letters, the nodes, the links without their diffs and the verdicts, then moves the folder into
+    place. A failed run leaves nothing behind (`abort`)."""
 
-    def __init__(self, out_dir: Path, analysed: Path, pairs: list[Pair], formats: tuple[str, ...] = FORMATS,
-                 lang: str = "vi") -> None:
-        unknown = sorted(set(formats) - set(FORMATS))
+    out_dir: Path
+    analysed: Path
+    pairs: list[Pair]
+    nodes: dict[str, LetterNode]
+    formats: tuple[str, ...] = FORMATS
+    lang: str = "vi"
+    on_file: Callable[[str], None] | None = None
+    names: dict[Pair, str] = field(default_factory=dict)
+    navs: dict[Pair, PairNav] = field(default_factory=dict)
+    verdicts: dict[Pair, PairVerdicts] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    pages: PairPages | None = None
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.formats) - set(FORMATS))
         if unknown:
             raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
-        _prepare_destination(out_dir, analysed)
-        if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
-            out_dir = out_dir.resolve()
+        _prepare_destination(self.out_dir, self.analysed)
+        if self.out_dir.is_symlink():  # replace the folder the link points to, and keep the link
+            self.out_dir = self.out_dir.resolve()
         try:
-            out_dir.parent.mkdir(parents=True, exist_ok=True)
-            _sweep_leftovers(out_dir)
-            self.staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}{os.getpid()}-",
-                                                 dir=out_dir.parent))
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            _sweep_leftovers(self.out_dir)
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}{_STAGING}{os.getpid()}-",
+                                                 dir=self.out_dir.parent))
             self.staging.chmod(0o755)
             (self.staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
         except OSError as e:
-            raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
-        self.out_dir, self.formats, self.lang = out_dir, formats, lang
-        self.names = pair_names(pairs)
-        wanted = tuple(f for f in ("pairs", "docx") if f in formats)
-        self.pages = PairPages(str(self.staging), wanted, lang) if wanted else None
-        self.written: list[Path] = []
+            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
+        self.names = pair_names(self.pairs)
+        probe = FolderAnalysis(root=str(self.analysed), letters={}, nodes=self.nodes)
+        ids = {path: k for k, path in enumerate(self.nodes)}
+        self.navs = {pair: _nav(probe, pair, self.names, ids, self.formats) for pair in self.pairs}
+        wanted = tuple(f for f in ("pairs", "docx") if f in self.formats)
+        self.pages = PairPages(str(self.staging), wanted, self.lang) if wanted else PairPages(
+            str(self.staging), (), self.lang)
 
     def added(self, rels: list[str]) -> None:
         """Files a worker wrote into the staging folder."""
-        self.written += [self.out_dir / rel for rel in rels]
+        for rel in rels:
+            self.written.append(self.out_dir / rel)
+            if self.on_file:
+                self.on_file(rel)
 
-    def add_pair(self, pair: Pair, result: LinkResult) -> None:
-        if self.pages is not None:
-            self.added(self.pages.write(result, self.names[pair], pair_title(pair)))
-
-    def put(self, rel: str, content: str | bytes) -> None:
+    def put(self, rel: str, content: str | bytes | None) -> None:
+        """Write a file (None: a writer already wrote it) and count it."""
         path = self.staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
-        else:
+        elif content is not None:
             path.write_text(content, encoding="utf-8")
-        self.written.append(self.out_dir / rel)
-
-    def open_file(self, rel: str) -> TextIO:
-        """A text file of the report to write as it goes."""
-        path = self.staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.written.append(self.out_dir / rel)
-        return open(path, "w", encoding="utf-8")
+        self.added([rel])
 
     def finish(self, analysis: FolderAnalysis) -> list[Path]:
         try:
-            _write_overview(analysis, self.names, self.formats, self.lang, self.put, self.open_file)
+            verdicts = {pair: self.verdicts.get(pair) or judge(result) for pair, result in analysis.pairs.items()}
+            _write_overview(analysis, self.staging, self.names, verdicts, self.formats, self.lang, self.put)
             _swap_into_place(self.staging, self.out_dir)
         except OSError as e:
             self.abort()
@@ -256,34 +323,61 @@ class FolderReportWriter:
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
-
-def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path, formats: tuple[str, ...] = FORMATS,
-                         lang: str = "vi", on_file: Callable[[str], None] | None = None) -> list[Path]:
-    """Write the chosen reports of an analysis whose link results are all at hand (with their diffs)
-    into `out_dir` (replaced as a whole) and return their paths. A folder run streams instead
-    (`FolderReportWriter` fed by `cascade.analysis.analyse_letters`)."""
-    writer = FolderReportWriter(out_dir, analysed, list(analysis.pairs), formats, lang)
-    try:
-        for pair, result in analysis.pairs.items():
-            writer.add_pair(pair, result)
-            if on_file:
-                on_file(writer.names[pair])
-    except BaseException:
-        writer.abort()
-        raise
-    return writer.finish(analysis)
-
-
-def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: tuple[str, ...], lang: str,
-                    put: Callable[[str, str | bytes], None], open_file: Callable[[str], TextIO]) -> None:
+def overview_files(formats: tuple[str, ...]) -> list[str]:
+    """The overview files a run with these formats writes, in the order the index lists them."""
+    out = []
     if "html" in formats:
-        put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
+        out.append(Explorer.NAME)
     if "md" in formats:
-        put("report.md", render_report_md(analysis, lang))
+        out.append(MarkdownReport.NAME)
+    if "xlsx" in formats:
+        out.append(Workbook.NAME)
+    if "db" in formats:
+        out.append(Database.NAME)
     if "csv" in formats:
-        put("letters.csv", letters_csv(analysis))
-        put("items.csv", items_csv(analysis))
-        put("links.csv", links_csv(analysis))
+        out += list(CsvTables.NAMES)
+    if "graph" in formats:
+        out += ["cascade.graphml", "cascade.json"]
+    return out
+
+
+def _nav(analysis: FolderAnalysis, pair: Pair, names: dict[Pair, str], ids: dict[str, int],
+         formats: tuple[str, ...]) -> PairNav:
+    parent, child = pair
+    index = f"../index.html#m-{ids[parent]}" if "html" in formats else None
+    up = [(f"{g} → {parent}", f"{names[(g, parent)]}.html") for g in (p.parent for p in analysis.nodes[parent].parents)
+          if (g, parent) in names]
+    down = [(f"{child} → {c}", f"{names[(child, c)]}.html") for c in analysis.nodes[child].children
+            if (child, c) in names]
+    return PairNav(index=index, docx=f"{names[pair]}.docx" if "docx" in formats else None, parents=up, children=down)
+
+
+def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, str],
+                    verdicts: dict[Pair, PairVerdicts], formats: tuple[str, ...], lang: str,
+                    put: Callable[[str, str | bytes | None], None]) -> None:
+    sinks: list[ReportSink] = []
+    if "html" in formats:
+        sinks.append(Explorer(staging, lang))
+    if "md" in formats:
+        sinks.append(MarkdownReport(staging, lang))
+    if "csv" in formats:
+        sinks.append(CsvTables(staging))
+    if "xlsx" in formats:
+        sinks.append(Workbook(staging, lang))
+    if "db" in formats:
+        sinks.append(Database(staging))
+    for path, node in analysis.nodes.items():
+        letter = analysis.letters.get(path)
+        for sink in sinks:
+            sink.add_letter(node, letter)
+    for pair, result in analysis.pairs.items():
+        for sink in sinks:
+            sink.add_pair(pair, result, verdicts[pair])
+    run = RunInfo(root=analysis.root, nodes=analysis.nodes, names=names, formats=formats, lang=lang,
+                  version=__version__, files=overview_files(formats))
+    for sink in sinks:
+        for rel in sink.finish(run):
+            put(rel, None)
     if "graph" in formats:
         # streamed node by node: a province's graph has hundreds of thousands of unit nodes
         def letters() -> Iterable[tuple[str, Letter]]:
@@ -292,10 +386,12 @@ def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: t
         def results() -> Iterable[tuple[str, str, LinkResult]]:
             return ((p, c, r) for (p, c), r in analysis.pairs.items())
 
-        with open_file("cascade.graphml") as out:
+        with open(staging / "cascade.graphml", "w", encoding="utf-8") as out:
             write_graphml(out, letters(), results())
-        with open_file("cascade.json") as out:
+        put("cascade.graphml", None)
+        with open(staging / "cascade.json", "w", encoding="utf-8") as out:
             write_graph_json(out, letters, results)
+        put("cascade.json", None)
 
 
 def _swap_into_place(staging: Path, out_dir: Path) -> None:
@@ -306,3 +402,8 @@ def _swap_into_place(staging: Path, out_dir: Path) -> None:
     staging.rename(out_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def report_file_count(pairs: int, formats: tuple[str, ...]) -> int:
+    """How many files a run writes (for progress totals)."""
+    return len(overview_files(formats)) + pairs * sum(f in formats for f in ("pairs", "docx"))
