@@ -20,6 +20,10 @@ from typer.exceptions import TyperException
 
 from cascade.reports.safe import visible
 from models import CascadeError, Letter
+from parsers.readers import suffix_list
+
+# Every help text that lists formats comes from the reader registry.
+FORMATS_HELP = suffix_list()
 
 if TYPE_CHECKING:
     from cascade.cache import Cache
@@ -180,7 +184,7 @@ def _write(text: str, out: Path | None) -> None:
 @app.command()
 @_guarded
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Letters to parse (.txt, .docx).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help=f"Letters to parse ({FORMATS_HELP}).", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the model) or text (an outline).")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     parse_timeout: ParseTimeout = PARSE_SECONDS,
@@ -247,7 +251,7 @@ def parse(
 @app.command()
 @_guarded
 def link(
-    parent: Annotated[Path, typer.Argument(help="The higher-tier letter (.txt, .docx).", show_default=False)],
+    parent: Annotated[Path, typer.Argument(help=f"The higher-tier letter ({FORMATS_HELP}).", show_default=False)],
     child: Annotated[Path, typer.Argument(help="The lower-tier letter that implements it.", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the full result), md or html.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -331,7 +335,8 @@ def link(
 @_guarded
 def analyse(
     folder: Annotated[
-        Path | None, typer.Argument(help="Folder of letters (.txt, .docx; nested). Default: the bundled samples/.")
+        Path | None, typer.Argument(help=f"Folder of letters ({FORMATS_HELP}; nested). "
+                                    "Default: the bundled samples/.")
     ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Report folder (replaced as a whole).")] = Path(
         "cascade-report"

@@ -176,7 +176,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     and the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
     nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
-        nodes[path] = LetterNode(path=path, status="failed", error=error)
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
+        nodes[path] = LetterNode(path=path, format=suffix, status="failed", error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
     if on_pairs:

@@ -13,6 +13,7 @@ from cascade.cache import Cache
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
 from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
+from parsers.readers import suffix_list
 
 
 class NothingToAnalyse(CascadeError):
@@ -63,7 +64,7 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
     paths = found.paths
     if not paths:
-        raise NothingToAnalyse(f"{root}: no .txt or .docx letters found", refused)
+        raise NothingToAnalyse(f"{root}: no letters found (looked for {suffix_list()})", refused)
     total = len(paths)
     known, fresh = cached_letters(paths, root, cache)
     parsed = len(known)

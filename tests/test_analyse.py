@@ -514,14 +514,14 @@ def test_no_folder_analyses_the_bundled_samples(tmp_path: Path, samples_dir: Pat
 
 
 def test_folder_with_no_letters_is_an_error(tmp_path: Path):
-    folder = tmp_path / "photos"
+    folder = tmp_path / "media"
     (folder / "sub").mkdir(parents=True)
-    (folder / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 JFIF")
+    (folder / "bai-hat.mp3").write_bytes(b"ID3\x04\x00")  # images are read now (scans); sound never
     (folder / "sub" / "bang-tinh.xlsx").write_bytes(b"PK\x03\x04")
     (folder / ".an.txt").write_text("hidden", encoding="utf-8")
     result = analyse(folder, "-o", tmp_path / "out", "--jobs", 1)
     assert result.exit_code == 1
-    assert "no .txt or .docx letters found" in result.stderr
+    assert "no letters found (looked for .txt, .docx" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

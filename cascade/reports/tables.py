@@ -17,7 +17,7 @@ from models import Letter, LinkResult
 from models.corpus import LetterNode
 
 LETTERS_COLUMNS = ["path", "status", "error", "symbol", "date", "issuer", "tier", "parents", "parent_evidence",
-                   "confidence", "citation_status", "cited", "flags", "subject"]
+                   "confidence", "citation_status", "cited", "flags", "subject", "format"]
 ITEMS_COLUMNS = ["path", "unit", "item", "kind", "text"]
 LINKS_COLUMNS = ["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity", "kept_share",
                  "added_share", "split", "merged", "moved", "strength", "score", "parent_item", "child_item",
@@ -31,7 +31,7 @@ def letter_row(node: LetterNode) -> list[object]:
             node.tier.value, ";".join(p.parent for p in node.parents),
             ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
             node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
-            ";".join(node.flags), node.subject or ""]
+            ";".join(node.flags), node.subject or "", node.format or ""]
 
 
 def unit_row(path: str, unit: Unit) -> list[object]:
