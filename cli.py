@@ -243,7 +243,7 @@ def parse(
         if progress and task is not None:
             progress.advance(task)
 
-    pages = _PageProgress() if progress is None else None  # a few files: show their pages instead
+    pages = _PageProgress() if progress is None and err.is_terminal else None  # a few files: show their pages
     if progress:
         progress.start()
     try:
@@ -334,12 +334,13 @@ def link(
         _error(f"{path}: is a folder; `cascade link` takes two letter files (use `cascade analyse` for a folder)")
     if folders:
         raise typer.Exit(1)
-    pages = _PageProgress()
+    pages = _PageProgress() if err.is_terminal else None
     try:
         outcomes = parse_many([parent, child], Path("."), jobs=1, on_done=done,
                               budget=_budget(parse_timeout, parse_memory), on_page=pages)
     finally:
-        pages.stop()
+        if pages:
+            pages.stop()
     letters = [o.letter for o in outcomes if o.letter is not None]
     if len(letters) < 2:
         raise typer.Exit(1)
@@ -442,7 +443,7 @@ def analyse(
                             budget=_budget(parse_timeout, parse_memory))
     try:
         with progress:
-            run = analyse_folder(root, options, cache, executor, on_progress, on_parsed)
+            run = analyse_folder(root, options, cache, executor, on_progress if err.is_terminal else None, on_parsed)
     except NothingToAnalyse as e:
         _error(str(e))
         if e.files:

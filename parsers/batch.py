@@ -236,10 +236,14 @@ def _budget_failure(path: Path, budget: ParseBudget, error: BaseException) -> st
 
 
 class _PageRelay:
-    """Page progress from the parse workers, handed to `on_page` on a thread of this process."""
+    """Page progress from the parse workers, handed to `on_page` on a thread of this process.
+
+    The queue lives in a manager process: a worker killed for its budget in the middle of a put
+    cannot leave a lock held that would block the other workers (a plain multiprocessing queue can)."""
 
     def __init__(self, on_page: FilePageProgress) -> None:
-        self.queue = multiprocessing.get_context().SimpleQueue()
+        self.manager = multiprocessing.get_context().Manager()
+        self.queue = self.manager.Queue()
         self.on_page = on_page
         self.thread = threading.Thread(target=self._run, name="cascade-pages", daemon=True)
         self.thread.start()
@@ -252,6 +256,7 @@ class _PageRelay:
     def close(self) -> None:
         self.queue.put(None)
         self.thread.join(timeout=5)
+        self.manager.shutdown()
 
 
 def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget,
