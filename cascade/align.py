@@ -63,6 +63,8 @@ class AlignSettings:
     sentence_vote_min: float = 0.3  # cosine at which a child sentence counts towards a unit's share
     sentence_min_terms: int = 8  # a sentence with fewer distinct words is a stock phrase, never evidence
     paraphrase_min: float = 0.5  # weighted share of a child unit its sentences take from one parent unit
+    distinct_min: float = 0.35  # … or at which it is, when its closest parent unit stands out by `distinct_margin`
+    distinct_margin: float = 0.1  # cosine by which the closest parent unit beats every other one
     copied_min: float = 0.8  # child coverage by word runs from which a link is `copied`
     copied_sentence_min: float = 0.9  # … or, for a link by key terms, the cosine of its closest sentence pair
     adapted_sentence_min: float = 0.7  # below this a link by key terms is `paraphrased`
@@ -290,6 +292,12 @@ class SentenceIndex:
 
     def best(self, k: int) -> tuple[int, float] | None:
         """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
+        found = self.closest(k)
+        return None if found is None else found[:2]
+
+    def closest(self, k: int) -> tuple[int, float, float] | None:
+        """The indexed parent sentence closest to child sentence `k`, its cosine, and the cosine of the closest
+        sentence in any other parent unit (0 if none), if it shares any term."""
         acc: dict[int, float] = defaultdict(float)
         postings = self.postings
         for t, w in self.child[k].vector.items():
@@ -298,7 +306,9 @@ class SentenceIndex:
         if not acc:
             return None
         i = max(acc, key=lambda x: (acc[x], -x))
-        return i, acc[i]
+        unit = self.parent[i].unit
+        other = max((v for x, v in acc.items() if self.parent[x].unit != unit), default=0.0)
+        return i, acc[i], other
 
 
 @dataclass
@@ -307,10 +317,12 @@ class TermEvidence:
 
     share: float = 0.0  # weighted share of the child unit (idf mass × cosine of its close sentences)
     best: float = 0.0  # the highest sentence cosine
+    distinct: float = 0.0  # the highest cosine of a sentence whose closest parent unit this is by a margin
     pairs: list[SentencePair] = field(default_factory=list)
 
     def links(self, settings: AlignSettings) -> bool:
-        return self.best >= settings.sentence_min or self.share >= settings.paraphrase_min
+        return (self.best >= settings.sentence_min or self.share >= settings.paraphrase_min
+                or self.distinct >= settings.distinct_min)
 
 
 def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTINGS
@@ -324,13 +336,15 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
     for k, s in enumerate(index.child):
         if s.terms < settings.sentence_min_terms:
             continue
-        found = index.best(k)
+        found = index.closest(k)
         if found is None or found[1] < settings.sentence_vote_min:
             continue
         p = index.parent[found[0]]
         e = out[(p.unit, s.unit)]
         e.share += s.mass * found[1] / (mass[s.unit] or 1.0)
         e.best = max(e.best, found[1])
+        if found[1] - found[2] >= settings.distinct_margin:
+            e.distinct = max(e.distinct, found[1])
         e.pairs.append(SentencePair(p.span, s.span, round(found[1], 4)))
     return dict(out)
 

@@ -216,7 +216,9 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
     A child item whose sub-items mostly take the same parent item (the child split that item into many)
     implements it as a whole: the links of its sub-items to that parent item are reported on it. Inside
     such an item a sub-item's resemblance to another parent item by key terms alone is shared
-    vocabulary, not a source (its unit links stay); word runs are still reported. Outermost items first."""
+    vocabulary, not a source, and a phrase a sub-item that takes the whole's source also reuses from
+    another parent item is a detail of that sub-item, not what the child carried: both stay unit links.
+    A sub-item that takes only another parent item keeps that link (by word runs). Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
@@ -233,7 +235,7 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
                     continue
                 if p in whole:
                     lift[(p, d)] = item
-                elif whole and not pair.runs.get((p, d)):
+                elif whole and (not pair.runs.get((p, d)) or whole & sources[d]):
                     lift[(p, d)] = None
     return lift
 
