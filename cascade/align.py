@@ -274,6 +274,7 @@ class SentenceIndex:
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self.parent = [self._sentence(u, span, terms) for u, span, terms in raw_p]
         self.child = [self._sentence(u, span, terms) for u, span, terms in raw_c]
+        self.child_frame = [u.frame for u in child]
         # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words).
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, s in enumerate(self.parent):
@@ -351,9 +352,10 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
 
 def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]], child_tokens: list[list[Token]],
           parent_starts: list[list[int]], child_starts: list[list[int]],
-          settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+          settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
-    source, or a further source for another part of a long child unit."""
+    source, or a further source for another part of a long child unit; last, the child's assignments
+    (parent units that give the child's issuer its task, `cascade.mandate`) that nothing took yet."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -373,7 +375,39 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+    taken = {m.parent for m in out if not child[m.child].frame}
+    for i, j, pair in assigned(index, [a for a in sorted(assignments) if a not in taken], settings):
+        w = sum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
+        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
     return out
+
+
+def assigned(index: SentenceIndex, assignments: list[int], settings: AlignSettings = DEFAULT_SETTINGS
+             ) -> list[tuple[int, int, SentencePair]]:
+    """(parent unit, child unit, sentence pair) for assignments no child unit took: a letter that
+    implements its parent carries out the task the parent gives its issuer, in its own words where no
+    sentence is close enough to be found otherwise — each sentence of the assignment goes to the child
+    content sentence closest to it (one that shares a term at least)."""
+    out: dict[tuple[int, int], SentencePair] = {}
+    wanted = set(assignments)
+    for p in index.parent:
+        if p.unit not in wanted or p.terms < settings.sentence_min_terms:
+            continue
+        best: tuple[float, int] = (0.0, -1)
+        for k, c in enumerate(index.child):
+            if c.terms < settings.sentence_min_terms or index.child_frame[c.unit]:
+                continue
+            cos = sum(w * c.vector.get(t, 0.0) for t, w in p.vector.items())
+            if cos > best[0]:
+                best = (cos, k)
+        if best[1] >= 0:
+            c = index.child[best[1]]
+            key = (p.unit, c.unit)
+            if key not in out or out[key].cosine < best[0]:
+                out[key] = SentencePair(p.span, c.span, round(best[0], 4))
+    return [(i, j, pair) for (i, j), pair in sorted(out.items())]
 
 
 def moved_links(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
