@@ -20,6 +20,10 @@ from typer.exceptions import TyperException
 
 from cascade.reports.safe import visible
 from models import CascadeError, Letter
+from parsers.readers import suffix_list
+
+# Every help text that lists formats comes from the reader registry.
+FORMATS_HELP = suffix_list()
 
 if TYPE_CHECKING:
     from cascade.cache import Cache
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: flags without a "<bool>" metavar, examples kept on their lines
     help="Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.",
 )
 err = Console(stderr=True, highlight=False, emoji=False)
@@ -86,6 +91,34 @@ def _report_failure(outcome: "ParseOutcome", debug: bool) -> None:
     _error(outcome.error or f"{outcome.path}: unknown error")
     if debug and outcome.traceback:
         err.print(escape(outcome.traceback), soft_wrap=True, highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cascade import __version__
+
+        sys.stdout.write(f"cascade {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Trace how Vietnamese official letters carry a higher tier's items down to lower tiers.
+
+    Exit codes, for every command: 0 when every input file was read, 1 when any file failed (the
+    others are still processed and reported) or nothing could be done, 2 for a usage error.
+    """
+
+
+def _reason(error: str, path: Path) -> str:
+    """A failure's reason without the file name in front (the caller names the file once)."""
+    for prefix in (f"{path}: ", f"{path.as_posix()}: "):
+        if error.startswith(prefix):
+            return error[len(prefix):]
+    return error
 
 
 class OutputFormat:
@@ -151,7 +184,7 @@ def _write(text: str, out: Path | None) -> None:
 @app.command()
 @_guarded
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Letters to parse (.txt, .docx).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help=f"Letters to parse ({FORMATS_HELP}).", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the model) or text (an outline).")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     parse_timeout: ParseTimeout = PARSE_SECONDS,
@@ -218,7 +251,7 @@ def parse(
 @app.command()
 @_guarded
 def link(
-    parent: Annotated[Path, typer.Argument(help="The higher-tier letter (.txt, .docx).", show_default=False)],
+    parent: Annotated[Path, typer.Argument(help=f"The higher-tier letter ({FORMATS_HELP}).", show_default=False)],
     child: Annotated[Path, typer.Argument(help="The lower-tier letter that implements it.", show_default=False)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the full result), md or html.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -226,7 +259,8 @@ def link(
         Path | None,
         typer.Option("--graph", help="Also write the networkx graph: .graphml (Gephi) or .json (node-link)."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="HTML labels: vi (officials) or en (researchers).")] = "vi",
+    lang: Annotated[str, typer.Option("--lang", help="Labels of md and html: vi (officials) or en (researchers).")
+                    ] = "vi",
     parse_timeout: ParseTimeout = PARSE_SECONDS,
     parse_memory: ParseMemory = PARSE_MIB,
     debug: Debug = False,
@@ -237,8 +271,9 @@ def link(
     score, flags, similarity, kept_share, sentences, diff), `item_links`, `dropped`, `added`,
     `citation_check`, `summary` and `warnings` (a pair that looks unrelated or reversed, also on stderr).
 
+    \b
     Example:
-        cascade link samples/province_1383-CV-BTGTU.txt samples/district_implementing_1383.txt -f html -o r.html
+      cascade link province.txt district.txt -f html -o r.html
     """
     from cascade.linking import link_letters
     from cascade.reports.html import render_html
@@ -246,7 +281,7 @@ def link(
     from cascade.reports.markdown import render_markdown
     from parsers.batch import parse_many
 
-    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": render_markdown,
+    renderers = {"json": lambda r: r.model_dump_json(indent=1) + "\n", "md": lambda r: render_markdown(r, lang),
                  "html": lambda r: render_html(r, lang=lang)}
     if fmt not in renderers:
         raise typer.BadParameter(f"must be one of {sorted(renderers)}, got {fmt!r}", param_hint="--format")
@@ -267,6 +302,11 @@ def link(
         if outcome.letter is None:
             _report_failure(outcome, debug)
 
+    folders = [p for p in (parent, child) if _is_dir(p)]
+    for path in folders:
+        _error(f"{path}: is a folder; `cascade link` takes two letter files (use `cascade analyse` for a folder)")
+    if folders:
+        raise typer.Exit(1)
     outcomes = parse_many([parent, child], Path("."), jobs=1, on_done=done, budget=_budget(parse_timeout, parse_memory))
     letters = [o.letter for o in outcomes if o.letter is not None]
     if len(letters) < 2:
@@ -295,17 +335,18 @@ def link(
 @_guarded
 def analyse(
     folder: Annotated[
-        Path | None, typer.Argument(help="Folder of letters (.txt, .docx; nested). Default: the bundled samples/.")
+        Path | None, typer.Argument(help=f"Folder of letters ({FORMATS_HELP}; nested). "
+                                    "Default: the bundled samples/.")
     ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Report folder (replaced as a whole).")] = Path(
         "cascade-report"
     ),
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated subset of: html,pairs,docx,md,csv,graph.")
-    ] = "html,pairs,docx,md,csv,graph",
+        str, typer.Option("--format", "-f",
+                          help="Comma-separated subset of: html,pairs,docx,md,csv,xlsx,db,graph.")
+    ] = "html,pairs,docx,md,csv,xlsx,db,graph",
     lang: Annotated[str, typer.Option("--lang", help="Report labels: vi (officials) or en (researchers).")] = "vi",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 if any file failed to parse.")] = False,
     scheduler: Annotated[
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) for the parse and link stages; "
@@ -322,13 +363,16 @@ def analyse(
     """Analyse a folder of letters as one cascade and write the reports.
 
     Works out which letter implements which (citations, near-miss citations, content), links every
-    parent→child pair, and writes index.html, pairs/*.html, pairs/*.docx (tracked changes), report.md,
-    letters.csv, items.csv, links.csv, cascade.graphml and cascade.json. Files that cannot be read are
-    listed with their reason and the run goes on (exit code 0, or 1 with --strict); each file is
-    parsed in a worker within --parse-timeout and --parse-memory; the analysed folder is never
-    written to.
+    parent→child pair, and writes index.html (the explorer), pairs/*.html, pairs/*.docx (tracked
+    changes), report.md, letters.csv, items.csv, links.csv, matrix.csv, cascade.xlsx, cascade.db
+    (SQLite), cascade.graphml and cascade.json. Files that cannot be read are listed with their
+    reason and the run goes on; the exit code is then 1, with every report written for the other
+    files. Each file is parsed in a worker within --parse-timeout and --parse-memory; the analysed
+    folder is never written to.
 
-    Example: cascade analyse letters/ -o report --lang en
+    \b
+    Example:
+      cascade analyse letters/ -o report --lang en
     """
     from cascade.reports.folder import FORMATS
     from cascade.reports.labels import LABELS
@@ -351,11 +395,11 @@ def analyse(
         raise typer.Exit(1)
     found = find_letters(root, exclude=output)
     paths = found.paths
-    refused = {relative_path(p, root): f"{p}: {reason}" for p, reason in found.refused.items()}
+    refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
     if not paths:
-        _error(f"{root}: no .txt or .docx letters found")
-        for reason in refused.values():
-            _say(f"  {reason}")
+        _error(f"{root}: no letters found (looked for {FORMATS_HELP})")
+        for rel, reason in refused.items():
+            _say(f"  {rel}: {reason}")
         raise typer.Exit(1)
     cache = _open_cache(root, cache_dir, no_cache)
     executor, closer = _executor(scheduler, jobs) if scheduler else (None, None)
@@ -383,9 +427,9 @@ def analyse(
                 cache.commit()
             outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
             letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
-            failures = {o.relative: o.error or "unknown error" for o in outcomes if o.letter is None}
+            failures = {o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes if o.letter is None}
             failures = dict(sorted({**failures, **refused}.items()))
-            _analyse_rest(root, output, chosen, lang, jobs, strict, letters, failures, len(paths) + len(refused),
+            _analyse_rest(root, output, chosen, lang, jobs, letters, failures, len(paths) + len(refused),
                           progress, task, executor, cache)
     finally:
         if cache is not None:
@@ -456,25 +500,28 @@ def _executor(scheduler: str, jobs: int | None) -> tuple["Executor", Callable[[]
     return client.get_executor(), close
 
 
-def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None, strict: bool,
+def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None,
                   letters: dict[str, Letter], failures: dict[str, str], total: int, progress: Progress,
                   task: TaskID, executor: "Executor | None", cache: "Cache | None") -> None:
     from cascade.analysis import analyse_letters
-    from cascade.reports.folder import write_folder_reports
+    from cascade.reports.folder import report_file_count, write_folder_reports
 
     if not letters:
         progress.stop()
         _error(f"{root}: no file could be read as a letter; no report written")
         _list_failures(failures, total)
         raise typer.Exit(1)
-    progress.update(task, description="linking", completed=0, total=None)
+    progress.update(task, description="finding parents", completed=0, total=None)
     analysis = analyse_letters(str(root), letters, failures, jobs,
-                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache)
+                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache,
+                               on_pairs=lambda n: progress.update(task, description="linking", completed=0, total=n))
     if cache is not None:
         cache.commit()
-    progress.update(task, description="writing reports", completed=0, total=None)
+    progress.update(task, description="writing reports", completed=0,
+                    total=report_file_count(len(analysis.pairs), chosen))
     try:
-        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs)
+        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs,
+                                       on_file=lambda _: progress.advance(task))
     except CascadeError as e:
         _error(str(e))
         raise typer.Exit(1) from e
@@ -486,8 +533,7 @@ def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, 
          f"{len(analysis.pairs)} parent→child pairs linked, {len(written)} files written to {output}")
     if failures:
         _list_failures(failures, total)
-        if strict:
-            raise typer.Exit(1)
+        raise typer.Exit(1)
 
 
 def _list_failures(failures: dict[str, str], total: int) -> None:

@@ -124,12 +124,16 @@ def _link_locally(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | 
 def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-                    cache: Cache | None = None) -> FolderAnalysis:
-    """Detect the cascade among parsed letters and link every parent→child pair."""
+                    cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None) -> FolderAnalysis:
+    """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
+    many there are before linking starts, `on_link` each one linked)."""
     nodes = detect_parents(letters, settings)
     for path, error in failures.items():
-        nodes[path] = LetterNode(path=path, status="failed", error=error)
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
+        nodes[path] = LetterNode(path=path, format=suffix, status="failed", error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
+    if on_pairs:
+        on_pairs(len(pairs))
     analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache)
     return analysis

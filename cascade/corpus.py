@@ -253,8 +253,10 @@ def detect_parents(letters: Mapping[str, Letter],
 
 def _node(path: str, letter: Letter) -> LetterNode:
     h = letter.header
-    return LetterNode(path=path, status="parsed", symbol=h.symbol, date=h.date.isoformat() if h.date else None,
-                      issuer=h.issuer, tier=letter.tier, subject=h.subject)
+    fmt = letter.source.format.value + ("+ocr" if letter.source.ocr_pages else "")
+    return LetterNode(path=path, format=fmt, status="parsed", symbol=h.symbol,
+                      date=h.date.isoformat() if h.date else None, issuer=h.issuer, tier=letter.tier,
+                      subject=h.subject)
 
 
 _NUMBER_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"

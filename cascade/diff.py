@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from cascade.tokens import LOCALISATION_WORDS, ORG_KEY, TIER_KEY, Token, tokenize
+from cascade.tokens import LOCALISATION_WORDS, ORG_KEY, TIER_KEY, Token, fold, tokenize
 from models import DiffSpan, SpanKind
 
 
@@ -45,7 +45,7 @@ def _equal_kind(ps: list[Token], cs: list[Token]) -> SpanKind:
     """Aligned tokens: identical, a tier word swapped (localised), or spelling noise (orthographic)."""
     if "".join(t.surface for t in ps) == "".join(t.surface for t in cs):
         return SpanKind.EQUAL
-    if len(ps) == len(cs) and any(p.keys in ((TIER_KEY,), (ORG_KEY,)) and p.form != c.form
+    if len(ps) == len(cs) and any(p.keys in ((TIER_KEY,), (ORG_KEY,)) and fold(p.form) != fold(c.form)
                                   for p, c in zip(ps, cs, strict=True)):
         return SpanKind.LOCALISED
     return SpanKind.ORTHOGRAPHIC

@@ -138,8 +138,9 @@ def prepare(parent: Letter, child: Letter) -> Prepared:
     texts = [u.text for u in p_units + c_units]
     defined = defined_abbreviations(texts)
     abbreviations = initial_abbreviations(texts, defined) | defined
-    p_tokens = [tokenize(u.text, abbreviations) for u in p_units]
-    c_tokens = [tokenize(u.text, abbreviations) for u in c_units]
+    ocr = bool(parent.source.ocr_pages or child.source.ocr_pages)  # OCR slips are orthographic, not edits
+    p_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in p_units]
+    c_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in c_units]
     p_match, p_starts = _matching(p_units, p_tokens, frame_masks(parent, p_units))
     c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
     return Prepared(p_units, c_units, p_tokens, c_tokens, p_match, c_match, p_starts, c_starts)

@@ -7,6 +7,7 @@ defines itself: "phòng, chống tham nhũng, tiêu cực (PCTNTC)") expands to 
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,10 +125,34 @@ def _chunks(text: str) -> tuple[tuple[list[str], list[str], str], ...]:
     return tuple(out)
 
 
-def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None) -> list[Token]:
-    """Split display text into word tokens; `"".join(t.surface)` == text."""
+def tokenize(text: str, abbreviations: dict[str, list[str]] | None = None, fold_marks: bool = False) -> list[Token]:
+    """Split display text into word tokens; `"".join(t.surface)` == text.
+
+    `fold_marks` (a letter read by OCR is in the pair) makes the keys blind to Vietnamese diacritics
+    (khẳng ≡ khăng, tỉnh ≡ tinh), the slips Tesseract makes most: they then align and show as
+    orthographic differences instead of edits.
+    """
     relevant = tuple(sorted((k, tuple(v)) for k, v in (abbreviations or {}).items() if k in text))
-    return list(_tokenize(text, relevant))
+    tokens = _tokenize(text, relevant)
+    return [_folded(t) for t in tokens] if fold_marks else list(tokens)
+
+
+@lru_cache(maxsize=65536)
+def fold(key: str) -> str:
+    """A key without diacritics: "khẳng" → "khang", "đảng" → "dang" (the tier key stays)."""
+    if key == TIER_KEY:
+        return key
+    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_FOLDED_TIER_WORDS = frozenset(fold(w) for w in TIER_WORDS)
+
+
+def _folded(t: Token) -> Token:
+    # "tinh" is "tỉnh" with its mark lost: it takes the tier key too, or the slip would not align
+    keys = tuple(TIER_KEY if k in _FOLDED_TIER_WORDS else k for k in (fold(k) for k in t.keys))
+    return Token(t.surface, t.word, keys, t.form)
 
 
 @lru_cache(maxsize=65536)

@@ -37,6 +37,8 @@ class ParentLink(_Model):
 
 class LetterNode(_Model):
     path: str
+    format: str | None = Field(default=None, description="Source format (txt, docx, pdf, doc…; 'pdf+ocr' when "
+                               "pages were read by OCR).")
     status: str = Field(description="parsed or failed")
     error: str | None = None
     symbol: str | None = None

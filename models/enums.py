@@ -4,8 +4,18 @@ from enum import StrEnum
 
 
 class SourceFormat(StrEnum):
+    """The file format a letter was read from (one value per reader in `parsers.readers`)."""
+
     TXT = "txt"
     DOCX = "docx"
+    PDF = "pdf"
+    DOC = "doc"
+    DOCM = "docm"
+    ODT = "odt"
+    RTF = "rtf"
+    HTML = "html"
+    MHTML = "mhtml"
+    IMAGE = "image"
 
 
 class System(StrEnum):

@@ -33,6 +33,8 @@ class Source(_Model):
     format: SourceFormat
     sha256: str
     size_bytes: int
+    pages: int | None = Field(default=None, description="Pages of a paged source (PDF, multi-page TIFF).")
+    ocr_pages: int = Field(default=0, description="Pages read by OCR (no usable text layer).")
 
 
 class SourceSpan(_Model):

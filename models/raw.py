@@ -22,7 +22,12 @@ class RawBlock(BaseModel):
     table: int | None = Field(default=None, description="Index of the top-level table holding the block.")
     row: int | None = None
     cell: int | None = None
-    style: str | None = None
+    style: str | None = Field(default=None, description="Paragraph style; for a PDF or a scan 'bold' / 'italic' "
+                              "when the whole paragraph is set so (a heading, a signature), nothing for inline "
+                              "emphasis.")
+    page: int | None = Field(default=None, description="1-based page the paragraph starts on (paged sources).")
+    confidence: float | None = Field(default=None, description="OCR confidence 0–1 of the paragraph's words "
+                                     "(mean); None when the text came from a text layer.")
 
 
 class RawDocument(BaseModel):

@@ -3,34 +3,34 @@
 from pathlib import Path
 
 from models import InputError, Letter
-from parsers.base import DEFAULT_LIMITS, ReadLimits
+from parsers.base import DEFAULT_LIMITS, PageProgress, Reader, ReadLimits
 from parsers.docx_reader import read_docx
+from parsers.readers import READERS, REFUSED, reader_for, suffix_list
 from parsers.segment import segment_letter
 from parsers.text_reader import read_txt
 
-READERS = {".txt": read_txt, ".docx": read_docx}
-_UNSUPPORTED = {
-    ".doc": "legacy Word .doc is not supported; save it as .docx (or run: soffice --headless --convert-to docx)",
-    ".pdf": "PDF is not supported; export the letter to .docx or .txt",
-    ".rtf": "RTF is not supported; save it as .docx",
-    ".odt": "OpenDocument is not supported; save it as .docx",
-}
 
+def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmenter: str = "syllable",
+                 on_page: PageProgress | None = None) -> Letter:
+    """Read and segment one letter, with the reader its suffix names (see `parsers.readers`).
 
-def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmenter: str = "syllable") -> Letter:
-    """Read and segment one letter.
+    `on_page(done, total)` is called as a paged source is read (OCR of a long scan takes a while).
 
     Raises:
         InputError: the file cannot be read as a letter; the message names the file and the reason.
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in _UNSUPPORTED:
-        raise InputError(path, _UNSUPPORTED[suffix])
-    reader = READERS.get(suffix)
+    if suffix in REFUSED:
+        raise InputError(path, REFUSED[suffix])
+    reader = reader_for(path)
     if reader is None:
-        raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of {sorted(READERS)}")
-    letter = segment_letter(reader(path, limits), nlp_segmenter=segmenter)
+        raise InputError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of: {suffix_list()}")
+    _refuse_misnamed(path, reader)
+    missing = reader.missing()
+    if missing and path.is_file():
+        raise InputError(path, missing)  # the tool this format needs is not installed here
+    letter = segment_letter(reader.read(path, limits, on_page), nlp_segmenter=segmenter)
     h = letter.header
     if not (letter.items or letter.recipients or letter.cc or letter.signature
             or h.symbol or h.issuer or h.date or h.title or h.subject):
@@ -38,4 +38,21 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     return letter
 
 
-__all__ = ["DEFAULT_LIMITS", "READERS", "ReadLimits", "parse_letter", "read_docx", "read_txt", "segment_letter"]
+def _refuse_misnamed(path: Path, reader: Reader) -> None:
+    """A file whose content is another registered format than its suffix says (a PDF saved as
+    .docx): name the real format and the suffix that reads it."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if not head or reader.detect(head):
+        return
+    for other in READERS:
+        if other is not reader and other.magic and other.detect(head):
+            raise InputError(path, f"is a {other.name} file named {path.suffix}; rename it {other.suffixes[0]} "
+                                   "to read it")
+
+
+__all__ = ["DEFAULT_LIMITS", "READERS", "REFUSED", "ReadLimits", "parse_letter", "read_docx", "read_txt",
+           "segment_letter"]

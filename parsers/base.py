@@ -3,10 +3,11 @@
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from models import InputError, Source, SourceFormat, path_text
+from models import InputError, RawDocument, Source, SourceFormat, path_text
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,12 @@ class ReadLimits:
 DEFAULT_LIMITS = ReadLimits()
 
 _MAGIC = (
-    (b"%PDF", "a PDF file; convert it to .docx or .txt first"),
+    (b"%PDF", "a PDF file under another name; rename it .pdf"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word (.doc) or password-protected Office file; "
-     "save it as an unprotected .docx first"),
-    (b"{\\rtf", "an RTF file; save it as .docx or .txt first"),
-    (b"\x89PNG", "an image, not a letter"),
-    (b"\xff\xd8\xff", "an image, not a letter"),
+     "a .doc under another name reads once renamed .doc; a protected file must be saved unprotected"),
+    (b"{\\rtf", "an RTF file under another name; rename it .rtf"),
+    (b"\x89PNG", "an image (PNG); rename it .png to read it by OCR"),
+    (b"\xff\xd8\xff", "an image (JPEG); rename it .jpg to read it by OCR"),
 )
 
 
@@ -106,3 +107,32 @@ def refuse_foreign_format(path: Path, data: bytes, expect_zip: bool) -> None:
 
 def make_source(path: Path, data: bytes, fmt: SourceFormat) -> Source:
     return Source(path=path_text(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+
+
+PageProgress = Callable[[int, int], None]
+"""Called as (pages done, pages in all) while a long paged source is read (OCR runs page by page)."""
+
+ReadFunction = Callable[[Path, ReadLimits, PageProgress | None], RawDocument]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format, like a docling backend: which files it takes, how it reads them, what it needs.
+
+    The registry in `parsers.readers` lists every reader; file discovery, the refusal list, the CLI
+    help and the README's formats table are all derived from it, so a new format is one new module.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: ReadFunction
+    what: str = field(default="", metadata={"doc": "What is read and how (README table, CLI help)."})
+    needs: str = field(default="", metadata={"doc": "System packages or Python libraries it needs."})
+    magic: tuple[bytes, ...] = ()
+    budget_factor: float = field(default=1.0, metadata={"doc": "Times the per-file parse time budget it may take."})
+    missing: Callable[[], str | None] = field(default=lambda: None,
+                                              metadata={"doc": "Why it cannot run here (a tool absent), or None."})
+
+    def detect(self, head: bytes) -> bool:
+        """Does the file start like this format? Readers of signature-less formats (text) say yes."""
+        return not self.magic or head.startswith(self.magic)

@@ -17,11 +17,13 @@ from typing import Protocol
 
 from models import CascadeError, Letter, path_text
 from models.corpus import REPORT_MARKER
-from parsers import DEFAULT_LIMITS, READERS, ReadLimits, parse_letter
+from parsers import DEFAULT_LIMITS, REFUSED, ReadLimits, parse_letter
 from parsers.base import check_regular, file_kind
+from parsers.readers import BY_SUFFIX
 
-# Letters given in a format we refuse get listed as failures; anything else in the folder is ignored.
-_REFUSED = {".doc", ".pdf", ".rtf", ".odt", ".docm", ".dot", ".dotx"}
+# Files a reader takes, and files in a format we refuse (listed as failures with the reason); anything
+# else in the folder is ignored. Both come from the reader registry.
+_DISCOVERED = frozenset(BY_SUFFIX) | frozenset(REFUSED)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _letter_name(name: str) -> bool:
     if name.startswith((".", "~$")):
         return False
     suffix = Path(name).suffix.lower()
-    return suffix in READERS or suffix in _REFUSED
+    return suffix in _DISCOVERED
 
 
 def _inside(target: str, root: str) -> bool:
@@ -173,9 +175,12 @@ def _warm() -> None:
     load_pipeline()
 
 
-def _start_worker(memory_mib: int) -> None:
+def _start_worker(memory_mib: int, ocr_threads: int = 1) -> None:
     _warm()
     _limit_memory(memory_mib)
+    # the cores the other workers leave free OCR this worker's pages at once (a single scan on
+    # `cascade parse` or `link` uses them all)
+    os.environ["CASCADE_OCR_THREADS"] = str(ocr_threads)
 
 
 def _limit_memory(memory_mib: int) -> None:
@@ -195,11 +200,18 @@ def _limit_memory(memory_mib: int) -> None:
         pass
 
 
+def seconds_for(path: Path, budget: ParseBudget) -> float:
+    """The time budget of one file: the budget times its reader's factor (a scan is OCR'd page by page,
+    a .doc converted by LibreOffice first)."""
+    reader = BY_SUFFIX.get(path.suffix.lower())
+    return budget.seconds * (reader.budget_factor if reader else 1.0)
+
+
 def _budget_failure(path: Path, budget: ParseBudget, error: BaseException) -> str:
     from pebble import ProcessExpired
 
     if isinstance(error, TimeoutError):
-        return f"{path}: exceeded the {budget.seconds:g} s parse budget; stopped"
+        return f"{path}: exceeded the {seconds_for(path, budget):g} s parse budget; stopped"
     if isinstance(error, ProcessExpired):
         if error.exitcode == _MEMORY_EXIT:
             return f"{path}: exceeded the {budget.memory_mib} MiB memory budget; stopped"
@@ -215,9 +227,10 @@ def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tup
 
     if multiprocessing.get_start_method() == "fork":
         _warm()  # forked workers, and those that replace a stopped one, start with spaCy loaded
-    pool = ProcessPool(max_workers=jobs, initializer=_start_worker, initargs=(budget.memory_mib,))
+    pool = ProcessPool(max_workers=jobs, initializer=_start_worker,
+                       initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs)))
     try:
-        futures = [pool.schedule(_parse_in_worker, (p,), timeout=budget.seconds) for p in paths]
+        futures = [pool.schedule(_parse_in_worker, (p,), timeout=seconds_for(p, budget)) for p in paths]
         for path, future in zip(paths, futures, strict=True):
             try:
                 yield path, future.result()

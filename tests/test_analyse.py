@@ -32,7 +32,8 @@ BOM = b"\xef\xbb\xbf"
 LETTERS_COLUMNS = ["path", "status", "error", "symbol", "date", "issuer", "tier", "parents", "parent_evidence",
                    "confidence", "citation_status"]
 LINKS_COLUMNS = ["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity", "kept_share"]
-REPORT_FILES = {"index.html", "report.md", "letters.csv", "items.csv", "links.csv", "cascade.graphml", "cascade.json"}
+REPORT_FILES = {"index.html", "report.md", "letters.csv", "items.csv", "links.csv", "matrix.csv", "cascade.xlsx",
+                "cascade.db", "cascade.graphml", "cascade.json"}
 ISSUERS = {"central": "BAN TUYÊN GIÁO", "province": "BAN TUYÊN GIÁO", "d1": "HUYỆN ỦY ĐỒNG PHÚ",
            "d2": "HUYỆN ỦY BÙ ĐĂNG", "d3": "HUYỆN ỦY LỘC NINH", "c1": "ĐẢNG ỦY XÃ TÂN PHÚ",
            "c2": "ĐẢNG ỦY XÃ THỌ SƠN", "unrelated": "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"}
@@ -109,10 +110,10 @@ def expected_pairs(roles: dict[str, str]) -> set[tuple[str, str]]:
 # --- the run -------------------------------------------------------------------------------------
 
 
-def test_exit_code_is_0_when_some_files_fail(run: Run):
-    # cli.py: `analyse` lists unreadable files and goes on; it raises no Exit for them.
-    assert run.result.exit_code == 0, run.result.output
-    assert run.result.exception is None
+def test_exit_code_is_1_when_some_files_fail_and_every_report_is_still_written(run: Run):
+    # One rule for parse, link and analyse (README): any failed file makes the exit code 1.
+    assert run.result.exit_code == 1, run.result.output
+    assert (run.out / "index.html").is_file()
 
 
 def test_failures_are_listed_on_stderr(run: Run):
@@ -330,8 +331,9 @@ def test_report_md_names_every_letter_and_failure(run: Run):
     plain = md.replace("\\", "")  # Markdown escapes aside (see the next test)
     for role in (*PARSED, *BROKEN):
         assert run.roles[role] in plain, role
-    assert "copied-from-sibling" in plain
-    assert "near-citation" in plain
+    assert "sao chép từ văn bản cùng cấp" in plain  # copied-from-sibling, in the report's language
+    assert "trích dẫn gần đúng" in plain  # near-citation
+    assert "copied-from-sibling" not in plain
 
 
 def test_report_md_code_spans_render_the_paths_verbatim(run: Run):
@@ -353,10 +355,10 @@ def test_index_html_is_vietnamese_by_default(run: Run):
 
 
 def test_jobs_2_gives_the_same_reports(run: Run, run_pool: Run):
-    assert run_pool.result.exit_code == 0, run_pool.result.output
+    assert run_pool.result.exit_code == 1, run_pool.result.output
     assert run_pool.after == run_pool.before
     assert visible_files(run_pool.out) == visible_files(run.out)
-    for name in ("letters.csv", "links.csv", "items.csv", "report.md", "index.html", "cascade.json"):
+    for name in ("letters.csv", "links.csv", "items.csv", "matrix.csv", "report.md", "index.html", "cascade.json"):
         assert (run_pool.out / name).read_bytes() == (run.out / name).read_bytes(), name
     for page in (run.out / "pairs").glob("*.html"):
         assert (run_pool.out / "pairs" / page.name).read_bytes() == page.read_bytes(), page.name
@@ -402,11 +404,11 @@ def test_rerun_into_an_existing_report_folder_replaces_it(tmp_path: Path):
     root, _ = build_cascade_folder(tmp_path)
     out = tmp_path / "report"
     first = analyse(root, "-o", out, "--jobs", 1)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 1, first.output
     assert (out / "pairs").is_dir()
     second = analyse(root, "-o", out, "--jobs", 1, "--format", "csv")
-    assert second.exit_code == 0, second.output
-    assert visible_files(out) == {"letters.csv", "items.csv", "links.csv"}  # replaced as a whole
+    assert second.exit_code == 1, second.output
+    assert visible_files(out) == {"letters.csv", "items.csv", "links.csv", "matrix.csv"}  # replaced as a whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letters", "report"]  # no staging or old copy left
 
 
@@ -415,7 +417,7 @@ def test_empty_existing_folder_is_a_fine_destination(tmp_path: Path):
     out = tmp_path / "empty"
     out.mkdir()
     result = analyse(root, "-o", out, "--jobs", 1, "-f", "md")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert visible_files(out) == {"report.md"}
 
 
@@ -433,11 +435,11 @@ def test_report_folder_holding_the_analysed_folder_is_not_replaced(tmp_path: Pat
 def test_an_earlier_report_inside_the_tree_is_not_read_as_letters(tmp_path: Path):
     root, roles = build_cascade_folder(tmp_path)
     old = tmp_path / "old"
-    assert analyse(root, "-o", old, "--jobs", 1).exit_code == 0
+    assert analyse(root, "-o", old, "--jobs", 1).exit_code == 1
     shutil.copytree(old, root / "bao-cao-cu")  # someone filed last month's report with the letters
     out = tmp_path / "new"
     result = analyse(root, "-o", out, "--jobs", 1, "-f", "csv")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     paths = {r["path"] for r in read_csv(out / "letters.csv")}
     assert paths == set(roles.values())
 
@@ -449,12 +451,12 @@ def test_format_subset_writes_only_those(tmp_path: Path):
     root, _ = build_cascade_folder(tmp_path)
     out = tmp_path / "report"
     result = analyse(root, "-o", out, "--jobs", 1, "--format", "csv,md")
-    assert result.exit_code == 0, result.output
-    assert visible_files(out) == {"letters.csv", "items.csv", "links.csv", "report.md"}
+    assert result.exit_code == 1, result.output
+    assert visible_files(out) == {"letters.csv", "items.csv", "links.csv", "matrix.csv", "report.md"}
     assert {p.name for p in out.iterdir()} - visible_files(out) == {".cascade-report"}
 
 
-@pytest.mark.parametrize("bad", ["pdf", "csv,xlsx", ","])
+@pytest.mark.parametrize("bad", ["pdf", "csv,pdf", ","])
 def test_unknown_format_is_a_usage_error(tmp_path: Path, bad: str):
     root, _ = build_cascade_folder(tmp_path)
     result = analyse(root, "-o", tmp_path / "report", "--format", bad)
@@ -467,7 +469,7 @@ def test_lang_en_gives_english_labels(tmp_path: Path):
     root, _ = build_cascade_folder(tmp_path)
     out = tmp_path / "report"
     result = analyse(root, "-o", out, "--jobs", 1, "--lang", "en", "-f", "html,md")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     html = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html
     for text in ("Cascade analysis", "Cascade tree", "Files that failed", "Parent items × child letters",
@@ -489,7 +491,7 @@ def test_unknown_lang_is_a_usage_error(tmp_path: Path):
 def test_pair_pages_follow_lang(tmp_path: Path, lang: str):
     root, _ = build_cascade_folder(tmp_path)
     out = tmp_path / "report"
-    assert analyse(root, "-o", out, "--jobs", 1, "--lang", lang, "-f", "pairs").exit_code == 0
+    assert analyse(root, "-o", out, "--jobs", 1, "--lang", lang, "-f", "pairs").exit_code == 1
     page = next((out / "pairs").glob("*.html")).read_text(encoding="utf-8")
     assert f'<html lang="{lang}">' in page
     if lang == "vi":
@@ -512,14 +514,14 @@ def test_no_folder_analyses_the_bundled_samples(tmp_path: Path, samples_dir: Pat
 
 
 def test_folder_with_no_letters_is_an_error(tmp_path: Path):
-    folder = tmp_path / "photos"
+    folder = tmp_path / "media"
     (folder / "sub").mkdir(parents=True)
-    (folder / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 JFIF")
+    (folder / "bai-hat.mp3").write_bytes(b"ID3\x04\x00")  # images are read now (scans); sound never
     (folder / "sub" / "bang-tinh.xlsx").write_bytes(b"PK\x03\x04")
     (folder / ".an.txt").write_text("hidden", encoding="utf-8")
     result = analyse(folder, "-o", tmp_path / "out", "--jobs", 1)
     assert result.exit_code == 1
-    assert "no .txt or .docx letters found" in result.stderr
+    assert "no letters found (looked for .txt, .docx" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -125,7 +125,7 @@ CASES = [
     Case("whitespace.txt", lambda: b"\n   \n\t\r\n", "not a letter"),
     Case("letter.doc", lambda: OLE_MAGIC + b"\0" * 512, ".doc"),
     Case("letter.pdf", lambda: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "pdf"),
-    Case("letter.rtf", lambda: b"{\\rtf1\\ansi Kinh gui}", "rtf"),
+    Case("damaged.rtf", lambda: b"\\ansi Kinh gui}" + RANDOM_4K[:200], "rtf"),
     Case("letter.odt", lambda: zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text"}), "opendocument"),
     Case("letter.xlsx", lambda: zip_bytes({"xl/workbook.xml": b"<workbook/>"}), "unsupported"),
     Case("pdf_named.docx", lambda: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "pdf"),

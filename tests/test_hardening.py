@@ -303,7 +303,7 @@ def test_fifo_device_link_and_sparse_file_are_refused_without_reading(tmp_path: 
         assert file_sha256(Path("/dev/zero")) is None
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the refused files fail the run (one exit rule)
     assert peak < 200 * 1024**2, f"{peak / 1024**2:.0f} MiB allocated: a file was read before it was checked"
     out = result.stderr
     assert "pipe.txt: is a named pipe (FIFO), not a regular file; not read" in out
@@ -351,7 +351,7 @@ def injection_folder(tmp_path: Path) -> Path:
 def test_no_csv_cell_is_a_formula(tmp_path: Path) -> None:
     folder = injection_folder(tmp_path)
     result = analyse(folder, tmp_path / "out", "--no-cache", "--format", "csv")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     cells = [cell for name in ("letters.csv", "items.csv", "links.csv")
              for row in read_csv(tmp_path / "out" / name) for cell in row]
     assert len(cells) > 500
@@ -585,7 +585,7 @@ def test_graphml_of_hostile_names_and_text_reads_back(tmp_path: Path) -> None:
     folder = injection_folder(tmp_path)
     write(folder / "ctl-text.txt", LETTER_TXT.replace("Tuyên truyền", "Tuyên\x01 truyền\x0b\x1b[0m"))
     result = analyse(folder, tmp_path / "out", "--no-cache", "--format", "graph")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     graph = nx.read_graphml(tmp_path / "out" / "cascade.graphml")
     assert any("\\x1b" in n for n in graph)
     assert any("\\x01" in str(d.get("text", "")) for _, d in graph.nodes(data=True))
@@ -606,7 +606,7 @@ def test_xml_text_keeps_only_what_xml_allows() -> None:
 def test_report_md_shows_hostile_names_as_text(tmp_path: Path) -> None:
     folder = injection_folder(tmp_path)
     result = analyse(folder, tmp_path / "out", "--no-cache", "--format", "md")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
     assert "<img" not in html and "onerror" in html  # the markup is shown, never live
@@ -657,7 +657,7 @@ def test_links_out_of_the_folder_are_refused_and_folders_not_followed(tmp_path: 
     assert "not followed" in reasons["linked"] and "not followed" in reasons["loop"]
     assert "broken" in reasons["broken.docx"]
     result = analyse(folder, tmp_path / "out", "--no-cache", "--format", "csv")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr
     assert "secret.txt" not in (tmp_path / "out" / "items.csv").read_text(encoding="utf-8-sig")
     rows = {r[0]: r for r in read_csv(tmp_path / "out" / "letters.csv")[1:]}
     assert rows["secret.txt"][1] == "failed" and "outside the analysed folder" in rows["secret.txt"][2]
@@ -686,7 +686,7 @@ def test_an_unreadable_subfolder_is_listed(tmp_path: Path, monkeypatch: pytest.M
         locked.chmod(0o755)
     assert found.paths == [folder / "a.txt"]
     assert "folder cannot be read (Permission denied)" in found.refused[locked]
-    assert result.exit_code == 0 and "locked: " in result.stderr and "1 of 2 files failed" in result.stderr
+    assert result.exit_code == 1 and "locked: " in result.stderr and "1 of 2 files failed" in result.stderr
 
 
 # --- 10. near-copies --------------------------------------------------------------------------------

@@ -89,10 +89,18 @@ def test_only_units_carry_an_id(files):
 
 
 def test_markdown_to_stdout(files):
-    res = run(str(files[0]), str(files[1]), "--format", "md")
+    res = run(str(files[0]), str(files[1]), "--format", "md", "--lang", "en")
     assert res.exit_code == 0, res.output
     assert res.stdout.startswith("# Cascade link report")
     assert "| figure | value |" in res.stdout
+
+
+def test_markdown_follows_lang(files):
+    res = run(str(files[0]), str(files[1]), "--format", "md")  # the default language, as for HTML
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith("# Báo cáo so sánh văn bản")
+    for english in ("Parent item", "tier province", "no symbol", "Citation check", "kept "):
+        assert english not in res.stdout, english
 
 
 def test_html_to_a_file(files, tmp_path):

@@ -117,16 +117,16 @@ def test_html_escapes_document_text(result):
     assert "Thông tin &amp; Truyền thông" in html
     assert "&lt;b&gt;hội thi&lt;/b&gt; &amp; giao lưu" in html
     doc = parsed(html)
-    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "table", "ul",
-               "li",
-               "tr", "td", "main", "div", "del", "ins"}
+    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "span", "table",
+               "ul", "ol", "li", "a", "tr", "td", "main", "div", "del", "ins"}
     assert set(doc.tags) <= allowed, set(doc.tags) - allowed
     text = "".join(doc.text)
     assert "<script>alert(1)</script>" in text  # shown to the reader as text
     # a straight quote in the document never closes an attribute: the orthographic span's title keeps it
     titles = [v for k, v in doc.attrs if k == "title"]
     assert any('"' in (t or "") for t in titles)
-    assert all(k in {"lang", "charset", "name", "content", "class", "id", "title"} for k, _ in doc.attrs)
+    assert all(k in {"lang", "charset", "name", "content", "class", "id", "title", "href"} for k, _ in doc.attrs)
+    assert all(v.startswith("#") for k, v in doc.attrs if k == "href")  # only links within the page
 
 
 def test_html_escapes_the_title(result):

@@ -5,6 +5,7 @@ link; links at the level the child works at; warnings for pairs that look unrela
 import csv
 import dataclasses
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from cascade.align import DEFAULT_SETTINGS
 from cascade.linking import link_letters
 from cascade.reports.docx_redline import render_docx
+from cascade.reports.explorer import unpack
 from cascade.reports.html import render_html
 from cascade.reports.markdown import render_markdown
 from cascade.tokens import initial_abbreviations, keys_of, tokenize
@@ -170,8 +172,11 @@ def test_the_folder_reports_show_the_prose_link(files, tmp_path):
                                    "--format", "html,pairs,docx,md,csv"])
     assert res.exit_code == 0, res.output
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "body/1" in index and "Giao Bộ Tài nguyên" in index
-    assert "sửa đổi" in index  # the matrix cell: modified, in Vietnamese
+    blocks = re.findall(r'<script type="[^"]*gzip[^"]*" id="[^"]*">(.*?)</script>', index, re.S)
+    data = "\n".join(line for block in blocks for line in unpack(block))  # the explorer's packed data
+    assert "body/1" in data and "Giao Bộ Tài nguyên" in data
+    assert '"body/1","modified"' in data  # the matrix cell: modified
+    assert "sửa đổi" in index  # and its label, in Vietnamese
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "body/1" in md
     links = list(csv.DictReader(io.StringIO((out / "links.csv").read_text(encoding="utf-8-sig"))))

@@ -1,6 +1,7 @@
 """What the Markdown and HTML link reports share: the parent-ordered walk over units and links."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from cascade.reports.labels import label
 from cascade.units import Unit, letter_units
@@ -29,15 +30,18 @@ def rows(result: LinkResult) -> list[Row]:
     return out
 
 
-def describe(letter: Letter) -> str:
+def describe(letter: Letter, lang: str = "en") -> str:
+    """A letter in one line, in the report language: file name, symbol, date, issuer, tier."""
     h = letter.header
-    bits = [h.symbol or "no symbol", h.date.isoformat() if h.date else "no date", h.issuer or "issuer unknown",
-            f"tier {letter.tier.value}"]
-    return f"{letter.source.path} ({', '.join(bits)})"
+    tier = f"{label('tier_word', lang)} {label(letter.tier.value, lang).lower()}"
+    bits = [h.symbol or label("no_symbol", lang), h.date.isoformat() if h.date else label("no_date", lang),
+            h.issuer or label("no_issuer", lang), tier]
+    return f"{Path(letter.source.path).name} ({', '.join(bits)})"
 
 
-def flags(link: Link) -> str:
-    return ", ".join(f for f, on in (("split", link.split), ("merged", link.merged), ("moved", link.moved)) if on)
+def flags(link: Link, lang: str = "en") -> str:
+    return ", ".join(label(f, lang) for f, on in (("split", link.split), ("merged", link.merged),
+                                                  ("moved", link.moved)) if on)
 
 
 def sentence_map(link: Link, parent_text: str, child_text: str, width: int = 90) -> list[tuple[str, str, float]]:

@@ -1,153 +1,430 @@
-"""A pair as a Word file: the child letter written as real tracked changes (w:ins / w:del) against the
-parent, unit by unit, each paragraph carrying a Word comment that names its parent unit. "Accept all"
-leaves exactly the child's items; "Reject all" gives back the parent's wording.
+"""A pair as a Word file: the child letter, header to signature, written as tracked changes against
+the parent. "Accept all" gives exactly the child's text; "Reject all" gives back the parent's.
+
+- Zones outside the numbered items (header, "Kính gửi", preamble, closing, "Nơi nhận", signature)
+  are paired paragraph by paragraph in order; the items follow the link result.
+- Edits are contiguous runs (all the deleted words of a run, then all the inserted ones), not word
+  by word; a short common word between two edits joins the run.
+- Orthographic differences (tone placement, case, quotes, an abbreviation against its long form)
+  are not edits: the child's spelling is written with a tracked formatting change only.
+- A parent unit split over several child units gives each child unit its own contiguous part of the
+  parent text, so rejecting never shows the parent's words twice; a child unit merging parent units
+  keeps their paragraph breaks as deleted paragraph marks.
+- A child unit drawn from a parent unit that sits elsewhere in the parent is a Word move (moveFrom at
+  the parent's place, moveTo at the child's); a dropped parent unit is deleted in its own place.
+- Each child paragraph of the items carries a comment naming its parent units with their verdicts.
 
 The package is written directly as WordprocessingML (a handful of small parts) rather than through
-python-docx's default template, whose 800 KB of styles made every pair cost ~30 ms to save; the
-files are re-read with python-docx and converted by LibreOffice in the tests.
+python-docx's default template, whose 800 KB of styles made every pair cost ~30 ms to save.
 """
 
 import datetime as dt
 import io
+import itertools
+import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
 
+from cascade.diff import diff_texts
+from cascade.letter_text import TextParagraph, letter_paragraphs, unit_prefixes
 from cascade.reports.labels import label
 from cascade.reports.safe import xml_text
+from cascade.tokens import defined_abbreviations
 from cascade.units import Unit, letter_units
-from models import Block, Item, Letter, Link, LinkResult, SpanKind
+from cascade.verdicts import PairVerdicts, UnitVerdict, judge
+from models import DiffSpan, Letter, Link, LinkResult, SpanKind
+from parsers.normalise import matching_form
 
+_WORD_RE = re.compile(r"[^\W_]+")
 AUTHOR = "cascade"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+# Two paragraphs of a zone outside the items are the same paragraph above this word overlap.
+ZONE_MATCH = 0.35
 
 
 def _x(text: str) -> str:
     return _xml_escape(xml_text(text), {'"': "&quot;"})
 
 
-def _prefixes(letter: Letter) -> dict[str, str]:
-    """What precedes each unit's text in the letter: an item's label, a bullet's marker."""
-    out: dict[str, str] = {}
+@dataclass
+class _Para:
+    """One paragraph of the redline: what it holds of each letter decides its paragraph mark."""
 
-    def blocks(bs: list[Block]) -> None:
-        for b in bs:
-            out[b.id] = f"{b.marker} " if b.marker else ""
-            blocks(b.blocks)
-
-    def items(its: list[Item]) -> None:
-        for it in its:
-            out[it.id] = f"{it.label} "
-            blocks(it.blocks)
-            items(it.items)
-
-    items(letter.items)
-    return out
+    pieces: list[str]
+    p_key: str | None  # the parent paragraph it holds text of (None: child-only)
+    c_key: str | None  # the child paragraph it holds text of (None: parent-only)
+    move: str | None = None  # "from" or "to" for a moved paragraph
+    comment: str | None = None
 
 
 @dataclass
 class _Writer:
-    """Builds document.xml paragraphs and comments.xml entries with unique change and comment ids."""
+    """Run-level XML with unique revision ids, and the comments part."""
 
     date: str
-    paragraphs: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    next_change: int = 1
+    next_id: int = 1
+    moves: int = 0
 
-    def _attrs(self) -> str:
-        self.next_change += 1
-        return f'w:id="{self.next_change - 1}" w:author="{AUTHOR}" w:date="{self.date}"'
+    def attrs(self) -> str:
+        self.next_id += 1
+        return f'w:id="{self.next_id - 1}" w:author="{AUTHOR}" w:date="{self.date}"'
 
     @staticmethod
     def plain(text: str) -> str:
         return f'<w:r><w:t xml:space="preserve">{_x(text)}</w:t></w:r>' if text else ""
 
     def insert(self, text: str) -> str:
-        return f'<w:ins {self._attrs()}><w:r><w:t xml:space="preserve">{_x(text)}</w:t></w:r></w:ins>' if text else ""
+        return f'<w:ins {self.attrs()}><w:r><w:t xml:space="preserve">{_x(text)}</w:t></w:r></w:ins>' if text else ""
 
     def delete(self, text: str) -> str:
-        return (f'<w:del {self._attrs()}><w:r><w:delText xml:space="preserve">{_x(text)}</w:delText></w:r></w:del>'
+        return (f'<w:del {self.attrs()}><w:r><w:delText xml:space="preserve">{_x(text)}</w:delText></w:r></w:del>'
                 if text else "")
 
-    def paragraph(self, pieces: list[str], comment: str | None = None, mark_deleted: bool = False) -> None:
-        """A paragraph of run-level pieces; the comment is anchored on the first piece."""
+    def reformat(self, text: str) -> str:
+        """The child's spelling, marked as a formatting change only (a dotted underline)."""
+        if not text:
+            return ""
+        return (f'<w:r><w:rPr><w:u w:val="dotted"/><w:rPrChange {self.attrs()}><w:rPr/></w:rPrChange></w:rPr>'
+                f'<w:t xml:space="preserve">{_x(text)}</w:t></w:r>')
+
+    def moved(self, text: str, direction: str, name: str) -> str:
+        tag = "moveFrom" if direction == "from" else "moveTo"
+        rid = self.next_id
+        self.next_id += 1
+        return (f'<w:{tag}RangeStart w:id="{rid}" w:author="{AUTHOR}" w:date="{self.date}" w:name="{name}"/>'
+                f'<w:{tag} {self.attrs()}><w:r><w:t xml:space="preserve">{_x(text)}</w:t></w:r></w:{tag}>'
+                f'<w:{tag}RangeEnd w:id="{rid}"/>')
+
+    def comment(self, pieces: list[str], text: str) -> list[str]:
+        """Anchor a comment on the first piece."""
         pieces = [p for p in pieces if p]
-        ppr = f"<w:pPr><w:rPr><w:del {self._attrs()}/></w:rPr></w:pPr>" if mark_deleted else ""
-        if comment is not None and pieces:
-            cid = len(self.comments)
-            pieces[0] = (f'<w:commentRangeStart w:id="{cid}"/>{pieces[0]}<w:commentRangeEnd w:id="{cid}"/>'
-                         f'<w:r><w:commentReference w:id="{cid}"/></w:r>')
-            self.comments.append(
-                f'<w:comment w:id="{cid}" w:author="{AUTHOR}" w:date="{self.date}" w:initials="CC"><w:p><w:r>'
-                f'<w:t xml:space="preserve">{_x(comment)}</w:t></w:r></w:p></w:comment>'
-            )
-        self.paragraphs.append(f"<w:p>{ppr}{''.join(pieces)}</w:p>")
+        if not pieces:
+            return pieces
+        cid = len(self.comments)
+        pieces[0] = (f'<w:commentRangeStart w:id="{cid}"/>{pieces[0]}<w:commentRangeEnd w:id="{cid}"/>'
+                     f'<w:r><w:commentReference w:id="{cid}"/></w:r>')
+        self.comments.append(f'<w:comment w:id="{cid}" w:author="{AUTHOR}" w:date="{self.date}" w:initials="CC">'
+                             f'<w:p><w:r><w:t xml:space="preserve">{_x(text)}</w:t></w:r></w:p></w:comment>')
+        return pieces
+
+    def runs(self, spans: list[DiffSpan]) -> list[str]:
+        """Equal text plain; orthographic text as a formatting change; every edit run (trimmed, added,
+        localised spans, with at most one common word between them) as one deletion then one insertion."""
+        out: list[str] = []
+        kinds = [_kind(s) for s in spans]
+        k = 0
+        while k < len(spans):
+            if kinds[k] != "edit":
+                span = spans[k]
+                out.append(self.plain(span.child) if kinds[k] == "equal" else self.reformat(span.child))
+                k += 1
+                continue
+            end = k
+            j = k + 1
+            while j < len(spans):
+                if kinds[j] == "edit":
+                    end = j
+                    j += 1
+                elif j + 1 < len(spans) and len(_WORD_RE.findall(spans[j].child)) <= 1 and kinds[j + 1] == "edit":
+                    j += 1
+                else:
+                    break
+            run = spans[k:end + 1]
+            out += [self.delete("".join(s.parent for s in run)), self.insert("".join(s.child for s in run))]
+            k = end + 1
+        return [p for p in out if p]
+
+    def mark(self, para: _Para, in_parent: bool, in_child: bool) -> str:
+        """Paragraph properties: the mark is deleted (parent only), inserted (child only) or moved."""
+        if in_parent and in_child:
+            return ""
+        if in_parent:
+            tag = "moveFrom" if para.move == "from" else "del"
+        elif in_child:
+            tag = "moveTo" if para.move == "to" else "ins"
+        else:
+            return ""
+        return f"<w:pPr><w:rPr><w:{tag} {self.attrs()}/></w:rPr></w:pPr>"
 
 
-def render_docx(result: LinkResult, lang: str = "vi") -> bytes:
-    """The .docx bytes of the pair's redline."""
+def _kind(span: DiffSpan) -> str:
+    if span.kind is SpanKind.EQUAL:
+        return "equal"
+    if span.kind is SpanKind.ORTHOGRAPHIC:
+        return "spelling"
+    return "edit"
+
+
+def _title_name(letter: Letter) -> str:
+    """A letter's name in the page header: its symbol, else its file name (never a full path)."""
+    return letter.header.symbol or Path(letter.source.path).name
+
+
+def render_docx(result: LinkResult, lang: str = "vi", verdicts: PairVerdicts | None = None) -> bytes:
+    """The .docx bytes of the pair's whole-letter redline."""
+    verdicts = verdicts or judge(result)
     parent, child = result.parent, result.child
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     writer = _Writer(now.isoformat().replace("+00:00", "Z"))
-    title = (f"{label('redline_title', lang)}: {parent.header.symbol or parent.source.path} → "
-             f"{child.header.symbol or child.source.path}")
-    p_prefix, c_prefix = _prefixes(parent), _prefixes(child)
-    p_units = letter_units(parent)
-    p_order = {u.id: u.order for u in p_units}
-    by_child: dict[str, list[Link]] = {}
-    for link in result.links:
-        by_child.setdefault(link.child, []).append(link)
-    c_units = letter_units(child)
-    # Every parent unit no child unit took is deleted, the frame (lead-in, citation) included, so that
-    # "Reject all" gives the parent back and "Accept all" the child.
-    linked = {link.parent for link in result.links}
-    dropped_ids = {u.id for u in p_units if u.id not in linked}
-    local_ids = set(result.added)
-    # Dropped parent units go after the last child unit drawn from an earlier part of the parent.
-    placed: dict[int, list[Unit]] = {}
-    for d in (u for u in p_units if u.id in dropped_ids):
-        at = -1
-        for k, unit in enumerate(c_units):
-            links = by_child.get(unit.id, [])
-            if links and min(p_order[ln.parent] for ln in links) < d.order:
-                at = k
-        placed.setdefault(at, []).append(d)
-    for d in placed.get(-1, []):
-        writer.paragraph([writer.delete(p_prefix.get(d.id, "") + d.text)], mark_deleted=True)
-    for k, unit in enumerate(c_units):
-        links = sorted(by_child.get(unit.id, []), key=lambda ln: p_order[ln.parent])
-        _child_paragraph(writer, unit, links, p_prefix, c_prefix, lang, unit.id in local_ids)
-        for d in placed.get(k, []):
-            writer.paragraph([writer.delete(p_prefix.get(d.id, "") + d.text)], mark_deleted=True)
-    return _package(writer, title, now)
+    title = f"{label('redline_title', lang)}: {_title_name(parent)} → {_title_name(child)}"
+    texts = [u.text for u in letter_units(parent)] + [u.text for u in letter_units(child)]
+    abbreviations = defined_abbreviations(texts)
+    p_paras, c_paras = letter_paragraphs(parent), letter_paragraphs(child)
+    layout: list[_Para] = []
+    for zone in ("header", "recipients"):
+        layout += _zone(writer, [p for p in p_paras if p.zone == zone], [p for p in c_paras if p.zone == zone],
+                        abbreviations)
+    layout += _Items(writer, result, verdicts, abbreviations, lang).layout()
+    for zone in ("cc", "signature", "unplaced"):
+        layout += _zone(writer, [p for p in p_paras if p.zone == zone], [p for p in c_paras if p.zone == zone],
+                        abbreviations)
+    return _package(writer, _paragraph_xml(writer, layout), title, now)
 
 
-def _child_paragraph(writer: _Writer, unit: Unit, links: list[Link], p_prefix: dict[str, str],
-                     c_prefix: dict[str, str], lang: str, local: bool = True) -> None:
-    new_prefix = c_prefix.get(unit.id, "")
-    if not links:
-        writer.paragraph([writer.insert(new_prefix + unit.text)],
-                         comment=label("local_unit" if local else "frame_unit", lang))
-        return
-    primary = links[0]
-    old_prefix = p_prefix.get(primary.parent, "")
-    pieces = [writer.plain(new_prefix)] if old_prefix == new_prefix else [writer.delete(old_prefix),
-                                                                          writer.insert(new_prefix)]
-    for span in primary.diff:
-        if span.kind is SpanKind.EQUAL:
-            pieces.append(writer.plain(span.child))
-        elif span.kind is SpanKind.TRIMMED:
-            pieces.append(writer.delete(span.parent))
-        elif span.kind is SpanKind.ADDED:
-            pieces.append(writer.insert(span.child))
-        else:  # localised or orthographic: show the swap so both wordings stay exact
-            pieces += [writer.delete(span.parent), writer.insert(span.child)]
-    sources = ", ".join(f"{ln.parent} ({label(ln.relation.value, lang)}, {label(ln.strength.value, lang)} "
-                        f"{ln.score:.2f}, {ln.kept_share:.0%})" for ln in links)
-    writer.paragraph(pieces, comment=f"{label('from_parent_unit', lang)} {sources}")
+def _paragraph_xml(writer: _Writer, layout: list[_Para]) -> list[str]:
+    """Each paragraph's mark: present in a letter's version unless the next paragraph holding text of
+    that letter continues the same paragraph of it."""
+    out = []
+    for k, para in enumerate(layout):
+        next_p = next((q.p_key for q in layout[k + 1:] if q.p_key is not None), None)
+        next_c = next((q.c_key for q in layout[k + 1:] if q.c_key is not None), None)
+        in_parent = para.p_key is not None and next_p != para.p_key
+        in_child = para.c_key is not None and next_c != para.c_key
+        if not in_parent and not in_child:
+            in_parent = in_child = True  # cannot happen for well-formed layouts; keep the mark
+        pieces = writer.comment(para.pieces, para.comment) if para.comment else para.pieces
+        out.append(f"<w:p>{writer.mark(para, in_parent, in_child)}{''.join(pieces)}</w:p>")
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(matching_form(text)))
+
+
+def _zone(writer: _Writer, parents: list[TextParagraph], children: list[TextParagraph],
+          abbreviations: dict[str, list[str]]) -> list[_Para]:
+    """Pair a zone's paragraphs in order (most word overlap), diff the pairs, delete or insert the rest."""
+    n, m = len(parents), len(children)
+    if not n and not m:
+        return []
+    pw = [_words(p.text) for p in parents]
+    cw = [_words(c.text) for c in children]
+
+    def sim(i: int, j: int) -> float:
+        if parents[i].text == children[j].text:
+            return 2.0
+        union = len(pw[i]) + len(cw[j])
+        return 2 * len(pw[i] & cw[j]) / union if union else 0.0
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            s = sim(i, j)
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + s if s >= ZONE_MATCH else 0.0)
+    out: list[_Para] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m:
+            s = sim(i, j)
+            if s >= ZONE_MATCH and best[i][j] == best[i + 1][j + 1] + s:
+                spans = diff_texts(parents[i].text, children[j].text, abbreviations)
+                out.append(_Para(writer.runs(spans), parents[i].key, children[j].key))
+                i, j = i + 1, j + 1
+                continue
+            if best[i][j] == best[i + 1][j]:
+                out.append(_Para([writer.delete(parents[i].text)], parents[i].key, None))
+                i += 1
+                continue
+            out.append(_Para([writer.insert(children[j].text)], None, children[j].key))
+            j += 1
+        elif i < n:
+            out.append(_Para([writer.delete(parents[i].text)], parents[i].key, None))
+            i += 1
+        else:
+            out.append(_Para([writer.insert(children[j].text)], None, children[j].key))
+            j += 1
+    return out
+
+
+def _kept_chars(link: Link) -> tuple[int, int]:
+    """Offsets of the first parent and first child character this link carries (or -1)."""
+    p_at = c_at = 0
+    first_p = first_c = -1
+    for span in link.diff:
+        if span.kind is not SpanKind.TRIMMED and span.kind is not SpanKind.ADDED:
+            if first_p < 0 and _WORD_RE.search(span.parent):
+                first_p = p_at + _WORD_RE.search(span.parent).start()  # type: ignore[union-attr]
+            if first_c < 0 and _WORD_RE.search(span.child):
+                first_c = c_at + _WORD_RE.search(span.child).start()  # type: ignore[union-attr]
+        p_at += len(span.parent)
+        c_at += len(span.child)
+    return first_p, first_c
+
+
+def _cut(text: str, starts: list[int]) -> list[str]:
+    """`text` cut before each start offset (the first part always begins at 0)."""
+    bounds = [0, *sorted(max(0, min(len(text), s)) for s in starts[1:]), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+class _Items:
+    """The numbered items of the child in its order, with the parent's dropped and moved units put
+    back where they sit in the parent."""
+
+    def __init__(self, writer: _Writer, result: LinkResult, verdicts: PairVerdicts,
+                 abbreviations: dict[str, list[str]], lang: str) -> None:
+        self.w, self.result, self.verdicts, self.abbr, self.lang = writer, result, verdicts, abbreviations, lang
+        self.p_units = letter_units(result.parent)
+        self.c_units = letter_units(result.child)
+        self.p_by_id = {u.id: u for u in self.p_units}
+        self.p_prefix, self.c_prefix = unit_prefixes(result.parent), unit_prefixes(result.child)
+        self.link_verdict = {(v.parent, v.child): v for v in verdicts.links}
+        self.item_verdict = {v.item: v for v in verdicts.items}
+        self.segments = self._segments()
+
+    def _segments(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """(parent unit, child unit) → (part number, the contiguous part of the parent text it gets)."""
+        by_parent: dict[str, list[Link]] = {}
+        for link in self.result.links:
+            by_parent.setdefault(link.parent, []).append(link)
+        out: dict[tuple[str, str], tuple[int, str]] = {}
+        for pid, links in by_parent.items():
+            text = self.p_by_id[pid].text
+            if len(links) == 1:
+                out[(pid, links[0].child)] = (0, text)
+                continue
+            order = sorted(links, key=lambda ln: (_kept_chars(ln)[0] if _kept_chars(ln)[0] >= 0 else len(text),
+                                                  ln.child))
+            parts = _cut(text, [_kept_chars(ln)[0] for ln in order])
+            for k, (link, part) in enumerate(zip(order, parts, strict=True)):
+                out[(pid, link.child)] = (k, part)
+        return out
+
+    def _parent_text(self, pid: str, part: int, text: str) -> str:
+        return (self.p_prefix.get(pid, "") if part == 0 else "") + text
+
+    def _comment(self, links: list[Link], moved: bool, local: bool = True) -> str:
+        if not links:
+            return label("local_unit" if local else "frame_unit", self.lang)
+        bits = []
+        for link in links:
+            v: UnitVerdict = self.link_verdict[(link.parent, link.child)]
+            bits.append(f"{link.parent} ({label(v.relation.value, self.lang)}, {v.kept_share:.0%}, "
+                        f"{label(link.strength.value, self.lang)} {link.score:.2f})")
+        text = f"{label('from_parent_unit', self.lang)} {', '.join(bits)}"
+        if moved:
+            text += f"; {label('moved_from_elsewhere', self.lang)}"
+        for link in links:
+            unit = self.p_by_id[link.parent]
+            if unit.is_item and unit.id in self.item_verdict:
+                iv = self.item_verdict[unit.id]
+                where = ", ".join(iv.child_items) or "—"
+                verdict = label(iv.relation.value, self.lang)
+                text += (f"; {label('whole_item', self.lang)} {unit.id} → {where}: {verdict}"
+                         f", {label('kept_word', self.lang)} {iv.kept_share:.0%}")
+        return text
+
+    def _pieces(self, unit: Unit, links: list[Link]) -> list[tuple[Link, int, str, list[DiffSpan]]]:
+        """The child unit cut into one part per link, each diffed against its part of the parent."""
+        firsts = [_kept_chars(ln)[1] for ln in links]
+        order = sorted(range(len(links)), key=lambda k: (firsts[k] if firsts[k] >= 0 else len(unit.text), k))
+        portions = _cut(unit.text, [firsts[k] for k in order])
+        out = []
+        for k, portion in zip(order, portions, strict=True):
+            link = links[k]
+            part, ptext = self.segments[(link.parent, unit.id)]
+            if len(links) == 1 and part == 0 and ptext == self.p_by_id[link.parent].text:
+                spans = list(link.diff)
+            else:
+                spans = diff_texts(ptext, portion, self.abbr)
+            out.append((link, part, ptext, spans))
+        return out
+
+    def layout(self) -> list[_Para]:
+        w = self.w
+        p_order = {u.id: u.order for u in self.p_units}
+        by_child: dict[str, list[Link]] = {}
+        for link in self.result.links:
+            by_child.setdefault(link.child, []).append(link)
+        backbone: list[tuple[tuple[int, int], _Para]] = []  # (parent position, paragraph) in child order
+        child_only: list[_Para] = []
+        placed: list[tuple[tuple[int, int], _Para]] = []  # dropped and moved-from parent text
+        sequence: list[_Para] = []
+        local_ids = set(self.result.added)
+        for unit in self.c_units:
+            links = sorted(by_child.get(unit.id, []), key=lambda ln: p_order[ln.parent])
+            new_prefix = self.c_prefix.get(unit.id, "")
+            if not links:
+                para = _Para([w.insert(new_prefix + unit.text)], None, unit.id,
+                             comment=self._comment([], False, unit.id in local_ids))
+                sequence.append(para)
+                child_only.append(para)
+                continue
+            if any(ln.moved for ln in links):
+                w.moves += 1
+                name = f"move{w.moves}"
+                para = _Para([w.moved(new_prefix + unit.text, "to", name)], None, unit.id, move="to",
+                             comment=self._comment(links, True))
+                sequence.append(para)
+                for link in links:
+                    part, ptext = self.segments[(link.parent, unit.id)]
+                    source = _Para([w.moved(self._parent_text(link.parent, part, ptext), "from", name)],
+                                   link.parent, None, move="from")
+                    placed.append(((p_order[link.parent], part), source))
+                continue
+            pieces = self._pieces(unit, links)
+            for n, (link, part, _ptext, spans) in enumerate(pieces):
+                old_prefix = self.p_prefix.get(link.parent, "") if part == 0 else ""
+                prefix = new_prefix if n == 0 else ""
+                if old_prefix == prefix:
+                    runs = [w.plain(prefix), *w.runs(spans)]
+                else:  # a renumbered label joins the edit run that follows it
+                    runs = w.runs([DiffSpan(kind=SpanKind.TRIMMED, parent=old_prefix),
+                                   DiffSpan(kind=SpanKind.ADDED, child=prefix), *spans])
+                para = _Para([r for r in runs if r], link.parent, unit.id,
+                             comment=self._comment(links, False) if n == 0 else None)
+                sequence.append(para)
+                backbone.append(((p_order[link.parent], part), para))
+        # Every parent unit no child unit took is deleted in its place, the frame (lead-in, citation)
+        # included, so that "Reject all" gives the parent back.
+        linked = {link.parent for link in self.result.links}
+        for unit in (u for u in self.p_units if u.id not in linked):
+            uid = unit.id
+            placed.append(((unit.order, 0), _Para([w.delete(self.p_prefix.get(uid, "") + unit.text)], uid, None)))
+        return _insert_in_place(sequence, backbone, placed)
+
+
+def _insert_in_place(sequence: list[_Para], backbone: list[tuple[tuple[int, int], _Para]],
+                     placed: list[tuple[tuple[int, int], _Para]]) -> list[_Para]:
+    """Put each parent-only paragraph right after the in-place paragraph that precedes it in the
+    parent (or first, if nothing does)."""
+    after: dict[int, list[tuple[tuple[int, int], _Para]]] = {}
+    position = {id(para): k for k, para in enumerate(sequence)}
+    for key, para in placed:
+        anchor = -1
+        best: tuple[int, int] | None = None
+        for bkey, bpara in backbone:
+            if bkey < key and (best is None or bkey >= best):
+                best, anchor = bkey, position[id(bpara)]
+        after.setdefault(anchor, []).append((key, para))
+    ordered = [p for _, p in sorted(after.get(-1, []), key=lambda kp: kp[0])]
+    for k, para in enumerate(sequence):
+        ordered.append(para)
+        ordered += [p for _, p in sorted(after.get(k, []), key=lambda kp: kp[0])]
+    out: list[_Para] = []
+    for para in ordered:  # parts of one parent unit that land side by side are one paragraph again
+        last = out[-1] if out else None
+        if last is not None and para.c_key is None and last.c_key is None and para.p_key == last.p_key:
+            last.pieces += para.pieces
+            continue
+        out.append(para)
+    return out
 
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -192,11 +469,11 @@ _DOC_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"""
 
 
-def _package(writer: _Writer, title: str, now: dt.datetime) -> bytes:
+def _package(writer: _Writer, paragraphs: list[str], title: str, now: dt.datetime) -> bytes:
     stamp = now.isoformat().replace("+00:00", "Z")
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-        f"<w:body>{''.join(writer.paragraphs)}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
+        f"<w:body>{''.join(paragraphs)}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
         '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" '
         'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>'
     )

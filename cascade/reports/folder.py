@@ -1,12 +1,13 @@
 """Write every report of a folder analysis: index.html, pairs/*.html, pairs/*.docx, report.md,
-letters.csv, items.csv, links.csv, cascade.graphml, cascade.json.
+letters.csv, items.csv, links.csv, matrix.csv, cascade.xlsx, cascade.db, cascade.graphml, cascade.json.
+
+The verdicts of each pair are judged once (cascade.verdicts) and handed to every writer. The
+overview writers are incremental sinks (add_letter, add_pair, finish) that keep only small figures.
 
 Everything is written into a fresh folder beside the destination and moved into place at the end, so
 a failed run never leaves a half-written report, and an existing folder that is not a cascade report
 is never replaced."""
 
-import csv
-import io
 import multiprocessing
 import os
 import re
@@ -17,18 +18,22 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from cascade import __version__
 from cascade.analysis import FolderAnalysis, Pair
 from cascade.graph import build_graph, graph_to_graphml, graph_to_json
+from cascade.reports.database import Database
 from cascade.reports.docx_redline import render_docx
-from cascade.reports.folder_html import render_index
-from cascade.reports.folder_markdown import render_report_md
-from cascade.reports.html import render_html
-from cascade.reports.safe import safe_cell
-from cascade.units import letter_units
+from cascade.reports.explorer import Explorer
+from cascade.reports.folder_markdown import MarkdownReport
+from cascade.reports.html import PairNav, render_html
+from cascade.reports.sink import ReportSink, RunInfo
+from cascade.reports.tables import CsvTables
+from cascade.reports.workbook import Workbook
+from cascade.verdicts import PairVerdicts, judge
 from models import CascadeError, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
 
-FORMATS = ("html", "pairs", "docx", "md", "csv", "graph")
+FORMATS = ("html", "pairs", "docx", "md", "csv", "xlsx", "db", "graph")
 
 
 class OutputError(CascadeError):
@@ -55,47 +60,6 @@ def pair_names(pairs: list[Pair]) -> dict[Pair, str]:
         used.add(name.lower())
         names[pair] = name
     return names
-
-
-def _csv(rows: list[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)  # no cell is ever a formula
-    return "\ufeff" + buffer.getvalue()  # UTF-8 BOM: Excel then shows Vietnamese correctly
-
-
-def letters_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["path", "status", "error", "symbol", "date", "issuer", "tier", "parents",
-                                 "parent_evidence", "confidence", "citation_status", "cited", "flags", "subject"]]
-    for node in analysis.nodes.values():
-        rows.append([
-            node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
-            node.tier.value, ";".join(p.parent for p in node.parents),
-            ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
-            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
-            ";".join(node.flags), node.subject or "",
-        ])
-    return _csv(rows)
-
-
-def items_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["path", "unit", "item", "kind", "text"]]
-    for path, letter in analysis.letters.items():
-        for unit in letter_units(letter):
-            kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
-            rows.append([path, unit.id, unit.item, kind, unit.text])
-    return _csv(rows)
-
-
-def links_csv(analysis: FolderAnalysis) -> str:
-    rows: list[list[object]] = [["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity",
-                                 "kept_share", "added_share", "split", "merged", "moved", "strength", "score"]]
-    for (parent, child), result in analysis.pairs.items():
-        for link in result.links:
-            rows.append([parent, link.parent, child, link.child, link.relation.value, f"{link.similarity:.4f}",
-                         f"{link.kept_share:.4f}", f"{link.added_share:.4f}", int(link.split), int(link.merged),
-                         int(link.moved), link.strength.value, f"{link.score:.4f}"])
-    return _csv(rows)
 
 
 def _prepare_destination(out_dir: Path, analysed: Path) -> None:
@@ -153,13 +117,16 @@ def _sweep_leftovers(out_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def _render_pair(job: tuple[LinkResult, str, str, tuple[str, ...], str]) -> list[tuple[str, str | bytes]]:
-    result, name, title, wanted, lang = job
+_Job = tuple[LinkResult, PairVerdicts, str, str, tuple[str, ...], str, PairNav]
+
+
+def _render_pair(job: _Job) -> list[tuple[str, str | bytes]]:
+    result, verdicts, name, title, wanted, lang, nav = job
     files: list[tuple[str, str | bytes]] = []
     if "pairs" in wanted:
-        files.append((f"pairs/{name}.html", render_html(result, title=title, lang=lang)))
+        files.append((f"pairs/{name}.html", render_html(result, title=title, lang=lang, verdicts=verdicts, nav=nav)))
     if "docx" in wanted:
-        files.append((f"pairs/{name}.docx", render_docx(result, lang)))
+        files.append((f"pairs/{name}.docx", render_docx(result, lang, verdicts)))
     return files
 
 
@@ -216,14 +183,16 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
         raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
     try:
         names = pair_names(list(analysis.pairs))
+        verdicts = {pair: judge(result) for pair, result in analysis.pairs.items()}
         written: list[Path] = []
 
-        def put(rel: str, content: str | bytes) -> None:
+        def put(rel: str, content: str | bytes | None) -> None:
+            """Write a file (None: a writer already wrote it) and count it."""
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
                 path.write_bytes(content)
-            else:
+            elif content is not None:
                 path.write_text(content, encoding="utf-8")
             written.append(out_dir / rel)
             if on_file:
@@ -231,10 +200,12 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
 
         (staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
         wanted = tuple(f for f in ("pairs", "docx") if f in formats)
-        jobs_list = [(result, names[pair], f"{pair[0]} → {pair[1]}", wanted, lang)
+        ids = {path: k for k, path in enumerate(analysis.nodes)}
+        jobs_list = [(result, verdicts[pair], names[pair], f"{pair[0]} → {pair[1]}", wanted, lang,
+                      _nav(analysis, pair, names, ids, formats))
                      for pair, result in analysis.pairs.items()] if wanted else []
         with _PairRenderer(jobs_list, jobs) as rendered:
-            _write_overview(analysis, names, formats, lang, put)
+            _write_overview(analysis, staging, names, verdicts, formats, lang, put)
             for files in rendered:
                 for rel, content in files:
                     put(rel, content)
@@ -248,16 +219,61 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
         raise
 
 
-def _write_overview(analysis: FolderAnalysis, names: dict[Pair, str], formats: tuple[str, ...], lang: str,
-                    put: Callable[[str, str | bytes], None]) -> None:
+def overview_files(formats: tuple[str, ...]) -> list[str]:
+    """The overview files a run with these formats writes, in the order the index lists them."""
+    out = []
     if "html" in formats:
-        put("index.html", render_index(analysis, names, lang, with_pairs="pairs" in formats))
+        out.append(Explorer.NAME)
     if "md" in formats:
-        put("report.md", render_report_md(analysis, lang))
+        out.append(MarkdownReport.NAME)
+    if "xlsx" in formats:
+        out.append(Workbook.NAME)
+    if "db" in formats:
+        out.append(Database.NAME)
     if "csv" in formats:
-        put("letters.csv", letters_csv(analysis))
-        put("items.csv", items_csv(analysis))
-        put("links.csv", links_csv(analysis))
+        out += list(CsvTables.NAMES)
+    if "graph" in formats:
+        out += ["cascade.graphml", "cascade.json"]
+    return out
+
+
+def _nav(analysis: FolderAnalysis, pair: Pair, names: dict[Pair, str], ids: dict[str, int],
+         formats: tuple[str, ...]) -> PairNav:
+    parent, child = pair
+    index = f"../index.html#m-{ids[parent]}" if "html" in formats else None
+    up = [(f"{g} → {parent}", f"{names[(g, parent)]}.html") for g in (p.parent for p in analysis.nodes[parent].parents)
+          if (g, parent) in names]
+    down = [(f"{child} → {c}", f"{names[(child, c)]}.html") for c in analysis.nodes[child].children
+            if (child, c) in names]
+    return PairNav(index=index, docx=f"{names[pair]}.docx" if "docx" in formats else None, parents=up, children=down)
+
+
+def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, str],
+                    verdicts: dict[Pair, PairVerdicts], formats: tuple[str, ...], lang: str,
+                    put: Callable[[str, str | bytes | None], None]) -> None:
+    sinks: list[ReportSink] = []
+    if "html" in formats:
+        sinks.append(Explorer(staging, lang))
+    if "md" in formats:
+        sinks.append(MarkdownReport(staging, lang))
+    if "csv" in formats:
+        sinks.append(CsvTables(staging))
+    if "xlsx" in formats:
+        sinks.append(Workbook(staging, lang))
+    if "db" in formats:
+        sinks.append(Database(staging))
+    for path, node in analysis.nodes.items():
+        letter = analysis.letters.get(path)
+        for sink in sinks:
+            sink.add_letter(node, letter)
+    for pair, result in analysis.pairs.items():
+        for sink in sinks:
+            sink.add_pair(pair, result, verdicts[pair])
+    run = RunInfo(root=analysis.root, nodes=analysis.nodes, names=names, formats=formats, lang=lang,
+                  version=__version__, files=overview_files(formats))
+    for sink in sinks:
+        for rel in sink.finish(run):
+            put(rel, None)
     if "graph" in formats:
         relative = {letter.source.path: path for path, letter in analysis.letters.items()}
         graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
@@ -274,3 +290,8 @@ def _swap_into_place(staging: Path, out_dir: Path) -> None:
     staging.rename(out_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def report_file_count(pairs: int, formats: tuple[str, ...]) -> int:
+    """How many files a run writes (for progress totals)."""
+    return len(overview_files(formats)) + pairs * sum(f in formats for f in ("pairs", "docx"))

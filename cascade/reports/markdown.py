@@ -2,9 +2,11 @@
 inline redline (~~trimmed~~, **added**)."""
 
 from cascade.reports.common import describe, flags, rows, sentence_map, summary_figures
+from cascade.reports.labels import label
 from cascade.reports.safe import md_code
 from cascade.reports.safe import md_text as md_escape
 from cascade.units import letter_units
+from cascade.verdicts import PairVerdicts, judge
 from models import DiffSpan, LinkResult, SpanKind
 
 __all__ = ["md_code", "md_escape", "redline", "render_markdown"]
@@ -32,27 +34,36 @@ def redline(spans: list[DiffSpan]) -> str:
     return "".join(out)
 
 
-def render_markdown(result: LinkResult) -> str:
+def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts | None = None) -> str:
+    """The link report in Markdown, labelled in `lang`, relations from cascade.verdicts."""
+    verdicts = verdicts or judge(result)
+    item_verdicts = {v.item: v for v in verdicts.items}
+    link_verdicts = {(v.parent, v.child): v for v in verdicts.links}
     s = result.summary
     cc = result.citation_check
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
     out = [
-        "# Cascade link report",
+        f"# {t('link_title')}",
         "",
-        f"- Parent: {md_escape(describe(result.parent))}",
-        f"- Child: {md_escape(describe(result.child))}",
-        f"- Citation check: **{cc.status.value}**" + (f" — {md_escape('; '.join(cc.reasons))}" if cc.reasons else ""),
+        f"- {t('parent')}: {md_escape(describe(result.parent, lang))}",
+        f"- {t('child')}: {md_escape(describe(result.child, lang))}",
+        f"- {t('citation_check')}: **{t('cs_' + cc.status.value)}**"
+        + (f" — {md_escape('; '.join(cc.reasons))}" if cc.reasons else ""),
         "",
-        "## Summary",
+        f"## {t('summary')}",
         "",
-        "| figure | value |",
+        f"| {t('figure')} | {t('value')} |",
         "|---|---|",
-        *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, "en")),
+        *(f"| {md_escape(name)} | {md_escape(value)} |" for name, value in summary_figures(s, lang)),
         "",
-        *(f"- Warning: {md_escape(w.message)}" for w in result.warnings),
+        *(f"- {t('warnings')}: {md_escape(w.message)}" for w in result.warnings),
         "",
-        "Legend: ~~trimmed~~ parent words not carried down, **added** local words, ~~tỉnh~~_huyện_ localised.",
+        t("link_md_legend"),
         "",
-        "## Items",
+        f"## {t('items_heading')}",
     ]
     child_texts = {u.id: u.text for u in letter_units(result.child)}
     current_item = None
@@ -61,31 +72,39 @@ def render_markdown(result: LinkResult) -> str:
         if row.parent is None:
             assert row.child is not None
             if not local_started:
-                out += ["", "## Local additions in the child", ""]
+                out += ["", f"## {t('local_in_child')}", ""]
                 local_started = True
             out.append(f"- {md_code(row.child.id)} **{md_escape(row.child.text)}**")
             continue
         if row.parent.item != current_item:
             current_item = row.parent.item
+            iv = item_verdicts.get(current_item)
             if row.parent.frame:  # preamble and closing stay unit links: their targets are the row's own
-                head, targets = row.parent.zone.capitalize(), sorted({ln.child for ln in row.links})
+                head, targets = t(row.parent.zone), sorted({ln.child for ln in row.links})
             else:
-                head = "Parent item"
-                targets = sorted({il.child_item for il in result.item_links if il.parent_item == current_item})
-            where = ", ".join(md_code(t) for t in targets) if targets else ("frame" if row.framed else "dropped")
-            out += ["", f"### {head} {md_code(current_item)} → {where}", ""]
+                head = t("parent_item")
+                targets = list(iv.child_items) if iv else sorted(
+                    {il.child_item for il in result.item_links if il.parent_item == current_item})
+            where = ", ".join(md_code(x) for x in targets) if targets else (t("frame") if row.framed
+                                                                           else t("dropped"))
+            verdict = ""
+            if iv is not None and not row.parent.frame:
+                verdict = f": {t(iv.relation.value)}"
+                if iv.relation.value != "dropped":
+                    verdict += f", {t('kept_word')} {iv.kept_share:.0%}"
+            out += ["", f"### {head} {md_code(current_item)} → {where}{verdict}", ""]
         if row.framed:
-            out.append(f"- {md_code(row.parent.id)} frame (lead-in, citation; not compared): "
-                       f"{md_escape(row.parent.text)}")
+            out.append(f"- {md_code(row.parent.id)} {t('frame')}: {md_escape(row.parent.text)}")
             continue
         if not row.links:
-            out.append(f"- {md_code(row.parent.id)} dropped: ~~{md_escape(row.parent.text)}~~")
+            out.append(f"- {md_code(row.parent.id)} {t('dropped')}: ~~{md_escape(row.parent.text)}~~")
             continue
         for link in row.links:
-            extra = f", {flags(link)}" if flags(link) else ""
-            head = (f"- {md_code(link.parent)} → {md_code(link.child)} ({link.relation.value}, {link.strength.value} "
-                    f"{link.score:.2f}, kept {link.kept_share:.0%}{extra})")
+            v = link_verdicts[(link.parent, link.child)]
+            extra = f", {flags(link, lang)}" if flags(link) else ""
+            head = (f"- {md_code(link.parent)} → {md_code(link.child)} ({t(v.relation.value)}, "
+                    f"{t(link.strength.value)} {link.score:.2f}, {t('kept_word')} {v.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
             for a, b, c in sentence_map(link, row.parent.text, child_texts.get(link.child, "")):
-                out.append(f"  - sentence: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
+                out.append(f"  - {t('sentence_map')}: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
     return "\n".join(out) + "\n"

@@ -1,0 +1,105 @@
+"""The CSV files of a folder run, written row by row as letters and pairs come: letters.csv,
+items.csv, links.csv (with both texts) and matrix.csv (one row per parent item × child letter, and
+one per local child item).
+
+UTF-8 with a BOM (Excel shows Vietnamese), comma-separated, '.' decimals: the files are for tools.
+Excel users in a locale with ';' separators open cascade.xlsx instead."""
+
+import csv
+from pathlib import Path
+
+from cascade.analysis import Pair
+from cascade.reports.cells import cell
+from cascade.reports.sink import RunInfo
+from cascade.units import Unit, letter_units
+from cascade.verdicts import PairVerdicts, Verdict
+from models import Letter, LinkResult
+from models.corpus import LetterNode
+
+LETTERS_COLUMNS = ["path", "status", "error", "symbol", "date", "issuer", "tier", "parents", "parent_evidence",
+                   "confidence", "citation_status", "cited", "flags", "subject", "format"]
+ITEMS_COLUMNS = ["path", "unit", "item", "kind", "text"]
+LINKS_COLUMNS = ["parent_path", "parent_unit", "child_path", "child_unit", "relation", "similarity", "kept_share",
+                 "added_share", "split", "merged", "moved", "strength", "score", "parent_item", "child_item",
+                 "parent_text", "child_text"]
+MATRIX_COLUMNS = ["parent_path", "parent_item", "child_path", "relation", "kept_share", "added_share",
+                  "child_items", "parent_text"]
+
+
+def letter_row(node: LetterNode) -> list[object]:
+    return [node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
+            node.tier.value, ";".join(p.parent for p in node.parents),
+            ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
+            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
+            ";".join(node.flags), node.subject or "", node.format or ""]
+
+
+def unit_row(path: str, unit: Unit) -> list[object]:
+    kind = unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block")
+    return [path, unit.id, unit.item, kind, unit.text]
+
+
+def link_rows(pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> list[list[object]]:
+    """One row per unit link, with its verdict and both texts."""
+    p_units = {u.id: u for u in letter_units(result.parent)}
+    c_units = {u.id: u for u in letter_units(result.child)}
+    rows: list[list[object]] = []
+    for v, link in zip(verdicts.links, result.links, strict=True):
+        assert v.parent is not None and v.child is not None
+        p, c = p_units[v.parent], c_units[v.child]
+        rows.append([pair[0], v.parent, pair[1], v.child, v.relation.value, round(v.similarity, 4),
+                     round(v.kept_share, 4), round(v.added_share, 4), int(v.split), int(v.merged), int(v.moved),
+                     link.strength.value, round(link.score, 4), p.item, c.item, p.text, c.text])
+    return rows
+
+
+def matrix_rows(pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> list[list[object]]:
+    """One row per parent item (its verdict in this child) and one per local child item."""
+    texts = {u.id: u.text for u in letter_units(result.parent)}
+    rows: list[list[object]] = [[pair[0], v.item, pair[1], v.relation.value, round(v.kept_share, 4),
+                                 round(v.added_share, 4), ";".join(v.child_items), texts.get(v.item, "")]
+                                for v in verdicts.items]
+    rows += [[pair[0], "", pair[1], Verdict.ADDED.value, 0.0, 1.0, item, ""] for item in verdicts.local_items]
+    return rows
+
+
+class _Csv:
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        self.file = path.open("w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.file, lineterminator="\r\n")
+        self.writer.writerow(columns)
+
+    def write(self, row: list[object]) -> None:
+        self.writer.writerow([cell(v) for v in row])
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class CsvTables:
+    """letters.csv, items.csv, links.csv and matrix.csv, streamed."""
+
+    NAMES = ("letters.csv", "items.csv", "links.csv", "matrix.csv")
+
+    def __init__(self, folder: Path) -> None:
+        self.letters = _Csv(folder / "letters.csv", LETTERS_COLUMNS)
+        self.items = _Csv(folder / "items.csv", ITEMS_COLUMNS)
+        self.links = _Csv(folder / "links.csv", LINKS_COLUMNS)
+        self.matrix = _Csv(folder / "matrix.csv", MATRIX_COLUMNS)
+
+    def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
+        self.letters.write(letter_row(node))
+        if letter is not None:
+            for unit in letter_units(letter):
+                self.items.write(unit_row(node.path, unit))
+
+    def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
+        for row in link_rows(pair, result, verdicts):
+            self.links.write(row)
+        for row in matrix_rows(pair, result, verdicts):
+            self.matrix.write(row)
+
+    def finish(self, run: RunInfo) -> list[str]:
+        for table in (self.letters, self.items, self.links, self.matrix):
+            table.close()
+        return list(self.NAMES)

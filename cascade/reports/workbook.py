@@ -1,0 +1,148 @@
+"""cascade.xlsx, for analysts who work in Excel: sheets `letters`, `items`, `links` (with both
+texts) and `matrix` (one row per parent item × child), then one sheet per parent letter with its
+items × children matrix, coloured by relation. Every sheet has a frozen header and a filter.
+
+XlsxWriter in constant-memory mode: rows go to disk as they are written, so the workbook of a
+10,000-letter run costs no more memory than a small one; only the small per-parent matrices wait
+for the end."""
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import xlsxwriter
+
+from cascade.analysis import Pair
+from cascade.reports.cells import cell
+from cascade.reports.labels import label
+from cascade.reports.sink import RunInfo
+from cascade.reports.tables import (
+    ITEMS_COLUMNS,
+    LETTERS_COLUMNS,
+    LINKS_COLUMNS,
+    MATRIX_COLUMNS,
+    letter_row,
+    link_rows,
+    matrix_rows,
+    unit_row,
+)
+from cascade.units import letter_units
+from cascade.verdicts import PairVerdicts
+from models import Letter, LinkResult
+from models.corpus import LetterNode
+
+# Background of each relation (the same hues as index.html).
+COLOURS = {"kept": "#c8ecc9", "localised": "#cfe0ff", "expanded": "#d9f2ee", "trimmed": "#ffe3b8",
+           "paraphrased": "#f3e4ff", "modified": "#ffc9bf", "added": "#e6d8ff", "dropped": "#e4e4e4"}
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\']")
+
+
+class _Sheet:
+    def __init__(self, book: xlsxwriter.Workbook, name: str, columns: list[str], header_format: object,
+                 widths: dict[str, int]) -> None:
+        self.sheet = book.add_worksheet(name)
+        self.columns = columns
+        self.row = 0
+        for k, column in enumerate(columns):
+            self.sheet.set_column(k, k, widths.get(column, 14))
+        self.sheet.freeze_panes(1, 0)
+        self.write(columns, header_format)
+
+    def write(self, values: Sequence[object], fmt: object = None) -> None:
+        for k, value in enumerate(values):
+            v = cell(value)
+            if isinstance(v, str):
+                self.sheet.write_string(self.row, k, v, fmt)
+            else:
+                self.sheet.write_number(self.row, k, v, fmt)
+        self.row += 1
+
+    def close(self) -> None:
+        self.sheet.autofilter(0, 0, max(0, self.row - 1), len(self.columns) - 1)
+
+
+class Workbook:
+    NAME = "cascade.xlsx"
+
+    def __init__(self, folder: Path, lang: str) -> None:
+        self.lang = lang
+        self.book = xlsxwriter.Workbook(str(folder / self.NAME), {"constant_memory": True, "strings_to_numbers": False,
+                                                                  "strings_to_formulas": False,
+                                                                  "strings_to_urls": False})
+        self.head = self.book.add_format({"bold": True, "bg_color": "#f3f5f7", "border": 1, "text_wrap": True,
+                                          "valign": "top"})
+        self.fills = {k: self.book.add_format({"bg_color": c, "border": 1, "text_wrap": True, "valign": "top"})
+                      for k, c in COLOURS.items()}
+        self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+        text = {"text": 80, "parent_text": 60, "child_text": 60, "subject": 50, "error": 40, "path": 36,
+                "parent_path": 30, "child_path": 30, "flags": 30, "issuer": 26}
+        self.letters = _Sheet(self.book, "letters", LETTERS_COLUMNS, self.head, text)
+        self.items = _Sheet(self.book, "items", ITEMS_COLUMNS, self.head, text)
+        self.links = _Sheet(self.book, "links", LINKS_COLUMNS, self.head, text)
+        self.matrix = _Sheet(self.book, "matrix", MATRIX_COLUMNS, self.head, text)
+        # per parent: its items (id, text) and, per child, its cells (relation, kept, child items)
+        self.parents: dict[str, list[tuple[str, str]]] = {}
+        self.cells: dict[str, dict[str, dict[str, tuple[str, float, str]]]] = {}
+        self.retention: dict[Pair, float] = {}
+
+    def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
+        self.letters.write(letter_row(node))
+        if letter is not None:
+            for unit in letter_units(letter):
+                self.items.write(unit_row(node.path, unit))
+
+    def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
+        for row in link_rows(pair, result, verdicts):
+            self.links.write(row)
+        for row in matrix_rows(pair, result, verdicts):
+            self.matrix.write(row, self.fills.get(str(row[3])))
+        parent, child = pair
+        if parent not in self.parents:
+            self.parents[parent] = [(u.id, u.text) for u in letter_units(result.parent) if u.is_item]
+        self.cells.setdefault(parent, {})[child] = {
+            v.item: (v.relation.value, v.kept_share, ", ".join(v.child_items)) for v in verdicts.items}
+        self.retention[pair] = verdicts.retention
+
+    def finish(self, run: RunInfo) -> list[str]:
+        for sheet in (self.letters, self.items, self.links, self.matrix):
+            sheet.close()
+        used = {"letters", "items", "links", "matrix"}
+        for parent, items in self.parents.items():
+            self._matrix_sheet(run, parent, items, used)
+        self.book.close()
+        return [self.NAME]
+
+    def _matrix_sheet(self, run: RunInfo, parent: str, items: list[tuple[str, str]], used: set[str]) -> None:
+        node = run.nodes.get(parent)
+        base = _SHEET_BAD.sub("_", f"M {node.symbol if node and node.symbol else Path(parent).stem}")[:28]
+        name, k = base, 2
+        while name.lower() in used:
+            name, k = f"{base[:25]} {k}", k + 1
+        used.add(name.lower())
+        children = [c for c in (node.children if node else []) if c in self.cells[parent]] or list(self.cells[parent])
+        sheet = self.book.add_worksheet(name)
+        sheet.set_column(0, 0, 10)
+        sheet.set_column(1, 1, 50)
+        sheet.set_column(2, 1 + len(children), 18)
+        t = lambda key: label(key, self.lang)  # noqa: E731
+        header = [t("item"), parent]
+        for child in children:
+            cnode = run.nodes.get(child)
+            header.append(" · ".join(x for x in ((cnode.issuer if cnode else None), (cnode.symbol if cnode else None),
+                                                 child) if x))
+        for col, value in enumerate(header):
+            sheet.write_string(0, col, value, self.head)
+        for row, (item_id, text) in enumerate(items, 1):
+            sheet.write_string(row, 0, item_id, self.wrap)
+            sheet.write_string(row, 1, text[:300], self.wrap)
+            for col, child in enumerate(children, 2):
+                relation, kept, where = self.cells[parent][child].get(item_id, ("dropped", 0.0, ""))
+                value = t(relation) if relation == "dropped" else f"{t(relation)} {kept:.0%}" + (
+                    f" → {where}" if where else "")
+                sheet.write_string(row, col, value, self.fills.get(relation))
+        last = len(items) + 1
+        sheet.write_string(last, 1, t("retention"), self.head)
+        for col, child in enumerate(children, 2):
+            sheet.write_number(last, col, self.retention.get((parent, child), 0.0), self.head)
+        sheet.freeze_panes(1, 2)
+        sheet.autofilter(0, 0, max(0, len(items)), 1 + len(children))
