@@ -68,6 +68,9 @@ class AlignSettings:
     copied_min: float = 0.8  # child coverage by word runs from which a link is `copied`
     copied_sentence_min: float = 0.9  # … or, for a link by key terms, the cosine of its closest sentence pair
     adapted_sentence_min: float = 0.7  # below this a link by key terms is `paraphrased`
+    # the child's assignment (cascade/mandate.py): a prior, not a cut — no cosine separates a task said in
+    # other words from noise (bench/curves.py, "Assignments"); it is shown as paraphrased with its score
+    assignment_links: bool = True
     # item level and pair level
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
@@ -376,7 +379,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
     taken = {m.parent for m in out if not child[m.child].frame}
-    for i, j, pair in assigned(index, [a for a in sorted(assignments) if a not in taken], settings):
+    wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
+    for i, j, pair in assigned(index, wanted, settings):
         w = sum(weight[g] for g in c_sh[j] & p_sh[i])
         c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = sum(weight[g] for g in p_sh[i]) or 1.0

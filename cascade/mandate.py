@@ -3,14 +3,17 @@
 A higher tier assigns work by naming who does it ("Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát …",
 "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động …", "Giao Tỉnh đoàn Quảng Nam
 chủ trì tổ chức …", "… phối hợp với Đảng đoàn Quốc hội thể chế hoá …"). The lower tier's letter is how that
-body carries its task out, usually in its own words. Such a unit is the child's *assignment*: a child
-sentence whose closest parent sentence lies in it needs less evidence to be linked (`cascade.align`).
+body carries its task out, often in its own words. Such a unit is the child's *assignment*: when the
+child cites the parent as what it implements and no child unit took an assignment by the ordinary
+evidence, `cascade.align.assigned` links it to the child sentences closest to it.
 
-The issuer's name is read from the child's header and its signature block (the collective it signs for,
-"TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"); without either nothing is an assignment. A name counts in *actor
-position* only: at the start of a clause, after nothing but words that assign or name the body's Party
-organ ("Giao", "Đề nghị", "Ban cán sự đảng", "phối hợp với" …), so "Chính phủ số" (digital government)
-or "Đề án … của Chính phủ" never make one.
+The issuer's names are read from the child's header (the issuer and the body above it, "TỈNH ỦY BÌNH
+PHƯỚC / BAN TUYÊN GIÁO") and its signature block (the collective it signs for, "TM. BAN THƯỜNG VỤ TỈNH
+ĐOÀN"); names that only say what kind of body it is ("Tỉnh đoàn", "Đảng ủy", "Trung ương") are left out,
+and without a name nothing is an assignment. A name counts in *actor position* only: it opens a clause,
+after nothing but words that assign or name the body's Party organ ("Giao", "Đề nghị", "Ban cán sự
+đảng", "phối hợp với" …), and ends there, so "Chính phủ số" (digital government), "Đề án … của Chính
+phủ" or "Ban Tuyên giáo Trung ương" (for a child that is a Ban Tuyên giáo) never make one.
 """
 
 import re
