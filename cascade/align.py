@@ -1,6 +1,6 @@
 """Link parent units to child units, many-to-many, with order as a hint and never a rule.
 
-Two kinds of evidence, measured on generated cascades and real pairs (bench/evaluate.py, bench/curves.py):
+Two kinds of evidence and a prior, measured on generated cascades and real pairs (bench/evaluate.py, bench/curves.py):
 
 - *Word runs* (copied and adapted text): each unit becomes a set of word-pair shingles over matching
   keys (tone-canonical syllables, tier and organisation words merged, abbreviations expanded),
@@ -14,8 +14,13 @@ Two kinds of evidence, measured on generated cascades and real pairs (bench/eval
   TF-IDF vector over its words and word pairs (sublinear term frequency, idf over the sentences of
   both letters). The parent's sentences are indexed once (an inverted index over their terms), so a
   child sentence is scored only against the parent sentences it shares a term with. A child unit whose
-  sentences find parent sentences close enough is linked to the parent units they sit in; the link
-  records which sentence went where. Such links are `paraphrased` unless word runs back them.
+  sentences find parent sentences close enough is linked to the parent units they sit in — close
+  enough on its own, or, for a sentence said in other words, close enough when its closest parent unit
+  stands out from every other one — and the link records which sentence went where. Such links are
+  `paraphrased` unless word runs back them.
+- *The child's assignment*: a parent unit that names the child's issuer as the one who acts
+  (`cascade.mandate`) and that nothing took is linked to the child sentences closest to it, when the
+  child cites the parent as what it implements.
 
 Text that frames a letter rather than carrying its content — the lead-in that cites what the letter
 implements ("Thực hiện Công văn số … đề nghị … một số nội dung sau:") and the stock section headings
@@ -45,7 +50,11 @@ class AlignSettings:
 
     Key terms (`sentence_min` … `copied_min`), from `bench/curves.py` on the same generated pairs
     (seeds 0–59) and on the real pairs of ../shared/eval/real/pairs (see its output and the README):
-    the cut points sit where the best wrong candidates of local (unlinked) child units end.
+    the cut points sit where the best wrong candidates of local (unlinked) child units end. For the
+    closest sentences that stand out from every other parent unit by `distinct_margin`, the wrong ones
+    end at 0.28 (generated), 0.33 (real, apart from copies the gold leaves out; built pairs) — hence
+    `distinct_min` 0.35 — and the wrong closest sentences above it stand out by 0.01–0.06 (sample, real),
+    hence `distinct_margin` 0.1.
     """
 
     link_min: float = 0.45  # child coverage that makes a link on its own
@@ -60,11 +69,11 @@ class AlignSettings:
     item_prior: float = 0.03  # ranking bonus for a parent unit inside the item the child's item maps to
     # key terms
     sentence_min: float = 0.5  # cosine at which one child sentence is taken from a parent sentence, alone
+    distinct_min: float = 0.35  # … or at which it is, when its closest parent unit stands out by `distinct_margin`
+    distinct_margin: float = 0.1  # cosine by which the closest parent unit beats every other one
     sentence_vote_min: float = 0.3  # cosine at which a child sentence counts towards a unit's share
     sentence_min_terms: int = 8  # a sentence with fewer distinct words is a stock phrase, never evidence
     paraphrase_min: float = 0.5  # weighted share of a child unit its sentences take from one parent unit
-    distinct_min: float = 0.35  # … or at which it is, when its closest parent unit stands out by `distinct_margin`
-    distinct_margin: float = 0.1  # cosine by which the closest parent unit beats every other one
     copied_min: float = 0.8  # child coverage by word runs from which a link is `copied`
     copied_sentence_min: float = 0.9  # … or, for a link by key terms, the cosine of its closest sentence pair
     adapted_sentence_min: float = 0.7  # below this a link by key terms is `paraphrased`
