@@ -218,12 +218,13 @@ def _child_tree(units: list[Unit]) -> dict[str, list[str]]:
 def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -> dict[tuple[str, str], str | None]:
     """(parent item, child item) → the child item it is reported at, or None when it is not reported.
 
-    A child item whose sub-items mostly take the same parent item (the child split that item into many)
-    implements it as a whole: the links of its sub-items to that parent item are reported on it. Inside
-    such an item a sub-item's resemblance to another parent item by key terms alone is shared
-    vocabulary, not a source, and a phrase a sub-item that takes the whole's source also reuses from
-    another parent item is a detail of that sub-item, not what the child carried: both stay unit links.
-    A sub-item that takes only another parent item keeps that link (by word runs). Outermost items first."""
+    A child item whose sub-items mostly take the same parent item (the child split that item into many),
+    and that takes it itself (or most of all its sub-items do), implements it as a whole: the links of
+    its sub-items to that parent item are reported on it. Inside such an item a sub-item's resemblance
+    to another parent item by key terms alone is shared vocabulary, not a source, and a phrase a
+    sub-item that takes the whole's source also reuses from another parent item is a detail of that
+    sub-item, not what the child carried: both stay unit links. A sub-item that takes only another
+    parent item keeps that link (by word runs). Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
@@ -233,10 +234,11 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
         for d in with_content:
             for p in sources[d]:
                 counts[p] += 1
-        # … and the item itself takes it too (its lead or its own blocks: the section heading copied): a
-        # few sub-items of a section with a heading of its own taking the same parent item are just that.
+        # … and the item itself takes it too (its lead or its own blocks: the section heading copied), or
+        # most of all its sub-items do: a few sub-items of a section with a heading of its own taking the
+        # same parent item are just that.
         whole = {p for p, n in counts.items() if n >= 2 and n >= settings.lift_share * len(with_content)
-                 and p in sources.get(item, ())}
+                 and (p in sources.get(item, ()) or n >= settings.lift_share * len(below))}
         for d in below:
             for p in sources.get(d, ()):
                 if (p, d) in lift:
