@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.exceptions import TyperException
 
 from cascade.reports.safe import visible
-from models import CascadeError, Letter
+from models import CascadeError, Letter, NodeStatus
 from parsers.readers import suffix_list
 
 # Every help text that lists formats comes from the reader registry.
@@ -374,9 +374,9 @@ def analyse(
     Example:
       cascade analyse letters/ -o report --lang en
     """
+    from cascade.pipeline import FolderOptions, NothingToAnalyse, analyse_folder
     from cascade.reports.folder import FORMATS
     from cascade.reports.labels import LABELS
-    from parsers.batch import find_letters, parse_many, relative_path
 
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     bad = sorted(set(chosen) - set(FORMATS))
@@ -393,49 +393,49 @@ def analyse(
     if not _is_dir(root):
         _error(f"{root}: not a folder")
         raise typer.Exit(1)
-    found = find_letters(root, exclude=output)
-    paths = found.paths
-    refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
-    if not paths:
-        _error(f"{root}: no letters found (looked for {FORMATS_HELP})")
-        for rel, reason in refused.items():
-            _say(f"  {rel}: {reason}")
-        raise typer.Exit(1)
     cache = _open_cache(root, cache_dir, no_cache)
     executor, closer = _executor(scheduler, jobs) if scheduler else (None, None)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
+    task = progress.add_task("parsing", total=None)
+
+    def on_progress(stage: str, done: int, total: int | None) -> None:
+        progress.update(task, description=stage, completed=done, total=total)
+
+    def on_parsed(outcome: "ParseOutcome") -> None:
+        if debug and outcome.traceback:
+            _report_failure(outcome, debug)
+
+    options = FolderOptions(out_dir=output, formats=chosen, lang=lang, jobs=jobs,
+                            budget=_budget(parse_timeout, parse_memory))
     try:
         with progress:
-            from parsers.batch import cached_letters
-
-            task = progress.add_task("parsing", total=len(paths))
-            known, fresh = cached_letters(paths, root, cache)
-            progress.advance(task, len(known))
-
-            def done(outcome: "ParseOutcome") -> None:
-                progress.advance(task)
-                if debug and outcome.traceback:
-                    _report_failure(outcome, debug)
-
-            outcomes = parse_many(fresh, root, jobs, on_done=done, executor=executor,
-                                  budget=_budget(parse_timeout, parse_memory))
-            if cache is not None:
-                for o in outcomes:
-                    if o.letter is not None:
-                        cache.put_letter(o.letter)
-                cache.commit()
-            outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
-            letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
-            failures = {o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes if o.letter is None}
-            failures = dict(sorted({**failures, **refused}.items()))
-            _analyse_rest(root, output, chosen, lang, jobs, letters, failures, len(paths) + len(refused),
-                          progress, task, executor, cache)
+            run = analyse_folder(root, options, cache, executor, on_progress, on_parsed)
+    except NothingToAnalyse as e:
+        _error(str(e))
+        if e.files:
+            _list_failures(e.failures, e.files)
+        else:  # no letter found: what was refused, and why
+            for rel, reason in e.failures.items():
+                _say(f"  {rel}: {reason}")
+        raise typer.Exit(1) from e
+    except CascadeError as e:
+        _error(str(e))
+        raise typer.Exit(1) from e
     finally:
         if cache is not None:
             cache.close()
         if closer is not None:
             closer()
+    tiers: dict[str, int] = {}
+    for node in run.analysis.nodes.values():
+        if node.status is NodeStatus.PARSED:
+            tiers[node.tier.value] = tiers.get(node.tier.value, 0) + 1
+    _say(f"{len(run.analysis.letters)} letters parsed ({', '.join(f'{k} {v}' for k, v in sorted(tiers.items()))}), "
+         f"{len(run.analysis.pairs)} parent→child pairs linked, {len(run.written)} files written to {output}")
+    if run.failures:
+        _list_failures(run.failures, run.files)
+        raise typer.Exit(1)
 
 
 def _is_dir(path: Path) -> bool:
@@ -498,42 +498,6 @@ def _executor(scheduler: str, jobs: int | None) -> tuple["Executor", Callable[[]
             raise typer.Exit(1) from e
         close = client.close
     return client.get_executor(), close
-
-
-def _analyse_rest(root: Path, output: Path, chosen: tuple[str, ...], lang: str, jobs: int | None,
-                  letters: dict[str, Letter], failures: dict[str, str], total: int, progress: Progress,
-                  task: TaskID, executor: "Executor | None", cache: "Cache | None") -> None:
-    from cascade.analysis import analyse_letters
-    from cascade.reports.folder import report_file_count, write_folder_reports
-
-    if not letters:
-        progress.stop()
-        _error(f"{root}: no file could be read as a letter; no report written")
-        _list_failures(failures, total)
-        raise typer.Exit(1)
-    progress.update(task, description="finding parents", completed=0, total=None)
-    analysis = analyse_letters(str(root), letters, failures, jobs,
-                               on_link=lambda _: progress.advance(task), executor=executor, cache=cache,
-                               on_pairs=lambda n: progress.update(task, description="linking", completed=0, total=n))
-    if cache is not None:
-        cache.commit()
-    progress.update(task, description="writing reports", completed=0,
-                    total=report_file_count(len(analysis.pairs), chosen))
-    try:
-        written = write_folder_reports(analysis, output, root, chosen, lang, jobs=jobs,
-                                       on_file=lambda _: progress.advance(task))
-    except CascadeError as e:
-        _error(str(e))
-        raise typer.Exit(1) from e
-    tiers: dict[str, int] = {}
-    for node in analysis.nodes.values():
-        if node.status == "parsed":
-            tiers[node.tier.value] = tiers.get(node.tier.value, 0) + 1
-    _say(f"{len(letters)} letters parsed ({', '.join(f'{k} {v}' for k, v in sorted(tiers.items()))}), "
-         f"{len(analysis.pairs)} parent→child pairs linked, {len(written)} files written to {output}")
-    if failures:
-        _list_failures(failures, total)
-        raise typer.Exit(1)
 
 
 def _list_failures(failures: dict[str, str], total: int) -> None:

@@ -314,6 +314,37 @@ def requote(text: str, rng: random.Random) -> str:
     return text
 
 
+_VILLAGES = ("thôn 1", "thôn 3", "ấp Sóc Lớn", "ấp 2", "khu phố Tân Bình", "bon Bu Dăr", "ấp Thạnh Lợi",
+             "thôn Đồng Tâm")
+
+
+def specific(sentence: str, other: str, name: str, tier: str, rng: random.Random) -> str:
+    """A local sentence made the office's own: stock phrases of two sentences of the list joined (an
+    office writes its own sentence, not one every office copies), and its place, a village, a date or
+    a figure of its own."""
+    unit = "xã" if tier == "commune" else "huyện"
+    head = sentence.rstrip().rstrip(".").split(", ")
+    rest = other.rstrip().rstrip(".").split(", ")
+    core = ", ".join(head[: max(1, len(head) // 2)] + rest[len(rest) // 2:]) if len(rest) > 1 else head[0]
+    tail = rng.choice((
+        f" trên địa bàn {unit} {name}",
+        f", hoàn thành trước ngày {rng.randint(1, 28)}/{rng.randint(6, 12)}/2024",
+        f", trước hết tại {rng.choice(_VILLAGES)} và {rng.choice(_VILLAGES)} của {unit} {name}",
+        f", phấn đấu đạt {rng.randint(55, 98)}% số hộ tham gia",
+        f"; giao đồng chí {rng.choice(SIGNERS)} theo dõi, đôn đốc",
+    ))
+    return core + tail + "."
+
+
+def unique_names(rng: random.Random, n: int) -> list[str]:
+    """`n` different place names for the offices under one parent (a province has its own districts)."""
+    first = ("Bù", "Phú", "Lộc", "Đồng", "Hớn", "Chơn", "Tân", "Bình", "Minh", "Đức", "Thọ", "Nghĩa", "Long", "An")
+    second = ("Đăng", "Riềng", "Ninh", "Quản", "Thành", "Hưng", "Liễu", "Sơn", "Trung", "Hòa", "Lợi", "Khánh", "Tiến")
+    names = [f"{a} {b}" for a in first for b in second]
+    rng.shuffle(names)
+    return [names[k % len(names)] + ("" if k < len(names) else f" {k // len(names) + 1}") for k in range(n)]
+
+
 # --- text operations ------------------------------------------------------------------------------------
 
 _END_RE = re.compile(r"[\s.:;…]+$")
@@ -522,6 +553,7 @@ class _Deriver:
         rng.shuffle(self.local_pool)
         self.heading_pool = list(LOCAL_HEADINGS[tier])
         rng.shuffle(self.heading_pool)
+        self.specific: str | None = None  # the office's own place name, for local text about it
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -530,7 +562,11 @@ class _Deriver:
         if not self.local_pool:
             self.local_pool = list(LOCAL_SENTENCES)
             self.rng.shuffle(self.local_pool)
-        return localise(self.local_pool.pop(), self.rules)
+        sentence = localise(self.local_pool.pop(), self.rules)
+        if self.specific is not None and self.chance(0.6):
+            other = localise(self.rng.choice(LOCAL_SENTENCES), self.rules)
+            sentence = specific(sentence, other, self.specific, self.tier, self.rng)
+        return sentence
 
     def local_heading(self) -> str:
         if not self.heading_pool:
@@ -797,9 +833,11 @@ def parent_info(parent: Letter) -> ParentInfo:
                       place=h.place or "Bình Phước", tier=child_tier)
 
 
-def _citation(info: ParentInfo, rng: random.Random, prof: Profile) -> tuple[str, dict]:
+def _citation(info: ParentInfo, rng: random.Random, prof: Profile, evidence: str | None = None) -> tuple[str, dict]:
     exact, wrong, _ = prof.cite
     r = rng.random()
+    if evidence is not None:  # the class is drawn by the caller; the draw above keeps the sequence
+        r = {"citation": 0.0, "near-citation": exact}.get(evidence, 1.0)
     if info.symbol and r < exact + wrong:
         number, rest = info.symbol.split("-", 1)
         date = info.date or dt.date(2024, 5, 22)
@@ -817,17 +855,44 @@ def _citation(info: ParentInfo, rng: random.Random, prof: Profile) -> tuple[str,
     return f"Thực hiện chỉ đạo của {info.body} về việc {info.subject}", {"status": "none"}
 
 
-def derive(parent: Letter, rng: random.Random, profile: Profile) -> Derived:
-    """A child letter derived from `parent`, with its gold links and everything needed to score it."""
+# What a lower-tier letter gives to find its parent by, in a generated folder (bench/scale_corpus.py).
+# Of the 20 real letters in ../shared/eval/real/letters, 18 cite what they implement and 15 carry a
+# header; a real folder also misses some cited letters and holds typos. The mix below errs towards the
+# hard classes (a quarter with no usable citation) so that content pairing is measured on enough letters.
+EVIDENCE_MIX = {"citation": 0.62, "near-citation": 0.13, "header-only": 0.15, "neither": 0.10}
+
+
+def derive(parent: Letter, rng: random.Random, profile: Profile, evidence: str | None = None,
+           local_name: str | None = None) -> Derived:
+    """A child letter derived from `parent`, with its gold links and everything needed to score it.
+
+    `evidence` (a key of EVIDENCE_MIX) fixes what the child gives to find its parent by: an exact
+    citation, a near-miss one (a typo in the number or a date a few days off), a header with no
+    citation (the Party form, under the line naming the body above), or neither; by default the
+    profile's citation odds and any header. With `evidence` set, local text is also about the office
+    itself more than half the time (its place, its villages, its dates), as real local text is, rather
+    than only sentences every office of the corpus draws from one list; `local_name` names the office
+    (default: drawn from a short list, so sibling offices may share a name)."""
     info = parent_info(parent)
-    local_name = rng.choice(COMMUNES if info.tier == "commune" else DISTRICTS)
+    if local_name is None:
+        local_name = rng.choice(COMMUNES if info.tier == "commune" else DISTRICTS)
     rules = localisation_rules(info.tier, info.place, local_name)
     d = _Deriver(rng, profile, rules, info.tier)
+    if evidence is not None:
+        d.specific = local_name
     tree = d.letter(letter_to_tree(parent))
     layout = Layout(blank=rng.random() < 0.6, dash=rng.choice(("-", "-", "-", "–")), indent=rng.choice(("", "", " ")),
                     header=rng.choice(("none", "tabbed", "stacked")), inline_recipients=rng.random() < 0.25,
                     context=rng.random() < 0.3, closing=rng.random() < 0.5, signer=rng.choice(SIGNERS),
                     markdown=rng.random() < 0.3, crlf=rng.random() < 0.2, bom=rng.random() < 0.1)
+    above = None
+    if evidence == "neither":
+        layout.header = "none"
+    elif evidence is not None:
+        if layout.header == "none":  # a letter that gives a citation or a header has a header
+            layout.header = rng.choice(("tabbed", "stacked"))
+        if parent.header.place and rng.random() < 0.7:  # "ĐẢNG BỘ TỈNH …" over "HUYỆN ỦY …"
+            above = f"ĐẢNG BỘ {'TỈNH' if info.tier == 'district' else 'HUYỆN'} {parent.header.place.upper()}"
     notes = list(d.notes)
     body, ids = render_items(tree, layout, rng, profile, notes)
 
@@ -838,7 +903,14 @@ def derive(parent: Letter, rng: random.Random, profile: Profile) -> Derived:
     date = (info.date or dt.date(2024, 5, 28)) + dt.timedelta(days=rng.randint(2, 12))
     place = local_name
     lines: list[str] = []
-    if layout.header == "tabbed":
+    if above and layout.header == "tabbed":
+        lines += [f"{above}\t\t\tĐẢNG CỘNG SẢN VIỆT NAM", org, "        *",
+                  f"Số {number}-CV/{code}\t\t\t{place}, {_vn_date(date)}",
+                  f"V/v triển khai thực hiện {info.subject}", "", ""]
+    elif above and layout.header == "stacked":
+        lines += [above, org, "*", f"Số {number}-CV/{code}", f"V/v {info.subject}", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  f"{place}, {_vn_date(date)}", "", ""]
+    elif layout.header == "tabbed":
         lines += [f"{org}\t\t\tĐẢNG CỘNG SẢN VIỆT NAM", "        *",
                   f"Số {number}-CV/{code}\t\t\t{place}, {_vn_date(date)}",
                   f"V/v triển khai thực hiện {info.subject}", "", ""]
@@ -857,7 +929,7 @@ def derive(parent: Letter, rng: random.Random, profile: Profile) -> Derived:
     preamble: list[str] = []
     if layout.context:
         preamble.append(localise(rng.choice(CONTEXT_SENTENCES), rules))
-    cite, citation = _citation(info, rng, profile)
+    cite, citation = _citation(info, rng, profile, evidence)
     who = "Ban Thường vụ Huyện ủy" if district else "Ban Thường vụ Đảng ủy"
     preamble.append(f"{cite}, {who} đề nghị các cơ quan, đơn vị, địa phương triển khai thực hiện một số nội dung sau:")
     for p in preamble:
@@ -1052,4 +1124,6 @@ def write_cascade(out_dir: str | Path, seed: int, n_children: int, profile: Prof
     return pairs
 
 
-__all__ = ["PROFILES", "Derived", "Profile", "derive", "derive_letter", "shuffled_parent", "write_cascade"]
+__all__ = ["EVIDENCE_MIX", "PROFILES", "Derived", "Profile", "derive", "derive_letter", "shuffled_parent",
+           "unique_names",
+           "write_cascade"]

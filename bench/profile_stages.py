@@ -52,7 +52,7 @@ def main() -> None:
     analysis = FolderAnalysis(root=str(a.corpus), letters=letters, nodes=nodes, pairs=results)
     out = Path(tempfile.mkdtemp()) / "report"
     stage("reports", a.top, write_folder_reports, analysis, out, a.corpus, ("html", "pairs", "docx", "md", "csv",
-                                                                            "graph"), "vi", None, 1)
+                                                                            "graph"), "vi")
     shutil.rmtree(out.parent, ignore_errors=True)
 
 

@@ -3,13 +3,18 @@
 
     .venv/bin/python bench/scale_corpus.py OUT_DIR --provinces 10 --districts 10 --communes 10 --unrelated 0
 
-Deterministic by seed. The gold (bench/out/.../gold.json) lists every letter's parent and the unit
+Deterministic by seed (each province has its own generator, so provinces are written in parallel).
+What each lower-tier letter gives to find its parent by follows bench/corpus.py's EVIDENCE_MIX
+(citation 62%, near-miss citation 13%, header only 15%, neither 10%; a letter whose parent has no
+header cannot cite it, so the folder's mix is a little harder); gold.json records each letter's class
+as written. The gold (bench/out/.../gold.json) lists every letter's parent and the unit
 links of every pair, from the generator's own operations (bench/corpus.py), never from the parser.
 """
 
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
 import sys
@@ -21,11 +26,14 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpus import (  # noqa: E402
     CONTEXT_SENTENCES,
+    EVIDENCE_MIX,
     LOCAL_SENTENCES,
     PROFILES,
     SIGNERS,
+    Derived,
     derive,
     shuffled_parent,
+    unique_names,
 )
 from models import Letter, Tier  # noqa: E402
 from parsers import parse_letter  # noqa: E402
@@ -44,6 +52,7 @@ class Written:
     tier: str
     parent: str | None
     links: list[tuple[str, str]] = field(default_factory=list)
+    evidence: str | None = None  # what it gives to find its parent by: a key of EVIDENCE_MIX
 
 
 def _central_text(rng: random.Random, scratch: Path) -> str:
@@ -141,14 +150,17 @@ def to_docx(text: str, path: Path) -> None:
     letter.save(path)
 
 
-def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrelated: int, seed: int = 0,
-                 docx_share: float = 0.3) -> dict:
-    """Write the cascade and gold.json into `out`; returns the gold."""
-    rng = random.Random(seed)
-    out.mkdir(parents=True, exist_ok=True)
-    scratch = out / ".scratch.txt"
-    written: list[Written] = []
+def evidence_of(derived: Derived) -> str:
+    """What the letter written gives to find its parent by (a parent with no symbol cannot be cited)."""
+    status = derived.citation["status"]
+    if status == "exact":
+        return "citation"
+    if status != "none":
+        return "near-citation"
+    return "neither" if derived.layout["header"] == "none" else "header-only"
 
+
+def _saver(out: Path, rng: random.Random, docx_share: float):
     def save(rel: str, text: str) -> str:
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,37 +171,77 @@ def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrel
             path.write_text(text, encoding="utf-8")
         return path.relative_to(out).as_posix()
 
+    return save
+
+
+def _province(job: tuple) -> list[Written]:
+    """One province's letter and everything under it, with its own generator (so provinces can be
+    written in parallel and a seed still gives the same folder)."""
+    out, central, central_letter, p, districts, communes, seed, docx_share = job
+    rng = random.Random(f"{seed}:{p}")
+    save = _saver(out, rng, docx_share)
+    scratch = out / f".scratch-{p}.txt"
+    written: list[Written] = []
+
+    def evidence() -> str:
+        return rng.choices(list(EVIDENCE_MIX), weights=list(EVIDENCE_MIX.values()))[0]
+
+    p_text, p_links = _provincial_text(central_letter, rng, p)
+    p_rel = save(f"tinh-{p:02d}/cong-van-tinh.txt", p_text)
+    written.append(Written(p_rel, "province", central, p_links, "citation"))
+    scratch.write_text(p_text, encoding="utf-8")
+    p_letter = parse_letter(scratch)
+    district_names = unique_names(rng, districts)
+    for d in range(districts):
+        prof = PROFILES[rng.choice(sorted(PROFILES))]
+        derived = derive(p_letter, rng, prof, evidence(), district_names[d])
+        d_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/cong-van-huyen.txt", derived.text)
+        written.append(Written(d_rel, "district", p_rel, derived.links, evidence_of(derived)))
+        if not communes:
+            continue
+        scratch.write_text(derived.text.lstrip("\ufeff"), encoding="utf-8")
+        d_letter = parse_letter(scratch).model_copy(update={"tier": Tier.DISTRICT})
+        commune_names = unique_names(rng, communes)
+        for c in range(communes):
+            cprof = replace(PROFILES[rng.choice(sorted(PROFILES))])
+            cd = derive(d_letter, rng, cprof, evidence(), commune_names[c])
+            c_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/xa-{c:02d}.txt", cd.text)
+            written.append(Written(c_rel, "commune", d_rel, cd.links, evidence_of(cd)))
+    scratch.unlink(missing_ok=True)
+    return written
+
+
+def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrelated: int, seed: int = 0,
+                 docx_share: float = 0.3, jobs: int | None = None) -> dict:
+    """Write the cascade and gold.json into `out`; returns the gold. Provinces are written in `jobs`
+    processes (default: one per core)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    scratch = out / ".scratch.txt"
+    save = _saver(out, rng, docx_share)
     central_text = _central_text(rng, scratch)
     central = save("trung-uong/8371-CV-BTGTW.txt", central_text)
-    written.append(Written(central, "central", None))
+    written: list[Written] = [Written(central, "central", None)]
     scratch.write_text(central_text, encoding="utf-8")
     central_letter = parse_letter(scratch).model_copy(update={"tier": Tier.PROVINCE})
-    for p in range(provinces):
-        p_text, p_links = _provincial_text(central_letter, rng, p)
-        p_rel = save(f"tinh-{p:02d}/cong-van-tinh.txt", p_text)
-        written.append(Written(p_rel, "province", central, p_links))
-        scratch.write_text(p_text, encoding="utf-8")
-        p_letter = parse_letter(scratch)
-        for d in range(districts):
-            prof = PROFILES[rng.choice(sorted(PROFILES))]
-            derived = derive(p_letter, rng, prof)
-            d_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/cong-van-huyen.txt", derived.text)
-            written.append(Written(d_rel, "district", p_rel, derived.links))
-            if not communes:
-                continue
-            scratch.write_text(derived.text.lstrip("\ufeff"), encoding="utf-8")
-            d_letter = parse_letter(scratch)
-            d_letter = d_letter.model_copy(update={"tier": Tier.DISTRICT})
-            for c in range(communes):
-                cprof = replace(PROFILES[rng.choice(sorted(PROFILES))])
-                cd = derive(d_letter, rng, cprof)
-                c_rel = save(f"tinh-{p:02d}/huyen-{d:02d}/xa-{c:02d}.txt", cd.text)
-                written.append(Written(c_rel, "commune", d_rel, cd.links))
+    scratch.unlink(missing_ok=True)
+    work = [(out, central, central_letter, p, districts, communes, seed, docx_share) for p in range(provinces)]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, provinces))
+    if jobs == 1:
+        parts = list(map(_province, work))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parts = list(pool.map(_province, work))
+    for part in parts:
+        written += part
     for u in range(unrelated):
         written.append(Written(save(f"khac/van-ban-{u:03d}.txt", _unrelated_text(rng, u)), "unknown", None))
-    scratch.unlink(missing_ok=True)
     gold = {"seed": seed, "generated": dt.date.today().isoformat(),
-            "letters": [{"path": w.path, "tier": w.tier, "parent": w.parent, "links": w.links} for w in written]}
+            "evidence_mix": EVIDENCE_MIX,
+            "letters": [{"path": w.path, "tier": w.tier, "parent": w.parent, "evidence": w.evidence, "links": w.links}
+                        for w in written]}
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return gold
 

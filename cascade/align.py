@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cascade.tokens import Token, keys_of
+from cascade.unit_candidates import ParentUnitIndex
 from cascade.units import Unit, sentence_spans
 
 
@@ -83,6 +84,11 @@ class AlignSettings:
     # item level and pair level
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
+    # Long parents (cascade.unit_candidates): each child unit is scored against its best-voted parent
+    # units only, so a pair's cost grows with its size, not with the product of its units.
+    prune_above_units: int = 150
+    unit_candidates: int = 32
+    unit_max_postings: int = 32
 
 
 DEFAULT_SETTINGS = AlignSettings()
@@ -143,7 +149,18 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         for g in s:
             index[g].append(i)
 
+    unit_index = ParentUnitIndex(p_sh, settings.unit_max_postings) if len(parent) > settings.prune_above_units \
+        else None
+
     def scores(cs: frozenset[tuple[str, ...]]) -> dict[int, tuple[float, int]]:
+        if unit_index is not None and len(cs) >= 2 * settings.short_shingles:
+            # a short unit is scored against every parent unit: it has few word pairs, and its
+            # uniqueness margin needs all of them
+            out = {}
+            for i in unit_index.candidates(cs, weight, settings.unit_candidates):
+                common = cs & p_sh[i]
+                out[i] = (sum(weight[g] for g in common), len(common))
+            return out
         acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
         for g in cs:
             for i in index.get(g, ()):
@@ -170,13 +187,15 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         k + 1 < len(child) and child[k + 1].container == u.id for k, u in enumerate(child)
     ]
 
+    raw_scores = [scores(cs) if cs else {} for cs in c_sh]  # the same in both passes
+
     def run(prior: dict[str, str]) -> list[UnitMatch]:
         found: list[UnitMatch] = []
         for j, cs in enumerate(c_sh):
             if not cs:
                 continue
             c_mass = sum(weight[g] for g in cs)
-            raw = scores(cs)
+            raw = raw_scores[j]
             mapped = prior.get(child[j].item)
 
             def rank(i: int, raw: dict[int, tuple[float, int]] = raw, mapped: str | None = mapped,

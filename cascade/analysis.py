@@ -5,13 +5,16 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
 from cascade.linking import link_letters
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
+
+if TYPE_CHECKING:
+    from cascade.reports.folder import FolderReportWriter
 
 Pair = tuple[str, str]  # (parent path, child path)
 
@@ -24,116 +27,166 @@ class FolderAnalysis:
     letters: dict[str, Letter]
     nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
     pairs: dict[Pair, LinkResult] = field(default_factory=dict)
+    writer: "FolderReportWriter | None" = None  # the report folder being written, when streaming
 
     @property
     def failures(self) -> list[LetterNode]:
-        return [n for n in self.nodes.values() if n.status == "failed"]
+        return [n for n in self.nodes.values() if n.status is NodeStatus.FAILED]
 
     def roots(self) -> list[str]:
         """Parsed letters with no parent in the folder, highest tier first."""
         from cascade.corpus import TIER_RANK
 
-        tops = [p for p, n in self.nodes.items() if n.status == "parsed" and not n.parents]
+        tops = [p for p, n in self.nodes.items() if n.status is NodeStatus.PARSED and not n.parents]
         return sorted(tops, key=lambda p: (TIER_RANK.get(self.nodes[p].tier, 9), p))
 
 
 _WORKER_LETTERS: Mapping[str, Letter] = {}
+_WORKER_PAGES: Any = None
 
 
-def _init_worker(letters: Mapping[str, Letter]) -> None:
-    global _WORKER_LETTERS
-    _WORKER_LETTERS = letters
+def _init_worker(letters: Mapping[str, Letter], pages: Any = None) -> None:
+    global _WORKER_LETTERS, _WORKER_PAGES
+    _WORKER_LETTERS, _WORKER_PAGES = letters, pages
 
 
 _SHIPPED = ("links", "item_links", "dropped", "added", "citation_check", "summary")
+# (pair, file stem of its pages or None, cached findings or None, whether the full findings come back,
+#  the pair page's navigation or None)
+Job = tuple[Pair, str | None, dict[str, Any] | None, bool, Any]
 
 
-def _link(pair: Pair) -> tuple[Pair, dict[str, Any]]:
-    """Link in a worker; the letters stay behind (the caller has them), only the findings travel."""
-    parent, child = pair
-    result = link_letters(_WORKER_LETTERS[parent], _WORKER_LETTERS[child])
-    return pair, {name: getattr(result, name) for name in _SHIPPED}
+def _slim(fields: dict[str, Any]) -> dict[str, Any]:
+    """The findings without the word diffs, which only the pair's own pages need: what the overview,
+    the CSVs and the graph are written from."""
+    return {**fields, "links": [link.model_copy(update={"diff": []}) for link in fields["links"]]}
+
+
+def _process(job: Job, parent: Letter, child: Letter, pages: Any) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """Link (unless cached); with pages to write, judge the pair here, where the diffs are (verdicts
+    need them), and write its page and Word file."""
+    pair, name, fields, full, nav = job
+    linked = fields is None
+    if fields is None:
+        result = link_letters(parent, child)
+        fields = {name_: getattr(result, name_) for name_ in _SHIPPED}
+    else:
+        result = LinkResult.model_construct(parent=parent, child=child, **fields)
+    verdicts, files = None, []
+    if pages is not None:
+        from cascade.verdicts import judge
+
+        verdicts = judge(result)
+        if name:
+            files = pages.write(result, verdicts, name, f"{pair[0]} → {pair[1]}", nav)
+    return pair, fields if full else _slim(fields), files, linked, verdicts
+
+
+def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """Link (unless cached) and write the pair's pages in a worker; the letters stay behind (inherited),
+    only the findings travel."""
+    pair = job[0]
+    return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
+
+
+def _work_shipped(payload: tuple[Job, Letter, Letter, Any]) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """The same with the letters shipped along (for executors that share no memory, e.g. Dask)."""
+    job, parent, child, pages = payload
+    return _process(job, parent, child, pages)
 
 
 def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
     return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
 
 
-def _link_payload(job: tuple[Pair, Letter, Letter]) -> tuple[Pair, dict[str, Any]]:
-    """Link with the letters shipped along (for executors that share no memory, e.g. Dask)."""
-    pair, parent, child = job
-    result = link_letters(parent, child)
-    return pair, {name: getattr(result, name) for name in _SHIPPED}
-
-
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-               cache: Cache | None = None) -> dict[Pair, LinkResult]:
+               cache: Cache | None = None, writer: "FolderReportWriter | None" = None) -> dict[Pair, LinkResult]:
     """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
-    files are unchanged since a cached run are taken from `cache`."""
-    out: dict[Pair, LinkResult] = {}
-    todo = []
+    files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
+    pages are written by the worker that linked it and the results kept are without their diffs
+    (memory stays bounded by the letters); without one, the full results are returned."""
+    pages = writer.pages if writer is not None else None
+    names = writer.names if writer is not None else {}
+    todo: list[Job] = []
     for pair in pairs:
         fields = cache.link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256) if cache else None
-        if fields is None:
-            todo.append(pair)
-            continue
-        out[pair] = _rebuild(letters, pair, fields)
-        if on_done:
-            on_done(pair)
+        todo.append((pair, names.get(pair), fields, writer is None or (cache is not None and fields is None),
+                     writer.navs.get(pair) if writer is not None else None))
+    out: dict[Pair, LinkResult] = {}
 
-    def done(pair: Pair, fields: dict[str, Any]) -> None:
-        out[pair] = _rebuild(letters, pair, fields)
-        if cache:
+    def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool, verdicts: Any) -> None:
+        if cache is not None and linked:
             cache.put_link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256, fields)
+        out[pair] = _rebuild(letters, pair, fields if writer is None else _slim(fields))
+        if writer is not None:
+            writer.added(files)
+            writer.verdicts[pair] = verdicts
         if on_done:
             on_done(pair)
 
     if executor is not None:
-        for pair, fields in executor.map(_link_payload, [(p, letters[p[0]], letters[p[1]]) for p in todo]):
-            done(pair, fields)
-        return {pair: out[pair] for pair in pairs}
-    _link_locally(letters, todo, jobs, done)
+        payloads = [(job, letters[job[0][0]], letters[job[0][1]], pages) for job in todo]
+        for result in executor.map(_work_shipped, payloads):
+            done(*result)
+    else:
+        _run_locally(letters, todo, jobs, pages, done)
     return {pair: out[pair] for pair in pairs}
 
 
-def _link_locally(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None,
-                  done: Callable[[Pair, dict[str, Any]], None]) -> None:
-    if not pairs:
+def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | None, pages: Any,
+                 done: Callable[..., None]) -> None:
+    if not todo:
         return
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pairs)))
-    if jobs == 1 or len(pairs) < 4:
-        _init_worker(letters)
-        for pair, fields in map(_link, pairs):
-            done(pair, fields)
-        return
-    needed = {p for pair in pairs for p in pair}
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    needed = {p for job in todo for p in job[0]}
     subset = {p: letters[p] for p in needed}
-    chunk = max(1, min(16, len(pairs) // (jobs * 4)))
+    if jobs == 1 or len(todo) < 4:
+        _init_worker(subset, pages)
+        try:
+            for result in map(_work, todo):
+                done(*result)
+        finally:
+            _init_worker({}, None)
+        return
+    chunk = max(1, min(16, len(todo) // (jobs * 4)))
     # With fork, workers inherit the letters from this process for free; otherwise they are sent once.
-    _init_worker(subset)
+    _init_worker(subset, pages)
     if multiprocessing.get_start_method() == "fork":
         pool = ProcessPoolExecutor(max_workers=jobs)
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset,))
-    with pool:
-        for pair, fields in pool.map(_link, pairs, chunksize=chunk):
-            done(pair, fields)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset, pages))
+    try:
+        with pool:
+            for result in pool.map(_work, todo, chunksize=chunk):
+                done(*result)
+    finally:
+        _init_worker({}, None)
 
 
 def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-                    cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None) -> FolderAnalysis:
+                    cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None,
+                    writer_for: "Callable[[list[Pair], dict[str, LetterNode]], FolderReportWriter] | None" = None
+                    ) -> FolderAnalysis:
     """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
-    many there are before linking starts, `on_link` each one linked)."""
-    nodes = detect_parents(letters, settings)
+    many there are before linking starts, `on_link` each one linked). With `writer_for` (given the
+    pairs and the nodes, it opens the report folder), each pair's pages are written as it is linked
+    and the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
+    nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
-        nodes[path] = LetterNode(path=path, format=suffix, status="failed", error=error)
+        nodes[path] = LetterNode(path=path, format=suffix, status=NodeStatus.FAILED, error=error)
     pairs = [(link.parent, child) for child, node in sorted(nodes.items()) for link in node.parents]
     analysis = FolderAnalysis(root=root, letters=letters, nodes=dict(sorted(nodes.items())))
     if on_pairs:
         on_pairs(len(pairs))
-    analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache)
+    analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
+    try:
+        analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
+    except BaseException:
+        if analysis.writer is not None:
+            analysis.writer.abort()
+        raise
     return analysis

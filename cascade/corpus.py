@@ -1,27 +1,32 @@
 """Which letter implements which, across a folder: citations first (exact, then near misses), content
 for the rest, with a confidence and the evidence; plus flags analysts ask for (citations that point
-nowhere, near-miss citations, letters copied from a sibling rather than from their parent).
+nowhere, near-miss citations, letters copied from a sibling rather than from their parent, parents
+found on thin evidence).
 
-Candidate parents for content come from an inverted index over each letter's rarest word trigrams
-(passim's n-gram index idea), so the cost grows with the number of letters, not its square.
+Content pairing is two-stage: candidates come from idf-weighted votes in a capped inverted index of word
+trigrams (`cascade.trigram_index`: cost per letter bounded whatever the folder's size), as many as the
+largest group of siblings needs so near-identical cousins cannot crowd the parent out; then each
+candidate allowed by the tier and date rules is scored exactly (weighted share of the child's trigrams
+it holds), and the best is told apart from the runner-up by the text where the two differ — siblings and
+cousins share their parent's text and differ in their local text.
 """
 
 import bisect
 import datetime as dt
-import heapq
-import math
+import multiprocessing
+import os
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 
 from cascade.citecheck import edit_distance
-from cascade.tokens import keys_of, tokenize
-from cascade.units import letter_units
-from models import Citation, CitationRole, Letter, Tier
+from cascade.trigram_index import TrigramIndex, letter_trigrams
+from models import Citation, CitationRole, Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
 
 TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
@@ -30,13 +35,30 @@ TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 
 @dataclass(frozen=True)
 class CorpusSettings:
     """Thresholds for pairing letters by content (weighted share of the child's word trigrams found
-    in the candidate parent); see bench/ for how they were measured."""
+    in the candidate parent); measured on generated cascades by bench/run.py."""
 
     content_min: float = 0.30  # a parent found by content must hold this share of the child's text
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common
     near_days: int = 7  # a cited date this close to the parent's supports a near miss
-    sample_size: int = 64  # rarest trigrams per letter used to find candidates
-    candidates: int = 12  # candidates scored exactly per letter
+    max_postings: int = 64  # a trigram votes for at most this many letters (the most general ones)
+    candidates: int = 48  # candidates scored exactly per letter, at least …
+    candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
+    max_candidates: int = 256
+    tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
+    derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals) …
+    derived_margin: float = 0.25  # … and is never its parent when it holds this much less of the child
+    same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
+    nearest_bonus: float = 0.02  # per tier rank of a parent above the child: the nearest tier wins ties
+    family_of: int = 5  # the known children and parents of this many best-voted candidates are scored too
+    tie_margin: float = 0.1  # candidates this close to the best are told apart by their own text …
+    tie_candidates: int = 6  # … at most this many
+    own_weight: float = 0.5  # weight of a candidate's share of text of its own
+    lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
+    rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
+    proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
+    exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
+    thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
+    thin_decisive: float = 0.5  # … or when it holds no more than this share of what tells it from the runner-up
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
     sibling_min_trigrams: int = 8
     # Bounds that keep a folder of near-copies linear: a near-miss citation is weighed against at
@@ -59,80 +81,6 @@ def symbol_key(number: str | None, doc_type: str | None, issuer: str | None) -> 
     return number.lstrip("0") or "0", doc_type.upper(), issuer.upper()
 
 
-def _trigrams(letter: Letter, vocabulary: dict[str, int]) -> frozenset[int]:
-    """Word trigrams as single ints (three 21-bit key ids): a third of the memory of string tuples,
-    which matters at ten thousand letters."""
-    out: set[int] = set()
-    for unit in letter_units(letter, frame=False):  # the content a child carries, not its frame
-        ids = [vocabulary.setdefault(k, len(vocabulary)) & _ID_MASK for k in keys_of(tokenize(unit.text))]
-        out.update((a << 42) | (b << 21) | c for a, b, c in zip(ids, ids[1:], ids[2:], strict=False))
-    return frozenset(out)
-
-
-_ID_MASK = (1 << 21) - 1
-
-
-@dataclass
-class _Index:
-    trigrams: dict[str, frozenset[int]]
-    postings: dict[int, list[str]]  # only trigrams shared by two letters or more
-    idf: dict[int, float]  # likewise; a trigram of one letter weighs `solo_idf`
-    mass: dict[str, float]
-    solo_idf: float
-
-    @classmethod
-    def build(cls, letters: Mapping[str, Letter]) -> "_Index":
-        vocabulary: dict[str, int] = {}
-        trigrams = {path: _trigrams(letter, vocabulary) for path, letter in letters.items()}
-        seen: set[int] = set()
-        shared: set[int] = set()
-        for grams in trigrams.values():
-            shared |= grams & seen
-            seen |= grams
-        del seen
-        postings: dict[int, list[str]] = defaultdict(list)
-        for path, grams in trigrams.items():
-            for g in grams & shared:
-                postings[g].append(path)
-        n = max(1, len(trigrams))
-        idf = {g: math.log(1 + n / len(p)) for g, p in postings.items()}
-        solo = math.log(1 + n)
-        mass = {path: sum(idf.get(g, solo) for g in grams) for path, grams in trigrams.items()}
-        return cls(trigrams, dict(postings), idf, mass, solo)
-
-    def containment(self, child: str, parent: str) -> float:
-        """Weighted share of the child's trigrams that the parent holds (a trigram both hold is shared,
-        so it has its own weight)."""
-        total = self.mass[child]
-        if not total:
-            return 0.0
-        idf = self.idf
-        return sum(idf[g] for g in self.trigrams[child] & self.trigrams[parent]) / total
-
-    def candidates(self, child: str, settings: CorpusSettings) -> list[str]:
-        """Letters sharing the child's sampled trigrams, most votes first. Half the sample is the
-        rarest trigrams (what the child shares with few letters: its own children, its parent's local
-        text), half a hash-ordered draw of the rest, so a parent whose text all its children share
-        still gets votes."""
-        grams = self.trigrams[child]
-        shared = [g for g in grams if g in self.postings]
-        half = settings.sample_size // 2
-        rarest = heapq.nsmallest(half, shared, key=lambda g: (len(self.postings[g]), g))
-        chosen = set(rarest)
-        drawn = heapq.nsmallest(half, (g for g in shared if g not in chosen), key=hash_gram)
-        votes: dict[str, int] = defaultdict(int)
-        for g in (*rarest, *drawn):
-            for other in self.postings[g]:
-                if other != child:
-                    votes[other] += 1
-        return sorted(votes, key=lambda p: (-votes[p], p))
-
-
-def hash_gram(gram: int) -> int:
-    """A hash that is the same in every process and run, to draw a sample of trigrams."""
-    return zlib.crc32(gram.to_bytes(8, "little"))
-
-
 def _implemented(letter: Letter) -> list[Citation]:
     seen: set[str] = set()
     out = []
@@ -146,29 +94,54 @@ def _implemented(letter: Letter) -> list[Citation]:
 # Evidence that outweighs a small difference in shared text: the child's own header names the body
 # above it ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC" over "HUYỆN ỦY ĐỒNG PHÚ"), and this candidate is that body.
 _PLACE_BONUS = 0.1
-_UNIT_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ỦY BAN NHÂN DÂN|UBND|TỈNH|THÀNH PHỐ|"
-                            r"HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+# An exact citation (symbol and date) outweighs this much text in common with a near-miss one: only a
+# letter of the same symbol and date from another office (every district committee writes "…/HU")
+# that holds far less of the child's text, against one its header names, loses.
+_EXACT_BONUS = 0.25
+_NEAR_PART_BONUS = 0.1  # a near-miss citation whose number is one character off, or whose date is exact
+_SAME_NUMBER_BONUS = 0.2  # … or whose number is the cited one (the date a few days off: the common slip)
+_BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
+_COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
+_LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
 
 
 def _place_of(line: str | None) -> str:
-    return " ".join(_UNIT_WORDS_RE.sub(" ", (line or "").upper()).split())
+    """A body's level and place: 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ', 'HUYỆN ỦY ĐỒNG PHÚ' and 'UBND HUYỆN ĐỒNG PHÚ' all
+    give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in."""
+    text = _COMMITTEE_RE.sub(lambda m: _LEVEL_OF_COMMITTEE[m.group(1)], (line or "").upper())
+    return " ".join(_BODY_WORDS_RE.sub(" ", text).split())
 
 
 def _names_parent(child: Letter, candidate: Letter) -> bool:
-    """Does the child's superior-body line name the candidate's place (issuer lines or place)?"""
+    """Does the child's superior-body line name the candidate's body (its issuer, or the committee a
+    department issues for)?"""
     above = _place_of(child.header.parent_issuer)
-    if len(above) < 3:
+    if len(above.split()) < 2:
         return False
     h = candidate.header
-    return any(above == _place_of(x) for x in (h.issuer, h.parent_issuer, h.place) if x)
+    # The line over a committee ("ĐẢNG BỘ HUYỆN X" over "ĐẢNG ỦY XÃ Y") names the body above the
+    # candidate, not the candidate; the committee over a department ("TỈNH ỦY X" over "BAN TUYÊN GIÁO")
+    # is the candidate's own body.
+    own = [h.issuer] + ([h.parent_issuer] if h.parent_issuer and not h.parent_issuer.upper().startswith("ĐẢNG BỘ")
+                        else [])
+    return any(above == _place_of(x) for x in own if x)
 
 
 def _tier_ok(parent: Letter, child: Letter) -> bool:
+    """A letter is never implemented by one of a higher tier; the same tier is allowed, as real letters
+    do it (the Politburo's resolution → the National Assembly's Party delegation's plan; a province's
+    plan → a provincial department's)."""
     p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
-    return p is None or c is None or p < c
+    return p is None or c is None or p <= c
+
+
+def _above(parent: Letter, child: Letter) -> bool:
+    p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
+    return p is not None and c is not None and p < c
 
 
 def _date_ok(parent: Letter, child: Letter) -> bool:
+    """A letter implements an earlier one (or one of the same day)."""
     pd, cd = parent.header.date, child.header.date
     return pd is None or cd is None or pd <= cd
 
@@ -177,10 +150,65 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
     return abs((a - b).days) if a and b else None
 
 
-def detect_parents(letters: Mapping[str, Letter],
-                   settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS) -> dict[str, LetterNode]:
-    """A node per letter with its parents (evidence, confidence, reasons), children and flags."""
-    index = _Index.build(letters)
+def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+                trigrams: Mapping[str, np.ndarray] | None = None, executor: Executor | None = None,
+                jobs: int | None = None) -> TrigramIndex:
+    """The trigram index of a folder. Letters are tokenized on `executor` (e.g. a Dask cluster's), else
+    in `jobs` local processes (default one per core), and the postings partitions are built there too;
+    `trigrams` (from `letter_trigrams`) saves tokenizing those letters again."""
+    grams = dict(trigrams or {})
+    missing = [p for p in letters if p not in grams]
+    chunks = [missing[k:k + 64] for k in range(0, len(missing), 64)]
+    jobs = jobs or os.cpu_count() or 1
+    if executor is not None:
+        for chunk, found in zip(chunks, executor.map(_trigrams_of, [[letters[p] for p in c] for c in chunks]),
+                                strict=True):
+            grams.update(zip(chunk, found, strict=True))
+    elif jobs > 1 and len(chunks) > 1 and multiprocessing.get_start_method() == "fork":
+        global _POOL_LETTERS
+        _POOL_LETTERS = letters  # inherited by the forked workers, never pickled
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for chunk, found in zip(chunks, pool.map(_inherited_trigrams, chunks), strict=True):
+                    grams.update(zip(chunk, found, strict=True))
+        finally:
+            _POOL_LETTERS = {}
+    else:
+        grams.update((p, letter_trigrams(letters[p])) for p in missing)
+    rank = {p: TIER_RANK.get(letter.tier, len(TIER_RANK)) for p, letter in letters.items()}
+    return TrigramIndex.build({p: grams[p] for p in letters}, max_postings=settings.max_postings, rank=rank,
+                              executor=executor)
+
+
+_POOL_LETTERS: Mapping[str, Letter] = {}
+
+
+def _trigrams_of(letters: list[Letter]) -> list[np.ndarray]:
+    return [letter_trigrams(letter) for letter in letters]
+
+
+def _inherited_trigrams(paths: list[str]) -> list[np.ndarray]:
+    return [letter_trigrams(_POOL_LETTERS[p]) for p in paths]
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    child: str
+    parent: str
+    score: float  # share, plus the tier and place bonuses: what ranks the candidates
+    share: float
+    known: bool  # both tiers known
+    runner_up: str | None
+    above: bool
+
+
+def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+                   index: TrigramIndex | None = None, executor: Executor | None = None,
+                   jobs: int | None = None) -> dict[str, LetterNode]:
+    """A node per letter with its parents (evidence, confidence, reasons), children and flags. The index
+    is built on `executor` or in `jobs` processes (see `build_index`); the voting and the exact scores
+    run here, at a bounded cost per letter."""
+    index = index or build_index(letters, settings, executor=executor, jobs=jobs)
     by_key: dict[Key, list[str]] = defaultdict(list)
     by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)  # for near misses, by date
     for path, letter in letters.items():
@@ -216,34 +244,28 @@ def detect_parents(letters: Mapping[str, Letter],
         node.citation_status = min(statuses, key=order.index) if statuses else FolderCitationStatus.NONE
         if not node.parents:
             pending_content.append(path)
-    # Content pairing, most confident first, never closing a cycle.
-    proposals = []
+    # As many candidates as the largest family found by citations needs: its siblings share most of
+    # the parent's text and would otherwise fill every slot.
+    family = max((graph.out_degree(p) for p in graph), default=0)
+    k = min(settings.max_candidates, max(settings.candidates, settings.candidates_per_sibling * family + 8))
+    # Top-down, a tier at a time (unknown tiers last): a letter's candidates include the known children
+    # and parents of its best-voted ones, so a district paired a tier above is there for its communes.
+    levels: dict[int, list[str]] = defaultdict(list)
     for path in pending_content:
-        child = letters[path]
-        allowed = []
-        for other in index.candidates(path, settings):
-            if _tier_ok(letters[other], child) and _date_ok(letters[other], child):
-                allowed.append(other)
-                if len(allowed) == settings.candidates:
-                    break
-        for cand in allowed:
-            share = index.containment(path, cand)
-            if share >= settings.content_min:
-                known = child.tier is not Tier.UNKNOWN and letters[cand].tier is not Tier.UNKNOWN
-                proposals.append((known, share + _PLACE_BONUS * _names_parent(child, letters[cand]), path, cand))
-    # A parent whose tier is known to be above the child's beats any letter of unknown tier (which
-    # could be the child's own child); then the larger share of the child's text wins.
-    for _, share, path, cand in sorted(proposals, key=lambda x: (not x[0], -x[1], x[2], x[3])):
-        node = nodes[path]
-        if node.parents or nx.has_path(graph, path, cand):
-            continue
-        reasons = [f"{share:.0%} of its text (weighted word trigrams) is in {cand}"]
-        child, parent = letters[path], letters[cand]
-        if child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN:
-            reasons.append(f"tier {parent.tier.value} above {child.tier.value}")
-        node.parents.append(ParentLink(parent=cand, evidence=ParentEvidence.CONTENT, confidence=round(share, 3),
-                                       reasons=reasons))
-        graph.add_edge(cand, path)
+        levels[TIER_RANK.get(letters[path].tier, len(TIER_RANK))].append(path)
+    for level in sorted(levels):
+        proposals = [p for path in levels[level]
+                     for p in _content_proposals(path, letters, index, settings, k, graph)]
+        # Most confident first; a candidate that would close a cycle is passed over.
+        for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
+            node = nodes[prop.child]
+            if node.parents or nx.has_path(graph, prop.child, prop.parent):
+                continue
+            decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
+            node.parents.append(_content_link(prop, decisive, letters))
+            graph.add_edge(prop.parent, prop.child)
+            if prop.share < settings.thin_share or decisive <= settings.thin_decisive:
+                node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
@@ -251,10 +273,121 @@ def detect_parents(letters: Mapping[str, Letter],
     return nodes
 
 
+def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
+                       k: int, graph: nx.DiGraph) -> list[_Proposal]:
+    """Every candidate that may be the child's parent by content, each with how clearly it beats the
+    next best (stage two: exact shares of the candidates the vote found, and of their families)."""
+    scored = _score_candidates(path, index.candidates(path, k), letters, index, settings)
+    # Stage two and a half: the known children and parents of the best scored, scored too (a district
+    # the vote's cap left out is found under its province).
+    seen = {x[2] for x in scored}
+    family = [x for top in scored[:settings.family_of] for x in (*graph.successors(top[2]),
+                                                                   *graph.predecessors(top[2])) if x not in seen]
+    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings)
+    scored.sort(key=lambda x: (-x[0], x[2]))
+    scored = _rerank_near_ties(path, scored, index, settings, graph)
+    out = []
+    best = max((x[0] for x in scored), default=0.0)
+    for n, (score, share, cand, known, above) in enumerate(scored[:settings.proposals]):
+        rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
+        # the order after the near-tie rules is the order of preference: scores follow it
+        rank_score = best - 1e-6 * n if n == 0 else min(score, best - 1e-6 * n)
+        out.append(_Proposal(path, cand, rank_score, share, known, rival, above))
+    return out
+
+
+def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
+                      settings: CorpusSettings) -> list[tuple[float, float, str, bool, bool]]:
+    """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate."""
+    child = letters[path]
+    scored = []
+    for cand in candidates:
+        if cand == path:
+            continue
+        parent = letters[cand]
+        if not (_tier_ok(parent, child) and _date_ok(parent, child)):
+            continue
+        share = index.containment(path, cand)
+        if share < settings.content_min:
+            continue
+        above = _above(parent, child)
+        # Direction, where the tiers do not tell it: a letter that holds less of the child's text than
+        # the child holds of its own looks derived from the child (its own child, or a sibling that
+        # copied it), not its source.
+        back = 0.0 if above else index.containment(cand, path)  # (only then worth computing)
+        if back - share > settings.derived_margin:
+            continue  # mostly made of the child's text, holding little of it: the child's own child
+        derived = back > share
+        known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
+        # The same known tier is allowed (real letters do it) but a letter a tier above that holds
+        # most of the text is the likelier source: communes do not direct their neighbours.
+        # Among parents that hold the text equally, the nearest tier above: a commune implements its
+        # district's letter, which carries the province's text.
+        nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
+        # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
+        same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
+        score = (share + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
+                 - settings.derived_penalty * derived - settings.same_tier_penalty * same_tier)
+        scored.append((score, share, cand, known, above))
+    return scored
+
+
+def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings,
+                      graph: nx.DiGraph) -> list:
+    """Among candidates within `tie_margin` of the best:
+    - the one with least text of its own (held neither by the child nor by the other close
+      candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
+      has local text nobody else holds;
+    - the rare text: shares with squared idf, so what few letters hold (a parent's own wording) outweighs
+      stock sentences two letters share by coincidence;
+    - lineage: inherited text is in the parent's own parent too, so a candidate whose known parent
+      holds more of the child's text comes first (a cousin in another province has another province
+      above it). A candidate with no known parent counts as the best lineage among the others."""
+    if len(scored) < 2:
+        return scored
+    close = [x for x in scored[:settings.tie_candidates] if x[0] >= scored[0][0] - settings.tie_margin]
+    if len(close) < 2:
+        return scored
+    cands = [x[2] for x in close]
+    own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
+    lineage = {cand: max((index.containment(path, p) for p in graph.predecessors(cand) if p != path), default=None)
+               for cand in cands}
+    known = [v for v in lineage.values() if v is not None]
+    top = max(known, default=0.0)
+    rare = {cand: index.rare_containment(path, cand) for cand in cands}
+
+    def key(x: tuple) -> tuple:
+        line = lineage[x[2]]
+        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
+                 + settings.rare_weight * rare[x[2]]), x[2]
+
+    reranked = sorted(close, key=key)
+    return reranked + scored[len(close):]
+
+
+def _content_link(prop: _Proposal, decisive: float, letters: Mapping[str, Letter]) -> ParentLink:
+    """The confidence is the share of the child's text in the parent, scaled down when the runner-up
+    explains the text where the two differ about as well (siblings, cousins, the child's own child)."""
+    child, parent = letters[prop.child], letters[prop.parent]
+    reasons = [f"{prop.share:.0%} of its text (weighted word trigrams) is in {prop.parent}"]
+    if prop.above:
+        reasons.append(f"tier {parent.tier.value} above {child.tier.value}")
+    if _names_parent(child, parent):
+        reasons.append(f"its header names the body above it ({child.header.parent_issuer})")
+    if prop.runner_up:
+        reasons.append(f"against the runner-up {prop.runner_up}, {decisive:.0%} of the text where the two "
+                       "differ sides with it")
+    else:
+        reasons.append("no other candidate holds enough of its text")
+    confidence = min(1.0, prop.share) * (0.5 + 0.5 * decisive)
+    return ParentLink(parent=prop.parent, evidence=ParentEvidence.CONTENT, confidence=round(confidence, 3),
+                      reasons=reasons)
+
+
 def _node(path: str, letter: Letter) -> LetterNode:
     h = letter.header
     fmt = letter.source.format.value + ("+ocr" if letter.source.ocr_pages else "")
-    return LetterNode(path=path, format=fmt, status="parsed", symbol=h.symbol,
+    return LetterNode(path=path, format=fmt, status=NodeStatus.PARSED, symbol=h.symbol,
                       date=h.date.isoformat() if h.date else None, issuer=h.issuer, tier=letter.tier,
                       subject=h.subject)
 
@@ -310,34 +443,31 @@ def _near_candidates(path: str, key: Key, cited: dt.date | None, by_key: dict[Ke
 
 def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
                       by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]],
-                      index: _Index, settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
+                      index: TrigramIndex, settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
     key = symbol_key(c.number, c.doc_type, c.issuer_code)
     if key is None:
         return FolderCitationStatus.NONE, None
     exact = [p for p in by_key.get(key, []) if p != path]
-    if exact:
-        # Numbers restart each year (state) or term (Party): prefer the one whose date fits.
-        best = min(exact, key=lambda p: (_days(letters[p].header.date, c.date) or 0, p))
-        days = _days(letters[best].header.date, c.date)
+    # Numbers restart each year (state) or term (Party), and every district committee writes "…/HU":
+    # the same symbol of another date is only a near miss, weighed against the others by text.
+    dated = [p for p in exact if not _days(letters[p].header.date, c.date)]
+    best_exact = None
+    if dated:
+        best = max(dated, key=lambda p: (index.containment(path, p), p))
         share = index.containment(path, best)
-        if days:
-            return FolderCitationStatus.NEAR, ParentLink(
-                parent=best, evidence=ParentEvidence.NEAR_CITATION, confidence=round(0.6 + 0.4 * min(1, share * 2), 3),
-                reasons=[f"cites {c.symbol} of {c.date}, the folder's {c.symbol} is dated "
-                         f"{letters[best].header.date} ({days} day(s) apart)",
-                         f"{share:.0%} of its text is in {best}"])
-        return FolderCitationStatus.EXACT, ParentLink(
-            parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
-            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
-                     f"{share:.0%} of its text is in {best}"])
+        best_exact = (share + _EXACT_BONUS + _PLACE_BONUS * _names_parent(letter, letters[best]), best, share)
+    strong = best_exact is not None and (best_exact[2] >= settings.exact_enough or _names_parent(
+        letter, letters[best_exact[1]]))
     near = []
-    for other in _near_candidates(path, key, c.date, by_key, by_kind, settings):
+    mates = [] if strong else _near_candidates(path, key, c.date, by_key, by_kind, settings)
+    for other in mates:
         parent = letters[other]
         h = parent.header
         other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
         if other == path or other_key is None:
             continue
         days = _days(h.date, c.date)
+        same_number = other_key == key
         close_number = edit_distance(other_key[0], key[0]) <= 1
         if not (close_number or (days is not None and days <= settings.near_days)):
             continue
@@ -345,17 +475,27 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         if share >= settings.near_content_min:
             why = [f"cites {c.symbol}" + (f" of {c.date}" if c.date else "") + f"; the folder has {h.symbol}"
                    + (f" of {h.date}" if h.date else ""),
+                   f"same number, dates {days} day(s) apart" if same_number else
                    "number one character off" if close_number else f"dates {days} day(s) apart",
                    f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
-            near.append((share, other, why))
+            # every agreeing part of the citation counts: number, date, the body the header names
+            score = (share + _PLACE_BONUS * _names_parent(letter, parent) + _SAME_NUMBER_BONUS * same_number
+                     + _NEAR_PART_BONUS * (close_number + (days == 0)))
+            near.append((score, share, other, why))
+    if best_exact and (not near or best_exact[0] >= max(near)[0]):
+        _, best, share = best_exact
+        return FolderCitationStatus.EXACT, ParentLink(
+            parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
+            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
+                     f"{share:.0%} of its text is in {best}"])
     if near:
-        share, other, why = max(near, key=lambda x: (x[0] + _PLACE_BONUS * _names_parent(letter, letters[x[1]]), x[1]))
+        _, share, other, why = max(near, key=lambda x: (x[0], x[2]))
         return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
                                                      confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
     return FolderCitationStatus.MISSING_IN_FOLDER, None
 
 
-def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: Mapping[str, Letter],
+def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],
                          settings: CorpusSettings) -> None:
     """A child whose local text (what is not in the parent) is largely a sibling's local text was
     copied from that sibling; the later letter is flagged (both, when the dates do not tell). Each
@@ -366,7 +506,7 @@ def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: M
         kids = sorted(parent.children, key=lambda k: (letters[k].header.date or far, k))
         if len(kids) < 2:
             continue
-        local = {k: index.trigrams[k] - index.trigrams[parent_path] for k in kids}
+        local = {k: index.local(k, parent_path) for k in kids}
         for i, a in enumerate(kids):
             if len(local[a]) < settings.sibling_min_trigrams:
                 continue
@@ -376,7 +516,7 @@ def _flag_sibling_copies(nodes: dict[str, LetterNode], index: _Index, letters: M
             pool = kids[max(0, i - settings.sibling_candidates) : i][::-1] + after[: settings.sibling_candidates]
             found = []
             for b in pool[: 2 * settings.sibling_candidates]:
-                common = len(local[a] & local[b])
+                common = int(np.isin(local[a], local[b], assume_unique=True).sum())
                 share = common / len(local[a])
                 if share < settings.sibling_overlap or common < settings.sibling_min_trigrams:
                     continue

@@ -1,7 +1,9 @@
 """The cascade as a networkx graph: letter and unit nodes, `contains` and `derived_from` edges."""
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+from xml.sax.saxutils import escape as xml_escape
 
 import networkx as nx
 
@@ -71,3 +73,85 @@ def graph_to_graphml(graph: nx.DiGraph) -> str:
     safe.add_nodes_from((key[n], clean(d)) for n, d in graph.nodes(data=True))
     safe.add_edges_from((key[a], key[b], clean(d)) for a, b, d in graph.edges(data=True))
     return "\n".join(nx.generate_graphml(safe, encoding="utf-8", prettyprint=True))
+
+
+# --- streamed files: the same graph written node by node, never held whole (a national folder's graph
+# has millions of unit nodes) ----------------------------------------------------------------------------
+
+_NODE_KEYS = (("kind", "string"), ("path", "string"), ("sha256", "string"), ("symbol", "string"), ("date", "string"),
+              ("issuer", "string"), ("tier", "string"), ("system", "string"), ("subject", "string"),
+              ("letter", "string"), ("unit", "string"), ("item", "string"), ("is_item", "boolean"),
+              ("text", "string"))
+_EDGE_KEYS = (("kind", "string"), ("citation", "string"), ("retention", "double"), ("relation", "string"),
+              ("similarity", "double"), ("kept_share", "double"), ("split", "boolean"), ("merged", "boolean"),
+              ("moved", "boolean"))
+
+
+def _elements(letters: Iterable[tuple[str, Letter]], results: Iterable[tuple[str, str, LinkResult]]
+              ) -> Iterator[tuple[str, str, str | None, dict[str, object]]]:
+    """("node", key, None, data) and ("edge", source, target, data), letters first, as `build_graph`."""
+    for key, letter in letters:
+        h = letter.header
+        yield "node", key, None, {"kind": "letter", "path": letter.source.path, "sha256": letter.source.sha256,
+                                  "symbol": h.symbol or "", "date": h.date.isoformat() if h.date else "",
+                                  "issuer": h.issuer or "", "tier": letter.tier.value, "system": letter.system.value,
+                                  "subject": h.subject or ""}
+        for u in letter_units(letter):
+            node = f"{key}#{u.id}"
+            yield "node", node, None, {"kind": "unit", "letter": key, "unit": u.id, "item": u.item,
+                                       "is_item": u.is_item, "text": u.text}
+            yield "edge", f"{key}#{u.container}" if u.container else key, node, {"kind": "contains"}
+    for p, c, result in results:
+        yield "edge", c, p, {"kind": "derived_from", "citation": result.citation_check.status.value,
+                             "retention": result.summary.retention}
+        for link in result.links:
+            yield "edge", f"{c}#{link.child}", f"{p}#{link.parent}", {
+                "kind": "derived_from", "relation": link.relation.value, "similarity": link.similarity,
+                "kept_share": link.kept_share, "split": link.split, "merged": link.merged, "moved": link.moved}
+
+
+def write_graph_json(out: TextIO, letters: Callable[[], Iterable[tuple[str, Letter]]],
+                     results: Callable[[], Iterable[tuple[str, str, LinkResult]]]) -> None:
+    """Node-link JSON as `graph_to_json` gives (d3, networkx.node_link_graph), written as it goes: the
+    nodes, then the links, each in one pass over the letters and results (`letters()`, `results()`)."""
+    out.write('{\n "directed": true,\n "multigraph": false,\n "graph": {},\n "nodes": [')
+    first = True
+    for what, a, _, data in _elements(letters(), ()):
+        if what == "node":
+            out.write(("\n  " if first else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
+            first = False
+    out.write('\n ],\n "links": [')
+    first = True
+    for what, a, b, data in _elements(letters(), results()):
+        if what == "edge":
+            out.write(("\n  " if first else ",\n  ")
+                      + json.dumps({**data, "source": a, "target": b}, ensure_ascii=False))
+            first = False
+    out.write("\n ]\n}\n")
+
+
+def write_graphml(out: TextIO, letters: Iterable[tuple[str, Letter]],
+                  results: Iterable[tuple[str, str, LinkResult]]) -> None:
+    """GraphML (Gephi, yEd, Cytoscape) written as it goes, well-formed as `graph_to_graphml`: keys and
+    texts through `xml_text` (visible escapes for what XML 1.0 cannot hold), then XML-escaped."""
+    def text(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return xml_escape(xml_text(str(value)), {'"': "&quot;"})
+
+    ids = {("node", name): f"n{k}" for k, (name, _) in enumerate(_NODE_KEYS)}
+    ids |= {("edge", name): f"e{k}" for k, (name, _) in enumerate(_EDGE_KEYS)}
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+              '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for scope, keys in (("node", _NODE_KEYS), ("edge", _EDGE_KEYS)):
+        for name, kind in keys:
+            out.write(f'  <key id="{ids[(scope, name)]}" for="{scope}" attr.name="{name}" attr.type="{kind}" />\n')
+    out.write('  <graph edgedefault="directed">\n')
+    for what, a, b, data in _elements(letters, results):
+        values = "".join(f'<data key="{ids[(what, k)]}">{text(v)}</data>' for k, v in data.items())
+        if what == "node":
+            out.write(f'    <node id="{text(a)}">{values}</node>\n')
+        else:
+            out.write(f'    <edge source="{text(a)}" target="{text(b)}">{values}</edge>\n')
+    out.write("  </graph>\n</graphml>\n")

@@ -18,6 +18,7 @@ from models import (
     LinkResult,
     LinkSummary,
     PairWarning,
+    PairWarningCode,
     Relation,
     SentenceLink,
     SpanKind,
@@ -338,11 +339,13 @@ def pair_warnings(result: LinkResult, pair: _Pair, settings: AlignSettings = DEF
     p, c = result.parent, result.child
     pr, cr = _TIER_RANK.get(p.tier), _TIER_RANK.get(c.tier)
     if pr is not None and cr is not None and cr < pr:
-        out.append(PairWarning(code="reversed", message=f"the child letter is of a higher tier ({c.tier.value}) "
-                                                        f"than the parent ({p.tier.value})"))
+        out.append(PairWarning(code=PairWarningCode.REVERSED,
+                               message=f"the child letter is of a higher tier ({c.tier.value}) "
+                                       f"than the parent ({p.tier.value})"))
     if p.header.date and c.header.date and c.header.date < p.header.date:
-        out.append(PairWarning(code="reversed", message=f"the child letter is dated {c.header.date.isoformat()}, "
-                                                        f"before the parent ({p.header.date.isoformat()})"))
+        out.append(PairWarning(code=PairWarningCode.REVERSED,
+                               message=f"the child letter is dated {c.header.date.isoformat()}, "
+                                       f"before the parent ({p.header.date.isoformat()})"))
     content = [k for k, u in enumerate(pair.c_units) if not u.frame and k not in pair.c_framed]
     total = sum(_words(pair.c_tokens[k]) for k in content)
     matched = pair.matched(set(content), set(range(len(pair.p_units))))
@@ -350,8 +353,8 @@ def pair_warnings(result: LinkResult, pair: _Pair, settings: AlignSettings = DEF
     status = result.citation_check.status
     if status in (CitationStatus.UNRELATED, CitationStatus.NONE) and explained < settings.unrelated_max:
         cites = "cites something else" if status is CitationStatus.UNRELATED else "cites nothing of the parent"
-        out.append(PairWarning(code="unrelated", message=f"the child {cites} and only {explained:.0%} of its "
-                                                         "words come from the parent"))
+        out.append(PairWarning(code=PairWarningCode.UNRELATED,
+                               message=f"the child {cites} and only {explained:.0%} of its words come from the parent"))
     return out
 
 

@@ -38,6 +38,7 @@ SECTION_WORDS = frozenset((
 ))
 # Words include combining marks, so NFD text ("đ" + U+0300 …) is never cut inside a syllable.
 _TOKEN_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|[^\w\s\u0300-\u036f]+|_+")
+_WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")  # the word pieces of _TOKEN_RE
 _DEFINITION_RE = re.compile(r"\(\s*(?P<abbr>[A-ZĐ][A-ZĐa-z]{1,11})\s*\)")
 
 
@@ -199,3 +200,25 @@ def _tokenize(text: str, relevant: tuple[tuple[str, tuple[str, ...]], ...]) -> t
 
 def keys_of(tokens: list[Token]) -> list[str]:
     return [k for t in tokens for k in t.keys]
+
+
+def keys_of_text(text: str) -> list[str]:
+    """The matching keys of a text, as `tokenize` gives them (built-in abbreviations, "xã hội"), without
+    building tokens and without the token cache: indexing a whole folder must not fill a cache meant
+    for the units of one pair."""
+    words = [w for w in _WORD_RE.findall(text) if w[0].isalnum()]
+    keys: list[str] = []
+    for k, word in enumerate(words):
+        form = _form(word)
+        if word in _BUILTIN and word.isupper():
+            keys.extend(_BUILTIN[word])
+        elif form in TIER_WORDS and not (form == "xã" and k + 1 < len(words) and _form(words[k + 1]) == "hội"):
+            keys.append(TIER_KEY)
+        else:
+            keys.append(form)
+    return keys
+
+
+@lru_cache(maxsize=1 << 17)
+def _form(word: str) -> str:
+    return word_form(word)

@@ -1,6 +1,19 @@
 """The one vocabulary every part of cascade speaks: plain pydantic models, no I/O."""
 
-from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
+from models.enums import (
+    BlockKind,
+    CitationRole,
+    IdentitySource,
+    ItemKind,
+    LetterForm,
+    NodeStatus,
+    PairWarningCode,
+    PartKind,
+    SourceFormat,
+    System,
+    Tier,
+    WarningCode,
+)
 from models.errors import CascadeError, InputError, path_text
 from models.letter import (
     SCHEMA_VERSION,
@@ -44,15 +57,19 @@ __all__ = [
     "CitationStatus",
     "DiffSpan",
     "Header",
+    "IdentitySource",
     "InputError",
     "Item",
     "ItemKind",
     "ItemLink",
     "Letter",
+    "LetterForm",
     "Link",
     "LinkResult",
     "LinkSummary",
+    "NodeStatus",
     "PairWarning",
+    "PairWarningCode",
     "Paragraph",
     "ParseWarning",
     "Part",
@@ -70,5 +87,6 @@ __all__ = [
     "Strength",
     "System",
     "Tier",
+    "WarningCode",
     "path_text",
 ]

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.enums import Tier
+from models.enums import NodeStatus, Tier
 
 # A file cascade writes into each report folder; folders holding it are never read as letters.
 REPORT_MARKER = ".cascade-report"
@@ -39,7 +39,7 @@ class LetterNode(_Model):
     path: str
     format: str | None = Field(default=None, description="Source format (txt, docx, pdf, doc…; 'pdf+ocr' when "
                                "pages were read by OCR).")
-    status: str = Field(description="parsed or failed")
+    status: NodeStatus
     error: str | None = None
     symbol: str | None = None
     date: str | None = None

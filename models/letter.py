@@ -19,7 +19,18 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.enums import BlockKind, CitationRole, ItemKind, PartKind, SourceFormat, System, Tier
+from models.enums import (
+    BlockKind,
+    CitationRole,
+    IdentitySource,
+    ItemKind,
+    LetterForm,
+    PartKind,
+    SourceFormat,
+    System,
+    Tier,
+    WarningCode,
+)
 
 SCHEMA_VERSION = "1.1"
 
@@ -99,6 +110,9 @@ class Header(_Model):
     date: dt.date | None = None
     title: str | None = Field(default=None, description="Document-type name line, e.g. 'KẾ HOẠCH'.")
     subject: str | None = Field(default=None, description="Trích yếu: the 'V/v' text or the title's summary.")
+    identity_from: IdentitySource | None = Field(
+        default=None, description="Where the own number, date or issuer were read; null when none was found."
+    )
     raw: str = ""
 
 
@@ -160,7 +174,7 @@ class Part(_Model):
 
 
 class ParseWarning(_Model):
-    code: str
+    code: WarningCode
     message: str
 
 
@@ -168,6 +182,8 @@ class Letter(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
     header: Header = Field(default_factory=Header)
+    form: LetterForm = LetterForm.LETTER
+    form_reason: str = Field(default="", description="Why the letter was given its form, in a phrase.")
     system: System = System.UNKNOWN
     tier: Tier = Tier.UNKNOWN
     recipients: list[Recipient] = Field(default_factory=list)
@@ -187,6 +203,11 @@ class Letter(_Model):
     )
     citations: list[Citation] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    furniture: list[Paragraph] = Field(
+        default_factory=list,
+        description="Web-page lines around the letter (page title, posting time, captions, source, bylines): "
+        "kept, never read as issuer, subject or items.",
+    )
     unplaced: list[Paragraph] = Field(
         default_factory=list, description="Source text no zone claimed; kept so nothing is lost."
     )

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.enums import PairWarningCode
 from models.letter import SCHEMA_VERSION, Letter
 
 
@@ -127,7 +128,7 @@ class LinkSummary(_Model):
 class PairWarning(_Model):
     """Why a pair may not be a parent and its child: `unrelated` or `reversed`."""
 
-    code: str
+    code: PairWarningCode
     message: str
 
 

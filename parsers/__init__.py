@@ -5,6 +5,7 @@ from pathlib import Path
 from models import InputError, Letter
 from parsers.base import DEFAULT_LIMITS, PageProgress, Reader, ReadLimits
 from parsers.docx_reader import read_docx
+from parsers.form import refusal_reason
 from parsers.readers import READERS, REFUSED, reader_for, suffix_list
 from parsers.segment import segment_letter
 from parsers.text_reader import read_txt
@@ -30,11 +31,11 @@ def parse_letter(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS, segmente
     missing = reader.missing()
     if missing and path.is_file():
         raise InputError(path, missing)  # the tool this format needs is not installed here
-    letter = segment_letter(reader.read(path, limits, on_page), nlp_segmenter=segmenter)
-    h = letter.header
-    if not (letter.items or letter.recipients or letter.cc or letter.signature
-            or h.symbol or h.issuer or h.date or h.title or h.subject):
-        raise InputError(path, "not a letter (no header, 'Kính gửi', numbered items, 'Nơi nhận' or signature found)")
+    raw = reader.read(path, limits, on_page)
+    letter = segment_letter(raw, nlp_segmenter=segmenter)
+    reason = refusal_reason(raw, letter)
+    if reason:
+        raise InputError(path, reason)
     return letter
 
 

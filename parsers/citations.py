@@ -1,38 +1,57 @@
 """Find references to other documents in a text: numbered ("Công văn số 8371-CV/BTGTW, ngày 10/5/2024")
 and named only ("Nghị quyết Trung ương 4 khóa XII").
 
-Pure functions over display text; `parsers.nlp` wraps them as spaCy components.
+Written as real copies write them: any case ("công văn số", "CÔNG VĂN SỐ"), "số" glued to the number
+("số822-CV/TU"), spaced or hyphen-lost symbols (parsers/symbols.py), the issuer between symbol and date
+("… số 1160/SGDĐT-CTTT của Sở … ngày 20 tháng 4 năm 2021"), and OCR that dropped the marks ("n s
+3020/A-UBND ngy 28/9/2009"). Pure functions over display text; `parsers.nlp` wraps them as spaCy components.
 """
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from parsers.lexicon import DOC_TYPE_CODES
-from parsers.patterns import ABBR, DASH, DATE_NUM, DATE_WORDS, IMPLEMENTS_VERB_RE, SP, VN_UPPER, YEAR
+from parsers.kinds import kind_names, named_kinds
+from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
+from parsers.symbols import PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
 
-DOC_KINDS = (
-    "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Quy chế", "Quy định", "Thông tri", "Thông cáo",
-    "Thông báo", "Hướng dẫn", "Chương trình hành động", "Chương trình", "Kế hoạch", "Phương án", "Đề án",
-    "Dự án", "Báo cáo", "Biên bản", "Tờ trình", "Hợp đồng", "Công điện", "Công văn", "Giấy mời", "Nghị định",
-    "Thông tư liên tịch", "Thông tư", "Luật", "Pháp lệnh", "Văn bản", "Điện", "Hiến pháp",
+# Kinds in any case; the marked spelling first, then the OCR-stripped one for names of two syllables or more
+# (a one-syllable loose form such as "in" for "Điện" would be read in ordinary words).
+_KIND_NAMES = kind_names()
+_KIND = "|".join(
+    [k.replace(" ", r"\s+") for k in _KIND_NAMES] + [loose(k) for k in _KIND_NAMES if " " in k]
 )
-_KIND = "|".join(k.replace(" ", r"\s+") for k in DOC_KINDS)
-_SYMBOL = (
-    rf"(?P<party>(?P<pno>\d{{1,5}}){SP}{DASH}{SP}(?P<ptype>{ABBR}){SP}/{SP}(?P<pissuer>{ABBR}(?:{DASH}{ABBR})*))"
-    rf"|(?P<state>(?P<sno>\d{{1,5}}){SP}/{SP}(?:(?P<syear>{YEAR}){SP}/{SP})?"
-    rf"(?P<scode>{ABBR}(?:{SP}{DASH}{SP}{ABBR})+))"
-)
+_SO = r"(?<![^\W\d_])(?:số|sô|so|s)(?![^\W\d_])"
+_NGAY = f"(?i:{loose('ngày')})"
+
+
+def _date_fragment(p: str) -> str:
+    """A date, numeric or in words, with its groups prefixed by `p`."""
+    num = rf"(?P<{p}d>{DAYS})\s*[/.\-]\s*(?P<{p}m>{MONTHS})\s*[/.\-]\s*(?P<{p}y>{YEAR})"
+    words = (rf"{_NGAY}\s*(?P<{p}d2>{DAYS})\s+(?i:{loose('tháng')})\s*(?P<{p}m2>{MONTHS})\s+(?i:{loose('năm')})\s*"
+             rf"(?P<{p}y2>{YEAR})")
+    return rf"(?:(?:{_NGAY}\s*)?{num}|{words})(?![\d/])"
+
+
 _BODY = r"(?:Ban|Bộ|Ủy|Uỷ|UBND|HĐND|Hội|Văn|Chính|Thủ|Quốc|Tỉnh|Huyện|Thành|Thị|Quận|Đảng|Sở|Phòng|Mặt|Trung|Liên|Đoàn)"
-_BODY_TAIL = r"(?:(?!\s+(?:về|và|ngày|nhằm|để|đã|với|trong|theo|tại|số)\b)[^,;.:()“”\"\n])"
+_EXACT_KIND = "|".join(k.replace(" ", r"\s+") for k in _KIND_NAMES)
+# A body's name runs until a subject, a date, a purpose, or the next document ("… và Thông báo số …").
+_BODY_TAIL = (
+    rf"(?:(?!\s+(?:về|ngày|nhằm|để|đã|với|trong|theo|tại|số|V/v|thực\s+hiện|triển\s+khai|ban\s+hành|căn\s+cứ)\b)"
+    rf"(?!\s+và\s+[^{VN_UPPER}])"
+    rf"(?!\s+(?:và\s+)?(?i:{_EXACT_KIND})\b)[^,;.:()“”\"\n])"
+)
 NUMBERED_CITATION_RE = re.compile(
-    rf"(?:(?P<kind>{_KIND})\s+(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?(?:số\s*:?\s*)?)?"
-    rf"(?<![\w/\-])(?:{_SYMBOL})(?![\w/])"
-    rf"(?:\s*,?\s*(?:ngày\s+)?(?:{DATE_NUM}|{DATE_WORDS}))?"
-    rf"(?:\s*,?\s*của\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}}))?",
+    rf"(?:(?P<kind>(?i:{_KIND}))\s+(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
+    rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
+    rf"(?(so)|(?<![\w/\-.]))"
+    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"
+    rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
+    rf"(?:\s*,?\s*(?i:{loose('của')})\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
 )
 # Named only: a capitalised kind followed by a capitalised name, e.g. "Nghị quyết Đại hội XIII".
-_NAMED_KIND = "Nghị quyết|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình hành động|Luật|Hiến pháp|Pháp lệnh"
+_NAMED_KIND = "|".join(k.replace(" ", r"\s+") for k in named_kinds())
 _STOP = r"(?:và|của|về|gắn|thực|trong|nhằm|đã|để|theo|tại|cho|đến|với|là|được|năm|ngày|số)"
 NAMED_CITATION_RE = re.compile(
     rf"\b(?P<kind>{_NAMED_KIND})\s+(?P<name>[{VN_UPPER}][^\s,;.:()“”\"]*"
@@ -59,6 +78,7 @@ class CitationMatch:
     issuing_body: str | None
     name: str | None
     implements: bool = False
+    kind_written: bool = False  # the kind word stands in the text (not inferred from the type code)
 
 
 def _date(y: str | None, m: str | None, d: str | None) -> dt.date | None:
@@ -70,44 +90,64 @@ def _date(y: str | None, m: str | None, d: str | None) -> dt.date | None:
         return None
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", re.sub(DASH, "-", s))
+@lru_cache(maxsize=256)
+def _kind_name(written: str | None) -> str | None:
+    """The table's name for a kind as written, in any case or stripped of its marks."""
+    if not written:
+        return None
+    flat = re.sub(r"\s+", " ", written)
+    for name in _KIND_NAMES:
+        if flat.lower() == name.lower():
+            return name
+    for name in _KIND_NAMES:
+        if re.fullmatch(loose(name), flat, re.I):
+            return name
+    return flat.capitalize()
 
 
-def _kind_name(kind: str | None) -> str | None:
-    return re.sub(r"\s+", " ", kind).capitalize() if kind else None
+# Where a symbol can begin: a number followed by its separator or a type code. Every numbered citation holds
+# one, and its kind, "số" and issuer stand at most _REACH characters before it, so the full pattern is only
+# tried near these anchors; the matches are those of a plain finditer.
+_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
+_REACH = 200
+
+
+def _numbered_matches(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        anchor = _ANCHOR_RE.search(text, pos)
+        if anchor is None:
+            return out
+        m = NUMBERED_CITATION_RE.search(text, max(pos, anchor.start() - _REACH))
+        if m is None:
+            return out
+        out.append(m)
+        pos = max(m.end(), m.start() + 1)
 
 
 def find_numbered(text: str) -> list[CitationMatch]:
     out = []
-    for m in NUMBERED_CITATION_RE.finditer(text):
+    for m in _numbered_matches(text):
         g = m.groupdict()
-        typed = True
-        if g["party"]:
-            number, doc_type, issuer = g["pno"], g["ptype"], g["pissuer"]
-            symbol = _squash(f"{number}-{doc_type}/{issuer}")
-            year = None
-        else:
-            number, code = g["sno"], _squash(g["scode"])
-            groups = code.split("-")
-            year = int(g["syear"]) if g["syear"] else None
-            typed = groups[0] in DOC_TYPE_CODES
-            if typed or len(groups) > 2:
-                doc_type, issuer = groups[0], "-".join(groups[1:])
-            else:  # a state công văn: "12/UBND-VX" has no type code
-                doc_type, issuer = "CV", groups[0]
-            # Party symbols written the state way ("22/CT-TW") keep their Party issuer.
-            symbol = _squash(f"{number}/{g['syear'] + '/' if g['syear'] else ''}{code}")
-        kind = _kind_name(g["kind"]) or DOC_TYPE_CODES.get(doc_type)
-        if not g["kind"] and not g["party"] and not typed:
-            continue  # a bare "3/ABC-XY" with no kind word and no known type code is too weak
-        date = _date(g["y"], g["m"], g["d"]) or _date(g["y2"], g["m2"], g["d2"])
+        written = g["party"] or g["glued"] or g["state"] or g["short"]
+        sym = parse_symbol(written)
+        if sym is None:
+            continue
+        has_date = bool(g["ay"] or g["ay2"] or g["by"] or g["by2"])
+        if g["short"] and not (g["kind"] and g["so"]):
+            continue  # "45/UBND" alone is a fraction or a page reference as often as a symbol
+        if not (sym.party or sym.typed or g["kind"] or g["so"] or has_date):
+            continue  # a bare "3/ABC-XY" with no kind, no "số", no date and no known type code is too weak
+        date = (_date(g["ay"], g["am"], g["ad"]) or _date(g["ay2"], g["am2"], g["ad2"])
+                or _date(g["by"], g["bm"], g["bd"]) or _date(g["by2"], g["bm2"], g["bd2"]))
         body = (g["body"] or g["pre_body"] or "").strip() or None
         out.append(
             CitationMatch(
-                start=m.start(), end=m.end(), text=m.group(0), kind=kind, number=number, symbol=symbol,
-                doc_type=doc_type, issuer_code=issuer, year=year or (date.year if date else None), date=date,
-                issuing_body=body, name=None,
+                start=m.start(), end=m.end(), text=m.group(0), kind=_kind_name(g["kind"]) or sym.kind,
+                number=sym.number, symbol=sym.text, doc_type=sym.doc_type, issuer_code=sym.issuer_code,
+                year=sym.year or (date.year if date else None), date=date, issuing_body=body, name=None,
+                kind_written=bool(g["kind"]),
             )
         )
     return out
@@ -122,7 +162,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[CitationMatch]:
             CitationMatch(
                 start=m.start(), end=m.end(), text=m.group(0), kind=m.group("kind"), number=None, symbol=None,
                 doc_type=None, issuer_code=None, year=None, date=None, issuing_body=m.group("body"),
-                name=m.group("name").strip(),
+                name=m.group("name").strip(), kind_written=True,
             )
         )
     return out
@@ -142,26 +182,44 @@ def find_citations(text: str, with_roles: bool = False) -> list[CitationMatch]:
     return found
 
 
-_SUBJECT_RE = re.compile(r"\bvề\s+việc\b|\bV/v\b|[“\"]", re.I)
-_BREAK_RE = re.compile(r"\bvề\b|[“\"]|\bnhằm\b|\bđể\b|[.;](?:\s|$)|\bđề\s+nghị\b|\byêu\s+cầu\b", re.I)
+_SUBJECT_RE = re.compile(r"\bvề\s*việc|\bV/v\b|[“\"]|\bvề\s+$", re.I)
+# What ends a run of citations governed by one verb: a subject, a purpose, a sentence, a new clause.
+_BREAK_RE = re.compile(
+    r"\bvề(?:\b|(?=việc))|[“\"]|\bnhằm\b|\bđể\b|[.;](?:\s|$)|\bđề\s+nghị\b|\byêu\s+cầu\b|\bban\s+hành\b|"
+    r"\bngày\s+\d{1,2}\s*[,/]|\btheo\b|\bgóp\s+phần\b|\bthực\s+hiện\b|\btriển\s+khai\b|\bcăn\s+cứ\b",
+    re.I,
+)
+# Between a verb and the document it governs: nothing that makes the document a standard or a means
+# ("góp phần thực hiện thắng lợi nhiệm vụ … theo Nghị quyết số …" does not carry the Nghị quyết out).
+_FIRST_GAP_BREAK_RE = re.compile(r"[.;]|\b(?:theo|nhằm|để|về|với|trong|cho)\b", re.I)
+# A list after "Căn cứ / Thực hiện": entries separated by ";", each opening with its kind.
+_LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
 
 
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
-    """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai …": the first one after the verb,
-    and those chained to it by "và" or commas before the subject ("về việc …") begins."""
+    """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
+    the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
+    entries of a list the verb opens ("Căn cứ Kế hoạch số …; Kế hoạch số …")."""
     marked = set()
     for verb in IMPLEMENTS_VERB_RE.finditer(text):
-        sentence_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start())) + 1
-        if _SUBJECT_RE.search(text[sentence_start : verb.start()]):
+        at = verb.start("verb")
+        sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+        if _SUBJECT_RE.search(text[sentence_start:at]):
             continue  # "… về việc thực hiện Kết luận …": the verb belongs to a cited subject
+        if any(c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" ")) for c in found):
+            continue  # "Kế hoạch số 12-KH/TU … của Tỉnh ủy thực hiện Nghị quyết …": the cited plan's title
         previous_end = verb.end()
         first = True
         for i, c in enumerate(found):
             if c.start < verb.end():
                 continue
             gap = text[previous_end : c.start]
-            limit = 60 if first else 140
-            if len(gap) > limit or (_BREAK_RE.search(gap) and not first) or (first and re.search(r"[.;]", gap)):
+            if first:
+                if len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap):
+                    break
+            elif _LIST_GAP_RE.search(gap) and c.kind_written and len(gap) <= 300 and "." not in gap.rstrip():
+                pass  # the next entry of the verb's list
+            elif len(gap) > 140 or _BREAK_RE.search(gap):
                 break
             marked.add(i)
             previous_end, first = c.end, False

@@ -1,37 +1,129 @@
-"""The header facts: issuer and its parent body, motto, number/symbol, place and date, title, subject."""
+"""The header facts: issuer and its parent body, motto, number/symbol, place and date, title, subject.
+
+Headers come in every shape real copies give them: two columns merged line by line ("ỦY BAN NHÂN DÂN CỘNG
+HÒA XÃ HỘI …", "Số: 454/UBND-NCTH Vị Thanh, ngày …"), flattened tables ("| BỘ XÂY DỰNG | CỘNG HÒA … |"),
+Markdown ("# CHÍNH PHỦ", "**KẾ HOẠCH**"), letter-spaced OCR ("U B ND", "T hành phố"), an issuer line that lost
+its first letter ("Y BAN NHÂN DÂN"), a blank number or day. Each line is cut into pieces at its columns and
+at the markers it holds, and each piece is read on its own.
+"""
 
 import datetime as dt
 import re
 from collections.abc import Sequence
 
-from models import Header, ParseWarning
+from models import Header, ParseWarning, WarningCode
 from parsers import patterns as P
-from parsers.lexicon import DOC_TYPE_CODES
-from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
+from parsers.lines import Line, is_upper
 from parsers.normalise import clean_text
+from parsers.symbols import parse_symbol
 
-_DRAFT_BLANK_RE = re.compile(r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|tháng|năm)", re.I)
+# Columns of a two-column header flattened to text: tabs, runs of spaces, table pipes.
+COLUMN_SPLIT_RE = re.compile(r"\t+|\s{3,}|\s*\|\s*")
+# The gap a draft leaves for the number or the day, which must not read as a column gap.
+_DRAFT_BLANK_RE = re.compile(
+    r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|\d|(?-i:[A-ZĐ])[\wĐđ]*\s*/|tháng|năm)", re.I
+)
+_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
+_TRAILING_RULE_RE = re.compile(r"\s[-_=–—.…*]{3,}\s*$")
+# Markers that may share a line with other header text (merged columns).
+_INLINE_MARKER_RE = re.compile(
+    rf"{P.NATIONAL_RE.pattern}|{P.MOTTO_RE.pattern}|{P.PARTY_HEADER_RE.pattern}|"
+    rf"(?:^|(?<=\S\s)){P.YOUTH_HEADER}(?=\s|$)|"
+    r"(?<=\S)\s+(?=Số\s*:?\s*\d|Số\s*:\s)"
+)
+
+
+def despace(text: str) -> str:
+    """Undo letter-spaced OCR in a header piece: "U B ND" → "UBND", "T hành phố" → "Thành phố"."""
+    up, low = P.VN_UPPER, P.VN_LOWER
+    text = re.sub(rf"(?<![^\s(])((?:[{up}] ){{2,}}[{up}]{{1,3}})(?![^\s,)])",
+                  lambda m: m.group(1).replace(" ", ""), text)
+    # a lone capital consonant cut from its syllable (a vowel may be a word: "Y tế", "Ý kiến")
+    return re.sub(rf"(?<![^\s(])([BCDĐGHKLMNPQRSTVX]) (?=[{low}]{{2,}})", r"\1", text)
+
+
+def _pieces(text: str) -> list[str]:
+    """Cut one column's text at the markers it holds: "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc" →
+    ["TỈNH HẬU GIANG", "Độc Lập - Tự Do - Hạnh Phúc"]."""
+    text = text.strip()
+    if not text:
+        return []
+    rule = _TRAILING_RULE_RE.search(text)
+    if rule and rule.start() > 0:  # "BỘ XÂY DỰNG -------": the rule under the issuer, flattened beside it
+        return [*_pieces(text[: rule.start()]), rule.group(0).strip()]
+    so = P.SO_LINE_RE.match(text)
+    if so:
+        return [so.group(0).strip(), *_pieces(text[so.end():])]
+    m = _INLINE_MARKER_RE.search(text)
+    if m and (m.start() > 0 or m.end() < len(text)):
+        return [*_pieces(text[: m.start()]), *([m.group(0).strip()] if m.group(0).strip() else []),
+                *_pieces(text[m.end():])]
+    pd = P.PLACE_DATE_RE.search(text)
+    if pd:
+        # The place is matched from the leftmost letter, so an issuer line merged before it ("TỈNH HẬU GIANG
+        # Vị Thanh, ngày …") lands in it: cut where the capitals give way to the place's own capitalised words.
+        cut = pd.start()
+        words = list(re.finditer(r"\S+", text[: pd.end("place")]))
+        for k in range(len(words) - 1, 1, -1):
+            head = text[: words[k].start()]
+            if is_upper(head) and len(re.findall(r"[^\W\d_]", head)) >= 8 and not is_upper(words[k].group()):
+                cut = words[k].start()
+                break
+        if cut > 0 and text[:cut].strip() and is_upper(text[:cut]):
+            return [*_pieces(text[:cut]), text[cut:].strip()]
+    tv = P.TITLE_WITH_SUBJECT_RE.match(text)
+    if tv:
+        return [tv.group("title"), tv.group("rest")]
+    return [text]
 
 
 def split_header_segments(lines: Sequence[Line]) -> list[str]:
     segs = []
     for line in lines:
-        for seg in SEGMENT_SPLIT_RE.split(_DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)):
-            text = clean_text(seg)
-            if text:
-                segs.append(text)
+        raw = _MD_HEADING_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)).replace("\\", " ")
+        for column in COLUMN_SPLIT_RE.split(raw):
+            for piece in _pieces(clean_text(column)):
+                text = despace(clean_text(piece))
+                if text:
+                    segs.append(text)
     return segs
 
 
-_ADMIN_START_RE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|VÀ)\b")
-_ADMIN_ANY_RE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+def place_date(seg: str) -> re.Match[str] | None:
+    """ "Bình Phước, ngày 22 tháng 5 năm 2024" standing alone in its piece (not a date inside a sentence)."""
+    m = P.PLACE_DATE_RE.match(seg)
+    return m if m and not seg[m.end():].strip(" .)*") else P.PLACE_NUMERIC_DATE_RE.match(seg)
+
+
+def is_marker(seg: str) -> bool:
+    """A piece only a header holds: national title, motto, Party or Youth Union title, "Số" line, place and
+    date, the star or rule under the issuer."""
+    return bool(P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg)
+                or P.YOUTH_HEADER_RE.match(seg) or P.STAR_RE.match(seg) or P.RULE_RE.match(seg)
+                or P.SO_LINE_RE.match(seg) or place_date(seg) or P.HEADER_DATE_RE.match(seg))
+
+
+def line_has_marker(line: Line) -> bool:
+    return any(is_marker(seg) for seg in split_header_segments([line]))
+
+
+def is_title(seg: str) -> bool:
+    return bool(P.TITLE_RE.match(seg) or P.TITLE_WITH_SUBJECT_RE.match(seg) or
+                (P.OTHER_TITLE_RE.match(seg) and is_upper(seg)))
+
+
+# Unit words, and as OCR that lost every mark writes them.
+_UNITS = (r"TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|"
+          r"TINH|THANH PHO|HUYEN|QUAN|THI XA|XA|PHUONG|THI TRAN")
+_ADMIN_START_RE = re.compile(rf"^(?:{_UNITS}|VÀ)\b")
+_ADMIN_ANY_RE = re.compile(rf"\b(?:{_UNITS})\b")
 
 
 def _issuer_lines(candidates: list[str]) -> list[str]:
     """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC")."""
     out: list[str] = []
     for c in candidates:
-        if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(out[-1].replace("ỦY BAN", "")))
+        if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(re.sub(r"[ỦU]Y BAN", "", out[-1])))
                     or out[-1].endswith((",", " VÀ")) or c.startswith("VÀ ")):
             out[-1] = f"{out[-1]} {c}"
         else:
@@ -39,25 +131,27 @@ def _issuer_lines(candidates: list[str]) -> list[str]:
     return out
 
 
-def _parse_symbol(header: Header, so: re.Match[str]) -> None:
-    no, sep, tail = so.group("no"), so.group("sep"), so.group("tail").rstrip(".,;")
-    written = f"{no or ''}{'-' if sep != '/' else '/'}{tail}"
-    header.symbol = re.sub(r"\s+", "", written)
-    header.number = no
-    if sep != "/":
-        m = re.match(rf"(?P<type>{P.ABBR}){P.SP}/{P.SP}(?P<issuer>.+)$", tail)
-        if m:
-            header.doc_type, header.issuer_code = m.group("type"), m.group("issuer")
+def _read_symbol(header: Header, so: re.Match[str], warnings: list[ParseWarning]) -> None:
+    written = f"{so.group('no') or ''}{so.group('sep') or ''}{so.group('tail')}"
+    sym = parse_symbol(written)
+    if sym is None:
+        header.symbol = re.sub(r"\s+", "", written).rstrip(".,;")
+        header.number = so.group("no")
         return
-    groups = [g for g in re.split(rf"{P.DASH}|/", tail) if g]
-    groups = [g for g in groups if not re.fullmatch(P.YEAR, g)]
-    if not groups:
-        return
-    if groups[0] in DOC_TYPE_CODES and len(groups) > 1:
-        # joint issuers stay together: "02/2011/TTLT-VPCP-BNV" → VPCP-BNV
-        header.doc_type, header.issuer_code = groups[0], "-".join(groups[1:])
-    else:  # state công văn: "12/UBND-VX" — issuer, then drafting unit; no type code
-        header.doc_type, header.issuer_code = "CV", groups[0]
+    header.symbol, header.number = sym.text, sym.number
+    header.doc_type, header.issuer_code = sym.doc_type, sym.issuer_code
+    if sym.number is None:
+        warnings.append(ParseWarning(code=WarningCode.BLANK_NUMBER, message=f"number left blank: {so.group(0)!r}"))
+
+
+def _read_date(header: Header, m: re.Match[str], seg: str, warnings: list[ParseWarning]) -> None:
+    if m.group("d") and m.group("m"):
+        try:
+            header.date = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            warnings.append(ParseWarning(code=WarningCode.BAD_DATE, message=f"impossible date in {seg!r}"))
+    else:
+        warnings.append(ParseWarning(code=WarningCode.INCOMPLETE_DATE, message=f"date left blank: {seg!r}"))
 
 
 def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
@@ -67,8 +161,10 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
     subject: list[str] = []
     in_subject = False
     seen_marker = False
+    dated = False
     for seg in segs:
-        if P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg):
+        if P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg) \
+                or P.YOUTH_HEADER_RE.match(seg):
             header.motto.append(seg)
             in_subject = False
             continue
@@ -77,20 +173,18 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             in_subject = False
             continue
         so = P.SO_LINE_RE.match(seg)
-        if so and header.symbol is None:
-            _parse_symbol(header, so)
+        if so:
+            if header.symbol is None:
+                _read_symbol(header, so, warnings)
             seen_marker, in_subject = True, False
             continue
-        pd = P.PLACE_DATE_RE.search(seg)
-        if pd and header.place is None:
-            header.place = pd.group("place").strip()
-            if pd.group("d") and pd.group("m"):
-                try:
-                    header.date = dt.date(int(pd.group("y")), int(pd.group("m")), int(pd.group("d")))
-                except ValueError:
-                    warnings.append(ParseWarning(code="bad-date", message=f"impossible date in {seg!r}"))
-            else:
-                warnings.append(ParseWarning(code="incomplete-date", message=f"date left blank: {seg!r}"))
+        pd = place_date(seg)
+        hd = None if pd else P.HEADER_DATE_RE.match(seg)
+        if (pd or hd) and not dated:
+            dated = True
+            if pd:
+                header.place = pd.group("place").strip()
+            _read_date(header, pd or hd, seg, warnings)  # type: ignore[arg-type]
             in_subject = False
             continue
         vv = P.VV_RE.match(seg)
@@ -101,6 +195,9 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
         if title and header.title is None:
             header.title, in_subject, seen_marker = title.group("title"), True, True
             subject = []
+            continue
+        if header.title is None and not subject and P.OTHER_TITLE_RE.match(seg) and is_upper(seg):
+            subject, in_subject, seen_marker = [seg], True, True  # "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 …"
             continue
         if in_subject:
             subject.append(seg)

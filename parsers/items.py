@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
-from models import Block, BlockKind, Item, ItemKind, Paragraph, ParseWarning
+from models import Block, BlockKind, Item, ItemKind, Paragraph, ParseWarning, WarningCode
 from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
@@ -490,7 +490,7 @@ def to_items(roots: list[UnitDraft], seen: dict[str, int], warnings: list[ParseW
         uid = _join(root if absolute and u.label.kind == "article" else join_to, u.label.part)
         if uid in seen:
             seen[uid] += 1
-            warnings.append(ParseWarning(code="duplicate-item-id",
+            warnings.append(ParseWarning(code=WarningCode.DUPLICATE_ITEM_ID,
                                          message=f"item label {u.label.printed!r} repeats id {uid!r}; "
                                                  f"kept as {uid}~{seen[uid]}"))
             uid = f"{uid}~{seen[uid]}"

@@ -1,5 +1,6 @@
 """Word lists the parser needs: organisation names, abbreviations, type codes. Data, not logic."""
 
+from parsers.kinds import TYPE_CODES, kind_of_code
 from parsers.patterns import VN_LOWER, VN_UPPER
 
 # A capitalised word, case-sensitive even inside the case-insensitive organisation matcher.
@@ -68,12 +69,5 @@ ABBREVIATIONS = {
     "VPTU": "văn phòng tỉnh ủy",
 }
 
-# Type codes of document symbols and the kind they name.
-DOC_TYPE_CODES = {
-    "CV": "Công văn", "KH": "Kế hoạch", "HD": "Hướng dẫn", "TB": "Thông báo", "TT": "Thông tri",
-    "CT": "Chỉ thị", "KL": "Kết luận", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định",
-    "QyĐ": "Quy định", "QC": "Quy chế", "BC": "Báo cáo", "TTr": "Tờ trình", "CTr": "Chương trình",
-    "CTHĐ": "Chương trình hành động", "ĐA": "Đề án", "PA": "Phương án", "DA": "Dự án", "BB": "Biên bản",
-    "CĐ": "Công điện", "TC": "Thông cáo", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "NĐ": "Nghị định",
-    "TTLT": "Thông tư liên tịch", "HĐ": "Hợp đồng", "QH": "Quy hoạch", "BS": "Bản sao",
-}
+# Type codes of document symbols and the kind they name, from the one table of kinds.
+DOC_TYPE_CODES = {code: kind_of_code(code) for code in sorted(TYPE_CODES)}

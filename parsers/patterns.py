@@ -6,13 +6,17 @@ seen in real letters (shared/docs/vietnamese-letters.md, A.4–A.5).
 """
 
 import re
+import unicodedata
+
+from parsers.kinds import OTHER_TITLES, code_of_kind, title_kinds
 
 # Every upper-case (and lower-case) letter Vietnamese uses; "À-Ỹ" ranges would mix both cases.
 VN_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
 VN_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
 UP = VN_UPPER
-# Issuer and type abbreviations; some mix case (TTg, QĐi, CTr, ThU), so never upper-case only.
-ABBR = r"[A-ZĐ][A-ZĐa-zđ]*"
+# Issuer and type abbreviations; some mix case (TTg, QĐi, CTr, ThU), so never upper-case only; unit codes
+# may end in digits ("VX1", "ĐĐQH15").
+ABBR = r"[A-ZĐ][A-ZĐa-zđ0-9]*"
 DASH = r"[-\u2010-\u2015\u2212]"
 SP = r"[ \t]*"
 _END = r"(?![A-ZĐa-zđ0-9])"
@@ -32,13 +36,60 @@ STATE_SYMBOL_RE = re.compile(
     rf"(?P<code>{ABBR}(?:{SP}{DASH}{SP}{ABBR})+){_END}"
 )
 
-# Header "Số" line; the number may be blank in drafts ("Số:      /KH-UBND").
-SO_LINE_RE = re.compile(rf"^\s*Số\s*:?\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/){SP}(?P<tail>[^\s,;]+)")
 
+def _base(ch: str) -> str:
+    return "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
+
+
+_BY_BASE: dict[str, str] = {}
+for _ch in VN_LOWER:
+    _BY_BASE.setdefault(_base(_ch), "")
+    _BY_BASE[_base(_ch)] += _ch
+
+
+def loose(word: str) -> str:
+    """A regex for `word` that OCR may have stripped of its marks: every marked letter may be any letter of
+    its base, or be missing ("ngày" matches "ngày", "ngay", "ngy"; "số" matches "so", "s"). Use with re.I.
+
+    >>> bool(re.fullmatch(loose("Quyết định"), "Quyet dinh", re.I)), bool(re.fullmatch(loose("ngày"), "ngy"))
+    (True, True)
+    """
+    out = []
+    for ch in word.lower():
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch.isascii():
+            out.append(re.escape(ch))
+        else:
+            out.append(f"[{_BY_BASE.get(_base(ch), ch)}]?")
+    return "".join(out)
+
+
+# Header "Số" line; the number may be blank in drafts ("Số:      /KH-UBND"), the hyphen lost in PDF-to-text
+# ("Số:  337KH/TWĐTNMTTN", "Số: 92 BC/TWĐTNCNĐT"), the unit code spaced ("Số : 4144 /GDĐT – VP").
+SO_LINE_RE = re.compile(
+    rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:)\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
+    rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
+)
+
+# A day, month or year a draft left for the signing date: spaces, dots, ellipses ("ngày ….. tháng 12").
+_BLANK = r"[\s.…_]*"
 # "Bình Phước, ngày 22 tháng 5 năm 2024"; day or month may be blank in drafts.
 PLACE_DATE_RE = re.compile(
-    rf"(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*ngày\s*(?P<d>{DAYS})?\s*tháng\s*(?P<m>{MONTHS})?"
-    rf"\s*năm\s*(?P<y>{YEAR})",
+    rf"(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*{loose('ngày')}{_BLANK}(?P<d>{DAYS})?{_BLANK}"
+    rf"{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}{loose('năm')}\s*(?P<y>{YEAR})",
+    re.I,
+)
+# A portal's copy of the place and date with the date in figures: "Hà Nội, ngày 22/5/2024", alone in its piece.
+PLACE_NUMERIC_DATE_RE = re.compile(
+    rf"^(?P<place>[^\W\d_][\w .'’\-]{{0,60}}?)\s*,\s*{loose('ngày')}\s*(?P<d>{DAYS})\s*[/.\-]\s*(?P<m>{MONTHS})"
+    rf"\s*[/.\-]\s*(?P<y>{YEAR})\s*$",
+    re.I,
+)
+# A header date line with no place (a table cell of its own): "Ngày 08 tháng 01 năm 2019".
+HEADER_DATE_RE = re.compile(
+    rf"^\s*{loose('ngày')}{_BLANK}(?P<d>{DAYS})?{_BLANK}{loose('tháng')}{_BLANK}(?P<m>{MONTHS})?{_BLANK}"
+    rf"{loose('năm')}\s*(?P<y>{YEAR})\s*$",
     re.I,
 )
 
@@ -47,16 +98,26 @@ DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<
 DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
 # Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
-NATIONAL_RE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM")
-MOTTO_RE = re.compile(rf"Độc\s+lập\s*{DASH}\s*Tự\s+do\s*{DASH}\s*Hạnh\s+phúc|ĐỘC\s+LẬP\s*{DASH}\s*TỰ\s+DO")
-PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# The second forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
+NATIONAL_RE = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
+)
+# Any case ("Độc Lập - Tự Do - Hạnh Phúc"); the dashes may be lost in PDF-to-text ("Độc lập  Tự do  Hạnh phúc").
+MOTTO_RE = re.compile(
+    rf"(?i:Độc\s+lập\s*(?:{DASH}\s*)?Tự\s+do\s*(?:{DASH}\s*)?Hạnh\s+phúc)|ĐỘC\s+LẬP\s*{DASH}\s*TỰ\s+DO|"
+    rf"(?i:Doc\s+lap\s*(?:{DASH}\s*)?Tu\s+do\s*(?:{DASH}\s*)?Hanh\s+phuc)"
+)
+PARTY_HEADER_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|DANG\s+CONG\s+SAN\s+VIET\s+NAM")
+# The Youth Union's title line stands where the Party's does (Hướng dẫn of the Central Committee of the Đoàn).
+YOUTH_HEADER = r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH"
+YOUTH_HEADER_RE = re.compile(rf"^\s*{YOUTH_HEADER}\s*$")
 STAR_RE = re.compile(r"^\s*\*+\s*$")
 RULE_RE = re.compile(r"^\s*[-_=–—.…*]{3,}\s*$")
-VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+việc)\s*[:.]?\s*(?P<subject>.+)$")
+VV_RE = re.compile(r"^\s*(?:V\s*/\s*v|V\s*/\s*V|Về\s+vi[eệ]c)\s*[:.]?\s*(?P<subject>.+)$")
 
 # "Kính gửi:" (also "- Kính gửi:" and "Kính trình:" under HD05); the rest may carry the recipient.
-KINH_GUI_RE = re.compile(r"^\s*[-–•]?\s*Kính\s+(?:gửi|trình)\s*:?\s*(?P<rest>.*)$", re.I)
-NOI_NHAN_RE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)
+KINH_GUI_RE = re.compile(r"^\s*[-–•]?\s*(?:Kính|Kinh)\s+(?:gửi|trình|gui|gưi|trinh)\s*:?\s*(?P<rest>.*)$", re.I)
+NOI_NHAN_RE = re.compile(r"^\s*(?:Nơi|Noi)\s+(?:nhận|nhan)\s*:?\s*(?P<rest>.*)$", re.I)
 # Signature authority: state "TM." "KT." "TL." "TUQ." "Q."; Party "T/M" "K/T" "T/L".
 SIGN_AUTH_RE = re.compile(
     rf"^\s*(?P<auth>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM|KT|TL|TUQ|Q)\s*\.?\s+(?P<rest>[{UP}].*)$"
@@ -70,20 +131,16 @@ POSITION_RE = re.compile(
 SIGNED_NOTE_RE = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|ký\s+bởi|ký\s+tên|đóng\s+dấu|ký,\s*ghi\s+rõ).*$", re.I)
 END_MARK_RE = re.compile(r"\./\.\s*$")
 
-DOC_TYPE_TITLES = (
-    "CÔNG VĂN", "KẾ HOẠCH", "HƯỚNG DẪN", "THÔNG BÁO", "THÔNG TRI", "CHỈ THỊ", "KẾT LUẬN", "NGHỊ QUYẾT",
-    "QUYẾT ĐỊNH", "BÁO CÁO", "TỜ TRÌNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "QUY ĐỊNH", "QUY CHẾ",
-    "ĐỀ ÁN", "PHƯƠNG ÁN", "CÔNG ĐIỆN", "THÔNG CÁO", "GIẤY MỜI", "BIÊN BẢN", "ĐIỆN",
-)
+# Title lines of the kinds table (parsers/kinds.py), longest first.
+DOC_TYPE_TITLES = tuple(sorted((k.title_text for k in title_kinds()), key=len, reverse=True))
 TITLE_RE = re.compile(rf"^\s*(?P<title>{'|'.join(DOC_TYPE_TITLES)})\s*$")
+# A title with its subject on the same line: "CÔNG VĂN Về việc …", "THÔNG BÁO V/v …".
+TITLE_WITH_SUBJECT_RE = re.compile(
+    rf"^\s*(?P<title>{'|'.join(DOC_TYPE_TITLES)})\s+(?P<rest>(?:V\s*/\s*[vV]|Về\s+vi[eệ]c)\b.*)$"
+)
 # Type codes of the titles above, for letters whose symbol line is missing.
-TITLE_CODES = {
-    "CÔNG VĂN": "CV", "KẾ HOẠCH": "KH", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB", "THÔNG TRI": "TT",
-    "CHỈ THỊ": "CT", "KẾT LUẬN": "KL", "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "BÁO CÁO": "BC",
-    "TỜ TRÌNH": "TTr", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "CHƯƠNG TRÌNH": "CTr", "QUY ĐỊNH": "QĐ",
-    "QUY CHẾ": "QC", "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "CÔNG ĐIỆN": "CĐ", "THÔNG CÁO": "TC",
-    "GIẤY MỜI": "GM", "BIÊN BẢN": "BB", "ĐIỆN": "Đ",
-}
+TITLE_CODES = {t: code_of_kind(t) for t in DOC_TYPE_TITLES if code_of_kind(t)}
+OTHER_TITLE_RE = re.compile(rf"^\s*(?:{'|'.join(OTHER_TITLES)})\b")
 
 # --- numbered items and bullets -----------------------------------------------------------------
 # Roman numerals I–XXXIX only: a lone "V." or "X." beyond that is more often a typo than a section.
@@ -131,7 +188,8 @@ CLOSING_OPENER_RE = re.compile(
 # Preamble verbs that name the source a letter carries out.
 IMPLEMENTS_VERB_RE = re.compile(
     r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
-    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại))\b",
+    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại)|"
+    r"Nhận\s+được|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,
 )
 PREAMBLE_OPENER_RE = re.compile(

@@ -1,11 +1,13 @@
-"""RawDocument → Letter: find the parts (the letter, then what it issues or carries), and in each part the
-zones (header, "Kính gửi", preamble, items, closing, "Nơi nhận", signature); build every part's item tree
-with its unit ids, and read the header and signature facts.
+"""RawDocument → Letter: set page furniture aside, find the parts (the letter, then what it issues or
+carries), and in each part the zones (header, "Kính gửi", preamble, items, closing, "Nơi nhận", signature);
+build every part's item tree with its unit ids, read the header and signature facts, the letter's own
+identity where no header states it, its citations, tier, system and form.
 
 The rules follow the format (Nghị định 30/2020, 36-HD/VPTW, their drift in real files), never the
 wording of particular letters. Every raw line ends up in exactly one zone (or `unplaced`).
 """
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from models import (
     Citation,
     CitationRole,
     Header,
+    IdentitySource,
     Letter,
     Paragraph,
     ParseWarning,
@@ -25,9 +28,19 @@ from models import (
     Signature,
     SourceSpan,
     System,
+    WarningCode,
 )
 from parsers import patterns as P
+from parsers.form import classify_form
 from parsers.header import read_header
+from parsers.identity import (
+    Identity,
+    from_attachment_note,
+    from_lead,
+    from_page_title,
+    from_source_line,
+    subject_of_title,
+)
 from parsers.items import (
     bare_ids,
     build_items,
@@ -38,12 +51,13 @@ from parsers.items import (
     unnumbered_headings,
     walk,
 )
+from parsers.kinds import named_kinds
 from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.parts import PartRange, find_parts
 from parsers.signature import read_footer
 from parsers.tier import infer_system, infer_tier
-from parsers.zones import closing_start, footer_start, header_end, read_recipients
+from parsers.zones import closing_start, footer_start, header_end, page_furniture, prepare_lines, read_recipients
 
 
 @dataclass
@@ -180,8 +194,11 @@ def _prefixes(labels: list[str], trees: list[list[UnitDraft]]) -> list[str | Non
 
 def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     """Turn a raw document into a Letter. Never raises on odd text: problems become warnings."""
-    warnings: list[ParseWarning] = [ParseWarning(code="reader", message=n) for n in raw.notes]
-    lines = read_lines(raw)
+    warnings: list[ParseWarning] = [ParseWarning(code=WarningCode.READER, message=n) for n in raw.notes]
+    lines = prepare_lines(read_lines(raw))
+    furniture_at = page_furniture(lines)
+    furniture = [(furniture_at[i], lines[i]) for i in sorted(furniture_at)]
+    lines = [dataclasses.replace(ln, text="", raw="") if i in furniture_at else ln for i, ln in enumerate(lines)]
     n = len(lines)
     probe_kg = _kinh_gui(lines, 0, n)
     probe_item = first_item(lines, 0, n)
@@ -206,18 +223,20 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
             u.part = k
         items += to_items(z.roots, seen, warnings, part=k, prefix=prefixes[k])
     if not items:
-        warnings.append(ParseWarning(code="no-items", message="no numbered items found in the body"))
-    if not h_end or not any((header.symbol, header.issuer, header.date)):
-        warnings.append(ParseWarning(code="no-header", message="no header (issuer, number, date) found"))
+        warnings.append(ParseWarning(code=WarningCode.NO_ITEMS, message="no numbered items found in the body"))
+    if any((header.symbol, header.issuer, header.date)):
+        header.identity_from = IdentitySource.HEADER
     if main.signature is None:
-        warnings.append(ParseWarning(code="no-signature", message="no signature block found"))
+        warnings.append(ParseWarning(code=WarningCode.NO_SIGNATURE, message="no signature block found"))
     parts = [Part(index=0, kind=PartKind.DOCUMENT, label=labels[0], id_prefix=prefixes[0],
                   span=_span(lines, 0, ranges[0].end))]
     for k, (r, (part_header, z)) in enumerate(zip(ranges[1:], attached, strict=True), start=1):
         issued = clean_text(lines[r.issued_with].raw).strip("()*_ ") if r.issued_with is not None else None
         parts.append(Part(
             index=k, kind=PartKind.ATTACHMENT, label=labels[k], id_prefix=prefixes[k], issued_with=issued,
-            header=part_header, recipients=z.recipients, preamble=to_paragraphs(z.preamble, f"parts/{k}/preamble"),
+            # an attachment has no body field: the prose body of an unnumbered attachment stays in its preamble
+            header=part_header, recipients=z.recipients,
+            preamble=to_paragraphs(z.preamble + z.body, f"parts/{k}/preamble"),
             closing=to_paragraphs(z.closing, f"parts/{k}/closing"), cc=z.cc, signature=z.signature,
             span=_span(lines, r.start, r.end),
         ))
@@ -229,13 +248,78 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         unplaced=[p for z in zones for p in z.leftovers],
     )
     letter.unplaced += _emptied(lines, h_end, ranges)
-    letter.citations = _citations(letter, nlp_segmenter)
+    letter.furniture = [Paragraph(text=ln.text, norm=matching_form(ln.text), raw=ln.raw,
+                                  span=SourceSpan(first=ln.block, last=ln.block)) for _, ln in furniture]
+    if furniture:
+        letter.warnings.append(ParseWarning(
+            code=WarningCode.PAGE_FURNITURE,
+            message="set aside as page furniture: " + "; ".join(f"{k} {_short(ln.text)!r}" for k, ln in furniture)))
+    _own_identity(letter, furniture)
+    if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
+        letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
+                                            message="no header (issuer, number, date) found"))
+    own = _symbol_key(letter.header.symbol)
+    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not own or _symbol_key(c.symbol) != own]
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
-    letter.warnings.extend(ParseWarning(code="tier", message=m) for m in tier_notes)
+    letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
     if letter.system is System.UNKNOWN:
-        letter.warnings.append(ParseWarning(code="system", message="neither Party nor state format recognised"))
+        letter.warnings.append(ParseWarning(code=WarningCode.SYSTEM,
+                                            message="neither Party nor state format recognised"))
+    letter.form, letter.form_reason = classify_form(raw, letter, [k for k, _ in furniture], wrapped=bool(wrap))
     return letter
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _symbol_key(symbol: str | None) -> str | None:
+    return re.sub(r"[\s\-–—]", "", symbol).upper() if symbol else None
+
+
+def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
+    """Fill the header from what the text says about the letter itself, when no header block said it."""
+    h = letter.header
+    titles = [ln.text for k, ln in furniture if k == "page title"]
+    for title in titles:
+        kind, subject = subject_of_title(title)
+        if subject and not h.subject:
+            h.subject = subject
+        if kind and not h.doc_type and not h.symbol:
+            h.doc_type = P.TITLE_CODES.get(kind.upper())
+    if h.symbol or h.number:
+        return
+    found: Identity | None = None
+    for k, ln in furniture:
+        if k == "source line":
+            found = from_source_line(ln.text)
+            if found:
+                break
+    if found is None:  # a page title, or a subject line, that ends "(3585/VP-KTN, ngày 23/10/2017)"
+        for title in [*titles, *([h.subject] if h.subject else [])]:
+            found = from_page_title(title)
+            if found:
+                break
+    if found is None:
+        leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
+        body = " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
+        found = from_lead(leads, body)
+    if found is None and not h.issuer:
+        found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
+    if found is None:
+        return
+    h.symbol, h.number = found.symbol, found.number
+    h.doc_type = found.doc_type or h.doc_type
+    h.issuer_code = found.issuer_code or h.issuer_code
+    h.date = h.date or found.date
+    h.issuer = h.issuer or found.issuer
+    h.subject = h.subject or found.subject
+    h.identity_from = found.source
+    what = ", ".join(f"{k} {v}" for k, v in (("number", found.symbol or found.number), ("date", found.date),
+                                                ("issuer", found.issuer or found.issuer_code)) if v)
+    letter.warnings.append(ParseWarning(code=WarningCode.IDENTITY_FROM_PROSE,
+                                        message=f"{what} read from the {found.source.value}: {found.evidence!r}"))
 
 
 def _title_line(lines: Sequence[Line], stop: int) -> str | None:
@@ -292,10 +376,36 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
             out.append((f"{where}/header", part.header.subject, True))
         out += [(f"{where}/preamble/{k}", p.text, True) for k, p in enumerate(part.preamble, 1)]
         out += [(f"{where}/closing/{k}", p.text, False) for k, p in enumerate(part.closing, 1)]
-    return out
+    # Page furniture in reading order: a page title and a lead come before the letter, a source line after.
+    spans = [u.span.first for u in letter.preamble + letter.body + letter.closing] + \
+        [u.span.first for u in letter.items]
+    body_start = min(spans, default=0)
+    above = [(f"furniture/{k}", p.text, False) for k, p in enumerate(letter.furniture, 1)
+             if p.span.first < body_start]
+    below = [(f"furniture/{k}", p.text, False) for k, p in enumerate(letter.furniture, 1)
+             if p.span.first >= body_start]
+    return above + out + below
 
 
-_MAY_CITE_RE = re.compile(r"\d|Nghị quyết|Chỉ thị|Kết luận|Quy định|Hướng dẫn|Chương trình|Luật|Hiến pháp|Pháp lệnh")
+# A numbered reference holds a digit, a named one a capitalised kind word (parsers/kinds.py).
+_MAY_CITE_RE = re.compile(r"\d|" + "|".join(named_kinds()))
+_OPEN_END_RE = re.compile(r"[^.;:!?…\"”)]\s*$")
+_PROSE = ("preamble/", "body/")
+
+
+def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str, int]], bool]]:
+    """Join preamble paragraphs a line break cut mid-sentence (the previous one has no closing mark), so a
+    citation broken over lines ("… ngày 08 tháng 01 năm" / "2020 của …") is read whole. Each run keeps
+    (where, offset) of the paragraphs it joins."""
+    runs: list[tuple[str, list[tuple[str, int]], bool]] = []
+    for where, text, may_implement in units:
+        if runs and where.startswith(_PROSE) and runs[-1][1][-1][0].startswith(_PROSE) \
+                and _OPEN_END_RE.search(runs[-1][0]):
+            joined, parts, flag = runs[-1]
+            runs[-1] = (f"{joined} {text}", [*parts, (where, len(joined) + 1)], flag)
+        else:
+            runs.append((text, [(where, 0)], may_implement))
+    return runs
 
 
 def _citations(letter: Letter, segmenter: str) -> list[Citation]:
@@ -304,16 +414,17 @@ def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     nlp = load_pipeline(segmenter)
     # Only texts that could hold a reference go through the pipeline: a numbered one has a digit, a
     # named one a capitalised kind word. The result is the same; parsing is about twice as fast.
-    units = [u for u in _unit_texts(letter) if _MAY_CITE_RE.search(u[1])]
+    runs = [r for r in _runs(_unit_texts(letter)) if _MAY_CITE_RE.search(r[0])]
     out: list[Citation] = []
-    for (where, _, may_implement), found in zip(units, citations_of(nlp, (t for _, t, _ in units)), strict=True):
+    for (_, parts, may_implement), found in zip(runs, citations_of(nlp, (t for t, _, _ in runs)), strict=True):
         for c in found:
+            where, offset = next((w, o) for w, o in reversed(parts) if o <= c.start)
             out.append(
                 Citation(
                     kind=c.kind, number=c.number, symbol=c.symbol, doc_type=c.doc_type, issuer_code=c.issuer_code,
                     year=c.year, date=c.date, issuing_body=c.issuing_body, name=c.name,
                     role=CitationRole.IMPLEMENTS if (c.implements and may_implement) else CitationRole.MENTIONS,
-                    text=c.text, where=where, start=c.start, end=c.end,
+                    text=c.text, where=where, start=c.start - offset, end=c.end - offset,
                 )
             )
     return out

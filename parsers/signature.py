@@ -16,12 +16,15 @@ def read_footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | Non
     sig_lines: list[tuple[str, str]] = []
     mode = "sig"
     cc_cell = None
+    stray: list[str] = []
     for line in lines:
         for seg in SEGMENT_SPLIT_RE.split(line.raw) if line.table is None else [line.raw]:
             text = clean_text(seg)
             if not text:
                 if mode == "sig" and sig_lines:
                     sig_lines.append(("", seg))
+                elif seg.strip():
+                    stray.append(seg)  # an export artefact alone in its column ("[bookmark: _GoBack]"): kept
                 continue
             nn = P.NOI_NHAN_RE.match(text)
             if nn:
@@ -55,10 +58,13 @@ def read_footer(lines: Sequence[Line]) -> tuple[list[Recipient], Signature | Non
             mode = "sig" if (starts_sig or other_cell or mode == "sig") else mode
             sig_lines.append((text, seg))
     signature = _signature(sig_lines)
-    leftovers = [heading_raw] if heading_raw else []
+    leftovers = ([heading_raw] if heading_raw else []) + stray
     if signature is None:
         leftovers += [raw for text, raw in sig_lines if text]
     return cc, signature, leftovers
+
+
+_NAME_RE = re.compile(r"[^\W\d_]{2}")  # a signer's name has letters; a stray ";" or "(20)" is not one
 
 
 def _authority(m: re.Match[str]) -> str:
@@ -89,7 +95,7 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
         position = " ".join(uppers)
     elif authority and body and P.POSITION_RE.match(body):
         position, body = body, None
-    names = [t for t in rest if not is_upper(t) or len(t.split()) <= 5]
+    names = [t for t in rest if (not is_upper(t) or len(t.split()) <= 5) and _NAME_RE.search(t)]
     if names:
         signer = names[-1]
     if authority is None and position is None and signer is None:

@@ -1,66 +1,124 @@
 """Which format system (Party or state) and which tier a letter belongs to.
 
-Signals, in order of trust (shared/docs/vietnamese-letters.md, A.3): the issuer lines, the issuer
-code after "/", the date (district bodies end on 1 July 2025), then — for letters with no header —
-the archive code in "Nơi nhận" ("Lưu VPHU") and the body that speaks in the preamble.
+Signals, in order of trust (shared/docs/vietnamese-letters.md, A.3): the issuer lines, the issuer named by
+a portal copy or a summary, the issuer code after "/", the body that speaks in the text ("Ủy ban nhân dân
+phường Nam Đồng thông báo", "Phòng Giáo dục và Đào tạo Quận 11 đề nghị"), the archive code in "Nơi nhận"
+("Lưu VPHU"), the signature. A body is placed by its type (Bộ, Sở, Phòng, Tỉnh ủy, Huyện ủy, Đảng ủy xã …)
+and by the unit it names, which the gazetteer (parsers/gazetteer.py) places for "thành phố X".
 """
 
 import datetime as dt
 import re
 
 from models import Letter, System, Tier
+from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_unit
+from parsers.header import despace
+from parsers.lexicon import ORGANISATIONS
+from parsers.normalise import normalise_tones
+from parsers.symbols import parse_symbol
 
-DISTRICT_TIER_ENDS = dt.date(2025, 7, 1)
-CENTRAL_CITIES = r"(?:HÀ\s+NỘI|HẢI\s+PHÒNG|HUẾ|ĐÀ\s+NẴNG|CẦN\s+THƠ|HỒ\s+CHÍ\s+MINH|TP\.?\s*HCM)"
+__all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
 
-# Issuer-line rules, most specific first; matched on the upper-cased, tone-canonical issuer text.
-_ISSUER_RULES: tuple[tuple[str, Tier], ...] = (
-    (r"BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ|CHÍNH\s+PHỦ|QUỐC\s+HỘI|"
-     r"^BỘ\s|TRUNG\s+ƯƠNG|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI", Tier.CENTRAL),
-    (rf"THÀNH\s+ỦY\s+{CENTRAL_CITIES}|THÀNH\s+PHỐ\s+{CENTRAL_CITIES}", Tier.PROVINCE),
-    (r"ĐẢNG\s+ỦY\s+(?:XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)"
-     r"\s+(?:XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)", Tier.COMMUNE),
-    (r"HUYỆN\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\s+"
-     r"(?:HUYỆN|QUẬN|THỊ\s+XÃ)|THÀNH\s+ỦY|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND)\s+THÀNH\s+PHỐ|^PHÒNG\s", Tier.DISTRICT),
-    (r"TỈNH\s+ỦY|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\s+TỈNH|^SỞ\s|ĐẢNG\s+BỘ\s+TỈNH",
-     Tier.PROVINCE),
+_UP = "A-ZĐÀ-Ỹ"  # upper-case text after .upper(): Vietnamese capitals fall in these ranges
+# Bodies of the centre, whatever unit follows.
+_CENTRAL_RE = re.compile(
+    r"TRUNG\s+ƯƠNG|\bTW\b|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ(?!\s+(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN)|"
+    r"THỦ\s+TƯỚNG|TỐI\s+CAO|KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC|TỔNG\s+LIÊN\s+ĐOÀN"
+)
+# The first unit a body names: its own ("ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒNG QUẬN ĐỐNG ĐA" is a ward's).
+_UNIT_RE = re.compile(
+    rf"(?:^|[\s(,-])(?P<committee>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|ĐOÀN)\b(?P<cname>(?:\s+[{_UP}0-9][^\s,;()]*){{0,6}})"
+    rf"|(?:^|[\s(,-])ĐẢNG\s+ỦY\s+(?P<party_unit>XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b"
+    rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)"
+    rf"(?P<name>(?:\s*[{_UP}0-9][^\s,;()]*){{0,4}})"
+)
+_COMMITTEE_UNIT = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "THỊ": "thị xã", "THÀNH": "thành phố"}
+_BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
+    (r"^SỞ\s", Tier.PROVINCE),  # a Sở is a department of the province, whatever city it names
+    (r"^(?:BỘ\s(?!CHỈ\s+HUY|ĐỘI)|TỔNG\s+CỤC\s|CỤC\s|VỤ\s)", Tier.CENTRAL),
+    (r"^PHÒNG\s", Tier.DISTRICT),
 )
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
-# Body-text speakers for letters with no header: "Ban Thường vụ Huyện ủy đề nghị …".
-_SPEAKER_RULES: tuple[tuple[str, Tier], ...] = (
-    (r"(?:Tỉnh|tỉnh)\s+ủy|UBND\s+tỉnh|Ủy\s+ban\s+nhân\s+dân\s+tỉnh", Tier.PROVINCE),
-    (r"(?:Huyện|huyện|Quận|quận|Thị|thị)\s+ủy|UBND\s+(?:huyện|quận|thị\s+xã)|"
-     r"Ủy\s+ban\s+nhân\s+dân\s+(?:huyện|quận|thị\s+xã)", Tier.DISTRICT),
-    (r"Đảng\s+ủy\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)|UBND\s+(?:xã|phường|thị\s+trấn)", Tier.COMMUNE),
-)
-_SPEAKER_RE = re.compile(r"(?P<who>[^,;.]{0,80}?)\s+(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo)\b")
+
+# Words of bodies and units as OCR leaves them with every mark lost, and their marked form.
+_REMARK = {
+    "UY BAN NHAN DAN": "ỦY BAN NHÂN DÂN", "HOI DONG NHAN DAN": "HỘI ĐỒNG NHÂN DÂN", "TRUNG UONG": "TRUNG ƯƠNG",
+    "CHINH PHU": "CHÍNH PHỦ", "QUOC HOI": "QUỐC HỘI", "BAN CHAP HANH": "BAN CHẤP HÀNH", "VAN PHONG": "VĂN PHÒNG",
+    "BAN THUONG VU": "BAN THƯỜNG VỤ", "BAN TUYEN GIAO": "BAN TUYÊN GIÁO", "THANH PHO": "THÀNH PHỐ",
+    "THI XA": "THỊ XÃ", "THI TRAN": "THỊ TRẤN", "DAC KHU": "ĐẶC KHU", "TINH": "TỈNH", "HUYEN": "HUYỆN",
+    "QUAN": "QUẬN", "PHUONG": "PHƯỜNG", "XA": "XÃ", "UY": "ỦY", "DANG": "ĐẢNG", "DOAN": "ĐOÀN", "SO": "SỞ",
+    "BO": "BỘ", "PHONG": "PHÒNG", "CUC": "CỤC", "VU": "VỤ",
+}
+_REMARK_RE = re.compile(r"\b(?:" + "|".join(sorted(_REMARK, key=len, reverse=True)) + r")\b")
+
+
+def _upper(text: str) -> str:
+    text = normalise_tones(text).upper()
+    if text.isascii():  # every mark lost: give the body words theirs back ("UY BAN NHAN DAN TINH QUANG NAM")
+        text = _REMARK_RE.sub(lambda m: _REMARK[m.group(0)], text)
+    # "Y BAN NHÂN DÂN": OCR lost the first letter of ỦY; "U B ND" letter-spaced
+    return re.sub(r"^Y\s+BAN\b", "ỦY BAN", text.replace("UỶ", "ỦY"))
 
 
 def tier_of_code(code: str | None) -> Tier:
-    """Tier from a Party issuer code: TW central, TU province, HU/QU/ThU district.
+    """Tier from an issuer code: TW central, TU province, HU/QU/ThU district; a state code by its body
+    (B… a ministry, S… a Sở, P… a Phòng); UBND says nothing.
 
     >>> tier_of_code("BTGTU"), tier_of_code("VPTW"), tier_of_code("HU"), tier_of_code("UBND")
     (<Tier.PROVINCE: 'province'>, <Tier.CENTRAL: 'central'>, <Tier.DISTRICT: 'district'>, <Tier.UNKNOWN: 'unknown'>)
+    >>> tier_of_code("TWĐTNMTTN"), tier_of_code("SGDĐT"), tier_of_code("BGDĐT")
+    (<Tier.CENTRAL: 'central'>, <Tier.PROVINCE: 'province'>, <Tier.CENTRAL: 'central'>)
     """
     if not code:
         return Tier.UNKNOWN
     code = code.split("-")[0]
-    if code in ("ThU", "TXU", "TPU") or code.upper().endswith(("HU", "QU")):
+    up = code.upper()
+    if code in ("ThU", "TXU", "TPU") or up.endswith(("HU", "QU")):
         return Tier.DISTRICT
-    if code.upper().endswith("TW") or code in ("CP", "TTg", "VPCP") or code.upper().endswith("TƯ"):
+    if up.endswith(("TW", "TƯ")) or up.startswith(("TW", "TƯ")) or code in ("CP", "TTg", "VPCP", "QH"):
         return Tier.CENTRAL
-    if code.upper().endswith("TU"):
+    if up.endswith("TU"):
         return Tier.PROVINCE
+    if len(code) >= 3 and code.isupper() and not up.startswith(("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH")):
+        if code.startswith("B"):
+            return Tier.CENTRAL  # BGDĐT, BVHTTDL, BNN: a ministry
+        if code.startswith("S"):
+            return Tier.PROVINCE  # SGDĐT, SVHTTDL: a Sở
     return Tier.UNKNOWN
 
 
-def tier_of_issuer(issuer: str | None) -> Tier:
+def _by_body_type(issuer: str) -> bool:
+    """The issuer names no unit and no central body: its tier would come from its type (Phòng, Sở, Cục) alone."""
+    text = _upper(issuer)
+    return not (_CENTRAL_RE.search(text) or _UNIT_RE.search(text))
+
+
+def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
+    """Tier of a body as a letter names it, in any case ("BAN TUYÊN GIÁO TỈNH ỦY", "UBND xã Đức Hợp").
+
+    >>> tier_of_issuer("Phòng Giáo dục và Đào tạo quận 11"), tier_of_issuer("Y BAN NHÂN DÂN TỈNH KON TUM")
+    (<Tier.DISTRICT: 'district'>, <Tier.PROVINCE: 'province'>)
+    >>> tier_of_issuer("THÀNH ỦY HUẾ", dt.date(2019, 5, 1)), tier_of_issuer("THÀNH ỦY HUẾ", dt.date(2025, 2, 1))
+    (<Tier.DISTRICT: 'district'>, <Tier.PROVINCE: 'province'>)
+    """
     if not issuer:
         return Tier.UNKNOWN
-    text = issuer.upper().replace("UỶ", "ỦY")
-    for pattern, tier in _ISSUER_RULES:
+    text = _upper(issuer)
+    if re.match(r"^SỞ\s", text):
+        return Tier.PROVINCE
+    if _CENTRAL_RE.search(text):
+        return Tier.CENTRAL
+    m = _UNIT_RE.search(text)
+    if m:
+        if m.group("committee"):
+            kind = _COMMITTEE_UNIT[m.group("committee")]
+            return tier_of_unit(kind, m.group("cname").strip(), on)
+        if m.group("party_unit"):
+            return Tier.COMMUNE
+        return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
+    for pattern, tier in _BODY_TYPE_RULES:
         if re.search(pattern, text):
             return tier
     return Tier.UNKNOWN
@@ -72,23 +130,62 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     notes: list[str] = []
     tier = Tier.UNKNOWN
     if h.issuer:
-        tier = tier_of_issuer(h.issuer)
-        if (tier is Tier.UNKNOWN or _STAFF_BODY_RE.match(h.issuer.upper())) and h.parent_issuer:
-            parent = tier_of_issuer(h.parent_issuer)
+        tier = tier_of_issuer(h.issuer, h.date)
+        # A staff body, or a body placed by its type alone ("PHÒNG THAM MƯU" under "CÔNG AN TỈNH …"), takes the
+        # tier of the body above it.
+        if (tier is Tier.UNKNOWN or _STAFF_BODY_RE.match(_upper(h.issuer)) or _by_body_type(h.issuer)) \
+                and h.parent_issuer:
+            parent = tier_of_issuer(h.parent_issuer, h.date)
             if parent is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and parent is not Tier.CENTRAL):
                 tier = parent
+        if tier is not Tier.UNKNOWN and h.identity_from and h.identity_from.value != "header":
+            notes.append(f"tier {tier.value} from the issuer the text names: {h.issuer!r}")
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code
+        if tier is not Tier.UNKNOWN:
+            notes.append(f"tier {tier.value} from the issuer code {h.issuer_code!r}")
     elif by_code is not Tier.UNKNOWN and by_code is not tier:
         notes.append(f"issuer lines say {tier.value} but issuer code {h.issuer_code} says {by_code.value}")
     if tier is Tier.UNKNOWN:
         tier, how = _tier_from_body(letter)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
+        else:
+            notes.append("tier unknown: no issuer, issuer code, speaking body or archive code names one")
     if tier is Tier.DISTRICT and h.date and h.date >= DISTRICT_TIER_ENDS:
         notes.append(f"district-tier issuer dated {h.date.isoformat()}, after the district tier ended on 2025-07-01")
     return tier, notes
+
+
+_ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
+_SPEECH_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+)?"
+    r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời)\b",
+    re.I,
+)
+# Between the body and its verb: the unit's name or a term ("Quận 11", "(khóa XV)"), never a clause.
+_SPEAKER_GAP_RE = re.compile(r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}\s*$")
+
+
+def speaking_bodies(texts: list[str]) -> list[str]:
+    """Bodies that speak in the text, in order: an organisation right before a verb of issuing or asking
+    ("Ủy ban nhân dân phường Nam Đồng thông báo", "Phòng Giáo dục và Đào tạo Quận 11 đề nghị")."""
+    out: list[tuple[bool, str]] = []
+    for text in texts:
+        text = despace(text)  # "U B ND tỉnh thông báo"
+        canonical = normalise_tones(text)  # same length: only tone marks move
+        orgs = list(_ORGANISATION_RE.finditer(canonical))
+        for verb in _SPEECH_RE.finditer(canonical):
+            before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
+                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
+            if before:
+                m = before[-1]
+                reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
+                out.append((reported, text[m.start(): verb.start()].strip()))
+    # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
+    return [who for reported, who in sorted(out, key=lambda x: x[0])]
 
 
 def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
@@ -99,12 +196,32 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
                 t = tier_of_code(code)
                 if t is not Tier.UNKNOWN:
                     return t, f"the archive code {code!r} in 'Nơi nhận'"
-    for p in letter.preamble + letter.body:
-        for m in _SPEAKER_RE.finditer(p.text):
-            for pattern, tier in _SPEAKER_RULES:
-                if re.search(pattern, m.group("who")):
-                    return tier, f"the preamble speaker {m.group('who').strip()!r}"
+    texts = [p.text for p in letter.preamble + letter.body + letter.closing]
+    for who in speaking_bodies(texts):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body that speaks in the text, {who!r}"
+    if letter.signature and letter.signature.body:
+        t = tier_of_issuer(letter.signature.body, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body the signature signs for, {letter.signature.body!r}"
     return Tier.UNKNOWN, ""
+
+
+_PARTY_BODY_RE = re.compile(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
+                            r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+_STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
+                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC")
+_PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
+
+
+def _body_votes(name: str | None) -> tuple[int, int]:
+    if not name:
+        return 0, 0
+    text = _upper(name)
+    party = bool(_PARTY_BODY_RE.search(text.replace("ỦY BAN", "")))
+    state = bool(_STATE_BODY_RE.search(text))
+    return int(party), int(state)
 
 
 def infer_system(letter: Letter) -> System:
@@ -112,15 +229,21 @@ def infer_system(letter: Letter) -> System:
     h = letter.header
     party = state = 0
     for line in h.motto:
-        if "ĐẢNG" in line.upper():
+        if "ĐẢNG" in line.upper() or "ĐOÀN" in line.upper():
             party += 2
         else:
             state += 2
-    if h.symbol:
-        if re.match(r"^\d*-", h.symbol):
+    sym = parse_symbol(h.symbol) if h.symbol else None
+    if sym is not None:
+        code = (sym.issuer_code or "").split("-")[0]
+        if sym.party or (_PARTY_CODE_RE.fullmatch(code) or code.upper().endswith(("TU", "HU", "TW", "ĐU"))):
             party += 2
-        elif "/" in h.symbol:
+        else:
             state += 1
+    elif h.issuer_code and tier_of_code(h.issuer_code) is not Tier.UNKNOWN:  # no number; the code alone
+        party += int(bool(_PARTY_CODE_RE.fullmatch(h.issuer_code.split("-")[0])
+                          or h.issuer_code.upper().startswith(("TW", "TƯ"))
+                          or h.issuer_code.upper().endswith(("TU", "HU", "TW", "ĐU"))))
     if "*" in h.raw.split():
         party += 1
     sig = letter.signature
@@ -134,11 +257,20 @@ def infer_system(letter: Letter) -> System:
             state += 1
         elif re.match(r"^Lưu\s+", entry.text):
             party += 1
-    issuer = f"{h.parent_issuer or ''} {h.issuer or ''}".upper()
-    if re.search(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC", issuer.replace("ỦY BAN", "")):
-        party += 1
-    if re.search(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|^SỞ|\bBỘ\s|CHÍNH\s+PHỦ", issuer):
-        state += 1
+    issuer = f"{h.parent_issuer or ''} {h.issuer or ''}".strip()
+    p, s = _body_votes(issuer)
+    party, state = party + p, state + s
+    if party == state == 0:
+        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])[:1]:
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+    if party == state == 0:
+        # Last resort: the documents it carries out. A body implements mostly its own system's letters.
+        for c in letter.citations:
+            if c.role.value == "implements" and c.symbol:
+                cited = parse_symbol(c.symbol)
+                if cited is not None:
+                    party, state = party + int(cited.party), state + int(not cited.party)
     if party == state == 0:
         return System.UNKNOWN
     return System.PARTY if party >= state else System.STATE

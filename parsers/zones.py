@@ -1,12 +1,166 @@
-"""Where each zone of a letter begins and ends: header, "Kính gửi", body, closing, footer."""
+"""Where each zone of a letter begins and ends: page furniture, header, "Kính gửi", body, closing, footer."""
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from models import Recipient
 from parsers import patterns as P
+from parsers.header import is_title, line_has_marker
 from parsers.items import classify_line
+from parsers.lexicon import ORGANISATIONS
 from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
+from parsers.normalise import clean_text
+
+# --- lines as exports leave them ------------------------------------------------------------------
+
+_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
+_MD_BREAK_RE = re.compile(r"\s*\\+\s*$")
+_CID_RE = re.compile(r"\(cid:\d+\)")
+_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def prepare_lines(lines: Sequence[Line]) -> list[Line]:
+    """Display text without the marks of a flattened table ("| BỘ XÂY DỰNG | CỘNG HÒA … |" → its cells)
+    or a Markdown heading ("# NGHỊ QUYẾT"); `raw` is never touched."""
+    out = []
+    for line in lines:
+        text = line.text
+        if line.table is None and (text.startswith("|") or text.endswith("|")):
+            text = "" if _MD_TABLE_RULE_RE.match(text) else clean_text(" ".join(
+                c.strip() for c in text.split("|") if c.strip()))
+        if _MD_HEADING_RE.match(text):
+            text = _MD_HEADING_RE.sub("", text)
+        if "\\" in text or "(cid:" in text:  # a Markdown hard break; a glyph a PDF font could not map
+            text = clean_text(_CID_RE.sub("", _MD_BREAK_RE.sub("", text)))
+        out.append(line if text == line.text else dataclasses.replace(line, text=text))
+    return out
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+# Lines a web page puts around a letter, wherever they stand (shared/docs/vietnamese-letters.md).
+FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("posting time", re.compile(
+        r"^(?:Ngày\s+(?:đăng(?:\s+tải)?|cập\s+nhật|xuất\s+bản|ban\s+hành\s*:)|Cập\s+nhật(?:\s+lúc|\s+ngày)?|"
+        r"Đăng\s+(?:ngày|lúc)|Thời\s+gian\s+đăng|Ngày\s+\d{1,2}/\d{1,2}/\d{4}\s*\|)\s*:?\s*[\d\s:/.,|\-–hH]*"
+        r"(?:\s*[|\-–]\s*Lượt\s+xem\s*:?\s*[\d.]+)?\s*$", re.I)),
+    ("posting time", re.compile(  # a bare time stamp: "14/06/2023 09:15", "Thứ Hai, 12/06/2023 - 09:15 GMT+7"
+        r"^(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[|,\-–]\s*)?)?"
+        r"\d{1,2}/\d{1,2}/\d{4}(?:\s*[|,\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?GMT\s*\+\s*7\)?|[AP]M)?\s*$",
+        re.I)),
+    ("view count", re.compile(r"Lượt\s+(?:xem|truy\s+cập)\s*:?\s*[\d.]+\s*$", re.I)),
+    ("image caption", re.compile(
+        r"^\(?\s*(?:Ảnh\s*(?::|minh\s+họa|tư\s+liệu|chụp)|Hình\s+(?:ảnh\s*)?(?::|minh\s+họa)|Video\s*:)[^.;]{0,120}$"
+        r"|\s[-–]\s*(?:Ảnh|Nguồn\s+ảnh)\s*:\s*[^.;:]{2,40}\)?\s*$")),
+    ("source line", re.compile(r"^\s*\(?\s*Nguồn\s*:.{0,200}$", re.I)),
+    # Widgets and links: a short line of its own that starts with the link's words.
+    ("download link", re.compile(
+        r"^\s*(?:>>+\s*)?(?:Tải\s+(?:file|về|xuống|văn\s+bản)|File\s+đính\s+kèm|Tệp\s+(?:tin\s+)?đính\s+kèm|"
+        r"Download|Xem\s+(?:thêm|chi\s+tiết|toàn\s+văn|file|văn\s+bản|thông\s+tin\s+chi\s+tiết)|Văn\s+bản\s+gốc|"
+        r"In\s+(?:bài\s+viết|trang)|Chia\s+sẻ(?:\s+bài\s+viết)?(?=\s*(?::|$|Facebook|Zalo|Twitter))|Gửi\s+email|Bình\s+luận\s*:|Quay\s+lại|"
+        r"(?:Về|Lên)\s+đầu\s+trang)(?=[\s:]|$)[^.;]{0,60}$")),
+    ("publication note", re.compile(
+        r"(?:xin\s+(?:trân\s+trọng\s+)?(?:đăng|giới\s+thiệu|trích\s+đăng)(?:\s+tải)?\s+(?:toàn\s+văn|nội\s+dung)|"
+        r"(?:Ban\s+(?:quản\s+trị|biên\s+tập)|BBT)\s+(?:website|trang|cổng))", re.I)),
+    ("byline", re.compile(
+        rf"^\s*(?:Theo|Tác\s+giả\s*:|Bài\s*(?:và\s+ảnh)?\s*:|Tin\s*:)\s+[{P.VN_UPPER}][^\d.;:]{{2,70}}$")),
+    ("file path", re.compile(r"^\s*[A-Za-z]:\\\S")),
+)
+# A breadcrumb or category line at the top of a page: "Văn hóa - Xã hội", "Trang chủ > Tin tức".
+_CATEGORY_RE = re.compile(
+    rf"^[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}(?:\s*[-–»>/|]\s*[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}){{1,5}}$"
+)
+_LEAD_RE = re.compile(rf"^(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Sáng|Chiều)\s+\d|^[{P.VN_UPPER}][^.]{{3,150}}\s+"
+                      r"(?:đã|vừa)?\s*ban\s+hành\s", re.I)
+_HEADLINE_MAX = 250
+_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
+# An issuer line in mixed case ("Ủy ban nhân dân tỉnh Bình Phước"): the letter's, not the page's.
+_ORGANISATION_LINE_RE = re.compile(r"\s*(?:" + "|".join(f"(?:{o})" for o in ORGANISATIONS) + r")\s*", re.I)
+# Furniture of the office, not of a web page: it does not make the text a portal copy.
+OFFICE_ARTEFACTS = frozenset({"file path"})
+
+
+def furniture_kind(text: str) -> str | None:
+    """What kind of page furniture a line is, or None."""
+    if len(text) > 300:  # furniture is a line of its own, never a paragraph
+        return None
+    for kind, regex in FURNITURE_RES:
+        if regex.search(text):
+            return kind
+    return None
+
+
+def _starts_letter(line: Line) -> bool:
+    t = line.text
+    return bool(line_has_marker(line) or is_title(t) or P.KINH_GUI_RE.match(t) or P.PREAMBLE_OPENER_RE.match(t)
+                or _LEAD_RE.search(t) or classify_line(line)[0] == "item" or P.VV_RE.match(t))
+
+
+def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
+    """Lines of page furniture (index → what it is): a page title, category, posting time and lead above the
+    letter, and captions, source lines, download links and bylines wherever they stand."""
+    found: dict[int, str] = {}
+    content = [i for i, ln in enumerate(lines) if ln.text]
+    last = set(content[-3:])
+    for i in content:
+        kind = furniture_kind(lines[i].text)
+        if kind == "byline" and i not in last:
+            continue  # "Theo …" opens many a sentence; a byline ends the page
+        if kind and not line_has_marker(lines[i]):
+            found[i] = kind
+    top = [i for i in content[:20] if i not in found]
+    start = _letter_start(lines, top)
+    for i in top:
+        if i >= start:
+            break
+        text = lines[i].text
+        if _CATEGORY_RE.match(text):
+            found[i] = "category"
+        elif _LEAD_RE.search(text) or len(text) > _HEADLINE_MAX:
+            found[i] = "lead"
+        else:
+            found[i] = "page title"
+    return found
+
+
+def _letter_start(lines: Sequence[Line], top: list[int]) -> int:
+    """Where the letter itself begins among the first lines: its issuer lines above the first header marker,
+    its title line, or the first line of its body. Whatever stands above is the page's."""
+    at = next((k for k, i in enumerate(top) if line_has_marker(lines[i])), None)
+    if at is None:  # no header block: the letter's title line, under a page title and a lead
+        at = next((k for k, i in enumerate(top[:6]) if is_title(lines[i].text)
+                   and all(len(lines[j].text) <= 2 * _HEADLINE_MAX for j in top[:k])), None)
+    if at is not None:
+        start = top[at]
+        for j in reversed(top[:at]):  # issuer lines stand right above the marker (blank lines aside)
+            t = lines[j].text
+            if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t) \
+                    or _ORGANISATION_LINE_RE.fullmatch(t):
+                start = j
+            else:
+                break
+        return start
+    for k, i in enumerate(top):
+        if _starts_letter(lines[i]) or (k > 0 and _is_prose(lines[i].text)):
+            if k == 0 or all(_is_headline(lines[j].text) for j in top[:k]):
+                return i
+            return top[0]
+    return top[0] if top else 0
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 120 or (bool(re.search(r"[.;:]\s*$", text)) and len(text.split()) > 8)
+
+
+def _is_headline(text: str) -> bool:
+    """A page title: short, no sentence end, not the letter's own opening or an item."""
+    return (len(text) <= _HEADLINE_MAX and not re.search(r"[.;:,]\s*$", text) and not P.KINH_GUI_RE.match(text)
+            and not _ORGANISATION_LINE_RE.fullmatch(text)
+            and classify_line(Line(block=0, raw=text, text=text))[0] != "item")
+
+
+# --- header, recipients, footer, closing ------------------------------------------------------------
 
 
 def header_end(lines: Sequence[Line], stop: int) -> int:
@@ -24,8 +178,7 @@ def header_end(lines: Sequence[Line], stop: int) -> int:
         if first_table is not None and line.table == first_table:
             end = i + 1
             continue
-        if any(r.search(t) for r in (P.NATIONAL_RE, P.MOTTO_RE, P.PARTY_HEADER_RE)) or P.STAR_RE.match(t) \
-                or P.RULE_RE.match(t) or P.SO_LINE_RE.match(t) or P.PLACE_DATE_RE.search(t):
+        if line_has_marker(line):
             end = i + 1
             continue
         if P.VV_RE.match(t):
@@ -34,14 +187,18 @@ def header_end(lines: Sequence[Line], stop: int) -> int:
         if P.TITLE_RE.match(t):
             in_subject, subject_lines, end = True, 0, i + 1
             continue
+        if is_title(t):  # a title that carries its subject ("CÔNG VĂN Về việc …", "ĐỊNH HƯỚNG …")
+            in_subject, subject_lines, end = True, 1, i + 1
+            continue
         if in_subject and subject_lines == 0 and len(t) <= 250 and classify_line(line)[0] != "item":
             subject_lines += 1  # the first line after a title is its summary, whatever verb opens it
             end = i + 1
             continue
-        if classify_line(line)[0] == "item" or P.PREAMBLE_OPENER_RE.match(t) or P.KINH_GUI_RE.match(t):
+        if classify_line(line)[0] == "item" or P.KINH_GUI_RE.match(t) or (
+                P.PREAMBLE_OPENER_RE.match(t) and not is_upper(t)):  # "THỰC HIỆN QUY CHẾ …" names an issuer
             break
-        if in_subject and len(t) <= 250 and subject_lines < 3:
-            subject_lines += 1
+        if in_subject and len(t) <= 160 and subject_lines < 3 and not re.search(r"[:.]\s*$", t):
+            subject_lines += 1  # a wrapped subject; a line ending ":" or "." opens the body
             end = i + 1
             continue
         if is_upper(t) and len(t) <= 120:

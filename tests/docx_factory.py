@@ -63,6 +63,11 @@ class R:
 
 
 _change_ids = iter(range(1, 1_000_000))
+# characters Word writes as elements of their own: (tag, attributes)
+_SPECIAL: dict[str, tuple[str, dict[str, str]]] = {
+    "\n": ("br", {}), "\t": ("tab", {}), "\u00ad": ("softHyphen", {}), "\u2011": ("noBreakHyphen", {}),
+    "\f": ("br", {"type": "page"}),
+}
 
 
 def run_element(run: R) -> Any:
@@ -93,13 +98,12 @@ def run_element(run: R) -> Any:
             buf.clear()
 
     for ch in run.text:
-        special = {"\n": el("br"), "\t": el("tab"), "\u00ad": el("softHyphen"),
-                   "\u2011": el("noBreakHyphen"), "\f": el("br", type="page")}.get(ch)
+        special = _SPECIAL.get(ch)
         if special is None:
             buf.append(ch)
         else:
             flush()
-            r.append(special)
+            r.append(el(special[0], **special[1]))
     flush()
     return r
 

@@ -116,3 +116,23 @@ def test_district_header_naming_its_province_breaks_a_content_tie(tmp_path: Path
     letters = {p.name: parse_letter(p) for p in sorted(tmp_path.glob("*.txt"))}
     nodes = detect_parents(letters)
     assert [p.parent for p in nodes["dinh-quan.txt"].parents] == ["dong-nai.txt"]
+
+
+def test_public_api_analyses_a_folder(tmp_path: Path) -> None:
+    """`from cascade import …`: the folder pipeline the CLI calls, and the single-pair verbs."""
+    from cascade import analyse_folder, link_letters, parse_letter
+    from cascade.pipeline import FolderOptions, NothingToAnalyse
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    stages: list[str] = []
+    run = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "out", jobs=1),
+                         on_progress=lambda stage, done, total: stages.append(stage))
+    assert {"parsing", "linking", "writing reports"} <= set(stages)
+    assert (tmp_path / "out" / "index.html").exists() and run.written
+    assert run.analysis.pairs and run.failures  # the factory folder holds unreadable files too
+    parent, child = next(iter(run.analysis.pairs))
+    result = link_letters(parse_letter(folder / parent), parse_letter(folder / child))
+    assert result.links
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(NothingToAnalyse):
+        analyse_folder(tmp_path / "empty", FolderOptions(out_dir=tmp_path / "out2", jobs=1))

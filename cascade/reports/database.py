@@ -19,7 +19,7 @@ from cascade.analysis import Pair
 from cascade.reports.sink import RunInfo
 from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
 SCHEMA = """
@@ -73,7 +73,7 @@ class Database:
             (node.path, node.status, node.error, letter.source.sha256 if letter else None,
              letter.source.format.value if letter else None, node.symbol, node.date, node.issuer,
              h.parent_issuer if h else None, node.tier.value, letter.system.value if letter else None, node.subject,
-             node.citation_status.value if node.status == "parsed" else None, ";".join(node.cited),
+             node.citation_status.value if node.status is NodeStatus.PARSED else None, ";".join(node.cited),
              ";".join(node.flags)))
         for p in node.parents:
             self.db.execute("INSERT INTO parents VALUES (?,?,?,?,?)",
@@ -125,7 +125,7 @@ class Database:
             redline = f"pairs/{name}.docx" if "docx" in run.formats else None
             self.db.execute("UPDATE pairs SET page = ?, redline = ? WHERE parent = ? AND child = ?",
                             (page, redline, parent, child))
-        parsed = sum(1 for n in run.nodes.values() if n.status == "parsed")
+        parsed = sum(1 for n in run.nodes.values() if n.status is NodeStatus.PARSED)
         pairs = self.db.execute("SELECT count(*) FROM pairs").fetchone()[0]
         self.db.execute("INSERT INTO runs (root, created, cascade_version, lang, letters, failed, pairs) "
                         "VALUES (?,?,?,?,?,?,?)",

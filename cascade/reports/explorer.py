@@ -29,7 +29,7 @@ from cascade.reports.labels import LABELS, label
 from cascade.reports.sink import RunInfo
 from cascade.units import letter_units
 from cascade.verdicts import VERDICT_ORDER, PairVerdicts
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
 TIER_ORDER = ("central", "province", "district", "commune", "unknown")
@@ -311,12 +311,12 @@ class Explorer:
                             "k": [self.index[c] for c in n.children if c in self.index]})
         from cascade.corpus import TIER_RANK
 
-        roots = sorted((p for p, n in nodes.items() if n.status == "parsed" and not n.parents),
+        roots = sorted((p for p, n in nodes.items() if n.status is NodeStatus.PARSED and not n.parents),
                        key=lambda p: (TIER_RANK.get(nodes[p].tier, 9), p))
         labels = {k: label(k, lang) for k in LABELS["en"]}
         labels["_order"] = [v.value for v in VERDICT_ORDER]  # type: ignore[assignment]
-        parsed = [n for n in nodes.values() if n.status == "parsed"]
-        failures = [n for n in nodes.values() if n.status == "failed"]
+        parsed = [n for n in nodes.values() if n.status is NodeStatus.PARSED]
+        failures = [n for n in nodes.values() if n.status is NodeStatus.FAILED]
         out = (self.folder / self.NAME).open("w", encoding="utf-8")
         try:
             w = out.write
@@ -337,7 +337,7 @@ class Explorer:
             if downloads:
                 w(f"<p>{t('downloads')}: " + " · ".join(f'<a href="{escape(f, quote=True)}">{escape(f)}</a>'
                                                        for f in downloads) + "</p>")
-            parents = [p for p in self.order if nodes[p].status == "parsed" and any(
+            parents = [p for p in self.order if nodes[p].status is NodeStatus.PARSED and any(
                 c in self.index for c in nodes[p].children) and p in {a for a, _, _ in self.pair_meta}]
             w(f'<nav class="toc"><b>{t("contents")}</b><a href="#legend">{t("legend")}</a>'
               f'<a href="#picture">{t("picture")}</a>'
@@ -429,7 +429,7 @@ def unpack(block: str) -> list[str]:
 
 def cascade_svg(order: list[str], nodes: dict[str, LetterNode], index: dict[str, int], lang: str) -> str:
     """Letters as dots in one row per tier, in tree order; edges coloured and dashed by evidence."""
-    parsed = [p for p in order if nodes[p].status == "parsed"]
+    parsed = [p for p in order if nodes[p].status is NodeStatus.PARSED]
     if not parsed:
         return ""
     tiers = [tier for tier in TIER_ORDER if any(nodes[p].tier.value == tier for p in parsed)]
@@ -442,7 +442,7 @@ def cascade_svg(order: list[str], nodes: dict[str, LetterNode], index: dict[str,
         seen.add(path)
         rows[nodes[path].tier.value].append(path)
         for c in nodes[path].children:
-            if c in nodes and nodes[c].status == "parsed":
+            if c in nodes and nodes[c].status is NodeStatus.PARSED:
                 visit(c)
 
     from cascade.corpus import TIER_RANK

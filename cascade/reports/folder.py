@@ -14,13 +14,14 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade import __version__
 from cascade.analysis import FolderAnalysis, Pair
-from cascade.graph import build_graph, graph_to_graphml, graph_to_json
+from cascade.graph import write_graph_json, write_graphml
 from cascade.reports.database import Database
 from cascade.reports.docx_redline import render_docx
 from cascade.reports.explorer import Explorer
@@ -30,8 +31,9 @@ from cascade.reports.sink import ReportSink, RunInfo
 from cascade.reports.tables import CsvTables
 from cascade.reports.workbook import Workbook
 from cascade.verdicts import PairVerdicts, judge
-from models import CascadeError, LinkResult
+from models import CascadeError, Letter, LinkResult
 from models.corpus import REPORT_MARKER as MARKER
+from models.corpus import LetterNode
 
 FORMATS = ("html", "pairs", "docx", "md", "csv", "xlsx", "db", "graph")
 
@@ -219,6 +221,108 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
         raise
 
 
+
+@dataclass(frozen=True)
+class PairPages:
+    """What a worker needs to write one pair's page and Word file straight into the report folder being
+    built, as soon as the pair is linked (so no link result with its diffs is held for the end)."""
+
+    staging: str
+    wanted: tuple[str, ...]  # among "pairs", "docx"
+    lang: str
+
+    def write(self, result: LinkResult, verdicts: PairVerdicts, name: str, title: str, nav: PairNav) -> list[str]:
+        written = []
+        for rel, content in _render_pair((result, verdicts, name, title, self.wanted, self.lang, nav)):
+            path = Path(self.staging) / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+            written.append(rel)
+        return written
+
+
+@dataclass
+class FolderReportWriter:
+    """The report folder as an incremental sink of a folder run: opened before linking (a staging
+    folder beside the destination), each pair's page and Word file written by the worker that linked
+    it (`pages`, with the pair's verdicts judged there, where the diffs are), and `finish` feeds the
+    overview sinks (explorer, Markdown, CSVs, workbook, database) and the streamed graph from the
+    letters, the nodes, the links without their diffs and the verdicts, then moves the folder into
+    place. A failed run leaves nothing behind (`abort`)."""
+
+    out_dir: Path
+    analysed: Path
+    pairs: list[Pair]
+    nodes: dict[str, LetterNode]
+    formats: tuple[str, ...] = FORMATS
+    lang: str = "vi"
+    on_file: Callable[[str], None] | None = None
+    names: dict[Pair, str] = field(default_factory=dict)
+    navs: dict[Pair, PairNav] = field(default_factory=dict)
+    verdicts: dict[Pair, PairVerdicts] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    pages: PairPages | None = None
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.formats) - set(FORMATS))
+        if unknown:
+            raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+        _prepare_destination(self.out_dir, self.analysed)
+        if self.out_dir.is_symlink():  # replace the folder the link points to, and keep the link
+            self.out_dir = self.out_dir.resolve()
+        try:
+            self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+            _sweep_leftovers(self.out_dir)
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}{_STAGING}{os.getpid()}-",
+                                                 dir=self.out_dir.parent))
+            self.staging.chmod(0o755)
+            (self.staging / MARKER).write_text("written by cascade analyse\n", encoding="utf-8")
+        except OSError as e:
+            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
+        self.names = pair_names(self.pairs)
+        probe = FolderAnalysis(root=str(self.analysed), letters={}, nodes=self.nodes)
+        ids = {path: k for k, path in enumerate(self.nodes)}
+        self.navs = {pair: _nav(probe, pair, self.names, ids, self.formats) for pair in self.pairs}
+        wanted = tuple(f for f in ("pairs", "docx") if f in self.formats)
+        self.pages = PairPages(str(self.staging), wanted, self.lang) if wanted else PairPages(
+            str(self.staging), (), self.lang)
+
+    def added(self, rels: list[str]) -> None:
+        """Files a worker wrote into the staging folder."""
+        for rel in rels:
+            self.written.append(self.out_dir / rel)
+            if self.on_file:
+                self.on_file(rel)
+
+    def put(self, rel: str, content: str | bytes | None) -> None:
+        """Write a file (None: a writer already wrote it) and count it."""
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif content is not None:
+            path.write_text(content, encoding="utf-8")
+        self.added([rel])
+
+    def finish(self, analysis: FolderAnalysis) -> list[Path]:
+        try:
+            verdicts = {pair: self.verdicts.get(pair) or judge(result) for pair, result in analysis.pairs.items()}
+            _write_overview(analysis, self.staging, self.names, verdicts, self.formats, self.lang, self.put)
+            _swap_into_place(self.staging, self.out_dir)
+        except OSError as e:
+            self.abort()
+            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
+        except BaseException:
+            self.abort()
+            raise
+        return self.written
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
 def overview_files(formats: tuple[str, ...]) -> list[str]:
     """The overview files a run with these formats writes, in the order the index lists them."""
     out = []
@@ -275,11 +379,19 @@ def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, s
         for rel in sink.finish(run):
             put(rel, None)
     if "graph" in formats:
-        relative = {letter.source.path: path for path, letter in analysis.letters.items()}
-        graph = build_graph(analysis.letters.values(), analysis.pairs.values(),
-                            name=lambda letter: relative.get(letter.source.path, letter.source.path))
-        put("cascade.graphml", graph_to_graphml(graph))
-        put("cascade.json", graph_to_json(graph) + "\n")
+        # streamed node by node: a province's graph has hundreds of thousands of unit nodes
+        def letters() -> Iterable[tuple[str, Letter]]:
+            return analysis.letters.items()
+
+        def results() -> Iterable[tuple[str, str, LinkResult]]:
+            return ((p, c, r) for (p, c), r in analysis.pairs.items())
+
+        with open(staging / "cascade.graphml", "w", encoding="utf-8") as out:
+            write_graphml(out, letters(), results())
+        put("cascade.graphml", None)
+        with open(staging / "cascade.json", "w", encoding="utf-8") as out:
+            write_graph_json(out, letters, results)
+        put("cascade.json", None)
 
 
 def _swap_into_place(staging: Path, out_dir: Path) -> None:

@@ -16,7 +16,7 @@ from cascade.reports.labels import label
 from cascade.reports.markdown import md_code, md_escape
 from cascade.reports.sink import RunInfo
 from cascade.verdicts import PairVerdicts
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
 
@@ -67,8 +67,8 @@ class MarkdownReport:
         self.changes.close()
         lang = self.lang
         nodes = run.nodes
-        parsed = [n for n in nodes.values() if n.status == "parsed"]
-        failures = [n for n in nodes.values() if n.status == "failed"]
+        parsed = [n for n in nodes.values() if n.status is NodeStatus.PARSED]
+        failures = [n for n in nodes.values() if n.status is NodeStatus.FAILED]
         pairs = sum(len(v) for v in self.cells.values())
         out = [f"# {label('title', lang)}", "", f"{md_escape(run.root)}: {len(parsed)} {label('parsed', lang)}, "
                f"{len(failures)} {label('failed', lang)}, {pairs} {label('pairs_linked', lang)}", ""]
@@ -79,7 +79,7 @@ class MarkdownReport:
                     for n in failures]
             out.append("")
         out += [f"## {label('tree', lang)}", ""]
-        roots = sorted((p for p, n in nodes.items() if n.status == "parsed" and not n.parents),
+        roots = sorted((p for p, n in nodes.items() if n.status is NodeStatus.PARSED and not n.parents),
                        key=lambda p: (TIER_RANK.get(nodes[p].tier, 9), p))
         for root in roots:
             out += self._tree(nodes, root, 0, frozenset())

@@ -10,7 +10,9 @@ def _short(text: str, width: int) -> str:
 def render_outline(letter: Letter, width: int = 100) -> str:
     """Indented tree of the letter: header facts, zones, every unit with its id."""
     h = letter.header
-    out = [f"{letter.source.path}  [{letter.system.value} · {letter.tier.value}]"]
+    out = [f"{letter.source.path}  [{letter.form.value} · {letter.system.value} · {letter.tier.value}]"]
+    if letter.form_reason:
+        out.append(f"  form: {letter.form_reason}")
 
     def fact(name: str, value: object) -> None:
         if value not in (None, "", []):
@@ -23,6 +25,11 @@ def render_outline(letter: Letter, width: int = 100) -> str:
     fact("place", h.place)
     fact("title", h.title)
     fact("subject", h.subject)
+    if h.identity_from and h.identity_from.value != "header":
+        fact("identity from", h.identity_from.value)
+    if letter.furniture:
+        out.append(f"  page furniture ({len(letter.furniture)}):")
+        out += [f"    ~ {_short(p.text, width)}" for p in letter.furniture]
     if letter.recipients:
         out.append(f"  recipients ({len(letter.recipients)}):")
         out += [f"    - {_short(r.text, width)}" for r in letter.recipients]

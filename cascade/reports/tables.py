@@ -13,7 +13,7 @@ from cascade.reports.cells import cell
 from cascade.reports.sink import RunInfo
 from cascade.units import Unit, letter_units
 from cascade.verdicts import PairVerdicts, Verdict
-from models import Letter, LinkResult
+from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
 LETTERS_COLUMNS = ["path", "status", "error", "symbol", "date", "issuer", "tier", "parents", "parent_evidence",
@@ -30,7 +30,7 @@ def letter_row(node: LetterNode) -> list[object]:
     return [node.path, node.status, node.error or "", node.symbol or "", node.date or "", node.issuer or "",
             node.tier.value, ";".join(p.parent for p in node.parents),
             ";".join(p.evidence.value for p in node.parents), ";".join(f"{p.confidence:.3f}" for p in node.parents),
-            node.citation_status.value if node.status == "parsed" else "", ";".join(node.cited),
+            node.citation_status.value if node.status is NodeStatus.PARSED else "", ";".join(node.cited),
             ";".join(node.flags), node.subject or "", node.format or ""]
 
 

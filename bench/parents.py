@@ -1,0 +1,159 @@
+"""Parent detection on a generated folder, on its own: accuracy per evidence class (citation, near
+citation, header only, neither), posting entries visited per letter, index memory, and the MinHash-LSH
+peer (datasketch) measured on the same letters.
+
+    .venv/bin/python bench/parents.py --sizes 100,1000          # parse (cached under bench/out), detect, score
+    .venv/bin/python bench/parents.py --sizes 100 --tune-minhash  # the peer's grid, on seed 1
+
+bench/run.py calls `score_parents` and `minhash_parents` for its table.
+"""
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from cascade.corpus import DEFAULT_CORPUS_SETTINGS, TIER_RANK, build_index, detect_parents  # noqa: E402
+from cascade.trigram_index import letter_trigrams  # noqa: E402
+from models import Letter, Tier  # noqa: E402
+
+OUT = REPO / "bench" / "out"
+CLASSES = ("citation", "near-citation", "header-only", "neither")
+
+
+def score_parents(predicted: dict[str, str | None], gold: dict) -> dict:
+    """Share of letters given the generator's parent (a root: no parent), overall and per evidence class."""
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for g in gold["letters"]:
+        ok = int((predicted.get(g["path"]) or None) == g["parent"])
+        for key in ("all", g.get("evidence") or "root"):
+            per[key][0] += ok
+            per[key][1] += 1
+    return {k: {"right": r, "letters": n, "accuracy": r / n} for k, (r, n) in per.items()}
+
+
+def load_letters(root: Path, gold: dict) -> dict[str, Letter]:
+    """The folder's letters, parsed once and kept in bench/out (pickle: bench data we wrote ourselves)."""
+    from parsers.batch import discover, parse_many, relative_path
+
+    cache = OUT / f"letters-{root.name}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    outcomes = parse_many(discover(root), root)
+    letters = {relative_path(o.path, root): o.letter for o in outcomes if o.letter is not None}
+    cache.write_bytes(pickle.dumps(letters, protocol=pickle.HIGHEST_PROTOCOL))
+    return letters
+
+
+def ours(letters: dict[str, Letter]) -> tuple[dict[str, str | None], dict]:
+    t = time.perf_counter()
+    index = build_index(letters)
+    built = time.perf_counter() - t
+    nodes = detect_parents(letters, DEFAULT_CORPUS_SETTINGS, index)
+    seconds = time.perf_counter() - t
+    predicted = {p: (n.parents[0].parent if n.parents else None) for p, n in nodes.items()}
+    thin = [p for p, n in nodes.items() if any(f.startswith("thin-evidence") for f in n.flags)]
+    return predicted, {"seconds": seconds, "index_seconds": built, "index_mb": index.nbytes / 1e6,
+                       "visits_per_letter": index.visits / max(1, index.voted), "voted": index.voted,
+                       "thin": thin, "nodes": nodes}
+
+
+def _tier_date_ok(parent: Letter, child: Letter) -> bool:
+    p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
+    if p is not None and c is not None and p > c:
+        return False
+    pd, cd = parent.header.date, child.header.date
+    return pd is None or cd is None or pd <= cd
+
+
+def minhash_parents(letters: dict[str, Letter], threshold: float = 0.1, num_perm: int = 64
+                    ) -> tuple[dict[str, str | None], float]:
+    """The MinHash-LSH peer: each letter's word-trigram set (the same trigrams as ours) as a MinHash,
+    an LSH query for letters above a Jaccard threshold, and the parent = the candidate of highest
+    estimated Jaccard that the same tier and date rules allow (a tier known above first)."""
+    from datasketch import MinHash, MinHashLSH
+
+    t = time.perf_counter()
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes = {}
+    for path, letter in letters.items():
+        m = MinHash(num_perm=num_perm, seed=1)
+        grams = letter_trigrams(letter)
+        if len(grams):
+            m.update_batch([int(g).to_bytes(8, "little") for g in grams])
+        hashes[path] = m
+        lsh.insert(path, m)
+    out: dict[str, str | None] = {}
+    for path, m in hashes.items():
+        child = letters[path]
+        best = None
+        for other in lsh.query(m):
+            if other == path or not _tier_date_ok(letters[other], child):
+                continue
+            above = (child.tier is not Tier.UNKNOWN and letters[other].tier is not Tier.UNKNOWN
+                     and TIER_RANK.get(letters[other].tier, 9) < TIER_RANK.get(child.tier, 9))
+            key = (above, m.jaccard(hashes[other]), other)
+            if best is None or key > best:
+                best = key
+        out[path] = best[2] if best else None
+    return out, time.perf_counter() - t
+
+
+def _corpus(size: int, seed: int) -> tuple[Path, dict]:
+    from bench.run import corpus
+
+    root = corpus(size, seed)
+    return root, json.loads((root / "gold.json").read_text(encoding="utf-8"))
+
+
+def _table(name: str, scores: dict) -> str:
+    cells = [f"{scores[k]['accuracy']:.3f} ({scores[k]['letters']})" if k in scores else "—"
+             for k in ("all", *CLASSES)]
+    return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="100,1000")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--tune-minhash", action="store_true", help="grid of the peer's settings on seed 1")
+    ap.add_argument("--no-minhash", action="store_true")
+    a = ap.parse_args()
+    if a.tune_minhash:
+        root, gold = _corpus(100, 1)
+        letters = load_letters(root, gold)
+        for num_perm in (32, 64, 128, 256):
+            for threshold in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+                pred, _ = minhash_parents(letters, threshold, num_perm)
+                print(f"num_perm {num_perm} threshold {threshold}: {score_parents(pred, gold)['all']['accuracy']:.3f}")
+        return
+    print("| folder | all | " + " | ".join(CLASSES) + " |")
+    print("|---|---|---|---|---|---|")
+    for size in (int(s) for s in a.sizes.split(",")):
+        root, gold = _corpus(size, a.seed)
+        letters = load_letters(root, gold)
+        pred, stats = ours(letters)
+        print(_table(f"cascade, {len(letters)} letters", score_parents(pred, gold)), flush=True)
+        wrong = [g for g in gold["letters"] if (pred.get(g["path"]) or None) != g["parent"]]
+        thin = set(stats["thin"])
+        print(f"  detect {stats['seconds']:.1f} s (index {stats['index_seconds']:.1f} s, {stats['index_mb']:.0f} MB), "
+              f"visits/letter {stats['visits_per_letter']:.0f} over {stats['voted']} letters; thin-evidence "
+              f"{len(thin)} letters, of which wrong {sum(1 for g in wrong if g['path'] in thin)}; wrong "
+              f"{len(wrong)}", flush=True)
+        for g in wrong[:12]:
+            n = stats["nodes"].get(g["path"])
+            print(f"    {g['path']} [{g.get('evidence')}] gold {g['parent']} got {pred.get(g['path'])} "
+                  f"{[r for p in n.parents for r in p.reasons][:3] if n else 'not parsed'}")
+        if not a.no_minhash:
+            mpred, seconds = minhash_parents(letters)
+            print(_table(f"MinHash-LSH, {len(letters)} letters ({seconds:.1f} s)", score_parents(mpred, gold)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Time and memory of each stage of a folder analysis, in one process as `cascade analyse` runs them
+(parse in worker processes → trigram index → parent detection → linking with each pair's pages
+written by the worker that linked it → the overview), measured after each stage: the main process's
+resident memory now and at its peak, and the peak of the worker processes.
+
+    .venv/bin/python bench/stages.py bench/out/corpus-v2-1000-seed0 [--jobs 2] [--scheduler local]
+
+Prints a table and writes bench/out/stages-<folder>.json.
+"""
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from cascade.analysis import FolderAnalysis, link_pairs  # noqa: E402
+from cascade.corpus import DEFAULT_CORPUS_SETTINGS, build_index, detect_parents  # noqa: E402
+from cascade.reports.folder import FolderReportWriter  # noqa: E402
+from models.corpus import LetterNode  # noqa: E402
+from parsers.batch import discover, parse_many  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 1e6
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1e3
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--scheduler", default=None, help="local: run parse and link on a Dask LocalCluster")
+    a = ap.parse_args()
+    rows = []
+    t0 = time.perf_counter()
+    last = t0
+
+    def mark(stage: str, **extra: object) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        rows.append({"stage": stage, "seconds": now - last, "rss_mb": rss_mb(),
+                     "peak_mb": peak_mb(resource.RUSAGE_SELF), "workers_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
+                     **extra})
+        last = now
+        print(json.dumps(rows[-1]), flush=True)
+
+    executor = client = cluster = None
+    if a.scheduler == "local":
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(n_workers=a.jobs or 2, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+        executor = client.get_executor()
+    mark("start")
+    outcomes = parse_many(discover(a.folder), a.folder, a.jobs, executor=executor)
+    letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+    failures = {o.relative: o.error or "" for o in outcomes if o.letter is None}
+    del outcomes
+    mark("parse", letters=len(letters))
+    index = build_index(letters)
+    mark("trigram index", index_mb=index.nbytes / 1e6)
+    nodes = detect_parents(letters, DEFAULT_CORPUS_SETTINGS, index)
+    visits = index.visits / max(1, index.voted)
+    del index
+    for path, error in failures.items():
+        nodes[path] = LetterNode(path=path, status="failed", error=error)
+    mark("parent detection", visits_per_letter=visits)
+    pairs = [(p.parent, c) for c, n in sorted(nodes.items()) for p in n.parents]
+    out = Path(tempfile.mkdtemp()) / "report"
+    writer = FolderReportWriter(out, a.folder, pairs)
+    results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
+    per_worker = {}
+    if client is not None:
+        import psutil
+
+        per_worker = {w: m / 1e6 for w, m in client.run(lambda: psutil.Process().memory_info().rss).items()}
+    mark("link + pair pages", pairs=len(results), dask_worker_rss_mb=per_worker)
+    analysis = FolderAnalysis(root=str(a.folder), letters=letters, nodes=dict(sorted(nodes.items())), pairs=results)
+    written = writer.finish(analysis)
+    mark("overview (index.html, report.md, CSVs, graph)", files=len(written))
+    shutil.rmtree(out.parent, ignore_errors=True)
+    if client is not None:
+        client.close()
+        cluster.close()
+    total = time.perf_counter() - t0
+    print(f"\n{len(letters)} letters, {total:.1f} s\n")
+    print("| stage | seconds | main RSS after (MB) | main peak (MB) | worker peak (MB) |")
+    print("|---|---|---|---|---|")
+    for r in rows[1:]:
+        print(f"| {r['stage']} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['peak_mb']:.0f} | "
+              f"{r['workers_peak_mb']:.0f} |")
+    (REPO / "bench" / "out" / f"stages-{a.folder.name}.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""One folder analysed end to end: find the letters, take what the cache holds, parse the rest (each
+file within its budget, in local workers or on a Dask cluster), detect the cascade, link every pair
+with its pages written as it is linked, and write the overview. The CLI only calls `analyse_folder`
+and prints; the files are read by `parsers` (cascade never reads input files itself)."""
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cascade.analysis import FolderAnalysis, analyse_letters
+from cascade.cache import Cache
+from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
+from models import CascadeError
+from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
+from parsers.readers import suffix_list
+
+
+class NothingToAnalyse(CascadeError):
+    """The folder holds no letter, or none could be read; `failures` says why for each file."""
+
+    def __init__(self, message: str, failures: dict[str, str], files: int = 0) -> None:
+        super().__init__(message)
+        self.failures = failures
+        self.files = files
+
+
+@dataclass(frozen=True)
+class FolderOptions:
+    out_dir: Path = Path("cascade-report")
+    formats: tuple[str, ...] = FORMATS
+    lang: str = "vi"
+    jobs: int | None = None  # local worker processes (default one per core)
+    budget: ParseBudget | None = DEFAULT_BUDGET  # per file, in the parse workers
+
+
+@dataclass
+class FolderRun:
+    """What a run produced: the analysis (links without their diffs), the files written, and every
+    file that could not be read with its reason."""
+
+    analysis: FolderAnalysis
+    written: list[Path]
+    failures: dict[str, str] = field(default_factory=dict)
+    files: int = 0  # letter files found (parsed, failed or refused)
+
+
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
+
+
+def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: Cache | None = None,
+                   executor: Executor | None = None, on_progress: Progress | None = None,
+                   on_parsed: Callable[..., None] | None = None) -> FolderRun:
+    """Analyse the folder `root` into `options.out_dir`. `on_progress(stage, done, total)` is told of
+    each file parsed and each pair linked; `on_parsed(outcome)` sees each parse outcome (e.g. to print
+    a traceback under --debug).
+
+    Raises:
+        NothingToAnalyse: no letter file in `root`, or none could be read (with each file's reason).
+        CascadeError: the report folder cannot be written where asked.
+    """
+    report = on_progress or (lambda stage, done, total: None)
+    found = find_letters(root, exclude=options.out_dir)
+    refused = {relative_path(p, root): reason for p, reason in found.refused.items()}
+    paths = found.paths
+    if not paths:
+        raise NothingToAnalyse(f"{root}: no letters found (looked for {suffix_list()})", refused)
+    total = len(paths)
+    known, fresh = cached_letters(paths, root, cache)
+    parsed = len(known)
+    report("parsing", parsed, total)
+
+    def done(outcome: object) -> None:
+        nonlocal parsed
+        parsed += 1
+        report("parsing", parsed, total)
+        if on_parsed is not None:
+            on_parsed(outcome)
+
+    outcomes = parse_many(fresh, root, options.jobs, on_done=done, executor=executor, budget=options.budget)
+    if cache is not None:
+        for o in outcomes:
+            if o.letter is not None:
+                cache.put_letter(o.letter)
+        cache.commit()
+    outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
+    letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+    failures = dict(sorted({**{o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes
+                               if o.letter is None}, **refused}.items()))
+    if not letters:
+        raise NothingToAnalyse(f"{root}: no file could be read as a letter; no report written", failures,
+                               total + len(refused))
+    linked, pairs = 0, 0
+
+    def on_pairs(n: int) -> None:
+        nonlocal pairs
+        pairs = n
+        report("linking", 0, n)
+
+    def on_link(_: object) -> None:
+        nonlocal linked
+        linked += 1
+        report("linking", linked, pairs)
+
+    report("finding parents", 0, None)
+    analysis = analyse_letters(str(root), letters, failures, options.jobs, on_link=on_link, executor=executor,
+                               cache=cache, on_pairs=on_pairs, writer_for=lambda pairs, nodes: FolderReportWriter(
+                                   options.out_dir, root, pairs, nodes, options.formats, options.lang))
+    if cache is not None:
+        cache.commit()
+    report("writing reports", 0, len(overview_files(options.formats)))
+    assert analysis.writer is not None
+    written = analysis.writer.finish(analysis)
+    return FolderRun(analysis, written, failures, total + len(refused))
+
+
+def _reason(error: str, path: Path) -> str:
+    """A failure's reason without the file name in front (the report names the file once)."""
+    for prefix in (f"{path}: ", f"{path.as_posix()}: "):
+        if error.startswith(prefix):
+            return error[len(prefix):]
+    return error
+
+
+__all__ = ["FolderOptions", "FolderRun", "NothingToAnalyse", "analyse_folder"]

@@ -1,0 +1,282 @@
+"""Word trigrams of letters as compact numpy arrays, and the inverted index that finds, for one letter,
+the letters holding most of its text, at a cost per letter that does not grow with the folder.
+
+- A trigram is one 64-bit hash of three matching keys (stable across processes and runs, so letters
+  can be hashed where they are parsed and the index can be split over machines).
+- Postings are partitioned by hash (`parts`), each a CSR array: the index of a national corpus is a
+  matter of partitions, and one partition is built at a time.
+- Max-frequency cap (passim's and text-dedup's filter, made safe for cascades): a trigram shared by more
+  than `max_postings` letters keeps only the `max_postings` most *general* of them, the letters whose
+  text is most widely shared (mean idf lowest). A frequent trigram was written once, high in the cascade,
+  and copied below; the cap keeps the letters that can be a source of it and drops the copies, so a
+  provincial letter whose whole text its thousand descendants share still gets the votes of its
+  districts, and visits per letter stay bounded by (trigrams of the letter) × `max_postings`.
+- Votes are weighted by idf (log(1 + n / df), df counted before the cap).
+"""
+
+import hashlib
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from cascade.tokens import keys_of_text
+from cascade.units import letter_units
+from models import Letter
+
+_M1 = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xC2B2AE3D27D4EB4F)
+EMPTY = np.empty(0, dtype=np.uint64)
+
+
+@lru_cache(maxsize=1 << 18)
+def key_hash(key: str) -> int:
+    """A 64-bit hash of one matching key, the same in every process."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def text_trigrams(texts: list[str]) -> np.ndarray:
+    """Sorted unique trigram hashes of the texts (trigrams never span two texts)."""
+    parts = []
+    for text in texts:
+        keys = keys_of_text(text)
+        if len(keys) < 3:
+            continue
+        h = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+        parts.append((h[:-2] * _M1 + h[1:-1]) * _M2 + h[2:])  # uint64 arithmetic wraps: a hash
+    return np.unique(np.concatenate(parts)) if parts else EMPTY
+
+
+def letter_trigrams(letter: Letter) -> np.ndarray:
+    """The letter's word trigrams over its content units (items, blocks, prose body): the text a child
+    carries, not its frame (addressees, preamble formulas)."""
+    return text_trigrams([u.text for u in letter_units(letter, frame=False)])  # content, not the frame
+
+
+@dataclass
+class _Part:
+    """Postings of the trigrams whose hash falls in one partition."""
+
+    vocab: np.ndarray  # uint64, sorted: trigrams held by two letters or more
+    df: np.ndarray  # int32: letters holding each, before the cap
+    offsets: np.ndarray  # int64, len(vocab) + 1, into docs
+    docs: np.ndarray  # int32 letter numbers, at most max_postings per trigram, most general first
+
+    def lookup(self, grams: np.ndarray) -> np.ndarray:
+        """Vocabulary positions of `grams` (-1 where a trigram is held by one letter only)."""
+        if not len(self.vocab):
+            return np.full(len(grams), -1, dtype=np.int64)
+        pos = np.searchsorted(self.vocab, grams)
+        pos[pos == len(self.vocab)] = 0
+        return np.where(self.vocab[pos] == grams, pos, -1)
+
+    @property
+    def nbytes(self) -> int:
+        return self.vocab.nbytes + self.df.nbytes + self.offsets.nbytes + self.docs.nbytes
+
+
+def _partition(grams: np.ndarray, parts: int) -> np.ndarray:
+    return (grams % np.uint64(parts)).astype(np.int64) if parts > 1 else np.zeros(len(grams), dtype=np.int64)
+
+
+def _split(grams: list[np.ndarray], part: int, parts: int) -> tuple[np.ndarray, np.ndarray]:
+    """One partition's entries: (sorted trigrams, letter numbers)."""
+    subsets = [g[_partition(g, parts) == part] if parts > 1 else g for g in grams]
+    sizes = np.fromiter((len(s) for s in subsets), dtype=np.int64, count=len(subsets))
+    flat = np.concatenate(subsets) if subsets else EMPTY
+    letters = np.repeat(np.arange(len(subsets), dtype=np.int32), sizes)
+    order = np.argsort(flat, kind="stable")
+    return flat[order], letters[order]
+
+
+def _frequencies(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(trigrams held by two letters or more, how many letters hold each) of one sorted partition."""
+    starts, counts = _groups(flat)
+    keep = counts >= 2
+    return flat[starts[keep]], counts[keep].astype(np.int32)
+
+
+def _postings(job: tuple) -> "_Part":
+    """One partition's postings, each trigram's letters ordered tier first, most general next, and cut
+    to `cap`."""
+    flat, letters, vocab, df, generality, tier, cap = job
+    starts, counts = _groups(flat)
+    group = np.repeat(np.arange(len(starts)), counts)
+    keep = counts[group] >= 2
+    letters, group, generality, tier = letters[keep], group[keep], generality[keep], tier[keep]
+    order = np.lexsort((letters, generality, tier, group))
+    letters, group = letters[order], group[order]
+    first = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.empty(0, dtype=np.int64)
+    position = np.arange(len(group)) - np.repeat(first, np.diff(np.r_[first, len(group)]))
+    docs = letters[position < cap].astype(np.int32)
+    offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(np.minimum(df, cap).astype(np.int64), out=offsets[1:])
+    return _Part(vocab, df, offsets, docs)
+
+
+def _groups(sorted_grams: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    if not len(sorted_grams):
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, sorted_grams[1:] != sorted_grams[:-1]])
+    return starts, np.diff(np.r_[starts, len(sorted_grams)])
+
+
+def ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenated ranges start..start+length, without a Python loop."""
+    total = int(lengths.sum())
+    if not total:
+        return np.empty(0, dtype=np.int64)
+    shift = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return shift + np.arange(total, dtype=np.int64)
+
+
+@dataclass
+class TrigramIndex:
+    """Every letter's trigrams and weights, and the capped postings; letters are numbered in the order
+    of `paths`."""
+
+    paths: list[str]
+    grams: list[np.ndarray]  # per letter, sorted unique uint64
+    weights: list[np.ndarray]  # per letter, idf of each trigram (float32)
+    mass: np.ndarray  # per letter, sum of its weights
+    generality: np.ndarray  # per letter, mean idf of its trigrams (lower: more widely shared text)
+    parts: list[_Part]
+    max_postings: int
+    number: dict[str, int] = field(default_factory=dict)
+    visits: int = 0  # posting entries read by `votes`, for bench/
+    voted: int = 0  # letters `votes` was asked about
+
+    @classmethod
+    def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0,
+              rank: dict[str, int] | None = None, executor: Executor | None = None) -> "TrigramIndex":
+        """Index letters' trigram arrays (`letter_trigrams`). `rank` (a letter's tier, 0 = central; a
+        higher number for unknown) orders the capped postings before generality: the tiers that can
+        be sources first. `parts` (default: one per ~4 M entries) bounds the working memory of the
+        build: one partition is sorted at a time, here or, with `executor` (local processes or a Dask
+        cluster's), one per task."""
+        paths = list(trigrams)
+        grams = [trigrams[p] for p in paths]
+        n = len(paths)
+        entries = sum(len(g) for g in grams)
+        parts = parts or max(1, -(-entries // 4_000_000))
+        solo = np.float32(np.log1p(n))
+        run = executor.map if executor is not None else map
+        # Pass 1: document frequency of the shared trigrams, hence every letter's weights.
+        firsts = (_split(grams, part, parts)[0] for part in range(parts))
+        shared = list(run(_frequencies, list(firsts) if executor is not None else firsts))
+        weights = []
+        for g in grams:
+            w = np.full(len(g), solo, dtype=np.float32)
+            which = _partition(g, parts)
+            for part, (vocab, df) in enumerate(shared):
+                sel = np.flatnonzero(which == part) if parts > 1 else np.arange(len(g))
+                if not len(sel) or not len(vocab):
+                    continue
+                sub = g[sel]
+                pos = np.searchsorted(vocab, sub)
+                pos[pos == len(vocab)] = 0
+                hit = vocab[pos] == sub
+                w[sel[hit]] = np.log1p(n / df[pos[hit]]).astype(np.float32)
+            weights.append(w)
+        mass = np.fromiter((float(w.sum(dtype=np.float64)) for w in weights), dtype=np.float64, count=n)
+        sizes = np.fromiter((len(g) for g in grams), dtype=np.float64, count=n)
+        generality = np.divide(mass, sizes, out=np.full(n, float(solo)), where=sizes > 0)
+        tier = np.array([(rank or {}).get(p, 0) for p in paths], dtype=np.int64)
+
+        def pass_two(part: int) -> tuple:
+            flat, letters = _split(grams, part, parts)
+            vocab, df = shared[part]
+            return flat, letters, vocab, df, generality[letters], tier[letters], max_postings
+
+        # Pass 2: postings, each capped to its most general letters (one partition at a time here).
+        jobs = [pass_two(part) for part in range(parts)] if executor is not None else map(pass_two, range(parts))
+        built = list(run(_postings, jobs))
+        return cls(paths, grams, weights, mass, generality, built, max_postings,
+                   {p: k for k, p in enumerate(paths)})
+
+    @property
+    def nbytes(self) -> int:
+        letters = sum(g.nbytes + w.nbytes for g, w in zip(self.grams, self.weights, strict=True))
+        return letters + sum(p.nbytes for p in self.parts) + self.mass.nbytes + self.generality.nbytes
+
+    def votes(self, letter: int) -> np.ndarray:
+        """Per letter, the idf-weighted count of this letter's trigrams it holds (within the cap)."""
+        g, w = self.grams[letter], self.weights[letter]
+        which = _partition(g, len(self.parts))
+        docs, vals = [], []
+        for k, part in enumerate(self.parts):
+            sel = np.flatnonzero(which == k) if len(self.parts) > 1 else np.arange(len(g))
+            pos = part.lookup(g[sel])
+            found = pos >= 0
+            pos = pos[found]
+            starts = part.offsets[pos]
+            lengths = part.offsets[pos + 1] - starts
+            docs.append(part.docs[ragged(starts, lengths)])
+            vals.append(np.repeat(w[sel[found]], lengths))
+        flat = np.concatenate(docs)
+        self.visits += len(flat)
+        self.voted += 1
+        out = np.bincount(flat, weights=np.concatenate(vals), minlength=len(self.paths))
+        out[letter] = 0.0
+        return out
+
+    def candidates(self, path: str, k: int) -> list[str]:
+        """The `k` letters with most votes for `path`'s text, most first (ties by path)."""
+        i = self.number[path]
+        v = self.votes(i)
+        nonzero = np.flatnonzero(v > 0)
+        if len(nonzero) > k:
+            nonzero = nonzero[np.argpartition(-v[nonzero], k - 1)[:k]]
+        order = np.lexsort((nonzero, -v[nonzero]))
+        return [self.paths[j] for j in nonzero[order]]
+
+    def containment(self, child: str, parent: str) -> float:
+        """Weighted share of the child's trigrams that the parent holds."""
+        i, j = self.number[child], self.number[parent]
+        total = self.mass[i]
+        if not total:
+            return 0.0
+        return float(self.weights[i][self.holds(j, self.grams[i])].sum(dtype=np.float64) / total)
+
+    def rare_containment(self, child: str, parent: str) -> float:
+        """As `containment`, with squared idf weights: rare text (what few letters share: a parent's own
+        wording) counts far more than text many letters share by coincidence (stock sentences)."""
+        i, j = self.number[child], self.number[parent]
+        w = self.weights[i].astype(np.float64) ** 2
+        total = w.sum()
+        return float(w[self.holds(j, self.grams[i])].sum() / total) if total else 0.0
+
+    def holds(self, letter: int, grams: np.ndarray) -> np.ndarray:
+        """Mask of `grams` that the letter holds."""
+        own = self.grams[letter]
+        if not len(own) or not len(grams):
+            return np.zeros(len(grams), dtype=bool)
+        pos = np.searchsorted(own, grams)
+        pos[pos == len(own)] = 0
+        return own[pos] == grams
+
+    def local(self, letter: str, without: str) -> np.ndarray:
+        """The letter's trigrams that `without` does not hold (its local text against a parent)."""
+        i = self.number[letter]
+        return self.grams[i][~self.holds(self.number[without], self.grams[i])]
+
+    def decisiveness(self, child: str, best: str, rival: str) -> float:
+        """Of the child's trigram weight held by exactly one of two candidates, the share held by `best`:
+        1.0 when everything that tells them apart (their local text) sides with it, 0.5 when nothing
+        tells them apart."""
+        i = self.number[child]
+        g, w = self.grams[i], self.weights[i]
+        in_best, in_rival = self.holds(self.number[best], g), self.holds(self.number[rival], g)
+        ours = float(w[in_best & ~in_rival].sum(dtype=np.float64))
+        theirs = float(w[in_rival & ~in_best].sum(dtype=np.float64))
+        return ours / (ours + theirs) if ours + theirs > 0 else 0.5
+
+    def own_share(self, letter: str, others: list[str]) -> float:
+        """Weighted share of the letter's trigrams that none of `others` holds."""
+        i = self.number[letter]
+        g, w = self.grams[i], self.weights[i]
+        held = np.zeros(len(g), dtype=bool)
+        for other in others:
+            held |= self.holds(self.number[other], g)
+        return float(w[~held].sum(dtype=np.float64) / self.mass[i]) if self.mass[i] else 0.0

@@ -1,0 +1,158 @@
+"""A letter's own number, date and issuer when no header block states them: read from what a portal copy
+or a summary says about the letter itself.
+
+- a source line: "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)";
+- the page title: "… (3585/VP-KTN, ngày 23/10/2017)", "Kế hoạch số 125/KH-UBND về …", a symbol alone;
+- a reporting sentence: "Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành Kế hoạch số 67/KH-SVHTTDL
+  tổ chức …" — the first sentence of the text, or one that opens with the date.
+
+A reporting sentence names the letter only if the rest of the text does not go on to carry that document
+out ("Thực hiện Nghị quyết số 57-NQ/TW …"): then it is the source, not the letter.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from models import IdentitySource
+from parsers.citations import find_numbered
+from parsers.kinds import code_of_kind, kind_names
+from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
+from parsers.symbols import SYMBOL_RE, parse_symbol
+
+
+@dataclass(frozen=True)
+class Identity:
+    source: IdentitySource
+    evidence: str  # the text it was read from
+    symbol: str | None = None
+    number: str | None = None
+    doc_type: str | None = None
+    issuer_code: str | None = None
+    kind: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    subject: str | None = None
+
+
+_KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
+# "Ngày 02/11/2021", "Ngày 29 tháng 12/2020", "Ngày 23 tháng 8 năm 2017", "Ngày 06/4" (no year).
+_LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây)?\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
+              rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
+# "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
+_LEAD_RE = re.compile(
+    rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
+    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
+    rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
+)
+_SOURCE_RE = re.compile(r"^\s*\(?\s*Nguồn\s*:\s*(?P<rest>.+?)\)?\s*$", re.I)
+_TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*$")
+_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[" + VN_UPPER + r"])")
+_SUBJECT_CUT_RE = re.compile(r"^[\s,]*(?:về\s+việc|V/v|về)?\s*[:,]?\s*", re.I)
+_KIND_SUBJECT_RE = re.compile(rf"^(?P<kind>{_KIND})\s+(?:{loose('về việc')}|V/v)\s*:?\s*(?P<subject>.+)$", re.I)
+
+
+def _date(d: str | None, m: str | None, y: str | None) -> dt.date | None:
+    if not (d and m and y):
+        return None
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _from_citation(text: str, source: IdentitySource, whole: bool) -> Identity | None:
+    """The document a short text names: its first numbered reference (a source line, a page title)."""
+    found = find_numbered(text)
+    if not found:
+        return None
+    c = found[0]
+    if whole and text[: c.start].strip(" (:-–") and source is IdentitySource.PORTAL_TITLE:
+        return None  # a page title that merely mentions a symbol after other words is not the letter's
+    return Identity(source=source, evidence=text, symbol=c.symbol, number=c.number, doc_type=c.doc_type,
+                    issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=c.issuing_body)
+
+
+def from_source_line(text: str) -> Identity | None:
+    m = _SOURCE_RE.match(text)
+    return _from_citation(m.group("rest"), IdentitySource.SOURCE_LINE, whole=False) if m else None
+
+
+def from_page_title(text: str) -> Identity | None:
+    """ "… (3585/VP-KTN, ngày 23/10/2017)", "Kế hoạch số 125/KH-UBND …", "4360/BVHTTDL-VP"."""
+    alone = parse_symbol(text) if SYMBOL_RE.fullmatch(text.strip()) else None
+    if alone is not None:  # the page is titled with the symbol alone ("4360/BVHTTDL-VP")
+        return Identity(source=IdentitySource.PORTAL_TITLE, evidence=text, symbol=alone.text, number=alone.number,
+                        doc_type=alone.doc_type, issuer_code=alone.issuer_code, kind=alone.kind)
+    tail = _TITLE_SYMBOL_RE.search(text)
+    if tail:
+        found = _from_citation(tail.group("inner"), IdentitySource.PORTAL_TITLE, whole=True)
+        if found:
+            return Identity(**{**found.__dict__, "evidence": text})
+    return _from_citation(text, IdentitySource.PORTAL_TITLE, whole=True)
+
+
+def subject_of_title(text: str) -> tuple[str | None, str | None]:
+    """(kind, subject) of a page title "Thông báo về việc …"; (None, None) for a headline."""
+    m = _KIND_SUBJECT_RE.match(text.strip())
+    if not m:
+        return None, None
+    return re.sub(r"\s+", " ", m.group("kind")).capitalize(), m.group("subject").strip()
+
+
+def from_lead(paragraphs: list[str], body: str) -> Identity | None:
+    """The letter a reporting sentence announces, if the rest of the text does not carry it out."""
+    for p_index, text in enumerate(paragraphs[:3]):
+        for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
+            m = _LEAD_RE.search(sentence)
+            if not m:
+                continue
+            before = sentence[: m.start()].strip()
+            if before and not (m.group("dated") and before.endswith(",")):
+                continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
+            if not (m.group("dated") or m.group("opener")) and (p_index, s_index) != (0, 0):
+                continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
+            found = find_numbered(sentence[m.start("kind"):])
+            symbol = found[0] if found and found[0].start == 0 else None
+            if symbol and _carried_out(symbol.symbol, body):
+                return None
+            kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
+            rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]
+            subject = _SUBJECT_CUT_RE.sub("", rest).rstrip(" ./") or None
+            return Identity(
+                source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=symbol.symbol if symbol else None,
+                number=symbol.number if symbol else m.group("no"),
+                doc_type=symbol.doc_type if symbol else code_of_kind(kind),
+                issuer_code=symbol.issuer_code if symbol else None, kind=kind,
+                date=_date(m.group("d"), m.group("m"), m.group("y")) or (symbol.date if symbol else None),
+                issuer=m.group("who").strip(),
+                subject=subject,
+            )
+    return None
+
+
+def _carried_out(symbol: str | None, body: str) -> bool:
+    if not symbol:
+        return False
+    for verb in IMPLEMENTS_VERB_RE.finditer(body):
+        following = find_numbered(body[verb.end(): verb.end() + 200])
+        if following and following[0].symbol == symbol and following[0].start < 60:
+            return True
+    return False
+
+
+_ATTACHED_RE = re.compile(r"\((?P<before>[^()]{0,120}?)\bkèm\s+(?:theo\s+)?(?P<rest>[^()]{5,250})\)?", re.I)
+
+
+def from_attachment_note(texts: list[str]) -> Identity | None:
+    """The issuer of a document issued with a letter: "(Ban hành kèm theo Kế hoạch số 34 KH/TWĐTNTNNT ngày
+    23/3/2023 của Ban Bí thư Trung ương Đoàn)" under a THỂ LỆ, QUY CHẾ or CHUYÊN ĐỀ title. The attachment has no
+    number of its own; its issuer and issuer code are the letter's."""
+    for text in texts:
+        for m in _ATTACHED_RE.finditer(text):
+            found = find_numbered(m.group("rest"))
+            if found and found[0].start < 5 and (found[0].issuing_body or found[0].issuer_code):
+                c = found[0]
+                return Identity(source=IdentitySource.ATTACHMENT_NOTE, evidence=m.group(0).strip(),
+                                issuer_code=c.issuer_code, issuer=c.issuing_body)
+    return None

@@ -1,0 +1,85 @@
+"""The one parser of document symbols (số, ký hiệu), shared by the header's "Số" line and by citations.
+
+A symbol is written the Party way, number-TYPE/ISSUER ("1383-CV/BTGTU", 36-HD/VPTW), or the state way,
+number/[year/]CODE-CODE ("125/KH-UBND", "12/UBND-VX" for a công văn, "30/2020/NĐ-CP", Nghị định 30/2020).
+Real copies add: spaces around the separators ("04 -CT/TU", "4144 /GDĐT – VP"), en dashes, unit codes with
+digits ("847/UBND-VX1", "ĐĐQH15"), a hyphen lost in PDF-to-text ("337KH/TWĐTNMTTN", "92 BC/TWĐTN…"), and a
+number left blank in drafts ("/TB-UBND", "CV/TWĐTNBTG"). `SYMBOL` finds them in running text;
+`parse_symbol` reads one into its parts and a canonical spelling.
+"""
+
+import re
+from dataclasses import dataclass
+
+from parsers.kinds import TYPE_CODES, kind_of_code
+from parsers.patterns import ABBR, DASH, SP, YEAR
+
+_TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse=True))
+_ISSUER = rf"{ABBR}(?:{SP}{DASH}{SP}{ABBR})*"
+_END = r"(?![A-ZĐa-zđ0-9/])"
+
+# Named groups carry a prefix so the fragment can sit inside a bigger pattern.
+PARTY = rf"\d{{1,5}}{SP}{DASH}{SP}{ABBR}{SP}/{SP}{_ISSUER}"
+# The hyphen lost (PDF-to-text): only with a known type code, so "5 KH/…" is never a stray number.
+PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
+STATE = rf"\d{{1,5}}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
+# One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
+STATE_SHORT = rf"\d{{1,5}}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}"
+SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"
+SYMBOL_RE = re.compile(SYMBOL)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    text: str  # canonical: spaces out, dashes "-", the Party hyphen restored ("337-KH/TWĐTNMTTN")
+    number: str | None
+    year: int | None
+    doc_type: str | None  # the type code; "CV" for a state công văn, which has none
+    issuer_code: str | None  # the issuer part; joint issuers stay together ("VPCP-BNV")
+    party: bool  # written the Party way (number-TYPE/ISSUER)
+    typed: bool  # the type code is one of the table's, or the Party form says it is a type
+
+    @property
+    def kind(self) -> str | None:
+        return kind_of_code(self.doc_type, "party" if self.party else "state")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", re.sub(DASH, "-", s))
+
+
+_PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}})?-?(?P<type>{ABBR})/(?P<issuer>{ABBR}(?:-{ABBR})*)$")
+_STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}})?/(?:(?P<year>{YEAR})/)?(?P<code>{ABBR}(?:-{ABBR})*)$")
+_GLUED_RE = re.compile(rf"^(?P<no>\d{{1,5}})(?P<type>{_TYPE_ALT})/")
+
+
+def parse_symbol(written: str) -> Symbol | None:
+    """Read one symbol as written (number may be missing); None when it is not a symbol's shape.
+
+    >>> s = parse_symbol("04 -CT/TU"); (s.text, s.doc_type, s.issuer_code, s.party)
+    ('04-CT/TU', 'CT', 'TU', True)
+    >>> s = parse_symbol("847/UBND-VX1"); (s.text, s.doc_type, s.issuer_code)
+    ('847/UBND-VX1', 'CV', 'UBND')
+    >>> parse_symbol("337KH/TWĐTNMTTN").text, parse_symbol("/ TB-UBND").text
+    ('337-KH/TWĐTNMTTN', '/TB-UBND')
+    """
+    text = _squash(written).rstrip(".,;:)")
+    glued = _GLUED_RE.match(text)
+    if glued:
+        text = f"{glued['no']}-{text[len(glued['no']):]}"
+    m = _PARTY_PARTS_RE.match(text)
+    if m and "/" in text and (text.find("/") > text.find("-") or not m["no"]):
+        doc_type, issuer = m["type"], m["issuer"]
+        return Symbol(text=text, number=m["no"], year=None, doc_type=doc_type, issuer_code=issuer, party=True,
+                      typed=True)
+    m = _STATE_PARTS_RE.match(text)
+    if m:
+        groups = m["code"].split("-")
+        typed = groups[0] in TYPE_CODES
+        if (typed and len(groups) > 1) or len(groups) > 2:
+            doc_type, issuer = groups[0], "-".join(groups[1:])
+        else:  # a state công văn: "12/UBND-VX" is issuer, then the drafting unit; no type code
+            doc_type, issuer = "CV", groups[0]
+        return Symbol(text=text, number=m["no"], year=int(m["year"]) if m["year"] else None, doc_type=doc_type,
+                      issuer_code=issuer, party=False, typed=typed)
+    return None

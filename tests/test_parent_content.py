@@ -1,0 +1,113 @@
+"""Parents found by content when no citation says it: among many near-identical cousins, across tiers
+(a district found under its province, then its communes under it), same-tier parents, thin evidence,
+and the bounded cost of the capped trigram index."""
+
+import random
+from pathlib import Path
+
+import numpy as np
+
+from cascade.corpus import CorpusSettings, build_index, detect_parents
+from cascade.trigram_index import TrigramIndex, letter_trigrams, text_trigrams
+from parsers import parse_letter
+
+SENTENCES = [
+    "Tuyên truyền sâu rộng kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội sáu tháng đầu năm",
+    "Phản ánh kịp thời những cách làm hay, mô hình mới trong phong trào thi đua yêu nước",
+    "Đấu tranh, phản bác các quan điểm sai trái, thù địch trên không gian mạng",
+    "Tổ chức hội nghị báo cáo viên định kỳ, cung cấp thông tin định hướng cho cán bộ, đảng viên",
+    "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong cán bộ, đảng viên",
+    "Chủ động nắm bắt tình hình tư tưởng của cán bộ, đảng viên và nhân dân trước thềm đại hội",
+    "Tăng cường công tác kiểm tra, giám sát việc thực hiện các nghị quyết của cấp ủy các cấp",
+    "Nâng cao chất lượng sinh hoạt chi bộ gắn với thực hiện nhiệm vụ chính trị của địa phương",
+]
+
+
+def _letter(issuer: str, above: str | None, number: int, day: int, body: list[str]) -> str:
+    head = ([f"{above}\t\tĐẢNG CỘNG SẢN VIỆT NAM", issuer] if above else [f"{issuer}\t\tĐẢNG CỘNG SẢN VIỆT NAM"])
+    code = "BTGTU" if "TỈNH" in issuer else "HU" if "HUYỆN" in issuer else "ĐU"
+    return "\n".join([*head, "*", f"Số {number}-CV/{code}\t\tngày {day} tháng 6 năm 2024", "V/v tuyên truyền",
+                      "Kính gửi: Các cơ quan, đơn vị.",
+                      "Đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:", *body])
+
+
+def _items(sentences: list[str]) -> list[str]:
+    out = []
+    for k, s in enumerate(sentences, 1):
+        out += [f"{k}. {s}.", f"- {s.split(',')[0]} trên địa bàn một cách thiết thực, hiệu quả."]
+    return out
+
+
+def _folder(tmp_path: Path, cousins: int) -> dict[str, str]:
+    """A province letter, `cousins` district letters that each keep most of it and add a local
+    sentence naming their district, and one commune letter under district 0 with no citation."""
+    rng = random.Random(5)
+    files = {"tinh.txt": _letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, _items(SENTENCES))}
+    district_bodies = []
+    for k in range(cousins):
+        kept = [s for s in SENTENCES if rng.random() < 0.8]
+        local = f"Huyện ủy huyện Phú Riềng {k} giao Văn phòng theo dõi, tổng hợp kết quả từng tháng ở xã {k}"
+        body = _items([*kept, local])
+        district_bodies.append(body)
+        files[f"huyen-{k:02d}.txt"] = _letter(f"HUYỆN ỦY PHÚ RIỀNG {k}", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 30 + k, 5, body)
+    commune = [line for line in district_bodies[0] if rng.random() < 0.85]
+    commune += ["9. Đảng ủy xã rà soát danh sách hộ nghèo để hỗ trợ sửa chữa nhà ở trước mùa mưa."]
+    files["xa.txt"] = _letter("ĐẢNG ỦY XÃ ĐỨC LIỄU", None, 7, 9, commune)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return files
+
+
+def test_child_without_citation_finds_its_district_among_many_cousins(tmp_path: Path) -> None:
+    files = _folder(tmp_path, cousins=40)
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    nodes = detect_parents(letters, jobs=1)
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["huyen-00.txt"]
+    link = nodes["xa.txt"].parents[0]
+    assert link.evidence.value == "content" and 0 < link.confidence <= 1
+    # every district letter is put under the province by content as well
+    assert all([p.parent for p in nodes[f"huyen-{k:02d}.txt"].parents] == ["tinh.txt"] for k in range(40))
+
+
+def test_votes_visit_at_most_max_postings_letters_per_trigram(tmp_path: Path) -> None:
+    files = _folder(tmp_path, cousins=30)
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    index = build_index(letters, CorpusSettings(max_postings=8), jobs=1)
+    child = index.number["xa.txt"]
+    index.votes(child)
+    assert 0 < index.visits <= 8 * len(index.grams[child])
+    assert "huyen-00.txt" in index.candidates("xa.txt", 8)
+
+
+def test_a_letter_may_implement_one_of_its_own_tier(tmp_path: Path) -> None:
+    """The Politburo's resolution implemented by the National Assembly's Party delegation: both central."""
+    body = _items(SENTENCES[:6])
+    (tmp_path / "nq.txt").write_text(_letter("BAN CHẤP HÀNH TRUNG ƯƠNG", None, 57, 1, body), encoding="utf-8")
+    (tmp_path / "kh.txt").write_text(_letter("ĐẢNG ĐOÀN QUỐC HỘI", None, 3, 20, body[:10]), encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in ("nq.txt", "kh.txt")}
+    nodes = detect_parents(letters, jobs=1)
+    assert [p.parent for p in nodes["kh.txt"].parents] == ["nq.txt"]
+    assert not nodes["nq.txt"].parents
+
+
+def test_two_identical_candidates_make_thin_evidence(tmp_path: Path) -> None:
+    body = _items(SENTENCES)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(_letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, body), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(_letter("HUYỆN ỦY ĐỒNG PHÚ", None, 30, 5, body[:12]), encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in ("a.txt", "b.txt", "c.txt")}
+    nodes = detect_parents(letters, jobs=1)
+    assert nodes["c.txt"].parents and any(f.startswith("thin-evidence") for f in nodes["c.txt"].flags)
+    assert nodes["c.txt"].parents[0].confidence < 0.8
+
+
+def test_trigrams_are_stable_and_partitioned_builds_agree(tmp_path: Path) -> None:
+    files = _folder(tmp_path, cousins=6)
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    grams = {p: letter_trigrams(letter) for p, letter in letters.items()}
+    assert np.array_equal(text_trigrams(["một hai ba bốn"]), text_trigrams(["một hai ba bốn"]))
+    one = TrigramIndex.build(grams, max_postings=4, parts=1)
+    many = TrigramIndex.build(grams, max_postings=4, parts=5)
+    for path in letters:
+        assert one.candidates(path, 5) == many.candidates(path, 5)
+        assert np.allclose(one.weights[one.number[path]], many.weights[many.number[path]])

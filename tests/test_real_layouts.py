@@ -1,0 +1,407 @@
+"""Letters as analysts have them, built in code: flattened tables, merged columns, Markdown, OCR spacing and
+damage, portal furniture, portal summaries, glued and diacritic-stripped citations; what each letter is, and
+that only what is not Vietnamese text is refused. Through `parse_letter`, `segment_letter` and the CLI."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from models import IdentitySource, InputError, LetterForm, RawBlock, RawDocument, Source, System, Tier, WarningCode
+from parsers import parse_letter
+from parsers.citations import find_citations
+from parsers.segment import segment_letter
+from parsers.tier import tier_of_issuer
+
+
+def parse_text(tmp_path: Path, text: str, name: str = "letter.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_letter(path)
+
+
+def codes(letter) -> set[str]:
+    return {w.code for w in letter.warnings}
+
+
+def roles(letter) -> dict[str, str]:
+    return {c.symbol: c.role.value for c in letter.citations if c.symbol}
+
+
+BODY = (
+    "Thực hiện Công văn số 1232-CV/BTGTU, ngày 23/5/2024 của Ban Tuyên giáo Tỉnh ủy về việc tuyên truyền, "
+    "Ban Thường vụ đề nghị các cơ quan thực hiện một số nội dung sau:\n"
+    "1. Tuyên truyền sâu rộng các chủ trương.\n"
+    "2. Báo cáo kết quả trước ngày 30/6/2024.\n"
+)
+
+
+# --- headers in every shape ---------------------------------------------------------------------------
+
+def test_flattened_table_header(tmp_path):
+    letter = parse_text(tmp_path, (
+        "| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n"
+        "| Số: 123/BXD-VP | Hà Nội, ngày 5 tháng 6 năm 2023 |\n"
+        "Kính gửi: | - Sở Xây dựng các tỉnh, thành phố. |\n" + BODY
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.date) == ("BỘ XÂY DỰNG", "123/BXD-VP", dt.date(2023, 6, 5))
+    assert [r.text for r in letter.recipients] == ["Sở Xây dựng các tỉnh, thành phố."]
+    assert (letter.tier, letter.system, letter.form) == (Tier.CENTRAL, System.STATE, LetterForm.LETTER)
+
+
+def test_two_columns_merged_line_by_line(tmp_path):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN KIM ĐỘNG Độc Lập - Tự Do - Hạnh Phúc\n"
+        "Số: 45/UBND-VP Kim Động, ngày 3 tháng 4 năm 2019\n"
+        "V/v tăng cường công tác tuyên truyền\n"
+        "Kính gửi: UBND các xã, thị trấn.\n" + BODY
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.place, h.date) == (
+        "ỦY BAN NHÂN DÂN HUYỆN KIM ĐỘNG", "45/UBND-VP", "Kim Động", dt.date(2019, 4, 3))
+    assert h.motto == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc Lập - Tự Do - Hạnh Phúc"]
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.STATE)
+
+
+def test_markdown_transcription(tmp_path):
+    letter = parse_text(tmp_path, (
+        "**BAN CHẤP HÀNH TRUNG ƯƠNG**\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\nSố 57\\-NQ/TW\n"
+        "*Hà Nội*, *ngày 22 tháng 12 năm 2024*\n\n# NGHỊ QUYẾT\n## về đột phá phát triển khoa học\n\n"
+        "Phát triển khoa học là yếu tố quyết định.\n\n**I. MỤC TIÊU**\n\n**1. Mục tiêu chung**\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.title, h.issuer) == ("57-NQ/TW", dt.date(2024, 12, 22), "NGHỊ QUYẾT",
+                                                      "BAN CHẤP HÀNH TRUNG ƯƠNG")
+    assert (letter.tier, letter.system, letter.form) == (Tier.CENTRAL, System.PARTY, LetterForm.TRANSCRIPTION)
+    assert "Markdown" in letter.form_reason
+
+
+def test_ocr_letter_spacing_and_a_lost_first_letter(tmp_path):
+    spaced = parse_text(tmp_path, (
+        "U B ND TỈNH QUẢNG NAM\nSố: 12/UBND-VX\nQuảng Nam, ngày 2 tháng 3 năm 2020\n"
+        "Kính gửi: Các sở, ngành.\n" + BODY
+    ), "spaced.txt")
+    assert (spaced.header.issuer, spaced.tier) == ("UBND TỈNH QUẢNG NAM", Tier.PROVINCE)
+    lost = parse_text(tmp_path, (
+        "Y BAN NHÂN DÂN\nTỈNH KON TUM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 2516/KH-UBND\nKon Tum, ngày 03 tháng 10 năm 2014\nKẾ HOẠCH\nTriển khai thực hiện\n" + BODY
+    ), "lost.txt")
+    assert (lost.header.issuer, lost.tier, lost.system) == ("Y BAN NHÂN DÂN TỈNH KON TUM", Tier.PROVINCE, System.STATE)
+
+
+def test_blank_number_and_blank_day(tmp_path):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỨC HỢP\n––––––––\nSố:         / TB-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n"
+        "Đức Hợp, ngày ….. tháng 12 năm 2021\n THÔNG BÁO\nVề viêc tạm dừng tiếp công dân\n" + BODY
+    ))
+    h = letter.header
+    assert (h.symbol, h.number, h.doc_type, h.date, h.place) == ("/TB-UBND", None, "TB", None, "Đức Hợp")
+    assert {WarningCode.BLANK_NUMBER, WarningCode.INCOMPLETE_DATE} <= codes(letter)
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
+
+
+def test_pdf_number_that_lost_its_hyphen(tmp_path):
+    letter = parse_text(tmp_path, (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nSố:  337KH/TWĐTNMTTN\n\nĐOÀN TNCS HỒ CHÍ MINH\n\n"
+        "Hà Nội, ngày   16  tháng 5 năm 2025\n\nKẾ HOẠCH\nTriển khai các hoạt động\n\n" + BODY
+    ))
+    assert (letter.header.symbol, letter.header.doc_type) == ("337-KH/TWĐTNMTTN", "KH")
+    assert (letter.tier, letter.system, letter.form) == (Tier.CENTRAL, System.PARTY, LetterForm.TRANSCRIPTION)
+
+
+# --- page furniture, portal copies and summaries --------------------------------------------------------
+
+PORTAL_COPY = (
+    "Thông báo về việc treo cờ Tổ quốc chào mừng ngày giải phóng Thủ đô\n"
+    "Ngày đăng 07/10/2023 | 08:01  | Lượt xem: 140\n"
+    "Văn hóa - Xã hội\n"
+    "Ảnh minh họa\n"
+    "THÔNG BÁO\n"
+    "Về việc treo cờ Tổ quốc trên địa bàn phường\n"
+    "Thực hiện Thông báo số 491/TB-UBND ngày 06 tháng 10 năm 2023 của UBND quận Đống Đa về việc treo cờ\n"
+    "Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức treo cờ Tổ quốc.\n"
+    "(Nguồn: Thông báo số 81/TB-UBND ngày 08/10/2023)\n"
+    "Tải file đính kèm\n"
+)
+
+
+def test_portal_furniture_is_set_aside(tmp_path):
+    letter = parse_text(tmp_path, PORTAL_COPY)
+    h = letter.header
+    furniture = [p.text for p in letter.furniture]
+    assert furniture[:4] == [" ".join(line.split()) for line in PORTAL_COPY.splitlines()[:4]]
+    assert "Tải file đính kèm" in furniture and any(t.startswith("(Nguồn:") for t in furniture)
+    assert h.issuer is None and h.title == "THÔNG BÁO"
+    assert h.subject == "treo cờ Tổ quốc trên địa bàn phường"
+    # the posting time is never the letter's date: the source line gives it
+    assert (h.symbol, h.date, h.identity_from) == ("81/TB-UBND", dt.date(2023, 10, 8), IdentitySource.SOURCE_LINE)
+    assert roles(letter) == {"491/TB-UBND": "implements"}  # its own symbol is not a citation
+    assert (letter.form, letter.tier, letter.system) == (LetterForm.PORTAL_COPY, Tier.COMMUNE, System.STATE)
+    assert "page title" in letter.form_reason and "posting time" in letter.form_reason
+    assert not [i for i in letter.walk_items() if "Lượt xem" in i.text]
+
+
+def test_page_title_with_the_symbol_and_date(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Về việc triển khai phòng chống bão số 9 (3585/VP-KTN, ngày 23/10/2017)\n"
+        "Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo của Chủ tịch UBND tỉnh như sau:\n"
+        "1. Các sở, ngành khẩn trương triển khai.\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.identity_from) == ("3585/VP-KTN", dt.date(2017, 10, 23), IdentitySource.PORTAL_TITLE)
+    assert letter.tier is Tier.PROVINCE  # the body that speaks: Văn phòng UBND tỉnh
+    assert letter.form is LetterForm.PORTAL_COPY
+
+
+def test_portal_summary(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Kế hoạch tổ chức Hội thi xe tuyên truyền lưu động\n\n"
+        "Căn cứ Kế hoạch số 01/KH-BTCKN ngày 05/7/2021 của Ban Tổ chức kỷ niệm; Kế hoạch số 24/KH-BTGTU "
+        "ngày 13/8/2021 của Ban Tuyên giáo Tỉnh ủy. Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành "
+        "Kế hoạch số 67/KH-SVHTTDL tổ chức Hội thi xe tuyên truyền lưu động./.\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.issuer, h.identity_from) == (
+        "67/KH-SVHTTDL", dt.date(2021, 11, 2), "Sở Văn hóa, Thể thao và Du lịch", IdentitySource.LEAD)
+    assert roles(letter) == {"01/KH-BTCKN": "implements", "24/KH-BTGTU": "implements"}
+    assert (letter.form, letter.tier, letter.system) == (LetterForm.PORTAL_SUMMARY, Tier.PROVINCE, System.STATE)
+    assert WarningCode.IDENTITY_FROM_PROSE in codes(letter)
+
+
+def test_summary_with_number_only_and_a_mixed_date(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Ngày 29 tháng 12/2020  Ban Thường vụ Tỉnh ủy Đắk Lắk đã ban hành Chỉ thị số 04 -CT/TU về việc tổ chức "
+        "đón Tết. Theo đó Chỉ thị được ban hành trên cơ sở thực hiện Chỉ thị số 48 -CT/TW, ngày 09/12/2020 của Ban "
+        "Bí thư, góp phần thực hiện thắng lợi nhiệm vụ năm 2021 theo Nghị quyết số 02-NQ/TU, ngày 04/12/2020.\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.issuer) == ("04-CT/TU", dt.date(2020, 12, 29), "Ban Thường vụ Tỉnh ủy Đắk Lắk")
+    assert roles(letter) == {"48-CT/TW": "implements", "02-NQ/TU": "mentions"}
+    assert (letter.tier, letter.system, letter.form) == (Tier.PROVINCE, System.PARTY, LetterForm.PORTAL_SUMMARY)
+
+
+def test_a_reporting_sentence_about_the_source_is_not_the_letter(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Ngày 22/12/2024, Bộ Chính trị đã ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học.\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW, Ban Thường vụ Huyện ủy đề nghị các chi bộ thực hiện nội dung sau:\n"
+        "1. Quán triệt Nghị quyết.\n"
+    ))
+    assert letter.header.symbol is None
+    assert roles(letter) == {"57-NQ/TW": "implements"}
+    assert letter.tier is Tier.DISTRICT
+
+
+# --- citations as written -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "date"),
+    [
+        ("Thực hiện công văn số822-CV/TU ngày 22/4/2010 của Tỉnh ủy", "822-CV/TU", dt.date(2010, 4, 22)),
+        ("căn cứ Chỉ thị số 04 -CT/TW", "04-CT/TW", None),
+        ("theo Công văn số 369 - CV/BTGTU ngày 3/3/2021", "369-CV/BTGTU", dt.date(2021, 3, 3)),
+        ("Kế hoạch số 66KH/TWĐTNĐKTHTN của Ban Bí thư", "66-KH/TWĐTNĐKTHTN", None),
+        ("nhận được Công văn số 847/UBND-VX1 ngày 22 tháng 3 năm 2011", "847/UBND-VX1", dt.date(2011, 3, 22)),
+        ("Thực hiện văn bản số 8224/VPUBND-TH, ngày 17/12/2019", "8224/VPUBND-TH", dt.date(2019, 12, 17)),
+        ("tại Công văn số 4144 /GDĐT – VP ngày 25/11/2018", "4144/GDĐT-VP", dt.date(2018, 11, 25)),
+        ("QUYẾT ĐỊNH SỐ 34/2014/QĐ-TTG NGÀY 30/5/2014", "34/2014/QĐ-TTG", dt.date(2014, 5, 30)),
+        ("Căn cứ công văn số 1160/SGDĐT-CTTT của Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh ngày 20 tháng 4 "
+         "năm 2021 về phối hợp", "1160/SGDĐT-CTTT", dt.date(2021, 4, 20)),
+        # OCR that dropped every marked letter, or left the marks off
+        ("n s 3020/A-UBND ngy 28/9/2009 cua UBND", "3020/A-UBND", dt.date(2009, 9, 28)),
+        ("Thuc hien Quyet dinh so 12/QD-UBND ngay 5/6/2020", "12/QD-UBND", dt.date(2020, 6, 5)),
+        ("Ke hoach so 45-KH/HU ngay 01 thang 3 nam 2022", "45-KH/HU", dt.date(2022, 3, 1)),
+    ],
+)
+def test_citation_as_written(text, symbol, date):
+    (c,) = [c for c in find_citations(text) if c.symbol]
+    assert (c.symbol, c.date) == (symbol, date)
+
+
+def test_citation_broken_over_lines(tmp_path):
+    letter = parse_text(tmp_path, (
+        "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020\n\n"
+        "Thực hiện Kế hoạch số 172-KH/TU, ngày 21/01/2020 của Ban Thường vụ\n"
+        "Tỉnh ủy về “công tác tuyên giáo năm 2020”; Kế hoạch số 157-KH/TU,\n"
+        "ngày 17/9/2019 của Ban Thường vụ Tỉnh ủy; căn cứ Hướng dẫn số 115- HD/BTGTW, ngày 08 tháng 01 năm\n"
+        "2020 của Ban Tuyên giáo Trung ương, Ban Tuyên giáo Tỉnh ủy đề nghị các địa phương tuyên truyền.\n"
+    ))
+    dates = {c.symbol: c.date for c in letter.citations}
+    assert dates == {"172-KH/TU": dt.date(2020, 1, 21), "157-KH/TU": dt.date(2019, 9, 17),
+                     "115-HD/BTGTW": dt.date(2020, 1, 8)}
+    assert set(roles(letter).values()) == {"implements"}
+    assert letter.header.subject == "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020"
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.PARTY)
+
+
+@pytest.mark.parametrize(
+    ("text", "implements"),
+    [
+        ("Ủy ban nhân dân tỉnh nhận được Công văn số 847/UBND-VX1 ngày 22/3/2011 của UBND tỉnh Quảng Ninh", [True]),
+        ("Căn cứ Kế hoạch số 01/KH-BTCKN của Ban Tổ chức; Kế hoạch số 24/KH-BTGTU của Ban Tuyên giáo", [True, True]),
+        ("Thực hiện Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 vềviệc triển khai Quyết định 34/2014/QĐ-TTg",
+         [True, False]),
+        ("góp phần thực hiện thắng lợi nhiệm vụ năm 2021 theo Nghị quyết số 02-NQ/TU, ngày 04/12/2020", [False]),
+        ("(Đính kèm Công văn số 847/UBND-VX1 ngày 22/3/2011)", [False]),
+        ("thực hiện Quyết định số 1518-QĐ/TW, ngày 25/3/2019 của Ban Thường vụ Tỉnh ủy, ngày 12/4/2022, Ban Nội "
+         "chính Tỉnh ủy ban hành Thông báo số 38-TB/BNCTU mời tiếp dân", [True, False]),
+        ("Thực hiện Thông báo số 444/TB-UBND của UBND tỉnh Hưng Yên và Thông báo sô 1481/TB-UBND của UBND huyện",
+         [True, True]),
+        ("Thực hiện Kế hoạch số 12-KH/TU, ngày 5/1/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 05-NQ/TW "
+         "của Bộ Chính trị, Huyện ủy đề nghị", [True, False]),
+    ],
+)
+def test_roles_as_a_clerk_reads_them(text, implements):
+    assert [c.implements for c in find_citations(text, with_roles=True) if c.symbol] == implements
+
+
+# --- tier and system from whatever names the issuer ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("issuer", "on", "tier"),
+    [
+        ("Bộ Tư pháp", None, Tier.CENTRAL),
+        ("VĂN PHÒNG CHÍNH PHỦ", None, Tier.CENTRAL),
+        ("BAN TUYÊN GIÁO TRUNG ƯƠNG", None, Tier.CENTRAL),
+        ("UBND xã Đức Hợp", None, Tier.COMMUNE),
+        ("ĐẢNG ỦY PHƯỜNG NAM ĐỒNG", None, Tier.COMMUNE),
+        ("Phòng Giáo dục và Đào tạo quận 11", None, Tier.DISTRICT),
+        ("Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", None, Tier.PROVINCE),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", None, Tier.PROVINCE),
+        ("UBND thành phố Huế", dt.date(2018, 9, 25), Tier.DISTRICT),  # a city of Thừa Thiên Huế until 2025
+        ("UBND thành phố Huế", dt.date(2025, 8, 1), Tier.PROVINCE),
+        ("THÀNH ỦY VINH", dt.date(2020, 1, 1), Tier.DISTRICT),
+        ("HUYỆN ỦY TỊNH BIÊN", None, Tier.DISTRICT),
+        ("Đảng ủy Khối các cơ quan tỉnh", None, Tier.PROVINCE),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Kim Động", None, Tier.DISTRICT),
+        ("Tỉnh đoàn Bình Phước", None, Tier.PROVINCE),
+        ("Y BAN NHÂN DÂN TỈNH KON TUM", None, Tier.PROVINCE),
+        ("Bộ Chỉ huy Quân sự tỉnh", None, Tier.PROVINCE),
+        ("Đài Phát thanh - Truyền hình", None, Tier.UNKNOWN),
+    ],
+)
+def test_tier_of_issuer(issuer, on, tier):
+    assert tier_of_issuer(issuer, on) is tier
+
+
+@pytest.mark.parametrize(
+    ("speaker", "tier"),
+    [
+        ("Phòng Giáo dục và Đào tạo Quận 11 đề nghị Hiệu trưởng các trường", Tier.DISTRICT),
+        ("Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức", Tier.COMMUNE),
+        ("Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo", Tier.PROVINCE),
+        ("UBND huyện Tịnh Biên yêu cầu các phòng, ban", Tier.DISTRICT),
+    ],
+)
+def test_tier_from_the_body_that_speaks(tmp_path, speaker, tier):
+    letter = parse_text(tmp_path, f"Căn cứ tình hình thực tế, {speaker} thực hiện tốt các nội dung sau:\n1. Một.\n")
+    assert letter.tier is tier
+    assert any(w.code is WarningCode.TIER and "speaks" in w.message for w in letter.warnings)
+
+
+def test_unknown_tier_says_why(tmp_path):
+    letter = parse_text(tmp_path, "Kính gửi: Các đơn vị.\nĐề nghị các đơn vị thực hiện tốt các nội dung sau.\n")
+    assert letter.tier is Tier.UNKNOWN
+    assert any(w.code is WarningCode.TIER and "unknown" in w.message for w in letter.warnings)
+
+
+# --- what is refused, and what each letter is ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear colleagues,\nPlease find attached the minutes of the meeting held on Monday.\nBest regards,\nJohn\n",
+        "import os\n\nfor name in os.listdir('.'):\n    print(name)\n",
+        "12 34 56\n78 90\n",
+    ],
+)
+def test_not_vietnamese_text_is_refused(tmp_path, text):
+    with pytest.raises(InputError, match="not a letter"):
+        parse_text(tmp_path, text)
+
+
+def test_ocr_without_marks_is_accepted(tmp_path):
+    letter = parse_text(tmp_path, (
+        "UY BAN NHAN DAN TINH QUANG NAM\nThuc hien cong van so 3020/A-UBND ngay 28/9/2009 cua UBND tinh, "
+        "So Noi vu de nghi cac don vi bao cao ket qua thuc hien.\n"
+    ))
+    assert [c.symbol for c in letter.citations] == ["3020/A-UBND"]
+
+
+def test_outline_says_what_each_letter_is_and_why(tmp_path):
+    (tmp_path / "copy.txt").write_text(PORTAL_COPY, encoding="utf-8")
+    (tmp_path / "summary.txt").write_text(
+        "Ngày 10/8/2022, Ban Nội chính Tỉnh ủy ban hành Thông báo số 50 mời tiếp dân định kỳ.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["parse", str(tmp_path / "copy.txt"), str(tmp_path / "summary.txt"),
+                                      "--format", "text"])
+    assert result.exit_code == 0, result.output
+    copy, summary = result.stdout.split("\n\n", 1)[0], result.stdout.split("\n\n", 1)[1]
+    assert "[portal-copy · state · commune]" in copy and "form: portal copy: page title" in copy
+    assert "page furniture (" in copy and "identity from: source-line" in copy
+    assert "[portal-summary · party · province]" in summary and "form: portal summary" in summary
+
+
+def test_summary_under_a_headline_and_a_bare_time_stamp(tmp_path):
+    letter = parse_text(tmp_path, (
+        "UBND huyện Châu Thành triển khai Kế hoạch phòng chống thiên tai\n14/06/2023 09:15\n"
+        "Ngày 12/6/2023, UBND huyện Châu Thành ban hành Kế hoạch số 215/KH-UBND về phòng, chống thiên tai.\n"
+        "Theo đó, các xã phải xây dựng phương án.\n"
+    ))
+    assert next(w for w in letter.warnings if w.code is WarningCode.PAGE_FURNITURE).message.count("posting time") == 1
+    assert (letter.header.symbol, letter.header.date) == ("215/KH-UBND", dt.date(2023, 6, 12))
+    assert (letter.form, letter.tier) == (LetterForm.PORTAL_SUMMARY, Tier.DISTRICT)
+
+
+def test_dated_lead_in_a_clause(tmp_path):
+    letter = parse_text(tmp_path, (
+        "Thực hiện Kế hoạch số 45-KH/TU của Tỉnh ủy, ngày 3/4/2023, Huyện ủy Núi Thành đã ban hành Kế hoạch số "
+        "78-KH/HU về học tập Nghị quyết.\nKế hoạch yêu cầu các chi bộ tổ chức học tập.\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer) == ("78-KH/HU", "Huyện ủy Núi Thành")
+    assert roles(letter) == {"45-KH/TU": "implements"}
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+def test_a_division_takes_the_tier_of_the_body_above_it(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CÔNG AN TỈNH QUẢNG NINH\nPHÒNG THAM MƯU\nSố: 12/TM-PV\nQuảng Ninh, ngày 2 tháng 3 năm 2021\n"
+        "Kính gửi: Các đơn vị.\nĐề nghị các đơn vị thực hiện.\n"
+    ))
+    assert (letter.header.issuer, letter.header.parent_issuer) == ("PHÒNG THAM MƯU", "CÔNG AN TỈNH QUẢNG NINH")
+    assert letter.tier is Tier.PROVINCE
+
+
+def test_a_letter_that_lost_every_mark(tmp_path):
+    letter = parse_text(tmp_path, (
+        "UY BAN NHAN DAN\nTINH QUANG NAM\nSo: 123/UBND-VP\nCONG HOA XA HOI CHU NGHIA VIET NAM\n"
+        "Doc lap - Tu do - Hanh phuc\nQuang Nam, ngay 5 thang 6 nam 2020\nV/v tang cuong phong chong dich\n"
+        "Kinh gui: Cac so, ban, nganh.\nThuc hien Cong van so 456/BYT-DP ngay 1/6/2020 cua Bo Y te, UBND tinh de "
+        "nghi cac don vi thuc hien:\n1. Tuyen truyen.\nNoi nhan:\n- Nhu tren;\n- Luu: VT.\nTM. UY BAN NHAN DAN\n"
+        "CHU TICH\nNguyen Van A\n"
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.date) == ("UY BAN NHAN DAN TINH QUANG NAM", "123/UBND-VP", dt.date(2020, 6, 5))
+    assert [r.text for r in letter.recipients] == ["Cac so, ban, nganh."]
+    assert roles(letter) == {"456/BYT-DP": "implements"}
+    assert (letter.tier, letter.system, letter.form) == (Tier.PROVINCE, System.STATE, LetterForm.LETTER)
+    assert letter.signature is not None and letter.signature.signer == "Nguyen Van A"
+
+
+@pytest.mark.parametrize(
+    "lines", [["Nơi nhận:", "[bookmark: _GoBack]\t:"], ["1. ", "TL A", "\x08", "NOI NHAN", "1. 0"]]
+)
+def test_footer_and_attachment_text_is_never_lost(lines):
+    """Found by the never-drops-source-text property: an artefact alone in a footer column, and the prose of
+    an unnumbered part after a footer."""
+    source = Source(path="x.txt", format="txt", sha256="0", size_bytes=0)
+    letter = segment_letter(RawDocument(source=source, blocks=[RawBlock(text=t) for t in lines]))
+    dump = letter.model_dump_json()
+    for line in lines:
+        for column in line.split("\t"):
+            if column.strip():
+                assert json.dumps(column.strip(), ensure_ascii=False)[1:-1] in dump
