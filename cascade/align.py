@@ -53,7 +53,7 @@ class AlignSettings:
     (seeds 0–59) and on the real pairs of ../shared/eval/real/pairs (see its output and the README):
     the cut points sit where the best wrong candidates of local (unlinked) child units end. For the
     closest sentences that stand out from every other parent unit by `distinct_margin`, the wrong ones
-    end at 0.28 (generated), 0.33 (real, apart from copies the gold leaves out; built pairs) — hence
+    end at 0.28 (generated), 0.27 (built pairs), 0.32 (real, apart from copies the gold leaves out) — hence
     `distinct_min` 0.35 — and the wrong closest sentences above it stand out by 0.01–0.06 (sample, real),
     hence `distinct_margin` 0.1.
     """
