@@ -294,7 +294,7 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
                 per_real[pair.name] = s["item"]
             elif pair.kind == "built":
                 per_built[pair.name] = s["item"]
-        row = {"value": value}
+        row: dict = {"value": value}
         gen = scores["generated"]
         if gen:
             row["generated_unit"] = [mean([s["unit"][k] for s in gen]) for k in range(3)]
