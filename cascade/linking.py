@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
 from cascade.diff import EditScript, edit_script, word_counts
+from cascade.item_sources import main_sources, without_echoes
 from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, letter_units
@@ -216,7 +217,8 @@ def _child_tree(units: list[Unit]) -> dict[str, list[str]]:
     return out
 
 
-def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -> dict[tuple[str, str], str | None]:
+def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]], settings: AlignSettings
+           ) -> dict[tuple[str, str], str | None]:
     """(parent item, child item) → the child item it is reported at, or None when it is not reported.
 
     A child item whose sub-items mostly take the same parent item (the child split that item into many),
@@ -225,7 +227,8 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
     to another parent item by key terms alone is shared vocabulary, not a source, and a phrase a
     sub-item that takes the whole's source also reuses from another parent item is a detail of that
     sub-item, not what the child carried: both stay unit links. A sub-item that takes only another
-    parent item keeps that link (by word runs). Outermost items first."""
+    parent item keeps that link (by word runs). A sub-item counts for the parent item it restates
+    (`item_sources.main_sources`), not for every item it borrows a line from. Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
@@ -233,7 +236,7 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
             continue
         counts: dict[str, int] = defaultdict(int)
         for d in with_content:
-            for p in sources[d]:
+            for p in sources[d] & main.get(d, sources[d]):
                 counts[p] += 1
         # … and the item itself takes it too (its lead or its own blocks: the section heading copied), or
         # most of all its sub-items do: a few sub-items of a section with a heading of its own taking the
@@ -256,10 +259,12 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
     by_key = {(lk.parent, lk.child): lk for lk in links}
     content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
+    main = main_sources(pair.c_units, pair.p_units, content, score_of, lambda k: _words(pair.c_tokens[k]))
+    content = without_echoes(pair.c_units, pair.p_units, content, main, score_of, settings.copied_min)
     sources: dict[str, set[str]] = defaultdict(set)
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
-    lift = _lifts(pair, sources, settings)
+    lift = _lifts(pair, sources, main, settings)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
