@@ -339,11 +339,15 @@ def _framed_items(units: list[Unit], framed: set[int]) -> set[str]:
 
 def pair_warnings(result: LinkResult, pair: _Pair, settings: AlignSettings = DEFAULT_SETTINGS) -> list[PairWarning]:
     """`reversed`: the child is of a higher tier or dated before the parent; `unrelated`: the child cites
-    something else (or nothing) and little of its text comes from the parent."""
+    something else (or nothing) and little of its text comes from the parent. A child that cites the
+    parent (exactly or nearly) says itself which way the pair goes: tiers read from the headers do not
+    overrule it (a joint plan of a city newspaper and the central Youth Union reads as a province letter,
+    the rules issued with it as central)."""
     out: list[PairWarning] = []
     p, c = result.parent, result.child
     pr, cr = _TIER_RANK.get(p.tier), _TIER_RANK.get(c.tier)
-    if pr is not None and cr is not None and cr < pr:
+    cites_parent = result.citation_check.status in (CitationStatus.EXACT, CitationStatus.NEAR)
+    if pr is not None and cr is not None and cr < pr and not cites_parent:
         out.append(PairWarning(code=PairWarningCode.REVERSED,
                                message=f"the child letter is of a higher tier ({c.tier.value}) "
                                        f"than the parent ({p.tier.value})"))
