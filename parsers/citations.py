@@ -108,7 +108,7 @@ def _kind_name(written: str | None) -> str | None:
 # Where a symbol can begin: a number followed by its separator or a type code. Every numbered citation holds
 # one, and its kind, "số" and issuer stand at most _REACH characters before it, so the full pattern is only
 # tried near these anchors; the matches are those of a plain finditer.
-_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
+_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[a-zđ]?[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
 _REACH = 200
 
 

@@ -86,9 +86,11 @@ DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<
 DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
 # Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
-# The second forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
+# The "XÃ" may come out of a PDF's font mapping as one wrong letter glued to "HỘI" ("XàHỘI"); the second
+# forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
 NATIONAL_RE = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+X(?:Ã\s+|[^\sA-ZĐ]\s*)HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
+    r"CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
 )
 # Any case ("Độc Lập - Tự Do - Hạnh Phúc"); the dashes may be lost in PDF-to-text ("Độc lập  Tự do  Hạnh phúc").
 MOTTO_RE = re.compile(
