@@ -118,6 +118,18 @@ POSITION_RE = re.compile(
     r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|THỦ\s+TƯỚNG|TRƯỞNG\s+PHÒNG|VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
     r"TRƯỞNG\s+ĐOÀN|THƯỜNG\s+TRỰC|HIỆU\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHÁNH\s+THANH\s+TRA|THỦ\s+TRƯỞNG)\b.*$"
 )
+# A decision's or resolution's authority line under its title (Nghị định 30/2020, Phụ lục III): the body that
+# decides, or its head ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "BỘ TRƯỞNG BỘ Y TẾ", "CHÍNH PHỦ"). A bare
+# department or board ("SỞ …", "BAN …") is left out: a subject's last line may name one.
+AUTHORITY_HEAD_RE = re.compile(
+    r"^\s*(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|"
+    r"CHÁNH\s+VĂN\s+PHÒNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)\s+"
+)
+AUTHORITY_LINE_RE = re.compile(
+    rf"{AUTHORITY_HEAD_RE.pattern}\S|^\s*(?:Ủ|U[ỶỸ]?)Y?\s*BAN\s+(?:NHÂN\s+DÂN|THƯỜNG\s+VỤ)|"
+    r"^\s*(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN\s+THƯỜNG\s+VỤ|"
+    r"BAN\s+CHẤP\s+HÀNH|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+ỦY|ĐẢNG\s+ỦY)\b"
+)
 SIGNED_NOTE_RE = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|ký\s+bởi|ký\s+tên|đóng\s+dấu|ký,\s*ghi\s+rõ).*$", re.I)
 END_MARK_RE = re.compile(r"\./\.\s*$")
 

@@ -15,6 +15,7 @@ from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_unit
 from parsers.header import despace
 from parsers.lexicon import ORGANISATIONS
 from parsers.normalise import normalise_tones
+from parsers.patterns import AUTHORITY_HEAD_RE
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
@@ -124,6 +125,11 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     return Tier.UNKNOWN
 
 
+def authority_body(line: str) -> str:
+    """The body an authority line names, without its head: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" -> "ỦY BAN …"."""
+    return AUTHORITY_HEAD_RE.sub("", line)
+
+
 def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     """The tier and notes on how it was decided (or why it is uncertain)."""
     h = letter.header
@@ -140,6 +146,14 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
                 tier = parent
         if tier is not Tier.UNKNOWN and h.identity_from and h.identity_from.value != "header":
             notes.append(f"tier {tier.value} from the issuer the text names: {h.issuer!r}")
+    # A decision's authority line names in full the body an issuer line left bare ("ỦY BAN NHÂN DÂN" above,
+    # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under the subject).
+    if h.authority and (tier is Tier.UNKNOWN or not h.issuer or _by_body_type(h.issuer)):
+        deciding = tier_of_issuer(authority_body(h.authority), h.date)
+        if deciding is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and deciding is not Tier.CENTRAL):
+            if deciding is not tier:
+                notes.append(f"tier {deciding.value} from the authority line {h.authority!r}")
+            tier = deciding
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code
@@ -259,6 +273,8 @@ def infer_system(letter: Letter) -> System:
             party += 1
     issuer = f"{h.parent_issuer or ''} {h.issuer or ''}".strip()
     p, s = _body_votes(issuer)
+    if h.authority and p == s == 0:
+        p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
         for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])[:1]:

@@ -405,3 +405,56 @@ def test_footer_and_attachment_text_is_never_lost(lines):
         for column in line.split("\t"):
             if column.strip():
                 assert json.dumps(column.strip(), ensure_ascii=False)[1:-1] in dump
+
+
+def test_decision_cut_after_its_authority_line(tmp_path):
+    """A portal copy of a decision cut short leaves its authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")
+    among the last lines: it is followed by the legal bases, so it is no signature and the bases stay read."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐUBND\n"
+        "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập  Tự do  Hạnh phúc\n"
+        "Kiên Giang, ngày 28 tháng 8 năm 2019\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011 của Chính phủ;\n"
+        "Căn cứ Nghị định số 61/2018/NĐCP ngày 23 tháng 4 năm 2018 của Chính phủ;\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.motto[0]) == ("1961/QĐ-UBND", dt.date(2019, 8, 28), "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM")
+    assert letter.signature is None
+    assert roles(letter) == {"30c/NQ-CP": "implements", "61/2018/NĐ-CP": "implements"}
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+
+
+@pytest.mark.parametrize(("authority", "tier"), [
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", Tier.PROVINCE),
+    ("ỦY BAN NHÂN DÂN HUYỆN KIM ĐỘNG", Tier.DISTRICT),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐỨC HỢP", Tier.COMMUNE),
+])
+def test_decision_authority_line_places_a_bare_issuer(tmp_path, authority, tier):
+    """The issuer line lost its unit ("ỦY BAN NHÂN DÂN" alone); the authority line under the subject names it."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC\n"
+        f"{authority}\n"
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
+        "Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Công bố Danh mục thủ tục hành chính.\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+    ))
+    h = letter.header
+    assert (h.authority, h.subject) == (
+        authority, "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC")
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+def test_a_subject_that_goes_on_is_no_authority_line(tmp_path):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Bắc Ninh, ngày 3 tháng 2 năm 2020\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA\nỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+    ))
+    assert (letter.header.authority, letter.header.subject) == (
+        None, "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH")
+    assert letter.tier is Tier.PROVINCE
