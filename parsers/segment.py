@@ -56,6 +56,7 @@ from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.parts import PartRange, find_parts
 from parsers.signature import read_footer
+from parsers.symbols import parse_symbol
 from parsers.tier import infer_system, infer_tier
 from parsers.zones import closing_start, footer_start, header_end, page_furniture, prepare_lines, read_recipients
 
@@ -258,8 +259,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
-    own = _symbol_key(letter.header.symbol)
-    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not own or _symbol_key(c.symbol) != own]
+    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not _names_itself(letter.header, c)]
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
     letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
@@ -274,8 +274,22 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _symbol_key(symbol: str | None) -> str | None:
-    return re.sub(r"[\s\-–—]", "", symbol).upper() if symbol else None
+def _names_itself(header: Header, citation: Citation) -> bool:
+    """The letter's own symbol, in a portal title, a source line or the text: no citation. Portals add the year
+    to a symbol that has none ("Quyết định số 1961/2019/QĐ-UBND" for 1961/QĐ-UBND of 2019), so the year counts
+    only where both sides give one."""
+    own = parse_symbol(header.symbol) if header.symbol else None
+    cited = parse_symbol(citation.symbol) if citation.symbol else None
+    if own is None or cited is None:
+        return False
+    if own.number is None:  # a draft's blank number: only the same spelling is the same letter
+        return own.text.upper() == cited.text.upper()
+    if (own.number, own.doc_type, (own.issuer_code or "").upper()) != \
+            (cited.number, cited.doc_type, (cited.issuer_code or "").upper()):
+        return False
+    own_year = own.year or (header.date.year if header.date else None)
+    cited_year = cited.year or (citation.date.year if citation.date else None)
+    return own_year is None or cited_year is None or own_year == cited_year
 
 
 def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
