@@ -179,8 +179,12 @@ _SPEECH_RE = re.compile(
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời)\b",
     re.I,
 )
-# Between the body and its verb: the unit's name or a term ("Quận 11", "(khóa XV)"), never a clause.
-_SPEAKER_GAP_RE = re.compile(r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}\s*$")
+# Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
+# nhiệm kỳ 2016-2021"), never a clause.
+_SPEAKER_GAP_RE = re.compile(
+    r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
+    r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?,?\s*$"
+)
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:

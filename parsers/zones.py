@@ -254,7 +254,10 @@ def footer_start(lines: Sequence[Line], body_start: int) -> int:
     return min(starts) if starts else len(lines)
 
 
-_CLOSING_VERB_RE = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|trên\s+đây|triển\s+khai\s+thực\s+hiện)\b", re.I)
+# A notice closes "… thông báo để các đơn vị, nhân dân biết và thực hiện./.".
+_CLOSING_VERB_RE = re.compile(
+    r"\b(?:đề\s+nghị|yêu\s+cầu|trên\s+đây|triển\s+khai\s+thực\s+hiện|thông\s+báo\s+để|biết,?\s+(?:và\s+)?thực\s+hiện)\b",
+    re.I)
 
 
 def closing_start(body: Sequence[Line]) -> int:

@@ -296,6 +296,8 @@ def test_tier_of_issuer(issuer, on, tier):
         ("Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức", Tier.COMMUNE),
         ("Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo", Tier.PROVINCE),
         ("UBND huyện Tịnh Biên yêu cầu các phòng, ban", Tier.DISTRICT),
+        ("Chủ tịch HĐND huyện Ngân Sơn khóa XIX, nhiệm kỳ 2016-2021 thông báo lịch tiếp công dân", Tier.DISTRICT),
+        ("Thường trực HĐND tỉnh Gia Lai khoá XI thông báo", Tier.PROVINCE),
     ],
 )
 def test_tier_from_the_body_that_speaks(tmp_path, speaker, tier):
@@ -458,3 +460,34 @@ def test_a_subject_that_goes_on_is_no_authority_line(tmp_path):
     assert (letter.header.authority, letter.header.subject) == (
         None, "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH")
     assert letter.tier is Tier.PROVINCE
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang", False),  # the portal adds the year: the letter itself
+    ("Quyết định số 1961/QĐ-UBND tỉnh Kiên Giang", False),
+    ("Quyết định số 1961/2018/QĐ-UBND tỉnh Kiên Giang", True),  # same number, another year: another decision
+])
+def test_the_letter_never_cites_itself(tmp_path, title, kept):
+    letter = parse_text(tmp_path, (
+        f"{title}\n\nỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Kiên Giang, ngày 28 tháng 8 năm 2019\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n"
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+    ))
+    assert letter.header.symbol == "1961/QĐ-UBND"
+    assert ("1961/2018/QĐ-UBND" in roles(letter)) is kept
+    assert "61/2018/NĐ-CP" in roles(letter)
+
+
+@pytest.mark.parametrize("closing", [
+    "Với nội dung trên, HĐND huyện thông báo để các đơn vị, nhân dân biết và thực hiện./.",
+    "HĐND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+])
+def test_a_notice_closes_with_its_formula(tmp_path, closing):
+    """The notice's closing formula is no part of its last item, and its speaker places the notice."""
+    letter = parse_text(tmp_path, (
+        "Thông báo lịch tiếp công dân\n\nLịch tiếp công dân như sau:\n"
+        "1. Thời gian: ngày 20 hằng tháng.\n2. Địa điểm: Phòng Tiếp công dân.\n" + closing + "\n"
+    ))
+    assert [p.text for p in letter.closing] == [closing]
+    assert closing not in " ".join(it.text for it in letter.walk_items())
+    assert letter.tier is Tier.DISTRICT
