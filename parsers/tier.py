@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from models import Letter, System, Tier
-from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_unit
+from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
 from parsers.header import despace
 from parsers.lexicon import ORGANISATIONS
 from parsers.normalise import normalise_tones
@@ -125,6 +125,10 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     return Tier.UNKNOWN
 
 
+# A people's committee or council with its unit lost (a flattened table kept only its first line).
+_BARE_COUNCIL_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND)\s*$")
+
+
 def authority_body(line: str) -> str:
     """The body an authority line names, without its head: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" -> "ỦY BAN …"."""
     return AUTHORITY_HEAD_RE.sub("", line)
@@ -154,6 +158,10 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             if deciding is not tier:
                 notes.append(f"tier {deciding.value} from the authority line {h.authority!r}")
             tier = deciding
+    if tier is Tier.UNKNOWN and h.place and h.issuer and _BARE_COUNCIL_RE.match(_upper(h.issuer)):
+        tier = tier_of_place(h.place, h.date)
+        if tier is not Tier.UNKNOWN:
+            notes.append(f"tier {tier.value} from the place line {h.place!r} under an issuer that names no unit")
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code

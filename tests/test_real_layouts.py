@@ -491,3 +491,19 @@ def test_a_notice_closes_with_its_formula(tmp_path, closing):
     assert [p.text for p in letter.closing] == [closing]
     assert closing not in " ".join(it.text for it in letter.walk_items())
     assert letter.tier is Tier.DISTRICT
+
+
+@pytest.mark.parametrize(("place", "tier"), [
+    ("Kiên Giang", Tier.PROVINCE),  # only a province bears the name
+    ("Kim Động", Tier.DISTRICT),
+    ("Ninh Bình", Tier.UNKNOWN),  # a province and its seat city: the place line says nothing
+])
+def test_place_line_under_a_bare_committee(tmp_path, place, tier):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: 335/KH-UBND | {place}, ngày 10 tháng 02 năm 2023 |\n"
+        "KẾ HOẠCH\nTuyển sinh vào lớp 6 năm học 2023-2024\n"
+        "1. Mục đích.\n2. Yêu cầu.\n"
+    ))
+    assert (letter.header.issuer, letter.header.place) == ("ỦY BAN NHÂN DÂN", place)
+    assert letter.tier is tier
