@@ -38,7 +38,9 @@ from parsers.identity import (
     from_attachment_note,
     from_lead,
     from_page_title,
+    from_posting,
     from_source_line,
+    reported_source,
     subject_of_title,
 )
 from parsers.items import (
@@ -260,6 +262,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
     letter.citations = [c for c in _citations(letter, nlp_segmenter) if not _names_itself(letter.header, c)]
+    _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
     letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
@@ -292,6 +295,24 @@ def _names_itself(header: Header, citation: Citation) -> bool:
     return own_year is None or cited_year is None or own_year == cited_year
 
 
+def _leads_and_body(letter: Letter, furniture: list[tuple[str, Line]]) -> tuple[list[str], str]:
+    leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
+    return leads, " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
+
+
+def _mark_reported_source(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
+    """A summary that reports a higher body's letter and then carries it out ("Ngày 16/7/2021, Ban Tuyên giáo
+    Thành ủy đã ban hành Công văn số 451-CV/BTGTU …. Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, …"): that
+    letter is the one implemented, dated by the lead."""
+    source = reported_source(*_leads_and_body(letter, furniture)) if letter.header.identity_from is None else None
+    if source is None or not source.symbol:
+        return
+    for c in letter.citations:
+        if c.symbol == source.symbol:
+            c.role = CitationRole.IMPLEMENTS
+            c.date = c.date or source.date
+
+
 def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
     """Fill the header from what the text says about the letter itself, when no header block said it."""
     h = letter.header
@@ -316,9 +337,9 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
             if found:
                 break
     if found is None:
-        leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
-        body = " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
-        found = from_lead(leads, body)
+        found = from_posting([p.text for p in [*letter.preamble, *letter.body, *letter.closing]])
+    if found is None:
+        found = from_lead(*_leads_and_body(letter, furniture))
     if found is None and not h.issuer:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:

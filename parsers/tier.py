@@ -13,7 +13,7 @@ import re
 from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
 from parsers.header import despace
-from parsers.lexicon import ORGANISATIONS
+from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE
 from parsers.symbols import parse_symbol
@@ -82,7 +82,9 @@ def tier_of_code(code: str | None) -> Tier:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
-    if len(code) >= 3 and code.isupper() and not up.startswith(("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH")):
+    # Codes of boards and committees, Party or state, which any tier has (BTG, BDV: Party staff boards).
+    boards = ("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH", "BTG", "BDV", "BNC")
+    if len(code) >= 3 and code.isupper() and not up.startswith(boards):
         if code.startswith("B"):
             return Tier.CENTRAL  # BGDĐT, BVHTTDL, BNN: a ministry
         if code.startswith("S"):
@@ -180,7 +182,6 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     return tier, notes
 
 
-_ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
@@ -202,7 +203,7 @@ def speaking_bodies(texts: list[str]) -> list[str]:
     for text in texts:
         text = despace(text)  # "U B ND tỉnh thông báo"
         canonical = normalise_tones(text)  # same length: only tone marks move
-        orgs = list(_ORGANISATION_RE.finditer(canonical))
+        orgs = list(ORGANISATION_RE.finditer(canonical))
         for verb in _SPEECH_RE.finditer(canonical):
             before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
                       and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
@@ -289,9 +290,11 @@ def infer_system(letter: Letter) -> System:
         p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])[:1]:
-            p, s = _body_votes(who)
+        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing]):
+            p, s = _body_votes(who)  # the first body that is of one system ("Ủy ban … Mặt trận" is of neither)
             party, state = party + p, state + s
+            if p or s:
+                break
     if party == state == 0:
         # Last resort: the documents it carries out. A body implements mostly its own system's letters.
         for c in letter.citations:

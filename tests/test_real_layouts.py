@@ -507,3 +507,36 @@ def test_place_line_under_a_bare_committee(tmp_path, place, tier):
     ))
     assert (letter.header.issuer, letter.header.place) == ("ỦY BAN NHÂN DÂN", place)
     assert letter.tier is tier
+
+
+def test_the_page_says_which_letter_it_posts(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CÔNG TÁC ĐẢNG\n\nHướng dẫn tuyên truyền các ngày lễ lớn trong năm 2019\n"
+        "Ngày đăng 07/01/2019 | 14:09  | View count: 695\n\n"
+        "Thực hiện Hướng dẫn số 70- HD/BTGTU ngày 14/12/2018 của Ban Tuyên giáo Thành uỷ về việc tuyên truyền,\n\n"
+        "Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền trong năm 2019.\n\n"
+        "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy. "
+        "Xem nội dung Hướng dẫn tại đây.\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.issuer, h.identity_from) == (
+        "35-HD/BTG", dt.date(2018, 12, 25), "Ban Tuyên giáo Quận ủy", IdentitySource.POSTING)
+    assert roles(letter) == {"70-HD/BTGTU": "implements"}
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+    assert not any("issuer code" in w.message for w in letter.warnings)  # BTG is a board any tier has
+
+
+def test_a_summary_that_carries_out_the_letter_it_reports(tmp_path):
+    """The lead reports the city board's letter; the district board then carries out that board's instruction:
+    the reported letter is the source, not the page's own letter."""
+    letter = parse_text(tmp_path, (
+        "Thông tin tuyên truyền\n\nHưởng ứng Giải báo chí lần thứ XV, năm 2021-2022\n21/07/2021 | 09:58\n\n"
+        "Ngày 16/7/2021, Ban Tuyên giáo Thành ủy Hà Nội đã ban hành Công văn số 451-CV/BTGTU về hưởng ứng Giải "
+        "báo chí lần thứ XV. Giải do Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam tổ chức.\n\n"
+        "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, Ban Tuyên giáo Quận ủy đề nghị các "
+        "tổ chức cơ sở đảng triển khai hưởng ứng và tuyên truyền Giải báo chí.\n"
+    ))
+    assert (letter.header.symbol, letter.header.identity_from) == (None, None)
+    (c,) = letter.citations
+    assert (c.symbol, c.role.value, c.date) == ("451-CV/BTGTU", "implements", dt.date(2021, 7, 16))
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
