@@ -187,10 +187,11 @@ CLOSING_OPENER_RE = re.compile(
     r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên))",
     re.I,
 )
-# Preamble verbs that name the source a letter carries out.
+# Preamble verbs that name the source a letter carries out. "Theo đề nghị của … tại Tờ trình số …" is not one: a
+# proposal comes from below, the body that decides does not carry it out.
 IMPLEMENTS_VERB_RE = re.compile(
     r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
-    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại)|"
+    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:của|tại)|"
     r"Nhận\s+được|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,
 )

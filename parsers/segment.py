@@ -387,6 +387,10 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
     return out
 
 
+# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items).
+_BASIS_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu)\b", re.I)
+
+
 def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     """(where, display text, may implement) for every unit a citation can sit in."""
     out: list[tuple[str, str, bool]] = []
@@ -401,8 +405,8 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
             out.append((b.id, b.text, False))
             stack.extend(reversed(b.blocks))
 
-    for item in letter.walk_items():
-        out.append((item.id, item.text, False))
+    for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"
+        out.append((item.id, item.text, bool(_BASIS_RE.match(item.text))))
         blocks(item.blocks)
     out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:

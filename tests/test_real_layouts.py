@@ -254,6 +254,11 @@ def test_citation_broken_over_lines(tmp_path):
          [True, True]),
         ("Thực hiện Kế hoạch số 12-KH/TU, ngày 5/1/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 05-NQ/TW "
          "của Bộ Chính trị, Huyện ủy đề nghị", [True, False]),
+        ("Căn cứ ý kiến của Bộ Chính trị về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp "
+         "khó khăn do đại dịch COVID-19 tại văn bản số 1133-CV/VPTW ngày 25 tháng 6 năm 2021 của Văn phòng Trung "
+         "ương Đảng;", [True]),
+        ("Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội tại Tờ trình số 34/TTr-LĐTBXH ngày 02 "
+         "tháng 6 năm 2021 và Tờ trình số 45/TTr-LĐTBXH ngày 28 tháng 6 năm 2021.", [False, False]),
     ],
 )
 def test_roles_as_a_clerk_reads_them(text, implements):
@@ -540,3 +545,17 @@ def test_a_summary_that_carries_out_the_letter_it_reports(tmp_path):
     (c,) = letter.citations
     assert (c.symbol, c.role.value, c.date) == ("451-CV/BTGTU", "implements", dt.date(2021, 7, 16))
     assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+def test_a_basis_stated_as_an_item(tmp_path):
+    """A plan's bases listed as items: one that opens "Căn cứ" is carried out; others only named."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 335/KH-UBND\nPhú Thọ, ngày 10 tháng 02 năm 2023\nKẾ HOẠCH\n"
+        "Tuyển sinh vào lớp 6 năm học 2023-2024\n"
+        "1. Quy chế tuyển sinh ban hành kèm theo Thông tư số 11/2014/TT-BGDĐT ngày 18/4/2014 của Bộ GD&ĐT;\n"
+        "2. Căn cứ Quyết định số 932/QĐ-UBND ngày 22/4/2016 của UBND tỉnh Phú Thọ về việc quy định cụ thể "
+        "hóa Điều 18 của Thông tư số 01/2016/TT-BGDĐT ngày 15/01/2016;\n"
+        "3. Tình hình thực tế của địa phương.\n"
+    ))
+    assert roles(letter) == {"11/2014/TT-BGDĐT": "mentions", "932/QĐ-UBND": "implements",
+                             "01/2016/TT-BGDĐT": "mentions"}
