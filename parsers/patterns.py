@@ -176,8 +176,10 @@ ITEM_RE = re.compile(
     )(?P<text>\S.*)$""",
     re.X,
 )
-# A heading alone on its line, its title on the next ("Chương I" / "ĐOÀN VIÊN", "Điều 1:").
-HEADING_ONLY_RE = re.compile(rf"^\s*{HEADING}\s*[.:\-–]?\s*$")
+# A heading alone on its line, its title on the next ("Chương I" / "ĐOÀN VIÊN", "Điều 1:", "I." / "MỤC TIÊU").
+HEADING_ONLY_RE = re.compile(rf"^\s*(?:{HEADING}\s*[.:\-–]?|(?P<roman>{ROMAN})\s*[.\-–/)])\s*$")
+# A Markdown list mark before a point's label ("- a) Văn bản …"): the converter's, not a bullet.
+MD_LIST_POINT_RE = re.compile(r"^\s*[-*+]\s+(?=[a-zđ]\)\s+\S)")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○◦▪■□➢►❖*·])\s*(?P<text>\S.*)$")
 
 # Where the body stops: openers of the paragraphs that follow the last item.

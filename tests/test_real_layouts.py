@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
@@ -559,3 +561,33 @@ def test_a_basis_stated_as_an_item(tmp_path):
     ))
     assert roles(letter) == {"11/2014/TT-BGDĐT": "mentions", "932/QĐ-UBND": "implements",
                              "01/2016/TT-BGDĐT": "mentions"}
+
+
+def _item_ids(letter) -> list[str]:
+    return [it.id for it in letter.walk_items()]
+
+
+@given(points=st.integers(1, 8), mark=st.sampled_from(["- ", "* ", "+ "]))
+@settings(max_examples=20, deadline=None)
+def test_markdown_list_marks_before_points(tmp_path_factory, points, mark):
+    """A Markdown conversion writes a decree's points as list entries ("- a) …"): the same items as without."""
+    letters = "abcdđeghik"[:points]
+    text = ("CHÍNH PHỦ\nNGHỊ ĐỊNH\nVề công tác văn thư\nChương I\nQUY ĐỊNH CHUNG\nĐiều 4. Nguyên tắc\n"
+            "1. Nguyên tắc, yêu cầu quản lý như sau:\n{}2. Văn bản phải được theo dõi.\n")
+    plain = text.format("".join(f"{x}) Văn bản thứ {x} phải được đăng ký.\n" for x in letters))
+    marked = text.format("".join(f"{mark}{x}) Văn bản thứ {x} phải được đăng ký.\n" for x in letters))
+    tmp = tmp_path_factory.mktemp("md")
+    want = _item_ids(parse_text(tmp, plain, "plain.txt"))
+    assert _item_ids(parse_text(tmp, marked, "marked.txt")) == want
+    assert f"Điều 4.1.{letters[-1]}" in want
+
+
+def test_a_section_numeral_alone_on_its_line(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CHÍNH PHỦ\nNGHỊ QUYẾT\nVề một số chính sách hỗ trợ\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+        "QUYẾT NGHỊ:\nI.\nMỤC TIÊU, NGUYÊN TẮC\n1. Mục tiêu\nHỗ trợ người lao động.\n2. Nguyên tắc\nBảo đảm kịp thời.\n"
+        "II.\nCÁC CHÍNH SÁCH\n1. Giảm mức đóng bảo hiểm.\n"
+    ))
+    tops = [(it.id, it.text) for it in letter.items]
+    assert tops == [("I", "MỤC TIÊU, NGUYÊN TẮC"), ("II", "CÁC CHÍNH SÁCH")]
+    assert _item_ids(letter) == ["I", "I.1", "I.2", "II", "II.1"]
