@@ -59,6 +59,8 @@ SO_LINE_RE = re.compile(
     rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:)\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
     rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
 )
+# "Số:" alone: a PDF's text layer put the symbol lines below ("/TTr-VPCP" under the national title).
+SO_ALONE_RE = re.compile(r"^\s*Số\s*:?\s*$")
 
 # A day, month or year a draft left for the signing date: spaces, dots, ellipses ("ngày ….. tháng 12").
 _BLANK = r"[\s.…_]*"

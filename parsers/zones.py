@@ -134,6 +134,7 @@ def _letter_start(lines: Sequence[Line], top: list[int]) -> int:
         for j in reversed(top[:at]):  # issuer lines stand right above the marker (blank lines aside)
             t = lines[j].text
             if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t) \
+                    or P.SO_ALONE_RE.match(t) \
                     or _ORGANISATION_LINE_RE.fullmatch(t):
                 start = j
             else:

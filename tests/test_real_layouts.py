@@ -591,3 +591,20 @@ def test_a_section_numeral_alone_on_its_line(tmp_path):
     tops = [(it.id, it.text) for it in letter.items]
     assert tops == [("I", "MỤC TIÊU, NGUYÊN TẮC"), ("II", "CÁC CHÍNH SÁCH")]
     assert _item_ids(letter) == ["I", "I.1", "I.2", "II", "II.1"]
+
+
+def test_number_line_split_by_a_pdf_text_layer(tmp_path):
+    """A two-column header read column by column: "Số:" on one line, its symbol (number blank, a draft) lines
+    below under the national title; the draft's mark is no issuer."""
+    letter = parse_text(tmp_path, (
+        "Tải bản đầy đủ (.doc) (7 trang)\n\nVĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\n/TTr-VPCP\n\nHà Nội, ngày\n\ntháng\n\nnăm 2016\n\nDỰ THẢO\n\nTỜ TRÌNH\n"
+        "Về dự thảo Nghị định ban hành Quy chế làm việc của Chính phủ\nKính gửi: Chính phủ\n"
+        "Thực hiện Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2016 của Chính phủ, Văn phòng Chính phủ trình:\n"
+        "I. SỰ CẦN THIẾT\nQuy chế hiện hành cần sửa đổi.\n"
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.number, h.doc_type) == ("VĂN PHÒNG CHÍNH PHỦ", "/TTr-VPCP", None, "TTr")
+    assert WarningCode.BLANK_NUMBER in codes(letter)
+    assert roles(letter) == {"01/NQ-CP": "implements"}
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
