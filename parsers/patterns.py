@@ -192,11 +192,12 @@ CLOSING_OPENER_RE = re.compile(
     re.I,
 )
 # Preamble verbs that name the source a letter carries out. "Theo đề nghị của … tại Tờ trình số …" is not one: a
-# proposal comes from below, the body that decides does not carry it out.
+# proposal comes from below, the body that decides does not carry it out. "Xét báo cáo số …, Phó Thủ tướng có ý
+# kiến như sau" answers the document, as "nhận được" does.
 IMPLEMENTS_VERB_RE = re.compile(
     r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
     r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:của|tại)|"
-    r"Nhận\s+được|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
+    r"Nhận\s+được|Xét(?=\s+(?:báo\s+cáo|công\s+văn|văn\s+bản)\s+số)|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,
 )
 PREAMBLE_OPENER_RE = re.compile(

@@ -261,6 +261,9 @@ def test_citation_broken_over_lines(tmp_path):
          "ương Đảng;", [True]),
         ("Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội tại Tờ trình số 34/TTr-LĐTBXH ngày 02 "
          "tháng 6 năm 2021 và Tờ trình số 45/TTr-LĐTBXH ngày 28 tháng 6 năm 2021.", [False, False]),
+        ("Xét báo cáo số 15/BC-VPTWH ngày 21 tháng 01 năm 2011 của Hội Nạn nhân chất độc da cam/dioxin Việt Nam, "
+         "Phó Thủ tướng có ý kiến chỉ đạo như sau:", [True]),
+        ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 3/4/2020,", [False]),
     ],
 )
 def test_roles_as_a_clerk_reads_them(text, implements):
