@@ -703,3 +703,21 @@ def test_a_signer_acting_for_the_body(tmp_path, principal, signer, issuer, tier,
     ))
     assert (letter.header.symbol, letter.header.issuer, letter.header.date) == (symbol, issuer, dt.date(2018, 11, 23))
     assert (letter.tier, letter.system) == (tier, system)
+
+
+_NATIONAL_WORDS = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+
+
+@given(cut=st.integers(1, len(_NATIONAL_WORDS) - 1), bar=st.sampled_from(["|\n", "", "| "]))
+@settings(max_examples=20, deadline=None)
+def test_a_national_title_wrapped_in_its_cell_is_never_the_issuer(tmp_path_factory, cut, bar):
+    """A flattened table whose cell wrapped the national title over two lines, with no rule under the issuer."""
+    first, second = " ".join(_NATIONAL_WORDS[:cut]), " ".join(_NATIONAL_WORDS[cut:])
+    letter = parse_text(tmp_path_factory.mktemp("wrap"), (
+        f"ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\n|\n{bar}{first}\n{second}\nĐộc lập -\nTự do - Hạnh phúc\n|\n"
+        "QUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\n1. Quy chế này quy định về nguyên tắc làm việc.\n"
+    ))
+    named = f"{letter.header.parent_issuer or ''} {letter.header.issuer}"
+    assert "XÃ XUÂN PHÚ" in named and "CHỦ NGHĨA" not in named and "CỘNG" not in named
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
