@@ -215,7 +215,7 @@ _ISSUED_WITH_GAP_RE = re.compile(r"^(?P<basis>[^.;]{0,200}?)\s*\b(?:ban\s+hành\
 def _issued_with(gap: str) -> bool:
     """The gap names a basis issued with the next document, and nothing that makes it a standard ("theo")."""
     m = _ISSUED_WITH_GAP_RE.match(gap)
-    return bool(m) and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
+    return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
 
 
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
