@@ -2,8 +2,9 @@
 
 The held-out set (see bench/heldout/SOURCES.md) holds real letters and long/legal documents from portals and
 repositories that development never used, with gold written by hand before the parser saw them. It is split in
-two: half A (files `a*`, `la*`) is the one whose failures were studied; half B (`b*`, `lb*`) is only scored, so
-its figures estimate how the parser does on letters it has never seen.
+three: half A (files `a*`, `la*`) is the one whose failures were studied; half B (`b*`, `lb*`) was only scored in
+round 2 and studied in round 3; half C (`c*`, from yet other portals) is only ever scored, once when it was added
+and once at the end of a round, so its figures estimate how the parser does on letters it has never seen.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
@@ -13,7 +14,7 @@ The scorers are called, never copied.
 
     .venv/bin/python -m bench.heldout                  # the table
     .venv/bin/python -m bench.heldout --half A         # only half A's column, while fixing
-    .venv/bin/python -m bench.heldout --misses A       # plus what half A missed (never ask for B while fixing)
+    .venv/bin/python -m bench.heldout --misses B       # plus what half B missed (never ask for C while fixing)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout"
 SCORERS = REPO.parent / "shared" / "eval"
-HALVES = ("A", "B")
+HALVES = ("A", "B", "C")
 
 
 def parse_all(gold: list[dict], out: Path) -> dict[str, str]:
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", choices=HALVES, help="also list, per file, what this half got wrong")
     args = ap.parse_args(argv)
     gold = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
-    groups = {"A": [g for g in gold if g["half"] == "A"], "B": [g for g in gold if g["half"] == "B"], "all": gold}
+    groups = {k: [g for g in gold if g["half"] == k] for k in HALVES} | {"all": gold}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         out = work / "parsed"
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         labels = {k: score_labels(v, out, work, k) for k, v in groups.items()}
         pairs = score_pairs(work)
         wrong = file_misses(groups[args.misses], out) if args.misses else []
-    keys = [args.half] if args.half else ["A", "B", "all"]
+    keys = [args.half] if args.half else [*HALVES, "all"]
     heads = [f"half {k}" if k in HALVES else k for k in keys]
 
     def coverage(k: str) -> str:

@@ -135,8 +135,11 @@ def find_numbered(text: str) -> list[CitationMatch]:
         if sym is None:
             continue
         has_date = bool(g["ay"] or g["ay2"] or g["by"] or g["by2"])
-        if g["short"] and not (g["kind"] and g["so"]):
-            continue  # "45/UBND" alone is a fraction or a page reference as often as a symbol
+        if g["short"] and not ((g["kind"] and (g["so"] or not g["pre_body"])) or (g["so"] and sym.year)):
+            # "45/UBND" alone is a fraction or a page reference as often as a symbol; its kind right before it
+            # ("Công văn 285/CCTTHC"), or "số" before a year ("Luật Tổ chức Quốc hội số 57/2014/QH13": the
+            # Quốc hội's acts carry no type code) makes it one.
+            continue
         if not (sym.party or sym.typed or g["kind"] or g["so"] or has_date):
             continue  # a bare "3/ABC-XY" with no kind, no "số", no date and no known type code is too weak
         date = (_date(g["ay"], g["am"], g["ad"]) or _date(g["ay2"], g["am2"], g["ad2"])
@@ -198,6 +201,21 @@ _OPINION_GAP_RE = re.compile(
     r"^\s*(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|kết\s+luận|chỉ\s+đạo)\s+(?:của|tại)\s[^.;]{0,250}?\btại\s*$", re.I)
 # A list after "Căn cứ / Thực hiện": entries separated by ";", each opening with its kind.
 _LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
+# An entry that is an opinion held in a document, after ";" or "và", however long the subject before it:
+# "…; ý kiến chỉ đạo của Ban Bí thư tại Công văn số 1740-CV/VPTW", "… và chỉ đạo của UBND tỉnh tại văn bản số …".
+_OPINION_ENTRY_RE = re.compile(
+    r"(?:;|\bvà)\s*(?:đồng\s+thời\s+)?(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+(?:của|tại)\s"
+    r"[^.;]{0,160}?\btại\s*$", re.I)
+# In a legal basis ("Căn cứ …"), "và" joins another basis however long the first one's subject runs.
+_BASIS_AND_RE = re.compile(r"\bvà\s*$", re.I)
+# "Căn cứ Quy chế … ban hành kèm theo Quyết định số …": the basis is issued with the document cited.
+_ISSUED_WITH_GAP_RE = re.compile(r"^(?P<basis>[^.;]{0,200}?)\s*\b(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.I)
+
+
+def _issued_with(gap: str) -> bool:
+    """The gap names a basis issued with the next document, and nothing that makes it a standard ("theo")."""
+    m = _ISSUED_WITH_GAP_RE.match(gap)
+    return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
 
 
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
@@ -214,15 +232,22 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             continue  # "Kế hoạch số 12-KH/TU … của Tỉnh ủy thực hiện Nghị quyết …": the cited plan's title
         previous_end = verb.end()
         first = True
+        basis = verb.group("verb").lower().startswith(("căn", "can"))
         for i, c in enumerate(found):
             if c.start < verb.end():
                 continue
             gap = text[previous_end : c.start]
             if first:
-                if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap):
+                if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
+                        and not (basis and _issued_with(gap)):
                     break
             elif _LIST_GAP_RE.search(gap) and c.kind_written and len(gap) <= 300 and "." not in gap.rstrip():
                 pass  # the next entry of the verb's list
+            elif _OPINION_ENTRY_RE.search(gap) and len(gap) <= 400 and not re.search(r"\.\s", gap):
+                pass  # an opinion, and the document that holds it, joined to the list
+            elif basis and c.kind_written and _BASIS_AND_RE.search(gap) and len(gap) <= 400 \
+                    and not re.search(r"[.;]\s", gap):
+                pass  # another basis of the same "Căn cứ"
             elif len(gap) > 140 or _BREAK_RE.search(gap):
                 break
             marked.add(i)

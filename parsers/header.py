@@ -85,7 +85,30 @@ def split_header_segments(lines: Sequence[Line]) -> list[str]:
                 text = despace(clean_text(piece))
                 if text:
                     segs.append(text)
-    return segs
+    return _rejoin_titles(segs)
+
+
+_TITLE_MARKS = (P.NATIONAL_RE, P.MOTTO_RE, P.PARTY_HEADER_RE)
+
+
+def _rejoin_titles(segs: list[str]) -> list[str]:
+    """A table cell's wrap cuts the national title, the motto or the Party title over lines ("CỘNG HOÀ XÃ HỘI" /
+    "CHỦ NGHĨA VIỆT NAM", "Độc lập -" / "Tự do - Hạnh phúc"): pieces that make one only together are one, so
+    no piece is read as the issuer."""
+    out: list[str] = []
+    i = 0
+    while i < len(segs):
+        for n in (2, 3):
+            joined = " ".join(segs[i: i + n])
+            if i + n <= len(segs) and not any(r.search(segs[i]) for r in _TITLE_MARKS) \
+                    and any(r.fullmatch(joined.strip(" -–")) or r.fullmatch(joined) for r in _TITLE_MARKS):
+                out.append(joined)
+                i += n
+                break
+        else:
+            out.append(segs[i])
+            i += 1
+    return out
 
 
 def place_date(seg: str) -> re.Match[str] | None:

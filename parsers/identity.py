@@ -45,11 +45,20 @@ _KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây)?\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
               rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
 # "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
+# The signer may act for the body: "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng … đã ký ban
+# hành văn bản số …", "thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư … đã ký công văn …": the body is the issuer.
+_PRINCIPAL = r"(?:(?i:thừa\s+lệnh|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền)\s+(?P<principal>[^,.;:()]{3,100}?)\s*,\s*)"
 _LEAD_RE = re.compile(
     rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
+    rf"{_PRINCIPAL}?"
     rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
-    rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
+    rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
+# A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
+_NEWS_TAG_RE = re.compile(r"^\s*(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*")
+# A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
+_OFFICE_RE = re.compile(r"^(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc)\s+(?=UBND|Ủy\s+ban|Uỷ\s+ban|HĐND|Hội\s+đồng|Ban|Sở)",
+                        re.I)
 # The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
 _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
@@ -138,6 +147,8 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
     """The first reporting sentence's document, and whether the rest of the text carries it out."""
     for p_index, text in enumerate(paragraphs[:3]):
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
+            if s_index == 0:
+                sentence = _NEWS_TAG_RE.sub("", sentence, count=1)
             m = _LEAD_RE.search(sentence)
             if not m:
                 continue
@@ -149,6 +160,8 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
             found = find_numbered(sentence[m.start("kind"):])
             symbol = found[0] if found and found[0].start == 0 else None
             who = m.group("who").strip()
+            if m.group("principal"):
+                who = _OFFICE_RE.sub("", m.group("principal").strip())
             carried = bool(symbol and _carried_out(symbol.symbol, body)) or _instructed_by(who, body)
             kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
             rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]

@@ -8,7 +8,10 @@ from parsers.patterns import VN_LOWER, VN_UPPER
 # A capitalised word, case-sensitive even inside the case-insensitive organisation matcher.
 _CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
 # A name word: a capitalised syllable, perhaps with the lower-case syllable of the same word ("Văn hóa").
-_NAME = rf"{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?"
+# An abbreviation is one word, "&" and all ("Phòng GD&ĐT", "Sở NN&PTNT"), and takes no lower-case syllable after it
+# ("Phòng GD&ĐT yêu cầu").
+_ABBREVIATION = rf"(?-i:[{VN_UPPER}]{{2,}}(?:&[{VN_UPPER}]+)*)(?![{VN_LOWER}])"
+_NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?)"
 
 # Organisation names of the Party and state apparatus, most specific first (regex fragments on the
 # tone-normalised display text, matched case-insensitively).

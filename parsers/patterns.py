@@ -55,8 +55,10 @@ def loose(word: str) -> str:
 
 # Header "Số" line; the number may be blank in drafts ("Số:      /KH-UBND"), the hyphen lost in PDF-to-text
 # ("Số:  337KH/TWĐTNMTTN", "Số: 92 BC/TWĐTNCNĐT"), the unit code spaced ("Số : 4144 /GDĐT – VP").
+# The Quốc hội's acts name their kind before "số:" ("Luật số: 57/2014/QH13", "Nghị quyết số: 653/2019/UBTVQH14").
 SO_LINE_RE = re.compile(
-    rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:)\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
+    rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:|(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Lệnh)\s+số\s*:)"
+    rf"\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
     rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
 )
 # "Số:" alone: a PDF's text layer put the symbol lines below ("/TTr-VPCP" under the national title).

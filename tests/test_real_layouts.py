@@ -264,6 +264,25 @@ def test_citation_broken_over_lines(tmp_path):
         ("Xét báo cáo số 15/BC-VPTWH ngày 21 tháng 01 năm 2011 của Hội Nạn nhân chất độc da cam/dioxin Việt Nam, "
          "Phó Thủ tướng có ý kiến chỉ đạo như sau:", [True]),
         ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 3/4/2020,", [False]),
+        # an opinion held in a document, joined to the list however long the subject before it
+        ("Thực hiện Chỉ thị số 22/CT-TW ngày 23/01/2018 của Ban Bí thư về đẩy mạnh các phong trào thi đua yêu nước "
+         "hướng tới kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi Thi đua ái quốc (11/6/1948 - 11/6/2018) "
+         "và chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX ngày 19/3/2018 về tổ chức kỷ niệm", [True, True]),
+        ("Căn cứ Kết luận số 88-KL/TW ngày 18/02/2014 của Bộ Chính trị về tổ chức kỷ niệm ngày sinh; xây dựng khu "
+         "lưu niệm; ý kiến chỉ đạo của Ban Bí thư tại Công văn số 1740-CV/VPTW ngày 07/9/2021 về việc tổ chức",
+         [True, True]),
+        # another basis of one "Căn cứ", after the first one's long subject
+        ("Căn cứ Nghị quyết số 18-NQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương Đảng khóa XII về một "
+         "số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, "
+         "hiệu quả và Nghị quyết số 37-NQ/TW ngày 24 tháng 12 năm 2018 của Bộ Chính trị về việc sắp xếp;",
+         [True, True]),
+        ("Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 về tinh gọn bộ máy; Báo cáo tình hình và Công văn số "
+         "5/UBND-VX của Sở.", [True, False]),
+        # a basis issued with the document cited; a standard "theo" a regulation so issued is no source
+        ("- Căn cứ Quy chế hoạt động của Ban Chấp hành Trung ương Đoàn khoá X, nhiệm kỳ 2012 - 2017 ban hành kèm "
+         "theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn;", [True]),
+        ("Kỳ thi được thực hiện theo Quy chế thi tốt nghiệp trung học phổ thông ban hành kèm theo Thông tư số "
+         "15/2020/TT-BGDĐT ngày 26/5/2020 của Bộ trưởng", [False]),
     ],
 )
 def test_roles_as_a_clerk_reads_them(text, implements):
@@ -308,6 +327,9 @@ def test_tier_of_issuer(issuer, on, tier):
         ("UBND huyện Tịnh Biên yêu cầu các phòng, ban", Tier.DISTRICT),
         ("Chủ tịch HĐND huyện Ngân Sơn khóa XIX, nhiệm kỳ 2016-2021 thông báo lịch tiếp công dân", Tier.DISTRICT),
         ("Thường trực HĐND tỉnh Gia Lai khoá XI thông báo", Tier.PROVINCE),
+        ("Thường trực HĐND tỉnh không tổ chức tiếp công dân; vì vậy", Tier.PROVINCE),
+        ("Phòng GD&ĐT yêu cầu các trường", Tier.DISTRICT),
+        ("Sở NN&PTNT đề nghị các huyện", Tier.PROVINCE),
     ],
 )
 def test_tier_from_the_body_that_speaks(tmp_path, speaker, tier):
@@ -611,3 +633,91 @@ def test_number_line_split_by_a_pdf_text_layer(tmp_path):
     assert WarningCode.BLANK_NUMBER in codes(letter)
     assert roles(letter) == {"01/NQ-CP": "implements"}
     assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
+
+
+# --- numbered references without a type code, or without "số" -------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("Căn cứ Công văn 285/CCTTHC ngày 08 tháng 9 năm 2009 của Tổ công tác chuyên trách;", ["285/CCTTHC"]),
+        ("UBND tỉnh vừa ban hành Công văn 5582/UBND-KGVX về phối hợp tuyên truyền.", ["5582/UBND-KGVX"]),
+        ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13; Luật Tổ chức chính quyền địa phương số 77/2015/QH13;",
+         ["57/2014/QH13", "77/2015/QH13"]),
+        ("Pháp lệnh số 02/2011/UBTVQH12 quy định", ["02/2011/UBTVQH12"]),
+        ("xem trang 45/UBND của tập hồ sơ", []),
+        ("tỷ lệ 12/KTX trong tổng số", []),
+    ],
+)
+def test_symbols_with_one_code_group(text, symbols):
+    assert [c.symbol for c in find_citations(text) if c.symbol] == symbols
+
+
+@pytest.mark.parametrize(("kind", "symbol"), [("Nghị quyết", "653/2019/UBTVQH14"), ("Luật", "57/2014/QH13")])
+def test_an_act_of_the_national_assembly_names_its_kind_on_the_number_line(tmp_path, kind, symbol):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"{kind} số: {symbol}\nHà Nội, ngày 12 tháng 3 năm 2019\n{kind.upper()}\n"
+        "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi điều chỉnh\n"
+    ))
+    assert (letter.header.symbol, letter.header.date) == (symbol, dt.date(2019, 3, 12))
+    assert symbol not in roles(letter)
+    assert letter.tier is Tier.CENTRAL
+
+
+# --- a newspaper's lead: its dateline, and a signer acting for the body ---------------------------------
+
+_TAGS = st.one_of(
+    st.text(alphabet="ABCDĐGHKLMNOQTVY ", min_size=2, max_size=10).map(lambda t: f"({t.strip() or 'TTXVN'})"),
+    st.text(alphabet="ABCDĐGHKLMNOTV", min_size=2, max_size=6).map(lambda t: t + ".VN"),
+)
+
+
+@given(tag=_TAGS, gap=st.sampled_from([" - ", "- ", " – ", " -"]), number=st.integers(1, 9999),
+       body=st.sampled_from(["Bộ Y tế", "Văn phòng Chính phủ", "UBND tỉnh Gia Lai"]))
+@settings(max_examples=25, deadline=None)
+def test_a_news_lead_after_its_dateline_names_the_letter(tmp_path_factory, tag, gap, number, body):
+    code = {"Bộ Y tế": "BYT-DP", "Văn phòng Chính phủ": "VPCP-KTTH", "UBND tỉnh Gia Lai": "UBND-KGVX"}[body]
+    letter = parse_text(tmp_path_factory.mktemp("lead"), (
+        "Tăng cường phòng, chống dịch dịp nghỉ lễ\n"
+        f"{tag}{gap}Ngày 28/4/2021, {body} vừa có Công văn số {number}/{code} gửi các địa phương về việc tăng "
+        "cường phòng, chống dịch.\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer) == (f"{number}/{code}", body)
+    assert letter.header.date == dt.date(2021, 4, 28)
+    assert letter.tier is (Tier.PROVINCE if "tỉnh" in body else Tier.CENTRAL)
+
+
+@pytest.mark.parametrize(("principal", "signer", "issuer", "tier", "system"), [
+    ("thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang", "Phó Chánh Văn phòng UBND tỉnh Nguyễn Thanh",
+     "UBND tỉnh Tuyên Quang", Tier.PROVINCE, System.STATE),
+    ("thay mặt Ban Thường vụ Huyện ủy", "Phó Bí thư Thường trực Huyện ủy Lê Văn A", "Ban Thường vụ Huyện ủy",
+     Tier.DISTRICT, System.PARTY),
+])
+def test_a_signer_acting_for_the_body(tmp_path, principal, signer, issuer, tier, system):
+    symbol = "3653/UBND-TNMT" if system is System.STATE else "215-CV/HU"
+    letter = parse_text(tmp_path, (
+        f"Ngày 23/11/2018, {principal}, {signer} đã ký ban hành văn bản số {symbol}, V/v đề xuất của Sở. "
+        "Toàn văn như sau:\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer, letter.header.date) == (symbol, issuer, dt.date(2018, 11, 23))
+    assert (letter.tier, letter.system) == (tier, system)
+
+
+_NATIONAL_WORDS = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+
+
+@given(cut=st.integers(1, len(_NATIONAL_WORDS) - 1), bar=st.sampled_from(["|\n", "", "| "]))
+@settings(max_examples=20, deadline=None)
+def test_a_national_title_wrapped_in_its_cell_is_never_the_issuer(tmp_path_factory, cut, bar):
+    """A flattened table whose cell wrapped the national title over two lines, with no rule under the issuer."""
+    first, second = " ".join(_NATIONAL_WORDS[:cut]), " ".join(_NATIONAL_WORDS[cut:])
+    letter = parse_text(tmp_path_factory.mktemp("wrap"), (
+        f"ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\n|\n{bar}{first}\n{second}\nĐộc lập -\nTự do - Hạnh phúc\n|\n"
+        "QUY CHẾ LÀM VIỆC\nCỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+        "Điều 1. Phạm vi điều chỉnh\n1. Quy chế này quy định về nguyên tắc làm việc.\n"
+    ))
+    named = f"{letter.header.parent_issuer or ''} {letter.header.issuer}"
+    assert "XÃ XUÂN PHÚ" in named and "CHỦ NGHĨA" not in named and "CỘNG" not in named
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
