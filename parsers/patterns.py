@@ -25,18 +25,6 @@ DAYS = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTHS = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:19|20)\d{2}"
 
-# Party: "1383-CV/BTGTU", "94- KH/BTGDVTW", "05-QC/BTCTU-BDVTU", "08-QĐi/TW", "45–KH/ThU".
-PARTY_SYMBOL_RE = re.compile(
-    rf"(?P<no>\d{{1,5}}){SP}{DASH}{SP}(?P<type>{ABBR}){SP}/{SP}(?P<issuer>{ABBR}(?:{DASH}{ABBR})*){_END}"
-)
-# State: "125/KH-UBND", "12/UBND-VX" (công văn: no type code), "30/2020/NĐ-CP", "1206 /QĐ-HVTC",
-# "02/2011/TTLT-VPCP-BNV". Party symbols written the state way ("22/CT-TW") also land here.
-STATE_SYMBOL_RE = re.compile(
-    rf"(?P<no>\d{{1,5}}){SP}/{SP}(?:(?P<year>{YEAR}){SP}/{SP})?"
-    rf"(?P<code>{ABBR}(?:{SP}{DASH}{SP}{ABBR})+){_END}"
-)
-
-
 def _base(ch: str) -> str:
     return "d" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].lower()
 

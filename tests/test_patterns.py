@@ -10,6 +10,7 @@ from parsers import patterns as P
 from parsers.citations import find_citations
 from parsers.normalise import clean_text
 from parsers.segment import segment_letter
+from parsers.symbols import SYMBOL_RE, Symbol, parse_symbol
 
 
 def segment(lines: list[str]):
@@ -37,29 +38,35 @@ PARTY_SYMBOLS = [
 ]
 
 
+def _symbol(text: str) -> Symbol | None:
+    """The one symbol parser, as the header and the citation finder use it: find, then read."""
+    m = SYMBOL_RE.search(text)
+    return parse_symbol(m.group(0)) if m else None
+
+
 @pytest.mark.parametrize(("text", "no", "doc_type", "issuer"), PARTY_SYMBOLS)
 def test_party_symbol(text, no, doc_type, issuer):
-    m = P.PARTY_SYMBOL_RE.search(text)
-    assert m is not None
-    assert (m["no"], m["type"], m["issuer"]) == (no, doc_type, issuer)
+    s = _symbol(text)
+    assert s is not None and s.party
+    assert (s.number, s.doc_type, s.issuer_code) == (no, doc_type, issuer)
 
 
 STATE_SYMBOLS = [
-    ("Số: 125/KH-UBND", "125", None, "KH-UBND"),
-    ("12/UBND-VX", "12", None, "UBND-VX"),
-    ("30/2020/NĐ-CP", "30", "2020", "NĐ-CP"),
-    ("1206 /QĐ-HVTC", "1206", None, "QĐ-HVTC"),
-    ("700/QĐ-TTg", "700", None, "QĐ-TTg"),
-    ("02/2011/TTLT-VPCP-BNV", "02", "2011", "TTLT-VPCP-BNV"),
-    ("22/CT-TW", "22", None, "CT-TW"),
+    ("Số: 125/KH-UBND", "125", None, "KH", "UBND"),
+    ("12/UBND-VX", "12", None, "CV", "UBND"),  # a state công văn has no type code
+    ("30/2020/NĐ-CP", "30", 2020, "NĐ", "CP"),
+    ("1206 /QĐ-HVTC", "1206", None, "QĐ", "HVTC"),
+    ("700/QĐ-TTg", "700", None, "QĐ", "TTg"),
+    ("02/2011/TTLT-VPCP-BNV", "02", 2011, "TTLT", "VPCP-BNV"),
+    ("22/CT-TW", "22", None, "CT", "TW"),  # a Party directive cited the state way
 ]
 
 
-@pytest.mark.parametrize(("text", "no", "year", "code"), STATE_SYMBOLS)
-def test_state_symbol(text, no, year, code):
-    m = P.STATE_SYMBOL_RE.search(text)
-    assert m is not None
-    assert (m["no"], m["year"], m["code"]) == (no, year, code)
+@pytest.mark.parametrize(("text", "no", "year", "doc_type", "issuer"), STATE_SYMBOLS)
+def test_state_symbol(text, no, year, doc_type, issuer):
+    s = _symbol(text)
+    assert s is not None and not s.party
+    assert (s.number, s.year, s.doc_type, s.issuer_code) == (no, year, doc_type, issuer)
 
 
 @pytest.mark.parametrize(
@@ -67,13 +74,13 @@ def test_state_symbol(text, no, year, code):
     ["1383-CV/BTGTU", "21-KL/TW", "08-QĐi/TW"],
 )
 def test_party_symbol_is_not_a_state_symbol(text):
-    assert P.STATE_SYMBOL_RE.search(text) is None
+    s = _symbol(text)
+    assert s is not None and s.party
 
 
 @pytest.mark.parametrize("text", ["5/2024", "tỷ lệ 3/4", "25/10/2021", "I/2024", "2021 - 2025"])
 def test_not_symbols(text):
-    assert P.PARTY_SYMBOL_RE.search(text) is None
-    assert P.STATE_SYMBOL_RE.search(text) is None
+    assert _symbol(text) is None
 
 
 SO_LINES = [
