@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from typer.exceptions import TyperException
 
 from cascade.reports.safe import visible
@@ -134,6 +134,30 @@ def _progress(total: int) -> Progress | None:
                     console=err, transient=True)
 
 
+class _PageProgress:
+    """Page by page progress for a paged source (a scan is OCR'd page by page), shown on stderr once
+    the first page is read: a long scan does not look like a hang."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+        self.tasks: dict[Path, TaskID] = {}
+
+    def __call__(self, path: Path, done: int, total: int) -> None:
+        if not err.is_terminal:
+            return
+        if self.progress is None:
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=err, transient=True)
+            self.progress.start()
+        if path not in self.tasks:
+            self.tasks[path] = self.progress.add_task(escape(f"pages of {visible(str(path))}"), total=total)
+        self.progress.update(self.tasks[path], completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
 class OutputError(CascadeError):
     """An output file cannot be written where asked."""
 
@@ -219,14 +243,17 @@ def parse(
         if progress and task is not None:
             progress.advance(task)
 
+    pages = _PageProgress() if progress is None and err.is_terminal else None  # a few files: show their pages
     if progress:
         progress.start()
     try:
         outcomes = parse_many(list(files), Path("."), jobs=1, on_done=done,
-                              budget=_budget(parse_timeout, parse_memory))
+                              budget=_budget(parse_timeout, parse_memory), on_page=pages)
     finally:
         if progress:
             progress.stop()
+        if pages:
+            pages.stop()
     letters: list[Letter] = [o.letter for o in outcomes if o.letter is not None]
     failures = [o.error or str(o.path) for o in outcomes if o.letter is None]
     if fmt == OutputFormat.JSON:
@@ -307,7 +334,13 @@ def link(
         _error(f"{path}: is a folder; `cascade link` takes two letter files (use `cascade analyse` for a folder)")
     if folders:
         raise typer.Exit(1)
-    outcomes = parse_many([parent, child], Path("."), jobs=1, on_done=done, budget=_budget(parse_timeout, parse_memory))
+    pages = _PageProgress() if err.is_terminal else None
+    try:
+        outcomes = parse_many([parent, child], Path("."), jobs=1, on_done=done,
+                              budget=_budget(parse_timeout, parse_memory), on_page=pages)
+    finally:
+        if pages:
+            pages.stop()
     letters = [o.letter for o in outcomes if o.letter is not None]
     if len(letters) < 2:
         raise typer.Exit(1)
@@ -400,7 +433,7 @@ def analyse(
     task = progress.add_task("parsing", total=None)
 
     def on_progress(stage: str, done: int, total: int | None) -> None:
-        progress.update(task, description=stage, completed=done, total=total)
+        progress.update(task, description=escape(visible(stage)), completed=done, total=total)
 
     def on_parsed(outcome: "ParseOutcome") -> None:
         if debug and outcome.traceback:
@@ -410,7 +443,7 @@ def analyse(
                             budget=_budget(parse_timeout, parse_memory))
     try:
         with progress:
-            run = analyse_folder(root, options, cache, executor, on_progress, on_parsed)
+            run = analyse_folder(root, options, cache, executor, on_progress if err.is_terminal else None, on_parsed)
     except NothingToAnalyse as e:
         _error(str(e))
         if e.files:

@@ -5,6 +5,7 @@ distributions its thresholds come from, and the cost per pair.
     .venv/bin/python bench/curves.py                                # seeds 0..29 and ../shared/eval/real/pairs
     .venv/bin/python bench/curves.py -n 30 --first-seed 1000        # held-out seeds
     .venv/bin/python bench/curves.py --sweep paraphrase_min=0.2,0.3,0.4,0.5
+    .venv/bin/python bench/curves.py --sweep distinct_margin=0,0.05,0.1,0.15     # or assignment_links=false,true
 
 Printed:
 - sentence level: for every child sentence (of a content unit, with enough distinct words) the cosine
@@ -12,11 +13,20 @@ Printed:
   pairs: a gold item link of the child item or of an item above it; generated pairs: a gold unit link),
   wrong otherwise; percentiles of both, and precision/recall of "take the closest parent sentence" at
   each cosine cut;
+- distinct closest units: the same, for the child sentences whose closest parent unit beats every
+  other parent unit by `distinct_margin` (what `distinct_min` cuts), and the margins of the wrong closest
+  sentences at or above `distinct_min` (what `distinct_margin` cuts);
+- assignments: per real and built pair, the parent units found naming the child's issuer
+  (cascade/mandate.py) and the links the assignment rule made;
 - link level: the whole linker run with one AlignSettings field swept (default `sentence_min`; `off`
   turns the key-term evidence off, i.e. word runs only), scored as the project's scorers score it:
   generated pairs with ../shared/eval/score_links.py (unit and item links), real pairs with the
   item-link P/R/F1 of ../shared/eval/score_real_pairs.py;
-- cost: wall time of `link_letters` per pair (parse excluded), by pair size.
+- cost: wall time of `link_letters` per pair (parse excluded), by pair size, and for a 100 KB pair
+  (the real parent with both real children as one letter).
+Real pairs are the dev pairs of ../shared/eval/real/pairs; built pairs (tests/eval_pairs: a real parent,
+a child written by hand the way a province would) are scored the same way and reported apart, as a
+sanity check that nothing was tuned on.
 A JSON summary goes to bench/out/curves.json.
 """
 
@@ -36,7 +46,9 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_cascade  # noqa: E402
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, SentenceIndex  # noqa: E402
+from cascade.citecheck import check_citation  # noqa: E402
 from cascade.linking import link_letters, prepare  # noqa: E402
+from cascade.mandate import assignment_units, issuer_names  # noqa: E402
 from models import Letter, LinkResult  # noqa: E402
 from parsers import parse_letter  # noqa: E402
 
@@ -47,7 +59,7 @@ PROFILE_CYCLE = ("light", "heavy", "reordered")
 @dataclasses.dataclass
 class Pair:
     name: str
-    kind: str  # generated | real
+    kind: str  # generated | sample | real | built
     parent: Letter
     child: Letter
     gold: dict
@@ -62,14 +74,29 @@ def load_scorer():
     return module
 
 
-def real_pairs(folder: Path) -> list[Pair]:
+BUILT = REPO / "tests" / "eval_pairs"
+
+
+def real_pairs(folder: Path, kind: str = "real") -> list[Pair]:
     out = []
     for gold_path in sorted(folder.glob("*/gold.json")):
         d = gold_path.parent
         parent, child = parse_letter(d / "parent.txt"), parse_letter(d / "child.txt")
         size = (parent.source.size_bytes + child.source.size_bytes) / 1024
-        out.append(Pair(d.name, "real", parent, child, json.loads(gold_path.read_text(encoding="utf-8")), size))
+        out.append(Pair(d.name, kind, parent, child, json.loads(gold_path.read_text(encoding="utf-8")), size))
     return out
+
+
+def big_pair(folder: Path, out_dir: Path) -> Pair | None:
+    """About 100 KB: the real pairs' parent against their children written one after the other as one letter."""
+    dirs = sorted(p.parent for p in folder.glob("*/gold.json"))
+    if not dirs:
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    child_path = out_dir / "children_as_one.txt"
+    child_path.write_text("\n\n".join((d / "child.txt").read_text(encoding="utf-8") for d in dirs), encoding="utf-8")
+    parent, child = parse_letter(dirs[0] / "parent.txt"), parse_letter(child_path)
+    return Pair("100 KB", "big", parent, child, {}, (parent.source.size_bytes + child.source.size_bytes) / 1024)
 
 
 def sample_pair() -> Pair:
@@ -105,7 +132,7 @@ def real_item_prf(result: LinkResult, gold: dict) -> tuple[float, float, float]:
 
 
 def score(pair: Pair, result: LinkResult, scorer) -> dict:
-    if pair.kind == "real":
+    if pair.kind in ("real", "built"):
         return {"item": real_item_prf(result, pair.gold)}
     # generated and sample pairs: ../shared/eval/score_links.py
     s = scorer.score(pair.gold, result.model_dump(mode="json"))
@@ -122,13 +149,17 @@ def _ancestors(item: str, containers: dict[str, str | None]) -> list[str]:
     return out
 
 
-def sentence_rows(pair: Pair, settings: AlignSettings) -> list[tuple[float, bool, bool]]:
-    """(cosine of the closest parent sentence, it lies in a gold source, the child unit has a gold source)
-    for every child sentence of a content unit with at least `sentence_min_terms` distinct words."""
+Row = tuple[float, bool, bool, float]
+
+
+def sentence_rows(pair: Pair, settings: AlignSettings) -> list[Row]:
+    """(cosine of the closest parent sentence, it lies in a gold source, the child unit has a gold source,
+    how far it beats the closest sentence of any other parent unit) for every child sentence of a content
+    unit with at least `sentence_min_terms` distinct words."""
     prep = prepare(pair.parent, pair.child)
     index = SentenceIndex(prep.p_units, prep.c_units, prep.p_match, prep.c_match, prep.p_starts, prep.c_starts,
                           settings.sentence_min_terms)
-    if pair.kind == "real":
+    if pair.kind in ("real", "built"):
         gold = {tuple(x) for x in pair.gold["item_links"]}
         containers = {u.id: u.container for u in prep.c_units if u.is_item}
         with_source = {c for _, c in gold}
@@ -148,15 +179,15 @@ def sentence_rows(pair: Pair, settings: AlignSettings) -> list[tuple[float, bool
         c_unit = prep.c_units[s.unit]
         if c_unit.frame or s.terms < settings.sentence_min_terms:
             continue
-        best = index.best(k)
+        best = index.closest(k)
         if best is None:
-            rows.append((0.0, False, truth(prep.p_units[0], c_unit)[1] if prep.p_units else False))
+            rows.append((0.0, False, truth(prep.p_units[0], c_unit)[1] if prep.p_units else False, 0.0))
             continue
         p_unit = prep.p_units[index.parent[best[0]].unit]
         if p_unit.frame:
             continue
         ok, has = truth(p_unit, c_unit)
-        rows.append((best[1], ok, has))
+        rows.append((best[1], ok, has, best[1] - best[2]))
     return rows
 
 
@@ -173,10 +204,10 @@ def fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.2f}"
 
 
-def print_distribution(label: str, rows: list[tuple[float, bool, bool]]) -> dict:
-    true = [c for c, ok, _ in rows if ok]
-    wrong = [c for c, ok, _ in rows if not ok]
-    local = [c for c, ok, has in rows if not has]
+def print_distribution(label: str, rows: list[Row]) -> dict:
+    true = [c for c, ok, _, _ in rows if ok]
+    wrong = [c for c, ok, _, _ in rows if not ok]
+    local = [c for c, ok, has, _ in rows if not has]
     print(f"{label}: {len(rows)} child sentences; closest parent sentence in a gold source: {len(true)}")
     print(f"  true   cosine p10={fmt(percentile(true, 10))} p25={fmt(percentile(true, 25))} "
           f"p50={fmt(percentile(true, 50))}")
@@ -187,7 +218,7 @@ def print_distribution(label: str, rows: list[tuple[float, bool, bool]]) -> dict
     curve = []
     print("  cut    P      R   (take the closest parent sentence when its cosine ≥ cut)")
     for cut in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-        taken = [ok for c, ok, _ in rows if c >= cut]
+        taken = [ok for c, ok, _, _ in rows if c >= cut]
         p = sum(taken) / len(taken) if taken else 1.0
         r = sum(1 for c in true if c >= cut) / len(true) if true else 1.0
         curve.append({"cut": cut, "P": p, "R": r})
@@ -195,6 +226,44 @@ def print_distribution(label: str, rows: list[tuple[float, bool, bool]]) -> dict
     return {"true": {q: percentile(true, q) for q in (10, 25, 50)},
             "wrong": {q: percentile(wrong, q) for q in (50, 90, 95, 99)},
             "local_max": max(local, default=None), "curve": curve}
+
+
+def band_count(cosines: list[float], settings: AlignSettings) -> int:
+    return sum(1 for c in cosines if settings.distinct_min <= c < settings.sentence_min)
+
+
+def print_distinct(label: str, rows: list[Row], settings: AlignSettings) -> dict:
+    """What `distinct_min` and `distinct_margin` cut: closest sentences standing out by the margin, and
+    the margins of wrong closest sentences at or above the cut."""
+    standing = [(c, ok) for c, ok, _, m in rows if m >= settings.distinct_margin]
+    wrong = sorted(c for c, ok in standing if not ok)
+    true = [c for c, ok in standing if ok]
+    margins = sorted(m for c, ok, _, m in rows if not ok and c >= settings.distinct_min)
+    print(f"{label}: {len(standing)} closest sentences stand out by ≥ {settings.distinct_margin}; "
+          f"wrong n={len(wrong)} p95={fmt(percentile(wrong, 95))} top={', '.join(f'{c:.2f}' for c in wrong[-4:])}; "
+          f"true in [distinct_min, sentence_min): {band_count(true, settings)} "
+          f"(of {sum(1 for c in true if c < settings.sentence_min)} true under sentence_min)")
+    print(f"  margins of wrong closest sentences ≥ {settings.distinct_min}: "
+          f"{', '.join(f'{m:.2f}' for m in margins[:12]) or '-'}{' …' if len(margins) > 12 else ''}")
+    band = sorted(c for c in true if settings.distinct_min <= c < settings.sentence_min)
+    return {"wrong": wrong, "true_in_band": band, "wrong_margins": margins}
+
+
+def print_assignments(pair: Pair) -> dict:
+    """The parent units naming the child's issuer, and the links the assignment rule made."""
+    prep = prepare(pair.parent, pair.child)
+    names = issuer_names(pair.child)
+    found = sorted(assignment_units(prep.p_units, prep.p_tokens, names))
+    ids = [prep.p_units[k].id for k in found]
+    result = link_letters(pair.parent, pair.child)
+    gold = {tuple(x) for x in pair.gold.get("item_links", [])}
+    made = [(il.parent_item, il.child_item, il.score, (il.parent_item, il.child_item) in gold)
+            for il in result.item_links if il.parent_item in {prep.p_units[k].item for k in found}]
+    status = check_citation(pair.parent, pair.child).status.value
+    print(f"{pair.kind} {pair.name}: names {[' '.join(n) for n in names]}, citation {status}; assignments {ids}; "
+          f"item links from them: " + (", ".join(f"{p}→{c} {sc:.2f}{' gold' if g else ''}" for p, c, sc, g in made)
+                                       or "-"))
+    return {"names": [" ".join(n) for n in names], "assignments": ids, "links": made}
 
 
 # --- link-level curve -----------------------------------------------------------------------------------
@@ -209,17 +278,23 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
     for value in values:
         if value == "off":
             # no sentence is ever close enough, no unit share large enough: word runs only
-            settings = dataclasses.replace(DEFAULT_SETTINGS, sentence_min=2.0, paraphrase_min=2.0)
+            settings = dataclasses.replace(DEFAULT_SETTINGS, sentence_min=2.0, paraphrase_min=2.0, distinct_min=2.0,
+                                           assignment_links=False)
         else:
-            settings = dataclasses.replace(DEFAULT_SETTINGS, **{field: type(getattr(DEFAULT_SETTINGS, field))(value)})
-        scores: dict[str, list[dict]] = {"generated": [], "real": [], "sample": []}
+            kind = type(getattr(DEFAULT_SETTINGS, field))
+            parsed = value.lower() in ("1", "true", "on", "yes") if kind is bool else kind(value)
+            settings = dataclasses.replace(DEFAULT_SETTINGS, **{field: parsed})
+        scores: dict[str, list[dict]] = {"generated": [], "real": [], "sample": [], "built": []}
         per_real = {}
+        per_built = {}
         for pair in pairs:
             s = score(pair, link_letters(pair.parent, pair.child, settings), scorer)
             scores[pair.kind].append(s)
             if pair.kind == "real":
                 per_real[pair.name] = s["item"]
-        row = {"value": value}
+            elif pair.kind == "built":
+                per_built[pair.name] = s["item"]
+        row: dict = {"value": value}
         gen = scores["generated"]
         if gen:
             row["generated_unit"] = [mean([s["unit"][k] for s in gen]) for k in range(3)]
@@ -229,6 +304,8 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
         if per_real:
             row["real_item"] = per_real
             row["real_mean_item_f1"] = mean([v[2] for v in per_real.values()])
+        if per_built:
+            row["built_item"] = per_built
         rows.append(row)
         bits = [f"{field}={value:>5}"]
         if gen:
@@ -239,6 +316,8 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
         if per_real:
             bits.append("real item F1 " + " ".join(f"{v[2]:.3f}" for v in per_real.values())
                         + f" (mean {row['real_mean_item_f1']:.3f})")
+        if per_built:
+            bits.append("built " + " ".join(f"{v[2]:.3f}" for v in per_built.values()))
         print("  " + "; ".join(bits))
     return rows
 
@@ -271,27 +350,38 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer()
     generated = generated_pairs(args.first_seed, args.n, args.out / "pairs") if args.n else []
     real = real_pairs(args.pairs) if args.pairs.is_dir() else []
+    built = real_pairs(BUILT, "built") if BUILT.is_dir() else []
     sample = [sample_pair()]
-    pairs = generated + sample + real
-    summary: dict = {"settings": dataclasses.asdict(DEFAULT_SETTINGS), "generated": len(generated), "real": len(real)}
+    pairs = generated + sample + real + built
+    summary: dict = {"settings": dataclasses.asdict(DEFAULT_SETTINGS), "generated": len(generated), "real": len(real),
+                     "built": len(built)}
 
     print(f"Sentence level (settings as shipped: sentence_min_terms={DEFAULT_SETTINGS.sentence_min_terms})")
     summary["sentences"] = {}
+    summary["distinct"] = {}
+    groups: list[tuple[str, list[Row]]] = []
     if generated:
-        rows = [r for p in generated for r in sentence_rows(p, DEFAULT_SETTINGS)]
-        summary["sentences"]["generated"] = print_distribution(
-            f"generated (seeds {args.first_seed}..{args.first_seed + args.n - 1})", rows)
-    for pair in sample + real:
-        summary["sentences"][pair.name] = print_distribution(f"{pair.kind} {pair.name}",
-                                                             sentence_rows(pair, DEFAULT_SETTINGS))
+        groups.append((f"generated (seeds {args.first_seed}..{args.first_seed + args.n - 1})",
+                       [r for p in generated for r in sentence_rows(p, DEFAULT_SETTINGS)]))
+    groups += [(f"{pair.kind} {pair.name}", sentence_rows(pair, DEFAULT_SETTINGS)) for pair in sample + real + built]
+    for label, rows in groups:
+        summary["sentences"][label] = print_distribution(label, rows)
+    print(f"\nDistinct closest units (distinct_min={DEFAULT_SETTINGS.distinct_min}, "
+          f"distinct_margin={DEFAULT_SETTINGS.distinct_margin})")
+    for label, rows in groups:
+        summary["distinct"][label] = print_distinct(label, rows, DEFAULT_SETTINGS)
+
+    print("\nAssignments (parent units naming the child's issuer)")
+    summary["assignments"] = {pair.name: print_assignments(pair) for pair in real + built}
 
     print(f"\nLink level, {field} swept")
     summary["curve"] = run_curve(pairs, field, values.split(","), scorer)
 
-    costs = cost(pairs)
+    big = big_pair(args.pairs, args.out / "big") if args.pairs.is_dir() else None
+    costs = cost(pairs + ([big] if big else []))
     summary["cost"] = costs
     print("\nCost of link_letters per pair (parse excluded, token cache warm)")
-    for kind in ("generated", "sample", "real"):
+    for kind in ("generated", "sample", "real", "built"):
         cs = [c for c in costs if c["kind"] == kind]
         if cs:
             ms = sorted(c["ms"] for c in cs)
@@ -299,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {kind}: {len(cs)} pairs, mean {mean(ms):.0f} ms (p90 {percentile(ms, 90):.0f} ms, "
                   f"max {ms[-1]:.0f} ms), mean size {kb:.0f} KB, {mean([c['ms'] / c['kb'] for c in cs]):.1f} ms per KB")
     for c in costs:
-        if c["kind"] == "real":
+        if c["kind"] in ("real", "big"):
             print(f"  {c['pair']}: {c['kb']} KB, {c['ms']} ms")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "curves.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,6 +1,6 @@
 """Link parent units to child units, many-to-many, with order as a hint and never a rule.
 
-Two kinds of evidence, measured on generated cascades and real pairs (bench/evaluate.py, bench/curves.py):
+Two kinds of evidence and a prior, measured on generated cascades and real pairs (bench/evaluate.py, bench/curves.py):
 
 - *Word runs* (copied and adapted text): each unit becomes a set of word-pair shingles over matching
   keys (tone-canonical syllables, tier and organisation words merged, abbreviations expanded),
@@ -14,8 +14,13 @@ Two kinds of evidence, measured on generated cascades and real pairs (bench/eval
   TF-IDF vector over its words and word pairs (sublinear term frequency, idf over the sentences of
   both letters). The parent's sentences are indexed once (an inverted index over their terms), so a
   child sentence is scored only against the parent sentences it shares a term with. A child unit whose
-  sentences find parent sentences close enough is linked to the parent units they sit in; the link
-  records which sentence went where. Such links are `paraphrased` unless word runs back them.
+  sentences find parent sentences close enough is linked to the parent units they sit in — close
+  enough on its own, or, for a sentence said in other words, close enough when its closest parent unit
+  stands out from every other one — and the link records which sentence went where. Such links are
+  `paraphrased` unless word runs back them.
+- *The child's assignment*: a parent unit that names the child's issuer as the one who acts
+  (`cascade.mandate`) and that nothing took is linked to the child sentences closest to it, when the
+  child cites the parent as what it implements.
 
 Text that frames a letter rather than carrying its content — the lead-in that cites what the letter
 implements ("Thực hiện Công văn số … đề nghị … một số nội dung sau:") and the stock section headings
@@ -48,7 +53,11 @@ class AlignSettings:
 
     Key terms (`sentence_min` … `copied_min`), from `bench/curves.py` on the same generated pairs
     (seeds 0–59) and on the real pairs of ../shared/eval/real/pairs (see its output and the README):
-    the cut points sit where the best wrong candidates of local (unlinked) child units end.
+    the cut points sit where the best wrong candidates of local (unlinked) child units end. For the
+    closest sentences that stand out from every other parent unit by `distinct_margin`, the wrong ones
+    end at 0.28 (generated), 0.27 (built pairs), 0.32 (real, apart from copies the gold leaves out) — hence
+    `distinct_min` 0.35 — and the wrong closest sentences above it stand out by 0.01–0.06 (sample, real),
+    hence `distinct_margin` 0.1.
     """
 
     link_min: float = 0.45  # child coverage that makes a link on its own
@@ -63,12 +72,17 @@ class AlignSettings:
     item_prior: float = 0.03  # ranking bonus for a parent unit inside the item the child's item maps to
     # key terms
     sentence_min: float = 0.5  # cosine at which one child sentence is taken from a parent sentence, alone
+    distinct_min: float = 0.35  # … or at which it is, when its closest parent unit stands out by `distinct_margin`
+    distinct_margin: float = 0.1  # cosine by which the closest parent unit beats every other one
     sentence_vote_min: float = 0.3  # cosine at which a child sentence counts towards a unit's share
     sentence_min_terms: int = 8  # a sentence with fewer distinct words is a stock phrase, never evidence
     paraphrase_min: float = 0.5  # weighted share of a child unit its sentences take from one parent unit
     copied_min: float = 0.8  # child coverage by word runs from which a link is `copied`
     copied_sentence_min: float = 0.9  # … or, for a link by key terms, the cosine of its closest sentence pair
     adapted_sentence_min: float = 0.7  # below this a link by key terms is `paraphrased`
+    # the child's assignment (cascade/mandate.py): a prior, not a cut — no cosine separates a task said in
+    # other words from noise (bench/curves.py, "Assignments"); it is shown as paraphrased with its score
+    assignment_links: bool = True
     # item level and pair level
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
@@ -305,6 +319,7 @@ class SentenceIndex:
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self.parent = [self._sentence(u, span, terms) for u, span, terms in raw_p]
         self.child = [self._sentence(u, span, terms) for u, span, terms in raw_c]
+        self.child_frame = [u.frame for u in child]
         # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words), as
         # numpy posting lists: a child sentence's votes are one gather and one bincount, however many
         # parent sentences its common words reach.
@@ -319,6 +334,7 @@ class SentenceIndex:
         self._starts = np.concatenate(([0], np.cumsum(lengths)))
         self._sentences = np.fromiter((k for v in postings.values() for k, _ in v), np.int64, int(self._starts[-1]))
         self._weights = np.fromiter((w for v in postings.values() for _, w in v), np.float64, int(self._starts[-1]))
+        self._units = np.fromiter((s.unit for s in self.parent), np.int64, len(self.parent))
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
         idf = self.idf
@@ -330,23 +346,30 @@ class SentenceIndex:
                          sum([idf[t] for t in words]), len(words))
 
     def best(self, k: int) -> tuple[int, float] | None:
-        """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term.
+        """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
+        found = self.closest(k)
+        return None if found is None else found[:2]
+
+    def closest(self, k: int) -> tuple[int, float, float] | None:
+        """The indexed parent sentence closest to child sentence `k`, its cosine, and the cosine of the closest
+        sentence in any other parent unit (0 if none), if it shares any term.
 
         The products are summed per parent sentence in the order of the child's terms and ties go to the
-        first sentence, so the cosine is the one a term-by-term dictionary walk gives."""
+        first sentence, so the cosines are those a term-by-term dictionary walk gives."""
         term_id = self._term_id
         found = [(term_id[t], w) for t, w in self.child[k].vector.items() if t in term_id]
         if not found:
             return None
         ids = np.fromiter((i for i, _ in found), np.int64, len(found))
-        starts, ends = self._starts[ids], self._starts[ids + 1]
-        lengths = ends - starts
+        starts = self._starts[ids]
+        lengths = self._starts[ids + 1] - starts
         # positions of every posting of these terms, term after term
         at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
         products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
         acc = np.bincount(self._sentences[at], products, minlength=len(self.parent))
         i = int(acc.argmax())
-        return i, float(acc[i])
+        others = acc[self._units != self._units[i]]  # sentences no term reaches stay at 0
+        return i, float(acc[i]), float(others.max()) if others.size else 0.0
 
 
 @dataclass
@@ -355,10 +378,12 @@ class TermEvidence:
 
     share: float = 0.0  # weighted share of the child unit (idf mass × cosine of its close sentences)
     best: float = 0.0  # the highest sentence cosine
+    distinct: float = 0.0  # the highest cosine of a sentence whose closest parent unit this is by a margin
     pairs: list[SentencePair] = field(default_factory=list)
 
     def links(self, settings: AlignSettings) -> bool:
-        return self.best >= settings.sentence_min or self.share >= settings.paraphrase_min
+        return (self.best >= settings.sentence_min or self.share >= settings.paraphrase_min
+                or self.distinct >= settings.distinct_min)
 
 
 def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTINGS
@@ -372,22 +397,25 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
     for k, s in enumerate(index.child):
         if s.terms < settings.sentence_min_terms:
             continue
-        found = index.best(k)
+        found = index.closest(k)
         if found is None or found[1] < settings.sentence_vote_min:
             continue
         p = index.parent[found[0]]
         e = out[(p.unit, s.unit)]
         e.share += s.mass * found[1] / (mass[s.unit] or 1.0)
         e.best = max(e.best, found[1])
+        if found[1] - found[2] >= settings.distinct_margin:
+            e.distinct = max(e.distinct, found[1])
         e.pairs.append(SentencePair(p.span, s.span, round(found[1], 4)))
     return dict(out)
 
 
 def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]], child_tokens: list[list[Token]],
           parent_starts: list[list[int]], child_starts: list[list[int]],
-          settings: AlignSettings = DEFAULT_SETTINGS) -> list[UnitMatch]:
+          settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
-    source, or a further source for another part of a long child unit."""
+    source, or a further source for another part of a long child unit; last, the child's assignments
+    (parent units that give the child's issuer its task, `cascade.mandate`) that nothing took yet."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -407,7 +435,40 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+    taken = {m.parent for m in out if not child[m.child].frame}
+    wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
+    for i, j, pair in assigned(index, wanted, settings):
+        w = sum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
+        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
     return out
+
+
+def assigned(index: SentenceIndex, assignments: list[int], settings: AlignSettings = DEFAULT_SETTINGS
+             ) -> list[tuple[int, int, SentencePair]]:
+    """(parent unit, child unit, sentence pair) for assignments no child unit took: a letter that
+    implements its parent carries out the task the parent gives its issuer, in its own words where no
+    sentence is close enough to be found otherwise — each sentence of the assignment goes to the child
+    content sentence closest to it (one that shares a term at least)."""
+    out: dict[tuple[int, int], SentencePair] = {}
+    wanted = set(assignments)
+    for p in index.parent:
+        if p.unit not in wanted or p.terms < settings.sentence_min_terms:
+            continue
+        best: tuple[float, int] = (0.0, -1)
+        for k, c in enumerate(index.child):
+            if c.terms < settings.sentence_min_terms or index.child_frame[c.unit]:
+                continue
+            cos = sum(w * c.vector.get(t, 0.0) for t, w in p.vector.items())
+            if cos > best[0]:
+                best = (cos, k)
+        if best[1] >= 0:
+            c = index.child[best[1]]
+            key = (p.unit, c.unit)
+            if key not in out or out[key].cosine < best[0]:
+                out[key] = SentencePair(p.span, c.span, round(best[0], 4))
+    return [(i, j, pair) for (i, j), pair in sorted(out.items())]
 
 
 def moved_links(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -8,6 +8,7 @@ from operator import attrgetter
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
 from cascade.diff import EditScript, edit_script, word_counts
+from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, letter_units
 from models import (
@@ -159,7 +160,11 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     prep = prepare(parent, child)
     p_units, c_units, p_tokens, c_tokens = prep.p_units, prep.c_units, prep.p_tokens, prep.c_tokens
     p_match, c_match = prep.p_match, prep.c_match
-    matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings),
+    citation = check_citation(parent, child)
+    # The task the parent gives the child's issuer, when the child says it implements the parent.
+    implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
+    assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
+    matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments),
                      key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
@@ -201,7 +206,6 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     added = [u.id for k, u in enumerate(c_units) if k not in per_child and k not in pair.c_framed]
     item_links = _item_links(pair, links, settings)
     summary = _summary(pair, links, item_links, dropped, added)
-    citation = check_citation(parent, child)
     result = LinkResult(parent=parent, child=child, links=links, item_links=item_links, dropped=dropped,
                         added=added, citation_check=citation, summary=summary)
     result.warnings = pair_warnings(result, pair)
@@ -223,10 +227,13 @@ def _child_tree(units: list[Unit]) -> dict[str, list[str]]:
 def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -> dict[tuple[str, str], str | None]:
     """(parent item, child item) → the child item it is reported at, or None when it is not reported.
 
-    A child item whose sub-items mostly take the same parent item (the child split that item into many)
-    implements it as a whole: the links of its sub-items to that parent item are reported on it. Inside
-    such an item a sub-item's resemblance to another parent item by key terms alone is shared
-    vocabulary, not a source (its unit links stay); word runs are still reported. Outermost items first."""
+    A child item whose sub-items mostly take the same parent item (the child split that item into many),
+    and that takes it itself (or most of all its sub-items do), implements it as a whole: the links of
+    its sub-items to that parent item are reported on it. Inside such an item a sub-item's resemblance
+    to another parent item by key terms alone is shared vocabulary, not a source, and a phrase a
+    sub-item that takes the whole's source also reuses from another parent item is a detail of that
+    sub-item, not what the child carried: both stay unit links. A sub-item that takes only another
+    parent item keeps that link (by word runs). Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
@@ -236,14 +243,18 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
         for d in with_content:
             for p in sources[d]:
                 counts[p] += 1
-        whole = {p for p, n in counts.items() if n >= 2 and n >= settings.lift_share * len(with_content)}
+        # … and the item itself takes it too (its lead or its own blocks: the section heading copied), or
+        # most of all its sub-items do: a few sub-items of a section with a heading of its own taking the
+        # same parent item are just that.
+        whole = {p for p, n in counts.items() if n >= 2 and n >= settings.lift_share * len(with_content)
+                 and (p in sources.get(item, ()) or n >= settings.lift_share * len(below))}
         for d in below:
             for p in sources.get(d, ()):
                 if (p, d) in lift:
                     continue
                 if p in whole:
                     lift[(p, d)] = item
-                elif whole and not pair.runs.get((p, d)):
+                elif whole and (not pair.runs.get((p, d)) or whole & sources[d]):
                     lift[(p, d)] = None
     return lift
 
@@ -290,8 +301,8 @@ def _summary(pair: _Pair, links: list[Link], item_links: list[ItemLink], dropped
              added: list[str]) -> LinkSummary:
     framed_items_p = _framed_items(pair.p_units, pair.p_framed)
     framed_items_c = _framed_items(pair.c_units, pair.c_framed)
-    p_items = [u.id for u in pair.p_units if u.is_item and u.id not in framed_items_p]
-    c_items = [u.id for u in pair.c_units if u.is_item and u.id not in framed_items_c]
+    p_items = [u.id for u in pair.p_units if u.is_item and not u.frame and u.id not in framed_items_p]
+    c_items = [u.id for u in pair.c_units if u.is_item and not u.frame and u.id not in framed_items_c]
     content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
     carried_items = {pair.p_units[m.parent].item for m in content} & set(p_items)
     linked_child_items = {pair.c_units[m.child].item for m in content}

@@ -77,7 +77,11 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
         if on_parsed is not None:
             on_parsed(outcome)
 
-    outcomes = parse_many(fresh, root, options.jobs, on_done=done, executor=executor, budget=options.budget)
+    def on_page(path: Path, done: int, pages: int) -> None:  # a long scan: say which page it is on
+        report(f"parsing ({relative_path(path, root)}: page {done} of {pages})", parsed, total)
+
+    outcomes = parse_many(fresh, root, options.jobs, on_done=done, executor=executor, budget=options.budget,
+                          on_page=on_page if on_progress else None)
     if cache is not None:
         for o in outcomes:
             if o.letter is not None:

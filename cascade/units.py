@@ -7,6 +7,9 @@ it is what a prose letter says, as the numbered items are what a plan says.
 
 A file with attachments (a Quyết định and the Kế hoạch it issues) gives the units of every part, in
 document order; their ids are unique across parts (see README, "Parts"), so a link can reach any of them.
+The articles of a decision that issues its attachment ("Điều 1. Ban hành kèm theo Quyết định này Kế
+hoạch …", "Điều 2. … có hiệu lực …", "Điều 3. … chịu trách nhiệm thi hành") frame that attachment as a
+preamble frames a letter (zone `decision`): what the file says is the attachment.
 """
 
 import re
@@ -15,10 +18,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cascade.tokens import SECTION_WORDS
-from models import Block, Item, Letter, Paragraph
+from models import Block, Item, ItemKind, Letter, Paragraph, PartKind
 from parsers.normalise import matching_form
 
-ITEM, PREAMBLE, BODY, CLOSING = "item", "preamble", "body", "closing"
+ITEM, PREAMBLE, BODY, CLOSING, DECISION = "item", "preamble", "body", "closing", "decision"
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,14 @@ class Unit:
 
     @property
     def frame(self) -> bool:
-        """Preamble and closing frame what a letter says; items and body paragraphs are what it says."""
-        return self.zone in (PREAMBLE, CLOSING)
+        """Preamble and closing frame what a letter says (and an issuing decision's articles what its
+        attachment says); items and body paragraphs are what it says."""
+        return self.zone in (PREAMBLE, CLOSING, DECISION)
 
 
 def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
-    """Every unit of the letter in document order; `frame=False` leaves out preamble and closing."""
+    """Every unit of the letter in document order; `frame=False` leaves out the frame (preamble, closing,
+    an issuing decision's articles)."""
     out: list[Unit] = []
 
     def paragraphs(ps: list[Paragraph], zone: str) -> None:
@@ -49,14 +54,21 @@ def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
             pid = p.id or f"{zone}/{k}"
             out.append(Unit(pid, pid, p.text, len(out), zone == BODY, None, zone=zone))
 
+    wrapper = _issuing_decision(letter)
+
+    def zone_of(item: Item) -> str:
+        return DECISION if wrapper and item.part == 0 else ITEM
+
     def blocks(item: Item, bs: list[Block], container: str) -> None:
         for b in bs:
-            out.append(Unit(b.id, item.id, b.text, len(out), False, container, part=item.part))
+            out.append(Unit(b.id, item.id, b.text, len(out), False, container, zone=zone_of(item), part=item.part))
             blocks(item, b.blocks, b.id)
 
     def items(its: list[Item], container: str | None) -> None:
         for it in its:
-            out.append(Unit(it.id, it.id, it.text, len(out), True, container, part=it.part))
+            if not frame and zone_of(it) == DECISION:
+                continue
+            out.append(Unit(it.id, it.id, it.text, len(out), True, container, zone=zone_of(it), part=it.part))
             blocks(it, it.blocks, it.id)
             items(it.items, it.id)
 
@@ -67,6 +79,17 @@ def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
     if frame:
         paragraphs(letter.closing, CLOSING)
     return out
+
+
+_ISSUES_RE = re.compile(r"\bkèm\s+theo\b", re.I)
+
+
+def _issuing_decision(letter: Letter) -> bool:
+    """The file is a decision (only articles) whose first article issues an attachment filed with it."""
+    own = letter.part_items(0)
+    issued = any(p.kind is PartKind.ATTACHMENT and p.issued_with for p in letter.parts)
+    return bool(issued and own and all(it.kind is ItemKind.ARTICLE for it in own)
+                and _ISSUES_RE.search(matching_form(own[0].text)))
 
 
 # A sentence ends at . ! ? ; (and at a colon that opens a capitalised clause) followed by white space —

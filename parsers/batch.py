@@ -8,12 +8,13 @@ import hashlib
 import multiprocessing
 import os
 import stat
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, TimeoutError
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from models import CascadeError, Letter, path_text
 from models.corpus import REPORT_MARKER
@@ -36,6 +37,9 @@ class ParseBudget:
 
 
 DEFAULT_BUDGET = ParseBudget()
+
+# `on_page(path, done, total)`: pages of a paged source read so far (a long scan is OCR'd page by page).
+FilePageProgress = Callable[[Path, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -141,11 +145,12 @@ def discover(root: Path, exclude: Path | None = None) -> list[Path]:
 _MEMORY_EXIT = 75  # a worker that ran out of its memory budget exits with this code
 
 
-def _parse(path: Path) -> tuple[Letter | None, str | None, str | None]:
+def _parse(path: Path, on_page: FilePageProgress | None = None) -> tuple[Letter | None, str | None, str | None]:
     """(letter, error, traceback): a CascadeError is the file's fault; anything else is ours
     (a MemoryError is left to the caller)."""
+    pages = (lambda done, total: on_page(path, done, total)) if on_page else None
     try:
-        return parse_letter(path), None, None
+        return parse_letter(path, on_page=pages), None, None
     except CascadeError as e:
         return None, str(e), None
     except MemoryError:
@@ -154,17 +159,24 @@ def _parse(path: Path) -> tuple[Letter | None, str | None, str | None]:
         return None, f"{path}: internal error while parsing ({e.__class__.__name__}: {e})", traceback.format_exc()
 
 
-def _parse_one(path: Path) -> tuple[Letter | None, str | None, str | None]:
+def _parse_one(path: Path, on_page: FilePageProgress | None = None) -> tuple[Letter | None, str | None, str | None]:
     """In this process or on an executor's worker (Dask): running out of memory is a failure too."""
     try:
-        return _parse(path)
+        return _parse(path, on_page)
     except MemoryError:
         return None, f"{path}: ran out of memory while parsing", None
 
 
+_PAGES: Any = None  # in a parse worker: the queue its page progress goes back on, if anyone listens
+
+
+def _report_page(path: Path, done: int, total: int) -> None:
+    _PAGES.put((str(path), done, total))
+
+
 def _parse_in_worker(path: Path) -> tuple[Letter | None, str | None, str | None]:
     try:
-        return _parse(path)
+        return _parse(path, _report_page if _PAGES is not None else None)
     except MemoryError:
         os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
@@ -175,7 +187,9 @@ def _warm() -> None:
     load_pipeline()
 
 
-def _start_worker(memory_mib: int, ocr_threads: int = 1) -> None:
+def _start_worker(memory_mib: int, ocr_threads: int = 1, pages: Any = None) -> None:
+    global _PAGES
+    _PAGES = pages
     _warm()
     _limit_memory(memory_mib)
     # the cores the other workers leave free OCR this worker's pages at once (a single scan on
@@ -221,14 +235,41 @@ def _budget_failure(path: Path, budget: ParseBudget, error: BaseException) -> st
     return f"{path}: internal error while parsing ({error.__class__.__name__}: {error})"
 
 
-def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tuple[Path, tuple]]:
+class _PageRelay:
+    """Page progress from the parse workers, handed to `on_page` on a thread of this process.
+
+    The queue lives in a manager process: a worker killed for its budget in the middle of a put
+    cannot leave a lock held that would block the other workers (a plain multiprocessing queue can)."""
+
+    def __init__(self, on_page: FilePageProgress) -> None:
+        self.manager = multiprocessing.get_context().Manager()
+        self.queue = self.manager.Queue()
+        self.on_page = on_page
+        self.thread = threading.Thread(target=self._run, name="cascade-pages", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            path, done, total = item
+            self.on_page(Path(path), done, total)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join(timeout=5)
+        self.manager.shutdown()
+
+
+def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget,
+              on_page: FilePageProgress | None = None) -> Iterator[tuple[Path, tuple]]:
     """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
     from pebble import ProcessPool
 
     if multiprocessing.get_start_method() == "fork":
         _warm()  # forked workers, and those that replace a stopped one, start with spaCy loaded
+    relay = _PageRelay(on_page) if on_page else None
     pool = ProcessPool(max_workers=jobs, initializer=_start_worker,
-                       initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs)))
+                       initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs),
+                                 relay.queue if relay else None))
     try:
         futures = [pool.schedule(_parse_in_worker, (p,), timeout=seconds_for(p, budget)) for p in paths]
         for path, future in zip(paths, futures, strict=True):
@@ -242,15 +283,19 @@ def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget) -> Iterator[tup
     finally:
         pool.close()
         pool.join()
+        if relay:
+            relay.close()
 
 
 def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
                on_done: Callable[[ParseOutcome], None] | None = None,
-               executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET) -> list[ParseOutcome]:
+               executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET,
+               on_page: FilePageProgress | None = None) -> list[ParseOutcome]:
     """Parse every path in `jobs` worker processes (default: one per core), each file within
     `budget`; or on `executor` (e.g. a Dask cluster's; its workers must see the same paths, and
     bound memory themselves); or, with `budget=None`, in this process. Results come back in the
-    order of `paths`."""
+    order of `paths`. `on_page(path, done, total)` follows the pages of paged sources (scans, PDFs)
+    as the workers read them (not on an executor)."""
     jobs = jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, len(paths)))
 
@@ -267,9 +312,9 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
     if executor is not None:
         results = zip(paths, executor.map(_parse_one, paths), strict=True)
     elif budget is None:
-        results = ((p, _parse_one(p)) for p in paths)
+        results = ((p, _parse_one(p, on_page)) for p in paths)
     else:
-        results = _budgeted(paths, jobs, budget)
+        results = _budgeted(paths, jobs, budget, on_page)
     return [wrap(path, result) for path, result in results]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from models import Header, ParseWarning, WarningCode
 from parsers import patterns as P
 from parsers.lines import Line, is_upper
-from parsers.normalise import clean_text
+from parsers.normalise import MD_HEADING_MARKS_RE, clean_text
 from parsers.symbols import parse_symbol
 
 # Columns of a two-column header flattened to text: tabs, runs of spaces, table pipes.
@@ -23,7 +23,6 @@ COLUMN_SPLIT_RE = re.compile(r"\t+|\s{3,}|\s*\|\s*")
 _DRAFT_BLANK_RE = re.compile(
     r"(?P<a>\bSố\s*:?|\bngày|\btháng)[ \t\u00a0]{2,}(?=[-–/]|\d|(?-i:[A-ZĐ])[\wĐđ]*\s*/|tháng|năm)", re.I
 )
-_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 _TRAILING_RULE_RE = re.compile(r"\s[-_=–—.…*]{3,}\s*$")
 # Markers that may share a line with other header text (merged columns).
 _INLINE_MARKER_RE = re.compile(
@@ -80,7 +79,7 @@ def _pieces(text: str) -> list[str]:
 def split_header_segments(lines: Sequence[Line]) -> list[str]:
     segs = []
     for line in lines:
-        raw = _MD_HEADING_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)).replace("\\", " ")
+        raw = MD_HEADING_MARKS_RE.sub("", _DRAFT_BLANK_RE.sub(r"\g<a> ", line.raw)).replace("\\", " ")
         for column in COLUMN_SPLIT_RE.split(raw):
             for piece in _pieces(clean_text(column)):
                 text = despace(clean_text(piece))

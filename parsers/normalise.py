@@ -32,7 +32,7 @@ _MD_STRONG_RE = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # A lone "*" touching text is Markdown emphasis; a "*" standing alone is the Party header star.
 _MD_EM_RE = re.compile(r"(?<=\S)\*+|\*+(?=\S)")
 # "## I. MỤC TIÊU": heading marks of a Markdown transcription (the heading's words stay).
-_MD_HEADING_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.M)
+MD_HEADING_MARKS_RE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.M)
 
 
 def nfc(text: str) -> str:
@@ -46,7 +46,7 @@ def strip_artefacts(text: str) -> str:
     text = _MD_STRONG_RE.sub("", text)
     text = _MD_EM_RE.sub("", text)
     text = _BOOKMARK_RE.sub("", text)
-    return _MD_HEADING_RE.sub("", text) if "#" in text else text
+    return MD_HEADING_MARKS_RE.sub("", text) if "#" in text else text
 
 
 def clean_text(text: str) -> str:

@@ -10,11 +10,10 @@ from parsers.header import is_title, line_has_marker
 from parsers.items import classify_line
 from parsers.lexicon import ORGANISATIONS
 from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
-from parsers.normalise import clean_text
+from parsers.normalise import MD_HEADING_MARKS_RE, clean_text
 
 # --- lines as exports leave them ------------------------------------------------------------------
 
-_MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
 _MD_BREAK_RE = re.compile(r"\s*\\+\s*$")
 _CID_RE = re.compile(r"\(cid:\d+\)")
 _MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -29,8 +28,7 @@ def prepare_lines(lines: Sequence[Line]) -> list[Line]:
         if line.table is None and (text.startswith("|") or text.endswith("|")):
             text = "" if _MD_TABLE_RULE_RE.match(text) else clean_text(" ".join(
                 c.strip() for c in text.split("|") if c.strip()))
-        if _MD_HEADING_RE.match(text):
-            text = _MD_HEADING_RE.sub("", text)
+        text = MD_HEADING_MARKS_RE.sub("", text)
         if "\\" in text or "(cid:" in text:  # a Markdown hard break; a glyph a PDF font could not map
             text = clean_text(_CID_RE.sub("", _MD_BREAK_RE.sub("", text)))
         out.append(line if text == line.text else dataclasses.replace(line, text=text))

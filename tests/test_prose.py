@@ -285,8 +285,9 @@ def test_a_child_item_that_splits_one_parent_item_is_linked_to_it_as_a_whole(tmp
 
 
 def test_a_paraphrased_link_is_shown_as_such_never_as_kept(tmp_path):
-    """A further source said in other words: linked by key terms alone (with `sentence_min` lowered to
-    reach this pair's cosine), relation and strength `paraphrased`, and the reports say so."""
+    """A further source said in other words: linked by key terms alone — its cosine is under
+    `sentence_min`, but its closest parent sentence stands out from every other parent unit's
+    (`distinct_min`, `distinct_margin`) — relation and strength `paraphrased`, and the reports say so."""
     first = ("Rà soát, sửa đổi, bổ sung các quy định về đầu tư công, mua sắm công đối với hoạt động nghiên cứu khoa "
              "học, bảo đảm thủ tục đơn giản, thuận lợi cho nhà khoa học và doanh nghiệp.")
     second = ("Hình thành các quỹ đầu tư mạo hiểm cho khởi nghiệp sáng tạo, ươm tạo công nghệ và chuyển đổi số "
@@ -297,11 +298,12 @@ def test_a_paraphrased_link_is_shown_as_such_never_as_kept(tmp_path):
     parent, child = pair(tmp_path, item("1.", "Hoàn thiện thể chế", f"- {first}") + item("2.", "Tăng cường đầu tư",
                                                                                          f"- {second}"),
                          item("1.", "Nhiệm vụ của Ủy ban", f"- {bullet}"))
-    assert {lk.parent for lk in link_letters(parent, child).links} == {"1/1"}  # below the shipped cut
-    result = link_letters(parent, child, dataclasses.replace(DEFAULT_SETTINGS, sentence_min=0.4))
+    without_distinct = dataclasses.replace(DEFAULT_SETTINGS, distinct_min=2.0)
+    assert {lk.parent for lk in link_letters(parent, child, without_distinct).links} == {"1/1"}
+    result = link_letters(parent, child)
     link = next(lk for lk in result.links if lk.parent == "2/1")
     assert link.strength is Strength.PARAPHRASED and link.relation is Relation.PARAPHRASED
-    assert 0.4 <= link.score < DEFAULT_SETTINGS.adapted_sentence_min
+    assert DEFAULT_SETTINGS.distinct_min <= link.score < DEFAULT_SETTINGS.sentence_min
     item_link = next(il for il in result.item_links if il.parent_item == "2")
     assert item_link.relation is Relation.PARAPHRASED and item_link.strength is Strength.PARAPHRASED
     assert "(paraphrased, paraphrased " in render_markdown(result)

@@ -229,6 +229,37 @@ def test_page_progress_is_reported(exports: Path):
     assert seen and seen[-1][0] == seen[-1][1] == len(seen)
 
 
+@pytest.mark.parametrize("in_workers", [True, False])
+def test_page_progress_comes_back_from_the_parse_workers(exports: Path, in_workers: bool):
+    """`cascade parse/link/analyse` parse in budgeted worker processes: the pages a worker reads must
+    reach this process, so a long scan shows its pages instead of looking like a hang."""
+    from parsers.batch import DEFAULT_BUDGET, parse_many
+
+    pdf = exports / f"{PARENT}.pdf"
+    seen: list[tuple[Path, int, int]] = []
+    outcomes = parse_many([pdf], exports, jobs=1, budget=DEFAULT_BUDGET if in_workers else None,
+                          on_page=lambda path, done, total: seen.append((path, done, total)))
+    assert outcomes[0].letter is not None
+    assert seen and {path for path, _, _ in seen} == {pdf}
+    assert [done for _, done, _ in seen] == list(range(1, len(seen) + 1))
+    assert seen[-1][1] == seen[-1][2]
+
+
+def test_analyse_says_which_page_of_a_scan_it_is_on(exports: Path, tmp_path: Path):
+    import shutil
+
+    from cascade.pipeline import FolderOptions, analyse_folder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(exports / f"{PARENT}.pdf", folder)
+    shutil.copy(exports / f"{CHILD}.pdf", folder)
+    stages: list[str] = []
+    analyse_folder(folder, FolderOptions(out_dir=tmp_path / "out", formats=("csv",), jobs=1), None, None,
+                   lambda stage, done, total: stages.append(stage))
+    assert any(s.startswith(f"parsing ({PARENT}.pdf: page 1 of ") for s in stages), stages
+
+
 def test_garbage_text_layer_is_detected():
     from parsers.readers.pdf import text_layer_problem
 

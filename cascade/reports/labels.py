@@ -53,6 +53,7 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "độ tin cậy", "frame": "phần mở đầu, kết thúc (không so sánh)", "sentence_map": "câu",
         "warnings": "Lưu ý", "frame_unit": "Phần mở đầu, kết thúc của văn bản (trích dẫn, câu dẫn)",
         "preamble": "Phần mở đầu", "closing": "Phần kết thúc", "body": "Đoạn văn",
+        "decision": "Điều khoản của văn bản ban hành",
     },
     "en": {
         "title": "Cascade analysis", "redline_title": "Redline",
@@ -108,6 +109,7 @@ LABELS: dict[str, dict[str, str]] = {
         "score": "confidence", "frame": "frame text (lead-in, citation): not compared", "sentence_map": "sentence",
         "warnings": "Warnings", "frame_unit": "The letter's frame (citation, lead-in)",
         "preamble": "Preamble", "closing": "Closing", "body": "Paragraph",
+        "decision": "Articles of the issuing decision",
     },
 }
 

@@ -1,0 +1,109 @@
+"""The task a parent letter gives the child's issuer: parent units that name the issuer as the one who acts.
+
+A higher tier assigns work by naming who does it ("Đảng đoàn Quốc hội lãnh đạo, chỉ đạo rà soát …",
+"Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình hành động …", "Giao Tỉnh đoàn Quảng Nam
+chủ trì tổ chức …", "… phối hợp với Đảng đoàn Quốc hội thể chế hoá …"). The lower tier's letter is how that
+body carries its task out, often in its own words. Such a unit is the child's *assignment*: when the
+child cites the parent as what it implements and no child unit took an assignment by the ordinary
+evidence, `cascade.align.assigned` links it to the child sentences closest to it.
+
+The issuer's names are read from the child's header (the issuer and the body above it, "TỈNH ỦY BÌNH
+PHƯỚC / BAN TUYÊN GIÁO") and its signature block (the collective it signs for, "TM. BAN THƯỜNG VỤ TỈNH
+ĐOÀN"); names that only say what kind of body it is ("Tỉnh đoàn", "Đảng ủy", "Trung ương") are left out,
+and without a name nothing is an assignment. A name counts in *actor position* only: it opens a clause,
+after nothing but words that assign or name the body's Party organ ("Giao", "Đề nghị", "Ban cán sự
+đảng", "phối hợp với" …), and ends there, so "Chính phủ số" (digital government), "Đề án … của Chính
+phủ" or "Ban Tuyên giáo Trung ương" (for a child that is a Ban Tuyên giáo) never make one.
+"""
+
+import re
+from collections import Counter
+
+from cascade.tokens import Token
+from cascade.units import Unit, sentence_spans
+from models import Letter
+from parsers.normalise import matching_form
+
+# Words of the collective a letter is signed or issued for, not of the body's name: "BAN CHẤP HÀNH ĐOÀN
+# TỈNH QUẢNG NAM" is Đoàn tỉnh Quảng Nam, "BAN THƯỜNG VỤ TỈNH ĐOÀN" is Tỉnh đoàn.
+_COLLECTIVE_RE = re.compile(
+    r"^\s*(?:(?:TM|KT|TL|TUQ|Q)\s*[./]\s*)?(?:BAN\s+CHẤP\s+HÀNH|BCH|BAN\s+THƯỜNG\s+VỤ|BTV|BAN\s+BÍ\s+THƯ|"
+    r"THƯỜNG\s+TRỰC)?\s*", re.I)
+# Words that only say what kind of body it is or at which tier ("Tỉnh đoàn", "Đảng ủy", "Trung ương"): a
+# name made of them alone is any body of that kind, not the child's.
+KIND_WORDS = frozenset({
+    "tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "thành", "phố", "trung", "ương", "tw", "ủy", "đảng",
+    "đoàn", "bộ", "ban", "sở", "phòng", "chi", "cục", "vụ", "văn", "các", "cơ",
+})
+# Words that may stand before the name at the start of a clause: who assigns, the body's Party organ, how
+# it takes part.
+ACTOR_LEAD = frozenset({
+    "giao", "đề", "nghị", "yêu", "cầu", "ban", "cán", "sự", "đảng", "đoàn", "ủy", "thường", "vụ", "trực",
+    "chủ", "trì", "phối", "hợp", "với", "và", "các", "tổ", "lãnh", "đạo",
+})
+MIN_NAME_WORDS = 2  # a one-word name ("Sở") names a kind of body, not this one
+
+
+def issuer_names(letter: Letter) -> list[tuple[str, ...]]:
+    """The child's own names as matching-form words: its issuer and the body that issuer belongs to (the
+    header's two lines, "TỈNH ỦY BÌNH PHƯỚC / BAN TUYÊN GIÁO") and the collective its signature signs for."""
+    out: list[tuple[str, ...]] = []
+    signed_for = letter.signature.body if letter.signature else None
+    for text in (letter.header.issuer, letter.header.parent_issuer, signed_for):
+        if not text:
+            continue
+        name = _COLLECTIVE_RE.sub("", text.split("(")[0])
+        words = tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", name))
+        if len(words) >= MIN_NAME_WORDS and not set(words) <= KIND_WORDS and words not in out:
+            out.append(words)
+    return out
+
+
+def assignment_units(units: list[Unit], tokens: list[list[Token]], names: list[tuple[str, ...]]) -> set[int]:
+    """Indices of the parent units that name one of `names` in actor position (in any word order of the
+    name: "Tỉnh đoàn Quảng Nam" ~ "Đoàn tỉnh Quảng Nam")."""
+    if not names:
+        return set()
+    bags = [(len(n), Counter(n)) for n in names]
+    out: set[int] = set()
+    for k, (unit, toks) in enumerate(zip(units, tokens, strict=True)):
+        if unit.frame or not toks:
+            continue
+        if any(_in_actor_position(clause, bags) for clause in _clauses(unit.text, toks)):
+            out.add(k)
+    return out
+
+
+def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
+    """The words of each clause of a unit (matching form, written with a capital), its sentences cut
+    again after commas."""
+    ends = [b for _, b in sentence_spans(text)]
+    out: list[list[tuple[str, bool]]] = [[]]
+    at = 0
+    sentence = 0
+    for t in tokens:
+        start = at
+        at += len(t.surface)
+        if sentence < len(ends) and start >= ends[sentence]:
+            while sentence < len(ends) and start >= ends[sentence]:
+                sentence += 1
+            out.append([])
+        if t.form:
+            out[-1].append((t.form, t.word[:1].isupper()))
+        if t.surface.rstrip().endswith(","):
+            out.append([])
+    return [c for c in out if c]
+
+
+def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Counter[str]]]) -> bool:
+    """The clause opens with the name, after lead words only, and the name ends there: a capitalised word
+    after it would make it part of a longer name ("Ban Tuyên giáo" in "Ban Tuyên giáo Trung ương")."""
+    forms = [f for f, _ in words]
+    for n, bag in bags:
+        for start in range(len(forms) - n + 1):
+            end = start + n
+            if Counter(forms[start:end]) == bag and (end == len(words) or not words[end][1]):
+                return True
+            if forms[start] not in ACTOR_LEAD:
+                break
+    return False
