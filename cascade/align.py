@@ -323,17 +323,22 @@ class SentenceIndex:
         # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words), as
         # numpy posting lists: a child sentence's votes are one gather and one bincount, however many
         # parent sentences its common words reach.
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        term_id: dict[str, int] = {}
+        ids: list[int] = []
+        sentences: list[int] = []
+        weights: list[float] = []
         for k, s in enumerate(self.parent):
             if s.terms < min_terms:
                 continue
-            for t, w in s.vector.items():
-                postings[t].append((k, w))
-        self._term_id = {t: n for n, t in enumerate(postings)}
-        lengths = np.fromiter((len(v) for v in postings.values()), np.int64, len(postings))
-        self._starts = np.concatenate(([0], np.cumsum(lengths)))
-        self._sentences = np.fromiter((k for v in postings.values() for k, _ in v), np.int64, int(self._starts[-1]))
-        self._weights = np.fromiter((w for v in postings.values() for _, w in v), np.float64, int(self._starts[-1]))
+            ids.extend([term_id.setdefault(t, len(term_id)) for t in s.vector])
+            sentences.extend([k] * len(s.vector))
+            weights.extend(s.vector.values())
+        by_term = np.array(ids, dtype=np.int64)
+        order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
+        self._term_id = term_id
+        self._starts = np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id)))))
+        self._sentences = np.array(sentences, dtype=np.int64)[order]
+        self._weights = np.array(weights, dtype=np.float64)[order]
         self._units = np.fromiter((s.unit for s in self.parent), np.int64, len(self.parent))
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
