@@ -25,8 +25,8 @@ Printed:
 - cost: wall time of `link_letters` per pair (parse excluded), by pair size, and for a 100 KB pair
   (the real parent with both real children as one letter).
 Real pairs are the dev pairs of ../shared/eval/real/pairs; built pairs (tests/eval_pairs: a real parent,
-a child written by hand the way a province would) are scored the same way and reported apart, as a
-sanity check that nothing was tuned on.
+a child written by hand the way a province would) and held-out real pairs (bench/heldout_pairs: real
+Kế hoạch → Thể lệ pairs, see its SOURCES.md) are scored the same way and reported apart.
 A JSON summary goes to bench/out/curves.json.
 """
 
@@ -59,7 +59,7 @@ PROFILE_CYCLE = ("light", "heavy", "reordered")
 @dataclasses.dataclass
 class Pair:
     name: str
-    kind: str  # generated | sample | real | built
+    kind: str  # generated | sample | real | built | heldout
     parent: Letter
     child: Letter
     gold: dict
@@ -75,6 +75,7 @@ def load_scorer():
 
 
 BUILT = REPO / "tests" / "eval_pairs"
+HELDOUT = REPO / "bench" / "heldout_pairs"
 
 
 def real_pairs(folder: Path, kind: str = "real") -> list[Pair]:
@@ -132,7 +133,7 @@ def real_item_prf(result: LinkResult, gold: dict) -> tuple[float, float, float]:
 
 
 def score(pair: Pair, result: LinkResult, scorer) -> dict:
-    if pair.kind in ("real", "built"):
+    if pair.kind in ("real", "built", "heldout"):
         return {"item": real_item_prf(result, pair.gold)}
     # generated and sample pairs: ../shared/eval/score_links.py
     s = scorer.score(pair.gold, result.model_dump(mode="json"))
@@ -159,7 +160,7 @@ def sentence_rows(pair: Pair, settings: AlignSettings) -> list[Row]:
     prep = prepare(pair.parent, pair.child)
     index = SentenceIndex(prep.p_units, prep.c_units, prep.p_match, prep.c_match, prep.p_starts, prep.c_starts,
                           settings.sentence_min_terms)
-    if pair.kind in ("real", "built"):
+    if pair.kind in ("real", "built", "heldout"):
         gold = {tuple(x) for x in pair.gold["item_links"]}
         containers = {u.id: u.container for u in prep.c_units if u.is_item}
         with_source = {c for _, c in gold}
@@ -284,9 +285,10 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
             kind = type(getattr(DEFAULT_SETTINGS, field))
             parsed = value.lower() in ("1", "true", "on", "yes") if kind is bool else kind(value)
             settings = dataclasses.replace(DEFAULT_SETTINGS, **{field: parsed})
-        scores: dict[str, list[dict]] = {"generated": [], "real": [], "sample": [], "built": []}
+        scores: dict[str, list[dict]] = {"generated": [], "real": [], "sample": [], "built": [], "heldout": []}
         per_real = {}
         per_built = {}
+        per_heldout = {}
         for pair in pairs:
             s = score(pair, link_letters(pair.parent, pair.child, settings), scorer)
             scores[pair.kind].append(s)
@@ -294,6 +296,8 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
                 per_real[pair.name] = s["item"]
             elif pair.kind == "built":
                 per_built[pair.name] = s["item"]
+            elif pair.kind == "heldout":
+                per_heldout[pair.name] = s["item"]
         row: dict = {"value": value}
         gen = scores["generated"]
         if gen:
@@ -306,6 +310,9 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
             row["real_mean_item_f1"] = mean([v[2] for v in per_real.values()])
         if per_built:
             row["built_item"] = per_built
+        if per_heldout:
+            row["heldout_item"] = per_heldout
+            row["heldout_mean_item_f1"] = mean([v[2] for v in per_heldout.values()])
         rows.append(row)
         bits = [f"{field}={value:>5}"]
         if gen:
@@ -318,6 +325,9 @@ def run_curve(pairs: list[Pair], field: str, values: list[str], scorer) -> list[
                         + f" (mean {row['real_mean_item_f1']:.3f})")
         if per_built:
             bits.append("built " + " ".join(f"{v[2]:.3f}" for v in per_built.values()))
+        if per_heldout:
+            bits.append("held-out " + " ".join(f"{v[2]:.3f}" for v in per_heldout.values())
+                        + f" (mean {row['heldout_mean_item_f1']:.3f})")
         print("  " + "; ".join(bits))
     return rows
 
@@ -351,10 +361,11 @@ def main(argv: list[str] | None = None) -> int:
     generated = generated_pairs(args.first_seed, args.n, args.out / "pairs") if args.n else []
     real = real_pairs(args.pairs) if args.pairs.is_dir() else []
     built = real_pairs(BUILT, "built") if BUILT.is_dir() else []
+    heldout = real_pairs(HELDOUT, "heldout") if HELDOUT.is_dir() else []
     sample = [sample_pair()]
-    pairs = generated + sample + real + built
+    pairs = generated + sample + real + built + heldout
     summary: dict = {"settings": dataclasses.asdict(DEFAULT_SETTINGS), "generated": len(generated), "real": len(real),
-                     "built": len(built)}
+                     "built": len(built), "heldout": len(heldout)}
 
     print(f"Sentence level (settings as shipped: sentence_min_terms={DEFAULT_SETTINGS.sentence_min_terms})")
     summary["sentences"] = {}
@@ -363,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     if generated:
         groups.append((f"generated (seeds {args.first_seed}..{args.first_seed + args.n - 1})",
                        [r for p in generated for r in sentence_rows(p, DEFAULT_SETTINGS)]))
-    groups += [(f"{pair.kind} {pair.name}", sentence_rows(pair, DEFAULT_SETTINGS)) for pair in sample + real + built]
+    groups += [(f"{pair.kind} {pair.name}", sentence_rows(pair, DEFAULT_SETTINGS))
+               for pair in sample + real + built + heldout]
     for label, rows in groups:
         summary["sentences"][label] = print_distribution(label, rows)
     print(f"\nDistinct closest units (distinct_min={DEFAULT_SETTINGS.distinct_min}, "
@@ -372,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         summary["distinct"][label] = print_distinct(label, rows, DEFAULT_SETTINGS)
 
     print("\nAssignments (parent units naming the child's issuer)")
-    summary["assignments"] = {pair.name: print_assignments(pair) for pair in real + built}
+    summary["assignments"] = {pair.name: print_assignments(pair) for pair in real + built + heldout}
 
     print(f"\nLink level, {field} swept")
     summary["curve"] = run_curve(pairs, field, values.split(","), scorer)
@@ -381,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     costs = cost(pairs + ([big] if big else []))
     summary["cost"] = costs
     print("\nCost of link_letters per pair (parse excluded, token cache warm)")
-    for kind in ("generated", "sample", "real", "built"):
+    for kind in ("generated", "sample", "real", "built", "heldout"):
         cs = [c for c in costs if c["kind"] == kind]
         if cs:
             ms = sorted(c["ms"] for c in cs)

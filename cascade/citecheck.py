@@ -4,6 +4,7 @@ import re
 
 from cascade.tokens import keys_of, tokenize
 from models import Citation, CitationCheck, CitationRole, CitationStatus, Letter
+from parsers.patterns import ISSUED_WITH_RE
 
 _ABOUT_RE = re.compile(r"^[\s,;:“”\"]*(?:về\s+việc|V/v|về)\s+(?P<subject>[^”\";]{3,250})", re.I)
 
@@ -37,10 +38,23 @@ def _subject_overlap(a: str | None, b: str | None) -> float:
     return len(ka & kb) / max(1, min(len(ka), len(kb)))
 
 
+def issued_with(child: Letter) -> list[Citation]:
+    """The citations of the child's issuing line in its title block, "(Ban hành kèm theo Kế hoạch số 34 …)":
+    a Thể lệ, Quy chế or Kế hoạch issued with the letter it carries out names it there, with no preamble."""
+    subject = child.header.subject or ""  # header citations are placed in the subject, title lines joined
+    out = []
+    for c in child.citations:
+        if c.where == "header" and c.symbol and 0 <= c.start < len(subject):
+            opens = subject.rfind("(", 0, c.start)
+            if ISSUED_WITH_RE.match(subject[max(0, opens) : c.end]):
+                out.append(c)
+    return out
+
+
 def check_citation(parent: Letter, child: Letter) -> CitationCheck:
-    """Compare what the child says it implements with the parent's header."""
+    """Compare what the child says it implements (or is issued with) with the parent's header."""
     h = parent.header
-    cited = [c for c in child.citations if c.role is CitationRole.IMPLEMENTS and c.symbol]
+    cited = [c for c in child.citations if c.role is CitationRole.IMPLEMENTS and c.symbol] or issued_with(child)
     cited = cited or [c for c in child.citations if c.symbol and c.where.startswith(("preamble/", "body/"))]
     base = CitationCheck(status=CitationStatus.NONE, parent_symbol=h.symbol,
                          parent_date=h.date.isoformat() if h.date else None)

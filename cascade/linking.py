@@ -8,6 +8,7 @@ from operator import attrgetter
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
 from cascade.diff import EditScript, edit_script, word_counts
+from cascade.item_sources import main_sources, without_echoes
 from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, letter_units
@@ -224,7 +225,8 @@ def _child_tree(units: list[Unit]) -> dict[str, list[str]]:
     return out
 
 
-def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -> dict[tuple[str, str], str | None]:
+def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]], settings: AlignSettings
+           ) -> dict[tuple[str, str], str | None]:
     """(parent item, child item) → the child item it is reported at, or None when it is not reported.
 
     A child item whose sub-items mostly take the same parent item (the child split that item into many),
@@ -233,7 +235,8 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
     to another parent item by key terms alone is shared vocabulary, not a source, and a phrase a
     sub-item that takes the whole's source also reuses from another parent item is a detail of that
     sub-item, not what the child carried: both stay unit links. A sub-item that takes only another
-    parent item keeps that link (by word runs). Outermost items first."""
+    parent item keeps that link (by word runs). A sub-item counts for the parent item it restates
+    (`item_sources.main_sources`), not for every item it borrows a line from. Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
@@ -241,7 +244,7 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], settings: AlignSettings) -
             continue
         counts: dict[str, int] = defaultdict(int)
         for d in with_content:
-            for p in sources[d]:
+            for p in sources[d] & main.get(d, sources[d]):
                 counts[p] += 1
         # … and the item itself takes it too (its lead or its own blocks: the section heading copied), or
         # most of all its sub-items do: a few sub-items of a section with a heading of its own taking the
@@ -264,10 +267,12 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
     by_key = {(lk.parent, lk.child): lk for lk in links}
     content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
+    main = main_sources(pair.c_units, pair.p_units, content, score_of, lambda k: _words(pair.c_tokens[k]))
+    content = without_echoes(pair.c_units, pair.p_units, content, main, score_of, settings.copied_min)
     sources: dict[str, set[str]] = defaultdict(set)
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
-    lift = _lifts(pair, sources, settings)
+    lift = _lifts(pair, sources, main, settings)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
@@ -342,11 +347,15 @@ def _framed_items(units: list[Unit], framed: set[int]) -> set[str]:
 
 def pair_warnings(result: LinkResult, pair: _Pair, settings: AlignSettings = DEFAULT_SETTINGS) -> list[PairWarning]:
     """`reversed`: the child is of a higher tier or dated before the parent; `unrelated`: the child cites
-    something else (or nothing) and little of its text comes from the parent."""
+    something else (or nothing) and little of its text comes from the parent. A child that cites the
+    parent (exactly or nearly) says itself which way the pair goes: tiers read from the headers do not
+    overrule it (a joint plan of a city newspaper and the central Youth Union reads as a province letter,
+    the rules issued with it as central)."""
     out: list[PairWarning] = []
     p, c = result.parent, result.child
     pr, cr = _TIER_RANK.get(p.tier), _TIER_RANK.get(c.tier)
-    if pr is not None and cr is not None and cr < pr:
+    cites_parent = result.citation_check.status in (CitationStatus.EXACT, CitationStatus.NEAR)
+    if pr is not None and cr is not None and cr < pr and not cites_parent:
         out.append(PairWarning(code=PairWarningCode.REVERSED,
                                message=f"the child letter is of a higher tier ({c.tier.value}) "
                                        f"than the parent ({p.tier.value})"))

@@ -183,14 +183,15 @@ def test_a_sub_items_reuse_of_another_parent_item_inside_a_whole_section_stays_a
 
 
 EVAL_PAIRS = Path(__file__).parent / "eval_pairs"
+HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 
 
-@pytest.mark.parametrize("folder", sorted(p.name for p in EVAL_PAIRS.iterdir() if p.is_dir()))
-def test_the_built_evaluation_pairs_are_parsed_to_the_labels_their_gold_names(folder):
+@pytest.mark.parametrize("d", [*sorted(p for p in EVAL_PAIRS.iterdir() if p.is_dir()),
+                               *sorted(p for p in HELDOUT_PAIRS.iterdir() if p.is_dir())], ids=lambda p: p.name)
+def test_the_built_and_held_out_evaluation_pairs_are_parsed_to_the_labels_their_gold_names(d):
     """tests/eval_pairs holds pairs built by hand for issue 12 (a real parent, a child written the way a
-    province would), scored by bench/curves.py as a sanity check apart from the dev pairs; their gold
-    must keep naming units the parser produces."""
-    d = EVAL_PAIRS / folder
+    province would), bench/heldout_pairs real pairs kept apart from the dev pairs; bench/curves.py scores
+    both apart from the dev pairs, and their gold must keep naming units the parser produces."""
     gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
     parent, child = parse_letter(d / "parent.txt"), parse_letter(d / "child.txt")
     p_ids = {u.id for u in letter_units(parent)}
