@@ -10,6 +10,9 @@ from difflib import SequenceMatcher
 from cascade.tokens import LOCALISATION_WORDS, ORG_KEY, TIER_KEY, Token, fold, tokenize
 from models import DiffSpan, SpanKind
 
+# The keys a tier word and a state body's head share across tiers: swapping one is localising.
+_SWAPPED_KEYS = ((TIER_KEY,), (ORG_KEY,))
+
 
 def _groups(parent: list[Token], child: list[Token]) -> list[tuple[list[int], list[int]]]:
     """Aligned token groups (1:1, or 1:n where an abbreviation meets its long form), in order."""
@@ -55,7 +58,7 @@ def _equal_kind(ps: list[Token], cs: list[Token]) -> SpanKind:
     """Aligned tokens: identical, a tier word swapped (localised), or spelling noise (orthographic)."""
     if "".join(t.surface for t in ps) == "".join(t.surface for t in cs):
         return SpanKind.EQUAL
-    if len(ps) == len(cs) and any(p.keys in ((TIER_KEY,), (ORG_KEY,)) and fold(p.form) != fold(c.form)
+    if len(ps) == len(cs) and any(p.keys in _SWAPPED_KEYS and fold(p.form) != fold(c.form)
                                   for p, c in zip(ps, cs, strict=True)):
         return SpanKind.LOCALISED
     return SpanKind.ORTHOGRAPHIC
@@ -160,9 +163,6 @@ def edit_script(parent: list[Token], child: list[Token]) -> EditScript:
             pi, cj = p_idx[-1] + 1, c_idx[-1] + 1
     gap(len(parent), len(child))
     return EditScript(out.spans(), frozenset(kept), frozenset(matched))
-
-
-_SWAPPED_KEYS = ((TIER_KEY,), (ORG_KEY,))
 
 
 def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:
