@@ -838,8 +838,9 @@ def _citation(info: ParentInfo, rng: random.Random, prof: Profile, evidence: str
     r = rng.random()
     if evidence is not None:  # the class is drawn by the caller; the draw above keeps the sequence
         r = {"citation": 0.0, "near-citation": exact}.get(evidence, 1.0)
-    if info.symbol and r < exact + wrong:
-        number, rest = info.symbol.split("-", 1)
+    numbered = re.match(r"(\d+)(.*)", info.symbol or "")  # "1383-CV/BTGTU"; PDF text loses hyphens: "337KH/TWĐTN"
+    if numbered and r < exact + wrong:
+        number, rest = numbered.groups()
         date = info.date or dt.date(2024, 5, 22)
         status = "exact"
         if r >= exact:
@@ -849,8 +850,8 @@ def _citation(info: ParentInfo, rng: random.Random, prof: Profile, evidence: str
             else:
                 date = date + dt.timedelta(days=rng.choice((-3, -1, 1, 2)))
                 status = "wrong date"
-        cited = f"Công văn số {number}-{rest}, ngày {date.day}/{date.month}/{date.year} của {info.body}"
-        return f"Thực hiện {cited} về việc {info.subject}", {"status": status, "symbol": f"{number}-{rest}",
+        cited = f"Công văn số {number}{rest}, ngày {date.day}/{date.month}/{date.year} của {info.body}"
+        return f"Thực hiện {cited} về việc {info.subject}", {"status": status, "symbol": f"{number}{rest}",
                                                               "date": date.isoformat()}
     return f"Thực hiện chỉ đạo của {info.body} về việc {info.subject}", {"status": "none"}
 

@@ -76,9 +76,10 @@ def main() -> None:
     for path, error in failures.items():
         nodes[path] = LetterNode(path=path, status="failed", error=error)
     mark("parent detection", visits_per_letter=visits)
-    pairs = [(p.parent, c) for c, n in sorted(nodes.items()) for p in n.parents]
+    nodes = dict(sorted(nodes.items()))
+    pairs = [(p.parent, c) for c, n in nodes.items() for p in n.parents]
     out = Path(tempfile.mkdtemp()) / "report"
-    writer = FolderReportWriter(out, a.folder, pairs)
+    writer = FolderReportWriter(out, a.folder, pairs, nodes)
     results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
     per_worker = {}
     if client is not None:
@@ -86,7 +87,7 @@ def main() -> None:
 
         per_worker = {w: m / 1e6 for w, m in client.run(lambda: psutil.Process().memory_info().rss).items()}
     mark("link + pair pages", pairs=len(results), dask_worker_rss_mb=per_worker)
-    analysis = FolderAnalysis(root=str(a.folder), letters=letters, nodes=dict(sorted(nodes.items())), pairs=results)
+    analysis = FolderAnalysis(root=str(a.folder), letters=letters, nodes=nodes, pairs=results)
     written = writer.finish(analysis)
     mark("overview (index.html, report.md, CSVs, graph)", files=len(written))
     shutil.rmtree(out.parent, ignore_errors=True)

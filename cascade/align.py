@@ -29,10 +29,12 @@ of a plan ("TỔ CHỨC THỰC HIỆN") — is masked out of both kinds of evide
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+
+import numpy as np
 
 from cascade.tokens import Token, keys_of
 from cascade.unit_candidates import ParentUnitIndex
@@ -250,17 +252,30 @@ class _Sentence:
     terms: int  # distinct words
 
 
-def _terms(keys: list[str]) -> dict[str, int]:
+class _Terms(dict[str, int]):
+    """Words and word pairs of a sentence with their counts, and what its TF-IDF vector needs of them
+    whatever the idf: the sublinear term frequencies and the words (cached with the sentence)."""
+
+    __slots__ = ("tf", "words")
+
+    tf: list[float]  # 1 + log(count), in the order of the terms
+    words: list[str]  # the terms that are words, not word pairs
+
+
+def _terms(keys: list[str]) -> _Terms:
     """Words and word pairs, with their counts: what a sentence's TF-IDF vector is built on."""
-    out: dict[str, int] = defaultdict(int)
+    out = _Terms()
     for k in keys:
-        out[k] += 1
+        out[k] = out.get(k, 0) + 1
     for a, b in pairwise(keys):
-        out[f"{a} {b}"] += 1
+        pair = f"{a} {b}"
+        out[pair] = out.get(pair, 0) + 1
+    out.tf = [1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c) for c in out.values()]
+    out.words = [t for t in out if " " not in t]
     return out
 
 
-def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> tuple[tuple[tuple[int, int], dict[str, int]],
+def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> tuple[tuple[tuple[int, int], _Terms],
                                                                                ...]:
     """Each sentence of a unit with the terms of its (unmasked) tokens."""
     return _sentence_terms(text, tuple(zip(starts, (t.keys for t in tokens), strict=True)))
@@ -268,7 +283,7 @@ def _unit_sentences(text: str, tokens: list[Token], starts: list[int]) -> tuple[
 
 @lru_cache(maxsize=65536)
 def _sentence_terms(text: str, keyed: tuple[tuple[int, tuple[str, ...]], ...]
-                    ) -> tuple[tuple[tuple[int, int], dict[str, int]], ...]:
+                    ) -> tuple[tuple[tuple[int, int], _Terms], ...]:
     """Cached: a parent letter's sentences are read once for all of its children (callers never mutate)."""
     spans = sentence_spans(text)
     keys: list[list[str]] = [[] for _ in spans]
@@ -297,30 +312,43 @@ class SentenceIndex:
         raw_c = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
                                                                            strict=True))
                  for span, terms in _unit_sentences(unit.text, toks, st)]
-        df: dict[str, int] = defaultdict(int)
+        df: Counter[str] = Counter()
         for _, _, terms in (*raw_p, *raw_c):
-            for t in terms:
-                df[t] += 1
+            df.update(terms.keys())
         n = len(raw_p) + len(raw_c)
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self.parent = [self._sentence(u, span, terms) for u, span, terms in raw_p]
         self.child = [self._sentence(u, span, terms) for u, span, terms in raw_c]
         self.child_frame = [u.frame for u in child]
-        # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words).
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words), as
+        # numpy posting lists: a child sentence's votes are one gather and one bincount, however many
+        # parent sentences its common words reach.
+        term_id: dict[str, int] = {}
+        ids: list[int] = []
+        sentences: list[int] = []
+        weights: list[float] = []
         for k, s in enumerate(self.parent):
             if s.terms < min_terms:
                 continue
-            for t, w in s.vector.items():
-                self.postings[t].append((k, w))
+            ids.extend([term_id.setdefault(t, len(term_id)) for t in s.vector])
+            sentences.extend([k] * len(s.vector))
+            weights.extend(s.vector.values())
+        by_term = np.array(ids, dtype=np.int64)
+        order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
+        self._term_id = term_id
+        self._starts = np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id)))))
+        self._sentences = np.array(sentences, dtype=np.int64)[order]
+        self._weights = np.array(weights, dtype=np.float64)[order]
+        self._units = np.fromiter((s.unit for s in self.parent), np.int64, len(self.parent))
 
-    def _sentence(self, unit: int, span: tuple[int, int], terms: dict[str, int]) -> _Sentence:
+    def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
         idf = self.idf
-        vector = {t: (1.0 + _LOG[c] if c < len(_LOG) else 1.0 + math.log(c)) * idf[t] for t, c in terms.items()}
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        words = [t for t in terms if " " not in t]
+        weights = [tf * idf[t] for t, tf in zip(terms, terms.tf, strict=True)]
+        norm = math.sqrt(sum([w * w for w in weights])) or 1.0
         inv = 1.0 / norm
-        return _Sentence(unit, span, {t: w * inv for t, w in vector.items()}, sum(idf[t] for t in words), len(words))
+        words = terms.words
+        return _Sentence(unit, span, dict(zip(terms, [w * inv for w in weights], strict=True)),
+                         sum([idf[t] for t in words]), len(words))
 
     def best(self, k: int) -> tuple[int, float] | None:
         """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
@@ -329,18 +357,24 @@ class SentenceIndex:
 
     def closest(self, k: int) -> tuple[int, float, float] | None:
         """The indexed parent sentence closest to child sentence `k`, its cosine, and the cosine of the closest
-        sentence in any other parent unit (0 if none), if it shares any term."""
-        acc: dict[int, float] = defaultdict(float)
-        postings = self.postings
-        for t, w in self.child[k].vector.items():
-            for i, wp in postings.get(t, ()):
-                acc[i] += w * wp
-        if not acc:
+        sentence in any other parent unit (0 if none), if it shares any term.
+
+        The products are summed per parent sentence in the order of the child's terms and ties go to the
+        first sentence, so the cosines are those a term-by-term dictionary walk gives."""
+        term_id = self._term_id
+        found = [(term_id[t], w) for t, w in self.child[k].vector.items() if t in term_id]
+        if not found:
             return None
-        i = max(acc, key=lambda x: (acc[x], -x))
-        unit = self.parent[i].unit
-        other = max((v for x, v in acc.items() if self.parent[x].unit != unit), default=0.0)
-        return i, acc[i], other
+        ids = np.fromiter((i for i, _ in found), np.int64, len(found))
+        starts = self._starts[ids]
+        lengths = self._starts[ids + 1] - starts
+        # positions of every posting of these terms, term after term
+        at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
+        products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
+        acc = np.bincount(self._sentences[at], products, minlength=len(self.parent))
+        i = int(acc.argmax())
+        others = acc[self._units != self._units[i]]  # sentences no term reaches stay at 0
+        return i, float(acc[i]), float(others.max()) if others.size else 0.0
 
 
 @dataclass

@@ -10,6 +10,9 @@ from difflib import SequenceMatcher
 from cascade.tokens import LOCALISATION_WORDS, ORG_KEY, TIER_KEY, Token, fold, tokenize
 from models import DiffSpan, SpanKind
 
+# The keys a tier word and a state body's head share across tiers: swapping one is localising.
+_SWAPPED_KEYS = ((TIER_KEY,), (ORG_KEY,))
+
 
 def _groups(parent: list[Token], child: list[Token]) -> list[tuple[list[int], list[int]]]:
     """Aligned token groups (1:1, or 1:n where an abbreviation meets its long form), in order."""
@@ -41,11 +44,21 @@ def _groups(parent: list[Token], child: list[Token]) -> list[tuple[list[int], li
     return groups
 
 
+def _one_key(tokens: list[Token]) -> bool:
+    return all(len(t.keys) == 1 for t in tokens)
+
+
+def _blocks(parent: list[Token], child: list[Token]) -> list[tuple[int, int, int]]:
+    """Matching blocks (parent start, child start, length) of two token lists of one key each."""
+    matcher = SequenceMatcher(None, [t.keys[0] for t in parent], [t.keys[0] for t in child], autojunk=False)
+    return [(a, b, size) for a, b, size in matcher.get_matching_blocks() if size]
+
+
 def _equal_kind(ps: list[Token], cs: list[Token]) -> SpanKind:
     """Aligned tokens: identical, a tier word swapped (localised), or spelling noise (orthographic)."""
     if "".join(t.surface for t in ps) == "".join(t.surface for t in cs):
         return SpanKind.EQUAL
-    if len(ps) == len(cs) and any(p.keys in ((TIER_KEY,), (ORG_KEY,)) and fold(p.form) != fold(c.form)
+    if len(ps) == len(cs) and any(p.keys in _SWAPPED_KEYS and fold(p.form) != fold(c.form)
                                   for p, c in zip(ps, cs, strict=True)):
         return SpanKind.LOCALISED
     return SpanKind.ORTHOGRAPHIC
@@ -65,16 +78,6 @@ def _is_localisation(ps: list[Token], cs: list[Token], before: Token | None) -> 
     return anchored or (any(t.form in LOCALISATION_WORDS for t in ps) and any(t.form in LOCALISATION_WORDS for t in cs))
 
 
-def _append(spans: list[DiffSpan], kind: SpanKind, parent: str, child: str) -> None:
-    if not parent and not child:
-        return
-    if spans and spans[-1].kind is kind:
-        last = spans[-1]
-        spans[-1] = DiffSpan(kind=kind, parent=last.parent + parent, child=last.child + child)
-    else:
-        spans.append(DiffSpan(kind=kind, parent=parent, child=child))
-
-
 @dataclass(frozen=True)
 class EditScript:
     """The spans, and which tokens each side carried over (for figures that union several links)."""
@@ -84,36 +87,82 @@ class EditScript:
     matched_child: frozenset[int]  # child token indices that came from the parent
 
 
+class _Spans:
+    """Spans being built: a run of one kind grows piece by piece and becomes a DiffSpan once, at the end."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[SpanKind, list[str], list[str]]] = []
+
+    def add(self, kind: SpanKind, parent: str, child: str) -> None:
+        if not parent and not child:
+            return
+        runs = self.runs
+        if runs and runs[-1][0] is kind:
+            runs[-1][1].append(parent)
+            runs[-1][2].append(child)
+        else:
+            runs.append((kind, [parent], [child]))
+
+    def spans(self) -> list[DiffSpan]:
+        return [DiffSpan.model_construct(kind=kind, parent="".join(ps), child="".join(cs))
+                for kind, ps, cs in self.runs]
+
+
 def edit_script(parent: list[Token], child: list[Token]) -> EditScript:
-    spans: list[DiffSpan] = []
+    if len(parent) == len(child) and [t.surface for t in parent] == [t.surface for t in child]:
+        # the same text: one equal span (the same surfaces tokenize to the same keys)
+        text = "".join(t.surface for t in parent)
+        kept_same = frozenset(k for k, t in enumerate(parent) if t.keys)
+        spans = [DiffSpan.model_construct(kind=SpanKind.EQUAL, parent=text, child=text)] if text else []
+        return EditScript(spans, kept_same, kept_same)
+    out = _Spans()
     kept: set[int] = set()
     matched: set[int] = set()
     pi = cj = 0
 
     def gap(p_end: int, c_end: int) -> None:
+        if pi == p_end and cj == c_end:
+            return
         ps, cs = parent[pi:p_end], child[cj:c_end]
         before = parent[pi - 1] if pi > 0 else None
         p_text, c_text = "".join(t.surface for t in ps), "".join(t.surface for t in cs)
         if p_text == c_text:  # e.g. punctuation-only text on both sides
-            _append(spans, SpanKind.EQUAL, p_text, c_text)
+            out.add(SpanKind.EQUAL, p_text, c_text)
         elif _is_localisation(ps, cs, before):
-            _append(spans, SpanKind.LOCALISED, p_text, c_text)
+            out.add(SpanKind.LOCALISED, p_text, c_text)
             kept.update(range(pi, p_end))
             matched.update(range(cj, c_end))
         else:
-            _append(spans, SpanKind.TRIMMED, p_text, "")
-            _append(spans, SpanKind.ADDED, "", c_text)
+            out.add(SpanKind.TRIMMED, p_text, "")
+            out.add(SpanKind.ADDED, "", c_text)
 
-    for p_idx, c_idx in _groups(parent, child):
-        gap(p_idx[0], c_idx[0])
-        ps = [parent[i] for i in p_idx]
-        cs = [child[j] for j in c_idx]
-        _append(spans, _equal_kind(ps, cs), "".join(t.surface for t in ps), "".join(t.surface for t in cs))
-        kept.update(p_idx)
-        matched.update(c_idx)
-        pi, cj = p_idx[-1] + 1, c_idx[-1] + 1
+    if _one_key(parent) and _one_key(child):
+        # 1:1 groups, a matching block at a time
+        for a, b, size in _blocks(parent, child):
+            gap(a, b)
+            for n in range(size):
+                p, c = parent[a + n], child[b + n]
+                ps, cs = p.surface, c.surface
+                if ps == cs:
+                    out.add(SpanKind.EQUAL, ps, cs)
+                elif p.keys in _SWAPPED_KEYS and fold(p.form) != fold(c.form):
+                    out.add(SpanKind.LOCALISED, ps, cs)
+                else:
+                    out.add(SpanKind.ORTHOGRAPHIC, ps, cs)
+            kept.update(range(a, a + size))
+            matched.update(range(b, b + size))
+            pi, cj = a + size, b + size
+    else:
+        for p_idx, c_idx in _groups(parent, child):
+            gap(p_idx[0], c_idx[0])
+            ps_ = [parent[i] for i in p_idx]
+            cs_ = [child[j] for j in c_idx]
+            out.add(_equal_kind(ps_, cs_), "".join(t.surface for t in ps_), "".join(t.surface for t in cs_))
+            kept.update(p_idx)
+            matched.update(c_idx)
+            pi, cj = p_idx[-1] + 1, c_idx[-1] + 1
     gap(len(parent), len(child))
-    return EditScript(spans, frozenset(kept), frozenset(matched))
+    return EditScript(out.spans(), frozenset(kept), frozenset(matched))
 
 
 def diff_tokens(parent: list[Token], child: list[Token]) -> list[DiffSpan]:

@@ -3,6 +3,7 @@ items the child works at, and warn when the pair does not look like a parent and
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
@@ -44,8 +45,13 @@ def relation_of(trimmed: int, added: int, localised: int) -> Relation:
 
 def _words(tokens: list[Token], among: frozenset[int] | set[int] | None = None) -> int:
     if among is None:
-        return sum(1 for t in tokens if t.word)
-    return sum(1 for k in among if k < len(tokens) and tokens[k].word)
+        return sum(map(bool, map(_WORD, tokens)))
+    if among and max(among) >= len(tokens):
+        among = {k for k in among if k < len(tokens)}
+    return sum(map(bool, map(_WORD, map(tokens.__getitem__, among))))
+
+
+_WORD = attrgetter("word")
 
 
 def _matching(units: list[Unit], tokens: list[list[Token]], masks: dict[str, list[tuple[int, int]]]
@@ -59,9 +65,11 @@ def _matching(units: list[Unit], tokens: list[list[Token]], masks: dict[str, lis
         ss: list[int] = []
         at = 0
         for t in toks:
-            start = at + (len(t.surface) - len(t.surface.lstrip()))
-            at += len(t.surface)
-            if t.word and not any(a <= start < b for a, b in spans):
+            surface = t.surface
+            # a token's word starts after the white space in front of it (only a text's first token has any)
+            start = at + (len(surface) - len(surface.lstrip())) if surface[:1].isspace() else at
+            at += len(surface)
+            if t.word and not (spans and any(a <= start < b for a, b in spans)):
                 ks.append(t)
                 ss.append(start)
         kept.append(ks)

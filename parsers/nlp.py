@@ -145,7 +145,9 @@ def citations_of(nlp: Language, texts: Iterable[str]) -> Iterator[list[CitationM
     citations component runs, without a `Doc` and its memory."""
     texts = list(texts)
     short = [t for t in texts if len(t) <= nlp.max_length]
-    docs = iter(nlp.pipe(short))
+    # only the citations are read here: the date and organisation components would find spans nobody uses
+    skip = [name for name in ("cascade_dates", "cascade_organisations") if name in nlp.pipe_names]
+    docs = iter(nlp.pipe(short, disable=skip))
     for text in texts:
         if len(text) <= nlp.max_length:
             yield next(docs)._.citations

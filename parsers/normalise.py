@@ -42,10 +42,14 @@ def nfc(text: str) -> str:
 
 def strip_artefacts(text: str) -> str:
     """Remove export leftovers (bookmarks, Markdown emphasis and heading marks) that are not part of the letter."""
-    text = _MD_ESCAPE_RE.sub("", text)
-    text = _MD_STRONG_RE.sub("", text)
-    text = _MD_EM_RE.sub("", text)
-    text = _BOOKMARK_RE.sub("", text)
+    # each pattern needs its mark character: most lines have none, and skip the regex
+    if "\\" in text:
+        text = _MD_ESCAPE_RE.sub("", text)
+    if "*" in text or "_" in text:
+        text = _MD_STRONG_RE.sub("", text)
+        text = _MD_EM_RE.sub("", text) if "*" in text else text
+    if "[" in text:
+        text = _BOOKMARK_RE.sub("", text)
     return MD_HEADING_MARKS_RE.sub("", text) if "#" in text else text
 
 

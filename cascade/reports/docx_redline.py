@@ -24,6 +24,7 @@ import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -203,8 +204,10 @@ def _paragraph_xml(writer: _Writer, layout: list[_Para]) -> list[str]:
     return out
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD_RE.findall(matching_form(text)))
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """Cached: a parent's header and signature paragraphs meet every one of its children."""
+    return frozenset(_WORD_RE.findall(matching_form(text)))
 
 
 def _zone(writer: _Writer, parents: list[TextParagraph], children: list[TextParagraph],
