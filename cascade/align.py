@@ -145,7 +145,7 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
     """Unit matches by word runs, each child unit with zero or more parent units. The tokens are the
     units' matching tokens (frame text already masked out)."""
     p_sh, c_sh, weight = weighted or weighted_shingles(parent_tokens, child_tokens)
-    p_mass = [sum(weight[g] for g in s) or 1.0 for s in p_sh]
+    p_mass = [math.fsum(weight[g] for g in s) or 1.0 for s in p_sh]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(p_sh):
         for g in s:
@@ -161,10 +161,10 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
             out = {}
             for i in unit_index.candidates(cs, weight, settings.unit_candidates):
                 common = cs & p_sh[i]
-                out[i] = (sum(weight[g] for g in common), len(common))
+                out[i] = (math.fsum(weight[g] for g in common), len(common))
             return out
         acc: dict[int, list[float]] = defaultdict(lambda: [0.0, 0])
-        for g in cs:
+        for g in sorted(cs):  # a set's order follows the hash seed: the sums and the order of ties must not
             for i in index.get(g, ()):
                 acc[i][0] += weight[g]
                 acc[i][1] += 1
@@ -196,7 +196,7 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         for j, cs in enumerate(c_sh):
             if not cs:
                 continue
-            c_mass = sum(weight[g] for g in cs)
+            c_mass = math.fsum(weight[g] for g in cs)
             raw = raw_scores[j]
             mapped = prior.get(child[j].item)
 
@@ -208,7 +208,7 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
             heading = child[j].is_item and child_has_blocks[j]
             chosen: list[int] = []
             covered: set[tuple[str, ...]] = set()
-            ranked = sorted(raw, key=rank, reverse=True)[:8]
+            ranked = sorted(raw, key=lambda i: (-rank(i), i))[:8]  # ties: the earlier parent unit
             for i in ranked:
                 w, shared = raw[i]
                 cc, pc = w / c_mass, w / p_mass[i]
@@ -220,7 +220,7 @@ def align_units(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
                         found.append(UnitMatch(i, j, cc, pc))
                     continue
                 fresh = (cs & p_sh[i]) - covered
-                gain = sum(weight[g] for g in fresh) / c_mass
+                gain = math.fsum(weight[g] for g in fresh) / c_mass
                 if len(fresh) < 2 * settings.min_shared:
                     continue
                 # A further source of a merged unit: it explains a good share of what is still
@@ -436,16 +436,16 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     for (i, j), e in sorted(evidence.items()):
         if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
             continue
-        w = sum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
+        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
     for i, j, pair in assigned(index, wanted, settings):
-        w = sum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = sum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = sum(weight[g] for g in p_sh[i]) or 1.0
+        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
     return out
 

@@ -33,7 +33,7 @@ class ParentUnitIndex(Generic[Shingle]):
         """Up to `k` parent units, most weighted votes first (ties by position)."""
         votes: dict[int, float] = defaultdict(float)
         frequent = []
-        for g in child:
+        for g in sorted(child):  # a set's order follows the hash seed; float sums must not
             units = self.postings.get(g)
             if not units:
                 continue
