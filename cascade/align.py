@@ -37,7 +37,7 @@ from itertools import pairwise
 import numpy as np
 
 from cascade.tokens import Token, keys_of
-from cascade.unit_candidates import ParentUnitIndex
+from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
 
 
@@ -113,8 +113,6 @@ class UnitMatch:
     by_runs: bool = True  # found by word runs (else by key terms only)
     sentences: tuple[SentencePair, ...] = field(default_factory=tuple)
 
-
-Shingle = tuple[str, ...]
 
 
 def shingles(keys: list[str]) -> frozenset[Shingle]:

@@ -5,7 +5,8 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
@@ -13,10 +14,30 @@ from cascade.linking import link_letters
 from models import Letter, LinkResult, NodeStatus
 from models.corpus import LetterNode
 
-if TYPE_CHECKING:
-    from cascade.reports.folder import FolderReportWriter
-
 Pair = tuple[str, str]  # (parent path, child path)
+
+
+class PairSink(Protocol):
+    """A report folder written while the pairs are linked (cascade.reports.folder.FolderReportWriter):
+    what linking hands it, so analysis does not depend on the reports that depend on it."""
+
+    @property
+    def pages(self) -> Any: ...  # picklable; in a worker: .write(result, verdicts, name, title, nav) -> files
+
+    @property
+    def names(self) -> Mapping[Pair, str]: ...
+
+    @property
+    def navs(self) -> Mapping[Pair, Any]: ...
+
+    @property
+    def verdicts(self) -> dict[Pair, Any]: ...
+
+    def added(self, rels: list[str]) -> None: ...
+
+    def finish(self, analysis: "FolderAnalysis") -> list[Path]: ...
+
+    def abort(self) -> None: ...
 
 
 @dataclass
@@ -27,7 +48,7 @@ class FolderAnalysis:
     letters: dict[str, Letter]
     nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
     pairs: dict[Pair, LinkResult] = field(default_factory=dict)
-    writer: "FolderReportWriter | None" = None  # the report folder being written, when streaming
+    writer: PairSink | None = None  # the report folder being written, when streaming
 
     @property
     def failures(self) -> list[LetterNode]:
@@ -101,7 +122,7 @@ def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) 
 
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-               cache: Cache | None = None, writer: "FolderReportWriter | None" = None) -> dict[Pair, LinkResult]:
+               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult]:
     """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
     files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
     pages are written by the worker that linked it and the results kept are without their diffs
@@ -168,7 +189,7 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
                     cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None,
-                    writer_for: "Callable[[list[Pair], dict[str, LetterNode]], FolderReportWriter] | None" = None
+                    writer_for: Callable[[list[Pair], dict[str, LetterNode]], PairSink] | None = None
                     ) -> FolderAnalysis:
     """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
     many there are before linking starts, `on_link` each one linked). With `writer_for` (given the

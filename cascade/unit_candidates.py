@@ -11,13 +11,12 @@ Scoring (cascade.align) then looks at these candidates only.
 
 import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Mapping, Sequence
 
-Shingle = TypeVar("Shingle", bound=Hashable)
+Shingle = tuple[str, ...]  # a word pair (or a whole short unit), as cascade.align builds them
 
 
-class ParentUnitIndex(Generic[Shingle]):
+class ParentUnitIndex:
     """Shingle → parent units, built once per parent letter and reused for every child unit."""
 
     def __init__(self, parent_shingles: Sequence[frozenset[Shingle]], max_units: int = 24) -> None:
