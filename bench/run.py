@@ -158,6 +158,15 @@ def _prf(pred: set, req: set) -> dict:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def _subset_score(entries: list[dict], inside: set[str], pred: set, seconds: float) -> dict:
+    """A baseline's links scored against the gold restricted to pairs inside the subset: links from a parent
+    outside it, and links of letters whose parent is outside it, are not counted."""
+    req = {(g["parent"], a, g["path"], b) for g in entries if g["parent"] in inside for a, b in g["links"]}
+    roots = {g["path"] for g in entries if not g["parent"] or g["parent"] not in inside}
+    pred = {x for x in pred if x[0] in inside and x[2] not in roots}
+    return {"letters": len(inside), "seconds": seconds, **_prf(pred, req)}
+
+
 RAPIDFUZZ_CUTOFF = 0.6  # the best of 0.5-0.9 on seed 1 (bench/run.py --tune-rapidfuzz)
 
 
@@ -193,13 +202,7 @@ def baseline(root: Path, gold: dict, n: int) -> dict:
                 best_total, best_links, best_parent = total, links, parent
         parents[child] = best_parent
         pred |= {(best_parent, a, child, b) for a, b in best_links}
-    seconds = time.perf_counter() - t
-    # gold restricted to pairs inside the subset
-    req = {(g["parent"], a, g["path"], b) for g in entries if g["parent"] in letters for a, b in g["links"]}
-    pred = {x for x in pred if x[0] in letters}
-    roots = {g["path"] for g in entries if not g["parent"] or g["parent"] not in letters}
-    pred = {x for x in pred if x[2] not in roots}
-    return {"letters": len(letters), "seconds": seconds, **_prf(pred, req)}
+    return _subset_score(entries, set(letters), pred, time.perf_counter() - t)
 
 
 def rapidfuzz_baseline(root: Path, gold: dict, n: int, cutoff: float = RAPIDFUZZ_CUTOFF) -> dict:
@@ -230,12 +233,7 @@ def rapidfuzz_baseline(root: Path, gold: dict, n: int, cutoff: float = RAPIDFUZZ
             if total > best_total:
                 best_total, best_links, best_parent = total, links, parent
         pred |= {(best_parent, a, child, b) for a, b in best_links}
-    seconds = time.perf_counter() - t
-    req = {(g["parent"], a, g["path"], b) for g in entries if g["parent"] in letters for a, b in g["links"]}
-    pred = {x for x in pred if x[0] in letters}
-    roots = {g["path"] for g in entries if not g["parent"] or g["parent"] not in letters}
-    pred = {x for x in pred if x[2] not in roots}
-    return {"letters": len(letters), "seconds": seconds, **_prf(pred, req)}
+    return _subset_score(entries, set(letters), pred, time.perf_counter() - t)
 
 
 def ours_on_subset(root: Path, gold: dict, n: int) -> dict:

@@ -110,7 +110,7 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
     for abbr, runs in counts.items():
         ranked = sorted(runs.values(), reverse=True)
         if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
-            out[abbr] = list(max(runs, key=lambda r: runs[r]))
+            out[abbr] = list(max(runs.items(), key=lambda kv: kv[1])[0])
     return out
 
 

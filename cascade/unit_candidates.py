@@ -12,13 +12,16 @@ Scoring (cascade.align) then looks at these candidates only.
 import heapq
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
+from typing import Generic, TypeVar
+
+Shingle = TypeVar("Shingle", bound=Hashable)
 
 
-class ParentUnitIndex:
+class ParentUnitIndex(Generic[Shingle]):
     """Shingle → parent units, built once per parent letter and reused for every child unit."""
 
-    def __init__(self, parent_shingles: Sequence[frozenset[Hashable]], max_units: int = 24) -> None:
-        postings: dict[Hashable, list[int]] = defaultdict(list)
+    def __init__(self, parent_shingles: Sequence[frozenset[Shingle]], max_units: int = 24) -> None:
+        postings: dict[Shingle, list[int]] = defaultdict(list)
         for i, shingles in enumerate(parent_shingles):
             for g in shingles:
                 postings[g].append(i)
@@ -26,7 +29,7 @@ class ParentUnitIndex:
         self.max_units = max_units
         self.visits = 0  # posting entries read, for bench/
 
-    def candidates(self, child: frozenset[Hashable], weight: Mapping[Hashable, float], k: int) -> list[int]:
+    def candidates(self, child: frozenset[Shingle], weight: Mapping[Shingle, float], k: int) -> list[int]:
         """Up to `k` parent units, most weighted votes first (ties by position)."""
         votes: dict[int, float] = defaultdict(float)
         frequent = []

@@ -64,6 +64,7 @@ class IdentitySource(StrEnum):
     PORTAL_TITLE = "portal-title"  # the page title ("… (3585/VP-KTN, ngày 23/10/2017)", "Kế hoạch số …")
     LEAD = "lead"  # a reporting sentence ("Ngày 02/11/2021, Sở … đã ban hành Kế hoạch số …")
     SOURCE_LINE = "source-line"  # "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)"
+    POSTING = "posting"  # "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG … của Ban Tuyên giáo Quận ủy"
     ATTACHMENT_NOTE = "attachment-note"  # "(Ban hành kèm theo Kế hoạch số 34-KH/TWĐTN … của Ban Bí thư …)": the issuer
 
 

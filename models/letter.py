@@ -110,6 +110,9 @@ class Header(_Model):
     date: dt.date | None = None
     title: str | None = Field(default=None, description="Document-type name line, e.g. 'KẾ HOẠCH'.")
     subject: str | None = Field(default=None, description="Trích yếu: the 'V/v' text or the title's summary.")
+    authority: str | None = Field(
+        default=None, description="A decision's or resolution's authority line under its title, e.g. 'CHỦ TỊCH ỦY "
+        "BAN NHÂN DÂN TỈNH NINH BÌNH': the body that decides, named in full when the issuer lines are not.")
     identity_from: IdentitySource | None = Field(
         default=None, description="Where the own number, date or issuer were read; null when none was found."
     )

@@ -108,7 +108,7 @@ def _kind_name(written: str | None) -> str | None:
 # Where a symbol can begin: a number followed by its separator or a type code. Every numbered citation holds
 # one, and its kind, "số" and issuer stand at most _REACH characters before it, so the full pattern is only
 # tried near these anchors; the matches are those of a plain finditer.
-_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
+_ANCHOR_RE = re.compile(r"(?<!\d)\d{1,5}[a-zđ]?[ \t]*(?:[-\u2010-\u2015\u2212/]|[A-ZĐ])")
 _REACH = 200
 
 
@@ -192,6 +192,10 @@ _BREAK_RE = re.compile(
 # Between a verb and the document it governs: nothing that makes the document a standard or a means
 # ("góp phần thực hiện thắng lợi nhiệm vụ … theo Nghị quyết số …" does not carry the Nghị quyết out).
 _FIRST_GAP_BREAK_RE = re.compile(r"[.;]|\b(?:theo|nhằm|để|về|với|trong|cho)\b", re.I)
+# "Căn cứ ý kiến của Bộ Chính trị về … tại văn bản số 1133-CV/VPTW": the opinion, and the document that holds
+# it, is what the verb governs, however long the opinion's subject.
+_OPINION_GAP_RE = re.compile(
+    r"^\s*(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|kết\s+luận|chỉ\s+đạo)\s+(?:của|tại)\s[^.;]{0,250}?\btại\s*$", re.I)
 # A list after "Căn cứ / Thực hiện": entries separated by ";", each opening with its kind.
 _LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
 
@@ -215,7 +219,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                 continue
             gap = text[previous_end : c.start]
             if first:
-                if len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap):
+                if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap):
                     break
             elif _LIST_GAP_RE.search(gap) and c.kind_written and len(gap) <= 300 and "." not in gap.rstrip():
                 pass  # the next entry of the verb's list

@@ -12,7 +12,7 @@ import string
 from models import IdentitySource, Letter, LetterForm, RawDocument, SourceFormat
 from parsers import patterns as P
 from parsers.kinds import kind_names
-from parsers.lexicon import ORGANISATIONS
+from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import clean_text
 from parsers.zones import OFFICE_ARTEFACTS
 
@@ -29,7 +29,6 @@ _VN_BARE_TEXT = (
     "dinh thong tu kinh gui ngay thang nam"
 )
 _VN_BARE = frozenset(_VN_BARE_TEXT.split())
-_ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 _KIND_RE = re.compile("|".join(k.replace(" ", r"\s+") for k in kind_names()), re.I)
 _MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s|\*\*\S|\\[-*#_]", re.M)
 _PDF_RE = re.compile(r"\f|\(cid:\d+\)")
@@ -57,7 +56,7 @@ def refusal_reason(raw: RawDocument, letter: Letter) -> str | None:
                 "so it is another language or not prose")
     structural = bool(letter.items or letter.recipients or letter.cc or letter.signature or letter.citations
                       or h.symbol or h.number or h.issuer or h.date or h.title or h.subject)
-    administrative = structural or bool(_KIND_RE.search(text) or _ORGANISATION_RE.search(text)
+    administrative = structural or bool(_KIND_RE.search(text) or ORGANISATION_RE.search(text)
                                         or P.DATE_RE.search(text))
     if not administrative and len(words) < 20:
         return ("not a letter: no header, 'Kính gửi', numbered items, 'Nơi nhận', signature, document, body or "

@@ -115,3 +115,20 @@ def tier_of_unit(kind: str, name: str, on: dt.date | None) -> Tier:
             return Tier.PROVINCE  # no district-tier cities remain after the reorganisation
         return Tier.DISTRICT if name or (on is None or on < DISTRICT_TIER_ENDS) else Tier.PROVINCE
     return Tier.UNKNOWN
+
+
+def tier_of_place(name: str, on: dt.date | None) -> Tier:
+    """The tier a local body's place line ("Kiên Giang, ngày …") gives: a local body writes the unit where it
+    sits (shared/docs/vietnamese-letters.md, ô 4), so a name that only a province bears says province. Many
+    provinces share their name with their seat ("Ninh Bình", "Phú Thọ"): those say nothing. Only before the
+    2025 reorganisation, whose communes the data does not list.
+
+    >>> tier_of_place("Kiên Giang", dt.date(2019, 8, 28)), tier_of_place("Kim Động", None)
+    (<Tier.PROVINCE: 'province'>, <Tier.DISTRICT: 'district'>)
+    >>> tier_of_place("Ninh Bình", dt.date(2019, 4, 12)), tier_of_place("Kiên Giang", dt.date(2025, 9, 1))
+    (<Tier.UNKNOWN: 'unknown'>, <Tier.UNKNOWN: 'unknown'>)
+    """
+    if on is not None and on >= DISTRICT_TIER_ENDS:
+        return Tier.UNKNOWN
+    tiers = {u.tier for u in lookup(name) if u.era == "legacy"}
+    return tiers.pop() if len(tiers) == 1 else Tier.UNKNOWN

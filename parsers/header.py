@@ -153,6 +153,24 @@ def _read_date(header: Header, m: re.Match[str], seg: str, warnings: list[ParseW
         warnings.append(ParseWarning(code=WarningCode.INCOMPLETE_DATE, message=f"date left blank: {seg!r}"))
 
 
+# Titles of the acts that name their authority on the line under the subject (Nghị định 30/2020, Phụ lục III).
+_DECIDING_TITLES = frozenset({"QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "CHỈ THỊ", "THÔNG TƯ", "LỆNH"})
+# A subject line ending so goes on on the next line ("… QUY CHẾ LÀM VIỆC CỦA" / "ỦY BAN NHÂN DÂN TỈNH").
+_SUBJECT_GOES_ON_RE = re.compile(r"\b(?:CỦA|CHO|VỚI|VÀ|TẠI|THUỘC|GIỮA|TRÊN|ĐỐI\s+VỚI|VỀ|CÁC|THEO)\s*$")
+
+
+# A symbol's tail standing alone, its number blank or not: "/TTr-VPCP", "125/KH-UBND", "- CV/BTGTU".
+_SYMBOL_ALONE_RE = re.compile(
+    r"^\s*(?:\d{1,5}\s*)?[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*\s*$")
+_DRAFT_MARK_RE = re.compile(r"^\s*\(?\s*(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s+\d+)?\s*\)?\s*$")
+
+
+def _is_authority(header: Header, subject: list[str], seg: str, last: bool) -> bool:
+    """The last header piece under a decision's subject, naming the body that decides, in capitals."""
+    return (last and bool(subject) and header.title in _DECIDING_TITLES and is_upper(seg)
+            and bool(P.AUTHORITY_LINE_RE.match(seg)) and not _SUBJECT_GOES_ON_RE.search(subject[-1]))
+
+
 def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
     header = Header(raw="\n".join(ln.raw for ln in lines).strip("\n"))
     segs = split_header_segments(lines)
@@ -161,7 +179,8 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
     in_subject = False
     seen_marker = False
     dated = False
-    for seg in segs:
+    pending_so = False
+    for k, seg in enumerate(segs):
         if P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg) \
                 or P.YOUTH_HEADER_RE.match(seg):
             header.motto.append(seg)
@@ -171,8 +190,13 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             seen_marker = True
             in_subject = False
             continue
-        so = P.SO_LINE_RE.match(seg)
+        if P.SO_ALONE_RE.match(seg):  # "Số:" whose symbol a PDF's text layer put lines below ("/TTr-VPCP")
+            seen_marker, in_subject, pending_so = True, False, True
+            continue
+        so = P.SO_LINE_RE.match(seg) or (P.SO_LINE_RE.match(f"Số: {seg}") if pending_so and _SYMBOL_ALONE_RE.match(seg)
+                                         else None)
         if so:
+            pending_so = False
             if header.symbol is None:
                 _read_symbol(header, so, warnings)
             seen_marker, in_subject = True, False
@@ -198,9 +222,14 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
         if header.title is None and not subject and P.OTHER_TITLE_RE.match(seg) and is_upper(seg):
             subject, in_subject, seen_marker = [seg], True, True  # "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 …"
             continue
+        if in_subject and _is_authority(header, subject, seg, k == len(segs) - 1):
+            header.authority, in_subject = seg, False
+            continue
         if in_subject:
             subject.append(seg)
             continue
+        if _DRAFT_MARK_RE.match(seg):
+            continue  # "DỰ THẢO", "DỰ THẢO LẦN 2": the draft's mark, never its issuer
         if (is_upper(seg) and not seen_marker) or (is_upper(seg) and not issuer_candidates):
             issuer_candidates.append(seg)
     if subject:

@@ -3,11 +3,14 @@ or a summary says about the letter itself.
 
 - a source line: "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)";
 - the page title: "… (3585/VP-KTN, ngày 23/10/2017)", "Kế hoạch số 125/KH-UBND về …", a symbol alone;
+- the portal's posting sentence: "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của
+  Ban Tuyên giáo Quận ủy. Xem nội dung Hướng dẫn tại đây.";
 - a reporting sentence: "Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành Kế hoạch số 67/KH-SVHTTDL
   tổ chức …" — the first sentence of the text, or one that opens with the date.
 
 A reporting sentence names the letter only if the rest of the text does not go on to carry that document
-out ("Thực hiện Nghị quyết số 57-NQ/TW …"): then it is the source, not the letter.
+out ("Thực hiện Nghị quyết số 57-NQ/TW …", or its issuer's instruction: "Thực hiện chỉ đạo của Ban Tuyên giáo
+Thành ủy, …"): then it is the source, not the letter.
 """
 
 import datetime as dt
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 from models import IdentitySource
 from parsers.citations import find_numbered
 from parsers.kinds import code_of_kind, kind_names
+from parsers.lexicon import ORGANISATION_RE
+from parsers.normalise import normalise_tones
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
 from parsers.symbols import SYMBOL_RE, parse_symbol
 
@@ -45,6 +50,10 @@ _LEAD_RE = re.compile(
     rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
+# The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
+_POSTING_RE = re.compile(
+    rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
+    rf"(?P<kind>(?i:{_KIND}))\s+số\b", re.I)
 _SOURCE_RE = re.compile(r"^\s*\(?\s*Nguồn\s*:\s*(?P<rest>.+?)\)?\s*$", re.I)
 _TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*$")
 _SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[" + VN_UPPER + r"])")
@@ -100,8 +109,33 @@ def subject_of_title(text: str) -> tuple[str | None, str | None]:
     return re.sub(r"\s+", " ", m.group("kind")).capitalize(), m.group("subject").strip()
 
 
+def from_posting(paragraphs: list[str]) -> Identity | None:
+    """The letter the page says it posts, wherever the sentence stands (often last, before "Xem … tại đây")."""
+    for text in paragraphs:
+        for m in _POSTING_RE.finditer(text):
+            found = find_numbered(text[m.start("kind"):])
+            if found and found[0].start == 0:
+                c = found[0]
+                return Identity(source=IdentitySource.POSTING, evidence=text.strip(), symbol=c.symbol,
+                                number=c.number, doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind,
+                                date=c.date, issuer=c.issuing_body)
+    return None
+
+
 def from_lead(paragraphs: list[str], body: str) -> Identity | None:
     """The letter a reporting sentence announces, if the rest of the text does not carry it out."""
+    found = _lead(paragraphs, body)
+    return found[0] if found and not found[1] else None
+
+
+def reported_source(paragraphs: list[str], body: str) -> Identity | None:
+    """The document a reporting sentence announces and the rest of the text carries out: the source."""
+    found = _lead(paragraphs, body)
+    return found[0] if found and found[1] else None
+
+
+def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
+    """The first reporting sentence's document, and whether the rest of the text carries it out."""
     for p_index, text in enumerate(paragraphs[:3]):
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
             m = _LEAD_RE.search(sentence)
@@ -114,8 +148,8 @@ def from_lead(paragraphs: list[str], body: str) -> Identity | None:
                 continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
             found = find_numbered(sentence[m.start("kind"):])
             symbol = found[0] if found and found[0].start == 0 else None
-            if symbol and _carried_out(symbol.symbol, body):
-                return None
+            who = m.group("who").strip()
+            carried = bool(symbol and _carried_out(symbol.symbol, body)) or _instructed_by(who, body)
             kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
             rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]
             subject = _SUBJECT_CUT_RE.sub("", rest).rstrip(" ./") or None
@@ -125,9 +159,9 @@ def from_lead(paragraphs: list[str], body: str) -> Identity | None:
                 doc_type=symbol.doc_type if symbol else code_of_kind(kind),
                 issuer_code=symbol.issuer_code if symbol else None, kind=kind,
                 date=_date(m.group("d"), m.group("m"), m.group("y")) or (symbol.date if symbol else None),
-                issuer=m.group("who").strip(),
+                issuer=who,
                 subject=subject,
-            )
+            ), carried
     return None
 
 
@@ -137,6 +171,18 @@ def _carried_out(symbol: str | None, body: str) -> bool:
     for verb in IMPLEMENTS_VERB_RE.finditer(body):
         following = find_numbered(body[verb.end(): verb.end() + 200])
         if following and following[0].symbol == symbol and following[0].start < 60:
+            return True
+    return False
+
+
+def _instructed_by(issuer: str, body: str) -> bool:
+    """The text carries out the issuer's instruction: "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, …" after
+    "Ban Tuyên giáo Thành ủy Hà Nội đã ban hành …"."""
+    issuer = normalise_tones(issuer).lower()
+    for verb in IMPLEMENTS_VERB_RE.finditer(normalise_tones(body)):
+        m = ORGANISATION_RE.match(verb.string, verb.end() + 1) if verb.string[verb.end():verb.end() + 1] == " " \
+            else None
+        if m and issuer.startswith(m.group(0).lower()):
             return True
     return False
 

@@ -112,11 +112,11 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
         return "bullet", None, line.text, f"{line.label}@{line.level or 0}"
     if P.RULE_RE.match(line.text):
         return "para", None, line.text, None
-    m = _item_match(line.text)
+    m = _item_match(P.MD_LIST_POINT_RE.sub("", line.text))
     if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
         m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed
     if m:
-        printed = line.text[: m.start("text")].strip()
+        printed = m.string[: m.start("text")].strip()
         return "item", _label_from_match(m, printed), m.group("text"), None
     h = P.HEADING_ONLY_RE.match(line.text)
     if h:

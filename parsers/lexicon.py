@@ -1,5 +1,7 @@
 """Word lists the parser needs: organisation names, abbreviations, type codes. Data, not logic."""
 
+import re
+
 from parsers.kinds import TYPE_CODES, kind_of_code
 from parsers.patterns import VN_LOWER, VN_UPPER
 
@@ -39,6 +41,9 @@ ORGANISATIONS = (
     r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
     r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
 )
+
+# Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).
+ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 
 # Abbreviations every official letter may use without defining them (expanded form, lower case).
 ABBREVIATIONS = {

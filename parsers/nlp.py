@@ -20,11 +20,9 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from parsers.citations import CitationMatch, find_citations
-from parsers.lexicon import ORGANISATIONS
+from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 from parsers.patterns import DATE_RE
-
-_ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 
 if not Doc.has_extension("citations"):
     Doc.set_extension("citations", default=None)
@@ -105,7 +103,7 @@ class OrganisationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         canonical = normalise_tones(_text(doc))  # same length: only tone marks move
-        found = [m.span() for m in _ORGANISATION_RE.finditer(canonical)]
+        found = [m.span() for m in ORGANISATION_RE.finditer(canonical)]
         doc.spans["organisations"] = _spans(doc, found, "ORG")
         return doc
 

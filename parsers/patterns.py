@@ -59,6 +59,8 @@ SO_LINE_RE = re.compile(
     rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:)\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
     rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
 )
+# "Số:" alone: a PDF's text layer put the symbol lines below ("/TTr-VPCP" under the national title).
+SO_ALONE_RE = re.compile(r"^\s*Số\s*:?\s*$")
 
 # A day, month or year a draft left for the signing date: spaces, dots, ellipses ("ngày ….. tháng 12").
 _BLANK = r"[\s.…_]*"
@@ -86,9 +88,11 @@ DATE_WORDS = rf"ngày\s+(?P<d2>{DAYS})\s+tháng\s+(?P<m2>{MONTHS})\s+năm\s+(?P<
 DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
 # Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
-# The second forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
+# The "XÃ" may come out of a PDF's font mapping as one wrong letter glued to "HỘI" ("XàHỘI"); the second
+# forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
 NATIONAL_RE = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+X(?:Ã\s+|[^\sA-ZĐ]\s*)HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
+    r"CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
 )
 # Any case ("Độc Lập - Tự Do - Hạnh Phúc"); the dashes may be lost in PDF-to-text ("Độc lập  Tự do  Hạnh phúc").
 MOTTO_RE = re.compile(
@@ -115,6 +119,18 @@ POSITION_RE = re.compile(
     r"^\s*(?:PHÓ\s+)?(?:BÍ\s+THƯ|TRƯỞNG\s+BAN|CHỦ\s+TỊCH|CHỦ\s+NHIỆM|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
     r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|THỦ\s+TƯỚNG|TRƯỞNG\s+PHÒNG|VỤ\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|"
     r"TRƯỞNG\s+ĐOÀN|THƯỜNG\s+TRỰC|HIỆU\s+TRƯỞNG|TỔNG\s+BÍ\s+THƯ|CHÁNH\s+THANH\s+TRA|THỦ\s+TRƯỞNG)\b.*$"
+)
+# A decision's or resolution's authority line under its title (Nghị định 30/2020, Phụ lục III): the body that
+# decides, or its head ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "BỘ TRƯỞNG BỘ Y TẾ", "CHÍNH PHỦ"). A bare
+# department or board ("SỞ …", "BAN …") is left out: a subject's last line may name one.
+AUTHORITY_HEAD_RE = re.compile(
+    r"^\s*(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN|"
+    r"CHÁNH\s+VĂN\s+PHÒNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)\s+"
+)
+AUTHORITY_LINE_RE = re.compile(
+    rf"{AUTHORITY_HEAD_RE.pattern}\S|^\s*(?:Ủ|U[ỶỸ]?)Y?\s*BAN\s+(?:NHÂN\s+DÂN|THƯỜNG\s+VỤ)|"
+    r"^\s*(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN\s+THƯỜNG\s+VỤ|"
+    r"BAN\s+CHẤP\s+HÀNH|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+ỦY|ĐẢNG\s+ỦY)\b"
 )
 SIGNED_NOTE_RE = re.compile(r"^\s*[(\[]?\s*(?:đã\s+ký|ký\s+bởi|ký\s+tên|đóng\s+dấu|ký,\s*ghi\s+rõ).*$", re.I)
 END_MARK_RE = re.compile(r"\./\.\s*$")
@@ -162,22 +178,26 @@ ITEM_RE = re.compile(
     )(?P<text>\S.*)$""",
     re.X,
 )
-# A heading alone on its line, its title on the next ("Chương I" / "ĐOÀN VIÊN", "Điều 1:").
-HEADING_ONLY_RE = re.compile(rf"^\s*{HEADING}\s*[.:\-–]?\s*$")
+# A heading alone on its line, its title on the next ("Chương I" / "ĐOÀN VIÊN", "Điều 1:", "I." / "MỤC TIÊU").
+HEADING_ONLY_RE = re.compile(rf"^\s*(?:{HEADING}\s*[.:\-–]?|(?P<roman>{ROMAN})\s*[.\-–/)])\s*$")
+# A Markdown list mark before a point's label ("- a) Văn bản …"): the converter's, not a bullet.
+MD_LIST_POINT_RE = re.compile(r"^\s*[-*+]\s+(?=[a-zđ]\)\s+\S)")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○◦▪■□➢►❖*·])\s*(?P<text>\S.*)$")
 
 # Where the body stops: openers of the paragraphs that follow the last item.
 CLOSING_OPENER_RE = re.compile(
     r"^\s*(?:Trên\s+đây|Nhận\s+được|Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Đề\s+nghị\s+các|"
     r"Yêu\s+cầu\s+các|Ban\s+Thường\s+vụ\s+[^,.]{0,40}\s+(?:yêu\s+cầu|đề\s+nghị)|Đề\s+nghị\s+(?:các\s+)?đồng\s+chí|"
-    r"Mọi\s+vướng\s+mắc|Nơi\s+nhận)",
+    r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên))",
     re.I,
 )
-# Preamble verbs that name the source a letter carries out.
+# Preamble verbs that name the source a letter carries out. "Theo đề nghị của … tại Tờ trình số …" is not one: a
+# proposal comes from below, the body that decides does not carry it out. "Xét báo cáo số …, Phó Thủ tướng có ý
+# kiến như sau" answers the document, as "nhận được" does.
 IMPLEMENTS_VERB_RE = re.compile(
     r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
-    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|đề\s+nghị|hướng\s+dẫn)\s+(?:của|tại)|"
-    r"Nhận\s+được|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
+    r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:của|tại)|"
+    r"Nhận\s+được|Xét(?=\s+(?:báo\s+cáo|công\s+văn|văn\s+bản)\s+số)|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,
 )
 PREAMBLE_OPENER_RE = re.compile(

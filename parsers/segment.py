@@ -38,7 +38,9 @@ from parsers.identity import (
     from_attachment_note,
     from_lead,
     from_page_title,
+    from_posting,
     from_source_line,
+    reported_source,
     subject_of_title,
 )
 from parsers.items import (
@@ -56,6 +58,7 @@ from parsers.lines import Line, UnitDraft, paragraphs, read_lines, wrap_width
 from parsers.normalise import clean_text, matching_form
 from parsers.parts import PartRange, find_parts
 from parsers.signature import read_footer
+from parsers.symbols import parse_symbol
 from parsers.tier import infer_system, infer_tier
 from parsers.zones import closing_start, footer_start, header_end, page_furniture, prepare_lines, read_recipients
 
@@ -258,8 +261,8 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
-    own = _symbol_key(letter.header.symbol)
-    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not own or _symbol_key(c.symbol) != own]
+    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not _names_itself(letter.header, c)]
+    _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
     letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
@@ -274,8 +277,40 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _symbol_key(symbol: str | None) -> str | None:
-    return re.sub(r"[\s\-–—]", "", symbol).upper() if symbol else None
+def _names_itself(header: Header, citation: Citation) -> bool:
+    """The letter's own symbol, in a portal title, a source line or the text: no citation. Portals add the year
+    to a symbol that has none ("Quyết định số 1961/2019/QĐ-UBND" for 1961/QĐ-UBND of 2019), so the year counts
+    only where both sides give one."""
+    own = parse_symbol(header.symbol) if header.symbol else None
+    cited = parse_symbol(citation.symbol) if citation.symbol else None
+    if own is None or cited is None:
+        return False
+    if own.number is None:  # a draft's blank number: only the same spelling is the same letter
+        return own.text.upper() == cited.text.upper()
+    if (own.number, own.doc_type, (own.issuer_code or "").upper()) != \
+            (cited.number, cited.doc_type, (cited.issuer_code or "").upper()):
+        return False
+    own_year = own.year or (header.date.year if header.date else None)
+    cited_year = cited.year or (citation.date.year if citation.date else None)
+    return own_year is None or cited_year is None or own_year == cited_year
+
+
+def _leads_and_body(letter: Letter, furniture: list[tuple[str, Line]]) -> tuple[list[str], str]:
+    leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
+    return leads, " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
+
+
+def _mark_reported_source(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
+    """A summary that reports a higher body's letter and then carries it out ("Ngày 16/7/2021, Ban Tuyên giáo
+    Thành ủy đã ban hành Công văn số 451-CV/BTGTU …. Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, …"): that
+    letter is the one implemented, dated by the lead."""
+    source = reported_source(*_leads_and_body(letter, furniture)) if letter.header.identity_from is None else None
+    if source is None or not source.symbol:
+        return
+    for c in letter.citations:
+        if c.symbol == source.symbol:
+            c.role = CitationRole.IMPLEMENTS
+            c.date = c.date or source.date
 
 
 def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
@@ -302,9 +337,9 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
             if found:
                 break
     if found is None:
-        leads = [ln.text for k, ln in furniture if k == "lead"] + [p.text for p in letter.preamble + letter.body]
-        body = " ".join(p.text for p in [*letter.preamble, *letter.body, *letter.closing])
-        found = from_lead(leads, body)
+        found = from_posting([p.text for p in [*letter.preamble, *letter.body, *letter.closing]])
+    if found is None:
+        found = from_lead(*_leads_and_body(letter, furniture))
     if found is None and not h.issuer:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
@@ -352,6 +387,10 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
     return out
 
 
+# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items).
+_BASIS_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu)\b", re.I)
+
+
 def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
     """(where, display text, may implement) for every unit a citation can sit in."""
     out: list[tuple[str, str, bool]] = []
@@ -366,8 +405,8 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
             out.append((b.id, b.text, False))
             stack.extend(reversed(b.blocks))
 
-    for item in letter.walk_items():
-        out.append((item.id, item.text, False))
+    for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"
+        out.append((item.id, item.text, bool(_BASIS_RE.match(item.text))))
         blocks(item.blocks)
     out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:

@@ -3,8 +3,9 @@
 A symbol is written the Party way, number-TYPE/ISSUER ("1383-CV/BTGTU", 36-HD/VPTW), or the state way,
 number/[year/]CODE-CODE ("125/KH-UBND", "12/UBND-VX" for a công văn, "30/2020/NĐ-CP", Nghị định 30/2020).
 Real copies add: spaces around the separators ("04 -CT/TU", "4144 /GDĐT – VP"), en dashes, unit codes with
-digits ("847/UBND-VX1", "ĐĐQH15"), a hyphen lost in PDF-to-text ("337KH/TWĐTNMTTN", "92 BC/TWĐTN…"), and a
-number left blank in drafts ("/TB-UBND", "CV/TWĐTNBTG"). `SYMBOL` finds them in running text;
+digits ("847/UBND-VX1", "ĐĐQH15"), a hyphen lost in PDF-to-text, Party or state ("337KH/TWĐTNMTTN", "92 BC/TWĐTN…",
+"61/2018/NĐCP", "1961/QĐUBND"), a number with a letter ("30c/NQ-CP", "30a/2008/NĐ-CP"), and a number left blank in
+drafts ("/TB-UBND", "CV/TWĐTNBTG"). `SYMBOL` finds them in running text;
 `parse_symbol` reads one into its parts and a canonical spelling.
 """
 
@@ -18,13 +19,15 @@ _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse
 _ISSUER = rf"{ABBR}(?:{SP}{DASH}{SP}{ABBR})*"
 _END = r"(?![A-ZĐa-zđ0-9/])"
 
+# A number, perhaps with one letter before its separator ("30c/NQ-CP", Nghị quyết 30c of 2011).
+_NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"
 # Named groups carry a prefix so the fragment can sit inside a bigger pattern.
-PARTY = rf"\d{{1,5}}{SP}{DASH}{SP}{ABBR}{SP}/{SP}{_ISSUER}"
+PARTY = rf"{_NO}{SP}{DASH}{SP}{ABBR}{SP}/{SP}{_ISSUER}"
 # The hyphen lost (PDF-to-text): only with a known type code, so "5 KH/…" is never a stray number.
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
-STATE = rf"\d{{1,5}}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
+STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
-STATE_SHORT = rf"\d{{1,5}}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}"
+STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"
 SYMBOL_RE = re.compile(SYMBOL)
 
@@ -48,8 +51,13 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", re.sub(DASH, "-", s))
 
 
-_PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}})?-?(?P<type>{ABBR})/(?P<issuer>{ABBR}(?:-{ABBR})*)$")
-_STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}})?/(?:(?P<year>{YEAR})/)?(?P<code>{ABBR}(?:-{ABBR})*)$")
+_PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?-?(?P<type>{ABBR})/(?P<issuer>{ABBR}(?:-{ABBR})*)$")
+_STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?/(?:(?P<year>{YEAR})/)?(?P<code>{ABBR}(?:-{ABBR})*)$")
+# A state code whose hyphen a PDF lost ("QĐUBND", "NĐCP", "TTVPCP"): a type code, then an issuer that is
+# unmistakably one (the People's Committee and Council, the Government and its office, a ministry "B…" or a
+# department "S…" of three letters or more), so a công văn's own code ("UBND", "BCĐ", "HĐND") is never split.
+_GLUED_ISSUER_RE = re.compile(r"^(?:UBND|HĐND|CP|TTg|VPCP|QH|UBTVQH\d*|[BS][A-ZĐ]{2,9})$")
+_STATE_TYPES = sorted(TYPE_CODES, key=len, reverse=True)
 _GLUED_RE = re.compile(rf"^(?P<no>\d{{1,5}})(?P<type>{_TYPE_ALT})/")
 
 
@@ -62,6 +70,10 @@ def parse_symbol(written: str) -> Symbol | None:
     ('847/UBND-VX1', 'CV', 'UBND')
     >>> parse_symbol("337KH/TWĐTNMTTN").text, parse_symbol("/ TB-UBND").text
     ('337-KH/TWĐTNMTTN', '/TB-UBND')
+    >>> parse_symbol("61/2018/NĐCP").text, parse_symbol("1961/QĐUBND").doc_type, parse_symbol("45/UBND").text
+    ('61/2018/NĐ-CP', 'QĐ', '45/UBND')
+    >>> parse_symbol("30c/NQ-CP").number, parse_symbol("12/BCĐ").issuer_code
+    ('30c', 'BCĐ')
     """
     text = _squash(written).rstrip(".,;:)")
     glued = _GLUED_RE.match(text)
@@ -75,6 +87,12 @@ def parse_symbol(written: str) -> Symbol | None:
     m = _STATE_PARTS_RE.match(text)
     if m:
         groups = m["code"].split("-")
+        if len(groups) == 1 and groups[0] not in TYPE_CODES:
+            split = next((c for c in _STATE_TYPES if groups[0].startswith(c)
+                          and _GLUED_ISSUER_RE.match(groups[0][len(c):])), None)
+            if split:
+                groups = [split, groups[0][len(split):]]
+                text = text[: len(text) - len(m["code"])] + "-".join(groups)
         typed = groups[0] in TYPE_CODES
         if (typed and len(groups) > 1) or len(groups) > 2:
             doc_type, issuer = groups[0], "-".join(groups[1:])

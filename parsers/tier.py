@@ -11,10 +11,11 @@ import datetime as dt
 import re
 
 from models import Letter, System, Tier
-from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_unit
+from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
 from parsers.header import despace
-from parsers.lexicon import ORGANISATIONS
+from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
+from parsers.patterns import AUTHORITY_HEAD_RE
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
@@ -81,7 +82,9 @@ def tier_of_code(code: str | None) -> Tier:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
-    if len(code) >= 3 and code.isupper() and not up.startswith(("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH")):
+    # Codes of boards and committees, Party or state, which any tier has (BTG, BDV: Party staff boards).
+    boards = ("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH", "BTG", "BDV", "BNC")
+    if len(code) >= 3 and code.isupper() and not up.startswith(boards):
         if code.startswith("B"):
             return Tier.CENTRAL  # BGDĐT, BVHTTDL, BNN: a ministry
         if code.startswith("S"):
@@ -124,6 +127,15 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     return Tier.UNKNOWN
 
 
+# A people's committee or council with its unit lost (a flattened table kept only its first line).
+_BARE_COUNCIL_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND)\s*$")
+
+
+def authority_body(line: str) -> str:
+    """The body an authority line names, without its head: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" -> "ỦY BAN …"."""
+    return AUTHORITY_HEAD_RE.sub("", line)
+
+
 def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     """The tier and notes on how it was decided (or why it is uncertain)."""
     h = letter.header
@@ -140,6 +152,18 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
                 tier = parent
         if tier is not Tier.UNKNOWN and h.identity_from and h.identity_from.value != "header":
             notes.append(f"tier {tier.value} from the issuer the text names: {h.issuer!r}")
+    # A decision's authority line names in full the body an issuer line left bare ("ỦY BAN NHÂN DÂN" above,
+    # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under the subject).
+    if h.authority and (tier is Tier.UNKNOWN or not h.issuer or _by_body_type(h.issuer)):
+        deciding = tier_of_issuer(authority_body(h.authority), h.date)
+        if deciding is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and deciding is not Tier.CENTRAL):
+            if deciding is not tier:
+                notes.append(f"tier {deciding.value} from the authority line {h.authority!r}")
+            tier = deciding
+    if tier is Tier.UNKNOWN and h.place and h.issuer and _BARE_COUNCIL_RE.match(_upper(h.issuer)):
+        tier = tier_of_place(h.place, h.date)
+        if tier is not Tier.UNKNOWN:
+            notes.append(f"tier {tier.value} from the place line {h.place!r} under an issuer that names no unit")
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code
@@ -158,15 +182,18 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     return tier, notes
 
 
-_ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời)\b",
     re.I,
 )
-# Between the body and its verb: the unit's name or a term ("Quận 11", "(khóa XV)"), never a clause.
-_SPEAKER_GAP_RE = re.compile(r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}\s*$")
+# Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
+# nhiệm kỳ 2016-2021"), never a clause.
+_SPEAKER_GAP_RE = re.compile(
+    r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
+    r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?,?\s*$"
+)
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:
@@ -176,7 +203,7 @@ def speaking_bodies(texts: list[str]) -> list[str]:
     for text in texts:
         text = despace(text)  # "U B ND tỉnh thông báo"
         canonical = normalise_tones(text)  # same length: only tone marks move
-        orgs = list(_ORGANISATION_RE.finditer(canonical))
+        orgs = list(ORGANISATION_RE.finditer(canonical))
         for verb in _SPEECH_RE.finditer(canonical):
             before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
                       and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
@@ -259,11 +286,15 @@ def infer_system(letter: Letter) -> System:
             party += 1
     issuer = f"{h.parent_issuer or ''} {h.issuer or ''}".strip()
     p, s = _body_votes(issuer)
+    if h.authority and p == s == 0:
+        p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])[:1]:
-            p, s = _body_votes(who)
+        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing]):
+            p, s = _body_votes(who)  # the first body that is of one system ("Ủy ban … Mặt trận" is of neither)
             party, state = party + p, state + s
+            if p or s:
+                break
     if party == state == 0:
         # Last resort: the documents it carries out. A body implements mostly its own system's letters.
         for c in letter.citations:

@@ -134,6 +134,7 @@ def _letter_start(lines: Sequence[Line], top: list[int]) -> int:
         for j in reversed(top[:at]):  # issuer lines stand right above the marker (blank lines aside)
             t = lines[j].text
             if (is_upper(t) and len(t) <= 120) or not _LETTERS_RE.search(t) or P.SO_LINE_RE.match(t) \
+                    or P.SO_ALONE_RE.match(t) \
                     or _ORGANISATION_LINE_RE.fullmatch(t):
                 start = j
             else:
@@ -254,7 +255,10 @@ def footer_start(lines: Sequence[Line], body_start: int) -> int:
     return min(starts) if starts else len(lines)
 
 
-_CLOSING_VERB_RE = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|trên\s+đây|triển\s+khai\s+thực\s+hiện)\b", re.I)
+# A notice closes "… thông báo để các đơn vị, nhân dân biết và thực hiện./.".
+_CLOSING_VERB_RE = re.compile(
+    r"\b(?:đề\s+nghị|yêu\s+cầu|trên\s+đây|triển\s+khai\s+thực\s+hiện|thông\s+báo\s+để|biết,?\s+(?:và\s+)?thực\s+hiện)\b",
+    re.I)
 
 
 def closing_start(body: Sequence[Line]) -> int:

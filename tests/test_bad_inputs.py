@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from docx_factory import LetterDocx, party_letter
+from hostile_factory import LETTER_TXT
 from typer.testing import CliRunner
 
 from cli import app
@@ -29,15 +30,6 @@ from parsers import ReadLimits, parse_letter
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, and every password-protected Office file
 MB = 1024 * 1024
 
-GOOD_TXT = "\n".join((
-    "TỈNH ỦY BÌNH PHƯỚC", "BAN TUYÊN GIÁO", "*", "Số 1383-CV/BTGTU", "ĐẢNG CỘNG SẢN VIỆT NAM",
-    "Bình Phước, ngày 22 tháng 5 năm 2024", "V/v tiếp tục đẩy mạnh công tác tuyên truyền",
-    "Kính gửi: Các ban xây dựng Đảng Tỉnh ủy.",
-    "Thực hiện Công văn số 8371-CV/BTGTW, ngày 10/5/2024 của Ban Tuyên giáo Trung ương, Ban Tuyên giáo "
-    "Tỉnh ủy đề nghị:",
-    "1. Tuyên truyền sâu rộng chủ trương của Đảng.",
-    "Nơi nhận:", "- Như trên,", "- Lưu VPTU.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "Nguyễn Văn A", "",
-))
 
 # --- building bad files ---------------------------------------------------------------------------
 
@@ -139,7 +131,7 @@ CASES = [
     Case("bomb.docx", lambda: zip_bomb(210), "zip bomb"),
     # 20 MiB of zeros: within the unpacked-size budget, so it is read (and is no XML)
     Case("zeros_part.docx", lambda: zip_bomb(20), "corrupt .docx (word/document.xml"),
-    Case("text_named.docx", lambda: GOOD_TXT.encode(), "not a .docx"),
+    Case("text_named.docx", lambda: LETTER_TXT.encode(), "not a .docx"),
     Case("blank_document.docx", blank_word_document, "not a letter"),
     Case("garbage.txt", lambda: RANDOM_4K, "encoding"),
     Case("image.txt", lambda: b"\x89PNG\r\n\x1a\n" + RANDOM_4K, "image"),
@@ -186,7 +178,7 @@ def test_size_limit_from_read_limits(tmp_path: Path) -> None:
     before reading it."""
     docx_path = party_letter(tmp_path / "letter.docx")
     txt_path = tmp_path / "letter.txt"
-    txt_path.write_text(GOOD_TXT, encoding="utf-8")
+    txt_path.write_text(LETTER_TXT, encoding="utf-8")
     before = snapshot(tmp_path)
     for path in (docx_path, txt_path):
         parse_letter(path)  # fine with the default limits
@@ -270,7 +262,7 @@ def test_cli_file_over_the_default_limit(tmp_path: Path) -> None:
 
 def make_batch(folder: Path, bad: list[Case]) -> tuple[list[Path], list[Path]]:
     good = [party_letter(folder / "cv-1383.docx"), folder / "cv-1383.txt"]
-    good[1].write_text(GOOD_TXT, encoding="utf-8")
+    good[1].write_text(LETTER_TXT, encoding="utf-8")
     return good, [case.make(folder) for case in bad]
 
 

@@ -4,6 +4,8 @@ feed (through `segment_letter`), and for `parsers.citations.find_citations`."""
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from models import RawBlock, RawDocument, Source
 from parsers import patterns as P
@@ -59,6 +61,8 @@ STATE_SYMBOLS = [
     ("700/QĐ-TTg", "700", None, "QĐ", "TTg"),
     ("02/2011/TTLT-VPCP-BNV", "02", 2011, "TTLT", "VPCP-BNV"),
     ("22/CT-TW", "22", None, "CT", "TW"),  # a Party directive cited the state way
+    ("30c/NQ-CP", "30c", None, "NQ", "CP"),  # a number with a letter
+    ("30a/2008/NĐ-CP", "30a", 2008, "NĐ", "CP"),
 ]
 
 
@@ -76,6 +80,32 @@ def test_state_symbol(text, no, year, doc_type, issuer):
 def test_party_symbol_is_not_a_state_symbol(text):
     s = _symbol(text)
     assert s is not None and s.party
+
+
+@pytest.mark.parametrize(("written", "text", "doc_type", "issuer_code"), [
+    ("61/2018/NĐCP", "61/2018/NĐ-CP", "NĐ", "CP"), ("1961/QĐUBND", "1961/QĐ-UBND", "QĐ", "UBND"),
+    ("01/2018/TTVPCP", "01/2018/TT-VPCP", "TT", "VPCP"), ("30c/NQCP", "30c/NQ-CP", "NQ", "CP"),
+])
+def test_state_symbol_that_lost_its_hyphen(written, text, doc_type, issuer_code):
+    """Read after "số" (the finder's weak one-code form): a PDF dropped the type/issuer hyphen."""
+    s = parse_symbol(written)
+    assert s is not None and (s.text, s.doc_type, s.issuer_code) == (text, doc_type, issuer_code)
+
+
+@pytest.mark.parametrize(("written", "issuer_code"), [("45/UBND", "UBND"), ("12/BCĐ", "BCĐ"), ("7/HĐND", "HĐND"),
+                                                      ("3/SGDĐT", "SGDĐT")])
+def test_one_code_is_never_split(written, issuer_code):
+    """A công văn's one code stays whole: only a type code glued to an unmistakable issuer is split."""
+    s = parse_symbol(written)
+    assert s is not None and (s.text, s.doc_type, s.issuer_code) == (written, "CV", issuer_code)
+
+
+@given(no=st.integers(1, 99999), year=st.sampled_from(["", "2018/"]),
+       doc_type=st.sampled_from(["QĐ", "NĐ", "TT", "KH", "NQ", "CT", "TB", "BC", "HD", "TTr"]),
+       issuer=st.sampled_from(["UBND", "HĐND", "CP", "TTg", "VPCP", "BGDĐT", "BLĐTBXH", "SYT", "STNMT"]))
+def test_lost_hyphen_reads_as_the_real_symbol(no, year, doc_type, issuer):
+    """A state symbol whose type/issuer hyphen a PDF lost reads as the symbol with the hyphen."""
+    assert parse_symbol(f"{no}/{year}{doc_type}{issuer}") == parse_symbol(f"{no}/{year}{doc_type}-{issuer}")
 
 
 @pytest.mark.parametrize("text", ["5/2024", "tỷ lệ 3/4", "25/10/2021", "I/2024", "2021 - 2025"])
@@ -243,6 +273,7 @@ def test_not_date(text):
         (P.NATIONAL_RE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
         (P.NATIONAL_RE, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
         (P.NATIONAL_RE, "ĐẢNG CỘNG SẢN VIỆT NAM", False),
+        (P.NATIONAL_RE, "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM", True),  # a PDF font mapped "XÃ " to one letter
         (P.MOTTO_RE, "Độc lập - Tự do - Hạnh phúc", True),
         (P.MOTTO_RE, "Độc lập – Tự do – Hạnh phúc", True),
         (P.PARTY_HEADER_RE, "ĐẢNG CỘNG SẢN VIỆT NAM", True),
@@ -416,6 +447,10 @@ CITATIONS = [
      "Thông tư liên tịch"),
     ("Chỉ thị số 22/CT-TW", "22/CT-TW", "22", "CT", "TW", None, "Chỉ thị"),
     ("Kế hoạch số 125/KH-UBND ngày 31/2/2024", "125/KH-UBND", "125", "KH", "UBND", None, "Kế hoạch"),
+    ("Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011", "30c/NQ-CP", "30c", "NQ", "CP", dt.date(2011, 11, 8),
+     "Nghị quyết"),
+    ("Thông tư số 01/2018/TTVPCP ngày 23/11/2018", "01/2018/TT-VPCP", "01", "TT", "VPCP", dt.date(2018, 11, 23),
+     "Thông tư"),
 ]
 
 

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
@@ -254,6 +256,14 @@ def test_citation_broken_over_lines(tmp_path):
          [True, True]),
         ("Thực hiện Kế hoạch số 12-KH/TU, ngày 5/1/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 05-NQ/TW "
          "của Bộ Chính trị, Huyện ủy đề nghị", [True, False]),
+        ("Căn cứ ý kiến của Bộ Chính trị về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp "
+         "khó khăn do đại dịch COVID-19 tại văn bản số 1133-CV/VPTW ngày 25 tháng 6 năm 2021 của Văn phòng Trung "
+         "ương Đảng;", [True]),
+        ("Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội tại Tờ trình số 34/TTr-LĐTBXH ngày 02 "
+         "tháng 6 năm 2021 và Tờ trình số 45/TTr-LĐTBXH ngày 28 tháng 6 năm 2021.", [False, False]),
+        ("Xét báo cáo số 15/BC-VPTWH ngày 21 tháng 01 năm 2011 của Hội Nạn nhân chất độc da cam/dioxin Việt Nam, "
+         "Phó Thủ tướng có ý kiến chỉ đạo như sau:", [True]),
+        ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 12/TTr-SNV ngày 3/4/2020,", [False]),
     ],
 )
 def test_roles_as_a_clerk_reads_them(text, implements):
@@ -296,6 +306,8 @@ def test_tier_of_issuer(issuer, on, tier):
         ("Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức", Tier.COMMUNE),
         ("Văn phòng UBND tỉnh thông báo ý kiến chỉ đạo", Tier.PROVINCE),
         ("UBND huyện Tịnh Biên yêu cầu các phòng, ban", Tier.DISTRICT),
+        ("Chủ tịch HĐND huyện Ngân Sơn khóa XIX, nhiệm kỳ 2016-2021 thông báo lịch tiếp công dân", Tier.DISTRICT),
+        ("Thường trực HĐND tỉnh Gia Lai khoá XI thông báo", Tier.PROVINCE),
     ],
 )
 def test_tier_from_the_body_that_speaks(tmp_path, speaker, tier):
@@ -405,3 +417,197 @@ def test_footer_and_attachment_text_is_never_lost(lines):
         for column in line.split("\t"):
             if column.strip():
                 assert json.dumps(column.strip(), ensure_ascii=False)[1:-1] in dump
+
+
+def test_decision_cut_after_its_authority_line(tmp_path):
+    """A portal copy of a decision cut short leaves its authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …")
+    among the last lines: it is followed by the legal bases, so it is no signature and the bases stay read."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐUBND\n"
+        "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập  Tự do  Hạnh phúc\n"
+        "Kiên Giang, ngày 28 tháng 8 năm 2019\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị quyết số 30c/NQCP ngày 08 tháng 11 năm 2011 của Chính phủ;\n"
+        "Căn cứ Nghị định số 61/2018/NĐCP ngày 23 tháng 4 năm 2018 của Chính phủ;\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.motto[0]) == ("1961/QĐ-UBND", dt.date(2019, 8, 28), "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM")
+    assert letter.signature is None
+    assert roles(letter) == {"30c/NQ-CP": "implements", "61/2018/NĐ-CP": "implements"}
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+
+
+@pytest.mark.parametrize(("authority", "tier"), [
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", Tier.PROVINCE),
+    ("ỦY BAN NHÂN DÂN HUYỆN KIM ĐỘNG", Tier.DISTRICT),
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐỨC HỢP", Tier.COMMUNE),
+])
+def test_decision_authority_line_places_a_bare_issuer(tmp_path, authority, tier):
+    """The issuer line lost its unit ("ỦY BAN NHÂN DÂN" alone); the authority line under the subject names it."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC\n"
+        f"{authority}\n"
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
+        "Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Công bố Danh mục thủ tục hành chính.\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+    ))
+    h = letter.header
+    assert (h.authority, h.subject) == (
+        authority, "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC")
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+def test_a_subject_that_goes_on_is_no_authority_line(tmp_path):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Bắc Ninh, ngày 3 tháng 2 năm 2020\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ LÀM VIỆC CỦA\nỦY BAN NHÂN DÂN TỈNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+    ))
+    assert (letter.header.authority, letter.header.subject) == (
+        None, "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH")
+    assert letter.tier is Tier.PROVINCE
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang", False),  # the portal adds the year: the letter itself
+    ("Quyết định số 1961/QĐ-UBND tỉnh Kiên Giang", False),
+    ("Quyết định số 1961/2018/QĐ-UBND tỉnh Kiên Giang", True),  # same number, another year: another decision
+])
+def test_the_letter_never_cites_itself(tmp_path, title, kept):
+    letter = parse_text(tmp_path, (
+        f"{title}\n\nỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Kiên Giang, ngày 28 tháng 8 năm 2019\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n"
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+    ))
+    assert letter.header.symbol == "1961/QĐ-UBND"
+    assert ("1961/2018/QĐ-UBND" in roles(letter)) is kept
+    assert "61/2018/NĐ-CP" in roles(letter)
+
+
+@pytest.mark.parametrize("closing", [
+    "Với nội dung trên, HĐND huyện thông báo để các đơn vị, nhân dân biết và thực hiện./.",
+    "HĐND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+])
+def test_a_notice_closes_with_its_formula(tmp_path, closing):
+    """The notice's closing formula is no part of its last item, and its speaker places the notice."""
+    letter = parse_text(tmp_path, (
+        "Thông báo lịch tiếp công dân\n\nLịch tiếp công dân như sau:\n"
+        "1. Thời gian: ngày 20 hằng tháng.\n2. Địa điểm: Phòng Tiếp công dân.\n" + closing + "\n"
+    ))
+    assert [p.text for p in letter.closing] == [closing]
+    assert closing not in " ".join(it.text for it in letter.walk_items())
+    assert letter.tier is Tier.DISTRICT
+
+
+@pytest.mark.parametrize(("place", "tier"), [
+    ("Kiên Giang", Tier.PROVINCE),  # only a province bears the name
+    ("Kim Động", Tier.DISTRICT),
+    ("Ninh Bình", Tier.UNKNOWN),  # a province and its seat city: the place line says nothing
+])
+def test_place_line_under_a_bare_committee(tmp_path, place, tier):
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        f"Số: 335/KH-UBND | {place}, ngày 10 tháng 02 năm 2023 |\n"
+        "KẾ HOẠCH\nTuyển sinh vào lớp 6 năm học 2023-2024\n"
+        "1. Mục đích.\n2. Yêu cầu.\n"
+    ))
+    assert (letter.header.issuer, letter.header.place) == ("ỦY BAN NHÂN DÂN", place)
+    assert letter.tier is tier
+
+
+def test_the_page_says_which_letter_it_posts(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CÔNG TÁC ĐẢNG\n\nHướng dẫn tuyên truyền các ngày lễ lớn trong năm 2019\n"
+        "Ngày đăng 07/01/2019 | 14:09  | View count: 695\n\n"
+        "Thực hiện Hướng dẫn số 70- HD/BTGTU ngày 14/12/2018 của Ban Tuyên giáo Thành uỷ về việc tuyên truyền,\n\n"
+        "Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền trong năm 2019.\n\n"
+        "Phòng Văn hóa và Thông tin đăng tải Hướng dẫn số 35-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo Quận ủy. "
+        "Xem nội dung Hướng dẫn tại đây.\n"
+    ))
+    h = letter.header
+    assert (h.symbol, h.date, h.issuer, h.identity_from) == (
+        "35-HD/BTG", dt.date(2018, 12, 25), "Ban Tuyên giáo Quận ủy", IdentitySource.POSTING)
+    assert roles(letter) == {"70-HD/BTGTU": "implements"}
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+    assert not any("issuer code" in w.message for w in letter.warnings)  # BTG is a board any tier has
+
+
+def test_a_summary_that_carries_out_the_letter_it_reports(tmp_path):
+    """The lead reports the city board's letter; the district board then carries out that board's instruction:
+    the reported letter is the source, not the page's own letter."""
+    letter = parse_text(tmp_path, (
+        "Thông tin tuyên truyền\n\nHưởng ứng Giải báo chí lần thứ XV, năm 2021-2022\n21/07/2021 | 09:58\n\n"
+        "Ngày 16/7/2021, Ban Tuyên giáo Thành ủy Hà Nội đã ban hành Công văn số 451-CV/BTGTU về hưởng ứng Giải "
+        "báo chí lần thứ XV. Giải do Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam tổ chức.\n\n"
+        "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, Ban Tuyên giáo Quận ủy đề nghị các "
+        "tổ chức cơ sở đảng triển khai hưởng ứng và tuyên truyền Giải báo chí.\n"
+    ))
+    assert (letter.header.symbol, letter.header.identity_from) == (None, None)
+    (c,) = letter.citations
+    assert (c.symbol, c.role.value, c.date) == ("451-CV/BTGTU", "implements", dt.date(2021, 7, 16))
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+def test_a_basis_stated_as_an_item(tmp_path):
+    """A plan's bases listed as items: one that opens "Căn cứ" is carried out; others only named."""
+    letter = parse_text(tmp_path, (
+        "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 335/KH-UBND\nPhú Thọ, ngày 10 tháng 02 năm 2023\nKẾ HOẠCH\n"
+        "Tuyển sinh vào lớp 6 năm học 2023-2024\n"
+        "1. Quy chế tuyển sinh ban hành kèm theo Thông tư số 11/2014/TT-BGDĐT ngày 18/4/2014 của Bộ GD&ĐT;\n"
+        "2. Căn cứ Quyết định số 932/QĐ-UBND ngày 22/4/2016 của UBND tỉnh Phú Thọ về việc quy định cụ thể "
+        "hóa Điều 18 của Thông tư số 01/2016/TT-BGDĐT ngày 15/01/2016;\n"
+        "3. Tình hình thực tế của địa phương.\n"
+    ))
+    assert roles(letter) == {"11/2014/TT-BGDĐT": "mentions", "932/QĐ-UBND": "implements",
+                             "01/2016/TT-BGDĐT": "mentions"}
+
+
+def _item_ids(letter) -> list[str]:
+    return [it.id for it in letter.walk_items()]
+
+
+@given(points=st.integers(1, 8), mark=st.sampled_from(["- ", "* ", "+ "]))
+@settings(max_examples=20, deadline=None)
+def test_markdown_list_marks_before_points(tmp_path_factory, points, mark):
+    """A Markdown conversion writes a decree's points as list entries ("- a) …"): the same items as without."""
+    letters = "abcdđeghik"[:points]
+    text = ("CHÍNH PHỦ\nNGHỊ ĐỊNH\nVề công tác văn thư\nChương I\nQUY ĐỊNH CHUNG\nĐiều 4. Nguyên tắc\n"
+            "1. Nguyên tắc, yêu cầu quản lý như sau:\n{}2. Văn bản phải được theo dõi.\n")
+    plain = text.format("".join(f"{x}) Văn bản thứ {x} phải được đăng ký.\n" for x in letters))
+    marked = text.format("".join(f"{mark}{x}) Văn bản thứ {x} phải được đăng ký.\n" for x in letters))
+    tmp = tmp_path_factory.mktemp("md")
+    want = _item_ids(parse_text(tmp, plain, "plain.txt"))
+    assert _item_ids(parse_text(tmp, marked, "marked.txt")) == want
+    assert f"Điều 4.1.{letters[-1]}" in want
+
+
+def test_a_section_numeral_alone_on_its_line(tmp_path):
+    letter = parse_text(tmp_path, (
+        "CHÍNH PHỦ\nNGHỊ QUYẾT\nVề một số chính sách hỗ trợ\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+        "QUYẾT NGHỊ:\nI.\nMỤC TIÊU, NGUYÊN TẮC\n1. Mục tiêu\nHỗ trợ người lao động.\n2. Nguyên tắc\nBảo đảm kịp thời.\n"
+        "II.\nCÁC CHÍNH SÁCH\n1. Giảm mức đóng bảo hiểm.\n"
+    ))
+    tops = [(it.id, it.text) for it in letter.items]
+    assert tops == [("I", "MỤC TIÊU, NGUYÊN TẮC"), ("II", "CÁC CHÍNH SÁCH")]
+    assert _item_ids(letter) == ["I", "I.1", "I.2", "II", "II.1"]
+
+
+def test_number_line_split_by_a_pdf_text_layer(tmp_path):
+    """A two-column header read column by column: "Số:" on one line, its symbol (number blank, a draft) lines
+    below under the national title; the draft's mark is no issuer."""
+    letter = parse_text(tmp_path, (
+        "Tải bản đầy đủ (.doc) (7 trang)\n\nVĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\n/TTr-VPCP\n\nHà Nội, ngày\n\ntháng\n\nnăm 2016\n\nDỰ THẢO\n\nTỜ TRÌNH\n"
+        "Về dự thảo Nghị định ban hành Quy chế làm việc của Chính phủ\nKính gửi: Chính phủ\n"
+        "Thực hiện Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2016 của Chính phủ, Văn phòng Chính phủ trình:\n"
+        "I. SỰ CẦN THIẾT\nQuy chế hiện hành cần sửa đổi.\n"
+    ))
+    h = letter.header
+    assert (h.issuer, h.symbol, h.number, h.doc_type) == ("VĂN PHÒNG CHÍNH PHỦ", "/TTr-VPCP", None, "TTr")
+    assert WarningCode.BLANK_NUMBER in codes(letter)
+    assert roles(letter) == {"01/NQ-CP": "implements"}
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)

@@ -7,6 +7,7 @@ Excel users in a locale with ';' separators open cascade.xlsx instead."""
 
 import csv
 from pathlib import Path
+from typing import Protocol
 
 from cascade.analysis import Pair
 from cascade.reports.cells import cell
@@ -76,16 +77,19 @@ class _Csv:
         self.file.close()
 
 
-class CsvTables:
-    """letters.csv, items.csv, links.csv and matrix.csv, streamed."""
+class _RowWriter(Protocol):
+    def write(self, row: list[object]) -> None: ...
 
-    NAMES = ("letters.csv", "items.csv", "links.csv", "matrix.csv")
+    def close(self) -> None: ...
 
-    def __init__(self, folder: Path) -> None:
-        self.letters = _Csv(folder / "letters.csv", LETTERS_COLUMNS)
-        self.items = _Csv(folder / "items.csv", ITEMS_COLUMNS)
-        self.links = _Csv(folder / "links.csv", LINKS_COLUMNS)
-        self.matrix = _Csv(folder / "matrix.csv", MATRIX_COLUMNS)
+
+class TableRows:
+    """What every tabular sink writes, row by row: letters, items, links and matrix (the writers are its own)."""
+
+    letters: _RowWriter
+    items: _RowWriter
+    links: _RowWriter
+    matrix: _RowWriter
 
     def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
         self.letters.write(letter_row(node))
@@ -97,7 +101,22 @@ class CsvTables:
         for row in link_rows(pair, result, verdicts):
             self.links.write(row)
         for row in matrix_rows(pair, result, verdicts):
-            self.matrix.write(row)
+            self.write_matrix_row(row)
+
+    def write_matrix_row(self, row: list[object]) -> None:
+        self.matrix.write(row)
+
+
+class CsvTables(TableRows):
+    """letters.csv, items.csv, links.csv and matrix.csv, streamed."""
+
+    NAMES = ("letters.csv", "items.csv", "links.csv", "matrix.csv")
+
+    def __init__(self, folder: Path) -> None:
+        self.letters = _Csv(folder / "letters.csv", LETTERS_COLUMNS)
+        self.items = _Csv(folder / "items.csv", ITEMS_COLUMNS)
+        self.links = _Csv(folder / "links.csv", LINKS_COLUMNS)
+        self.matrix = _Csv(folder / "matrix.csv", MATRIX_COLUMNS)
 
     def finish(self, run: RunInfo) -> list[str]:
         for table in (self.letters, self.items, self.links, self.matrix):

@@ -21,15 +21,11 @@ from cascade.reports.tables import (
     LETTERS_COLUMNS,
     LINKS_COLUMNS,
     MATRIX_COLUMNS,
-    letter_row,
-    link_rows,
-    matrix_rows,
-    unit_row,
+    TableRows,
 )
 from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts
-from models import Letter, LinkResult
-from models.corpus import LetterNode
+from models import LinkResult
 
 # Background of each relation (the same hues as index.html).
 COLOURS = {"kept": "#c8ecc9", "localised": "#cfe0ff", "expanded": "#d9f2ee", "trimmed": "#ffe3b8",
@@ -61,7 +57,7 @@ class _Sheet:
         self.sheet.autofilter(0, 0, max(0, self.row - 1), len(self.columns) - 1)
 
 
-class Workbook:
+class Workbook(TableRows):
     NAME = "cascade.xlsx"
 
     def __init__(self, folder: Path, lang: str) -> None:
@@ -79,23 +75,17 @@ class Workbook:
         self.letters = _Sheet(self.book, "letters", LETTERS_COLUMNS, self.head, text)
         self.items = _Sheet(self.book, "items", ITEMS_COLUMNS, self.head, text)
         self.links = _Sheet(self.book, "links", LINKS_COLUMNS, self.head, text)
-        self.matrix = _Sheet(self.book, "matrix", MATRIX_COLUMNS, self.head, text)
+        self.matrix: _Sheet = _Sheet(self.book, "matrix", MATRIX_COLUMNS, self.head, text)
         # per parent: its items (id, text) and, per child, its cells (relation, kept, child items)
         self.parents: dict[str, list[tuple[str, str]]] = {}
         self.cells: dict[str, dict[str, dict[str, tuple[str, float, str]]]] = {}
         self.retention: dict[Pair, float] = {}
 
-    def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
-        self.letters.write(letter_row(node))
-        if letter is not None:
-            for unit in letter_units(letter):
-                self.items.write(unit_row(node.path, unit))
+    def write_matrix_row(self, row: list[object]) -> None:
+        self.matrix.write(row, self.fills.get(str(row[3])))
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
-        for row in link_rows(pair, result, verdicts):
-            self.links.write(row)
-        for row in matrix_rows(pair, result, verdicts):
-            self.matrix.write(row, self.fills.get(str(row[3])))
+        super().add_pair(pair, result, verdicts)
         parent, child = pair
         if parent not in self.parents:
             self.parents[parent] = [(u.id, u.text) for u in letter_units(result.parent) if u.is_item]
