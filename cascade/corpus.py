@@ -50,7 +50,8 @@ class CorpusSettings:
     tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
     derived_margin: float = 0.25  # a candidate is never the parent when it holds this much less of the child
     same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
-    other_body_penalty: float = 0.3  # a candidate of the level the child's header names above it, another place
+    other_body_penalty: float = 0.5  # a candidate of the level the child's header names above it, elsewhere
+    # (a penalty, not a ban: a superior line can be misread)
     nearest_bonus: float = 0.02  # per tier rank of a parent above the child: the nearest tier wins ties
     family_of: int = 5  # the known children and parents of this many best-voted candidates are scored too
     tie_margin: float = 0.1  # candidates this close to the best are told apart by their own text …
@@ -294,28 +295,47 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
         proposals = [p for path in levels.get(level, [])
                      for p in _content_proposals(path, letters, index, settings, k, graph,
                                                  _named_letters(path, letters[path], by_body, settings))]
+        rounds = [proposals]
         if level < unplaced:
             waiting = {p.child for p in proposals if p.rank == 0 and letters[p.parent].tier is Tier.UNKNOWN}
             deferred += [p for p in proposals if p.child in waiting]
-            proposals = [p for p in proposals if p.child not in waiting]
+            rounds = [[p for p in proposals if p.child not in waiting]]
         else:
-            proposals += deferred
-        # Most confident first; a candidate that would close a cycle is passed over.
-        for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
-            node = nodes[prop.child]
-            if node.parents or nx.has_path(graph, prop.child, prop.parent):
-                continue
-            decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
-            node.parents.append(_content_link(prop, decisive, letters))
-            graph.add_edge(prop.parent, prop.child)
-            if (prop.share < settings.thin_share or decisive <= settings.thin_decisive
-                    or prop.margin < settings.thin_margin):
-                node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
+            rounds.append(deferred)  # once the letters of unknown tier are placed
+        for batch in rounds:
+            # Most confident first; a candidate that would close a cycle, or that its own parent puts
+            # below the child's tier, is passed over.
+            for prop in sorted(batch, key=lambda x: (-x.score, x.child, x.parent)):
+                node = nodes[prop.child]
+                if node.parents or nx.has_path(graph, prop.child, prop.parent):
+                    continue
+                floor = _placed_rank(prop.parent, letters, graph)
+                if floor is not None and floor > TIER_RANK.get(letters[prop.child].tier, unplaced):
+                    continue
+                decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
+                node.parents.append(_content_link(prop, decisive, letters))
+                graph.add_edge(prop.parent, prop.child)
+                if (prop.share < settings.thin_share or decisive <= settings.thin_decisive
+                        or prop.margin < settings.thin_margin):
+                    node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
     _flag_sibling_copies(nodes, index, letters, settings)
     return nodes
+
+
+def _placed_rank(path: str, letters: Mapping[str, Letter], graph: nx.DiGraph) -> int | None:
+    """The rank of the nearest known tier above a letter of unknown tier, once it is placed (a
+    headerless letter under a district's is a district's or below); None when nothing above is known."""
+    seen = {path}
+    while letters[path].tier is Tier.UNKNOWN:
+        above = [p for p in graph.predecessors(path) if p not in seen]
+        if not above:
+            return None
+        path = above[0]
+        seen.add(path)
+    return TIER_RANK.get(letters[path].tier)
 
 
 def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.date, str]]],
