@@ -135,13 +135,16 @@ def _bodies_of(letter: Letter) -> set[str]:
     return {place for place in map(_place_of, (x for x in own if x)) if len(place.split()) >= 2}
 
 
+_UNIT_LEVELS = {"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG"}  # territorial units (THỊ XÃ, THÀNH PHỐ …)
+
+
 def _other_body(child: Letter, candidate: Letter) -> bool:
     """Does the child's header name a body above it of the candidate's level but another place
     ('ĐẢNG BỘ HUYỆN X' over the child, the candidate from HUYỆN Y)? A commune implements its own
     district's letters, not a neighbouring district's, however much of the provincial text both carry."""
     above = _named_above(child)
-    if above is None:
-        return False
+    if above is None or above.split()[0] not in _UNIT_LEVELS:
+        return False  # a ministry's or a department's sub-unit may well carry out another body's letter
     level = above.split()[0]
     bodies = _bodies_of(candidate)
     return above not in bodies and any(b.split()[0] == level for b in bodies)
@@ -358,13 +361,15 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
     next best (stage two: exact shares of the candidates the vote found, of the letters its header
     names, and of their families)."""
     voted = index.candidates(path, k)
-    scored = _score_candidates(path, list(dict.fromkeys([*voted, *named])), letters, index, settings, set(named))
+    labels = index.unit_labels(path, [u.text for u in letter_units(letters[path], frame=False)])
+    scored = _score_candidates(path, list(dict.fromkeys([*voted, *named])), letters, index, settings, labels,
+                               set(named))
     # Stage two and a half: the known children and parents of the best scored, scored too (a district
     # the vote's cap left out is found under its province).
     seen = {x[2] for x in scored}
     family = [x for top in scored[:settings.family_of] for x in (*graph.successors(top[2]),
                                                                    *graph.predecessors(top[2])) if x not in seen]
-    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings)
+    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings, labels)
     scored.sort(key=lambda x: (-x[0], x[2]))
     scored = _rerank_near_ties(path, scored, index, settings, graph)
     out = []
@@ -379,13 +384,13 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
 
 
 def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
-                      settings: CorpusSettings, named: set[str] = frozenset()
+                      settings: CorpusSettings, labels: np.ndarray, named: set[str] = frozenset()
                       ) -> list[tuple[float, float, str, bool, bool]]:
     """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate;
-    a candidate the child's header names (`named`) needs less text in common, as a near citation does."""
+    a candidate the child's header names (`named`) needs less text in common, as a near citation does.
+    `labels` tell which of the child's units holds each of its trigrams (`TrigramIndex.unit_labels`)."""
     child = letters[path]
     scored = []
-    labels = index.unit_labels(path, [u.text for u in letter_units(child, frame=False)]) if candidates else None
     for cand in candidates:
         if cand == path:
             continue
