@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Set
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -356,7 +356,7 @@ def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.d
 
 
 def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
-                       k: int, graph: nx.DiGraph, named: list[str] = ()) -> list[_Proposal]:
+                       k: int, graph: nx.DiGraph, named: Sequence[str] = ()) -> list[_Proposal]:
     """Every candidate that may be the child's parent by content, each with how clearly it beats the
     next best (stage two: exact shares of the candidates the vote found, of the letters its header
     names, and of their families)."""
@@ -384,7 +384,7 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
 
 
 def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
-                      settings: CorpusSettings, labels: np.ndarray, named: set[str] = frozenset()
+                      settings: CorpusSettings, labels: np.ndarray, named: Set[str] = frozenset()
                       ) -> list[tuple[float, float, str, bool, bool]]:
     """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate;
     a candidate the child's header names (`named`) needs less text in common, as a near citation does.
