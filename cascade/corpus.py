@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Set
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -26,6 +26,7 @@ import numpy as np
 
 from cascade.citecheck import edit_distance
 from cascade.trigram_index import TrigramIndex, letter_trigrams
+from cascade.units import letter_units
 from models import Citation, CitationRole, Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
 
@@ -38,27 +39,32 @@ class CorpusSettings:
     in the candidate parent); measured on generated cascades by bench/run.py."""
 
     content_min: float = 0.30  # a parent found by content must hold this share of the child's text
-    near_content_min: float = 0.15  # a near-miss citation needs only this much text in common
+    near_content_min: float = 0.15  # a near-miss citation needs only this much text in common …
+    named_content_min: float = 0.15  # … and so does a letter of the body the child's header names above it
+    named_candidates: int = 16  # letters of that body scored, whatever their votes (dated closest before)
     near_days: int = 7  # a cited date this close to the parent's supports a near miss
     max_postings: int = 64  # a trigram votes for at most this many letters (the most general ones)
     candidates: int = 48  # candidates scored exactly per letter, at least …
     candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
     max_candidates: int = 256
     tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
-    derived_penalty: float = 0.2  # a candidate that looks derived from the child (see _content_proposals) …
-    derived_margin: float = 0.25  # … and is never its parent when it holds this much less of the child
+    derived_margin: float = 0.25  # a candidate is never the parent when it holds this much less of the child
     same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
+    other_body_penalty: float = 0.5  # a candidate of the level the child's header names above it, elsewhere
+    # (a penalty, not a ban: a superior line can be misread)
     nearest_bonus: float = 0.02  # per tier rank of a parent above the child: the nearest tier wins ties
     family_of: int = 5  # the known children and parents of this many best-voted candidates are scored too
     tie_margin: float = 0.1  # candidates this close to the best are told apart by their own text …
     tie_candidates: int = 6  # … at most this many
+    unit_weight: float = 1.0  # weight, in the score, of the child's share held unit by unit (see below)
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
     rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
     exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
-    thin_decisive: float = 0.5  # … or when it holds no more than this share of what tells it from the runner-up
+    thin_decisive: float = 0.4  # … or when it holds no more than this share of what tells it from the runner-up …
+    thin_margin: float = 0.05  # … or when its score is less than this over the runner-up's
     sibling_overlap: float = 0.5  # share of a child's local text also in a sibling's local text
     sibling_min_trigrams: int = 8
     # Bounds that keep a folder of near-copies linear: a near-miss citation is weighed against at
@@ -112,19 +118,43 @@ def _place_of(line: str | None) -> str:
     return " ".join(_BODY_WORDS_RE.sub(" ", text).split())
 
 
+def _named_above(letter: Letter) -> str | None:
+    """The body the letter's superior-body line names ('ĐẢNG BỘ HUYỆN X' → 'HUYỆN X'), if any."""
+    above = _place_of(letter.header.parent_issuer)
+    return above if len(above.split()) >= 2 else None
+
+
+def _bodies_of(letter: Letter) -> set[str]:
+    """The bodies a letter speaks for: its issuer and, for a department, the committee it issues for."""
+    h = letter.header
+    # The line over a committee ("ĐẢNG BỘ HUYỆN X" over "ĐẢNG ỦY XÃ Y") names the body above the
+    # letter, not the letter's own; the committee over a department ("TỈNH ỦY X" over "BAN TUYÊN GIÁO")
+    # is its own body.
+    own = [h.issuer] + ([h.parent_issuer] if h.parent_issuer and not h.parent_issuer.upper().startswith("ĐẢNG BỘ")
+                        else [])
+    return {place for place in map(_place_of, (x for x in own if x)) if len(place.split()) >= 2}
+
+
+_UNIT_LEVELS = {"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG"}  # territorial units (THỊ XÃ, THÀNH PHỐ …)
+
+
+def _other_body(child: Letter, candidate: Letter) -> bool:
+    """Does the child's header name a body above it of the candidate's level but another place
+    ('ĐẢNG BỘ HUYỆN X' over the child, the candidate from HUYỆN Y)? A commune implements its own
+    district's letters, not a neighbouring district's, however much of the provincial text both carry."""
+    above = _named_above(child)
+    if above is None or above.split()[0] not in _UNIT_LEVELS:
+        return False  # a ministry's or a department's sub-unit may well carry out another body's letter
+    level = above.split()[0]
+    bodies = _bodies_of(candidate)
+    return above not in bodies and any(b.split()[0] == level for b in bodies)
+
+
 def _names_parent(child: Letter, candidate: Letter) -> bool:
     """Does the child's superior-body line name the candidate's body (its issuer, or the committee a
     department issues for)?"""
-    above = _place_of(child.header.parent_issuer)
-    if len(above.split()) < 2:
-        return False
-    h = candidate.header
-    # The line over a committee ("ĐẢNG BỘ HUYỆN X" over "ĐẢNG ỦY XÃ Y") names the body above the
-    # candidate, not the candidate; the committee over a department ("TỈNH ỦY X" over "BAN TUYÊN GIÁO")
-    # is the candidate's own body.
-    own = [h.issuer] + ([h.parent_issuer] if h.parent_issuer and not h.parent_issuer.upper().startswith("ĐẢNG BỘ")
-                        else [])
-    return any(above == _place_of(x) for x in own if x)
+    above = _named_above(child)
+    return above is not None and above in _bodies_of(candidate)
 
 
 def _tier_ok(parent: Letter, child: Letter) -> bool:
@@ -200,6 +230,8 @@ class _Proposal:
     known: bool  # both tiers known
     runner_up: str | None
     above: bool
+    margin: float  # score over the runner-up's (the best proposal only)
+    rank: int  # 0 for the child's best candidate
 
 
 def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
@@ -218,7 +250,11 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             by_key[key].append(path)
             if h.date:
                 by_kind[key[1:]].append((h.date, path))
-    for dated in by_kind.values():
+    by_body: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)  # letters of each body, by date
+    for path, letter in letters.items():
+        for body in _bodies_of(letter):
+            by_body[body].append((letter.header.date or dt.date.min, path))
+    for dated in (*by_kind.values(), *by_body.values()):
         dated.sort()
     nodes = {path: _node(path, letter) for path, letter in letters.items()}
     graph = nx.DiGraph()  # parent → child, to refuse cycles
@@ -250,22 +286,41 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     k = min(settings.max_candidates, max(settings.candidates, settings.candidates_per_sibling * family + 8))
     # Top-down, a tier at a time (unknown tiers last): a letter's candidates include the known children
     # and parents of its best-voted ones, so a district paired a tier above is there for its communes.
+    # A letter whose best candidate is of unknown tier waits for the last round: that letter is first
+    # placed under its own parent, and is passed over if it turns out to be a descendant (a headerless
+    # commune letter holds much of the central text, but is not where a central letter comes from).
+    unplaced = len(TIER_RANK)
     levels: dict[int, list[str]] = defaultdict(list)
     for path in pending_content:
-        levels[TIER_RANK.get(letters[path].tier, len(TIER_RANK))].append(path)
-    for level in sorted(levels):
-        proposals = [p for path in levels[level]
-                     for p in _content_proposals(path, letters, index, settings, k, graph)]
-        # Most confident first; a candidate that would close a cycle is passed over.
-        for prop in sorted(proposals, key=lambda x: (-x.score, x.child, x.parent)):
-            node = nodes[prop.child]
-            if node.parents or nx.has_path(graph, prop.child, prop.parent):
-                continue
-            decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
-            node.parents.append(_content_link(prop, decisive, letters))
-            graph.add_edge(prop.parent, prop.child)
-            if prop.share < settings.thin_share or decisive <= settings.thin_decisive:
-                node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
+        levels[TIER_RANK.get(letters[path].tier, unplaced)].append(path)
+    deferred: list[_Proposal] = []
+    for level in sorted({*levels, unplaced}):
+        proposals = [p for path in levels.get(level, [])
+                     for p in _content_proposals(path, letters, index, settings, k, graph,
+                                                 _named_letters(path, letters[path], by_body, settings))]
+        rounds = [proposals]
+        if level < unplaced:
+            waiting = {p.child for p in proposals if p.rank == 0 and letters[p.parent].tier is Tier.UNKNOWN}
+            deferred += [p for p in proposals if p.child in waiting]
+            rounds = [[p for p in proposals if p.child not in waiting]]
+        else:
+            rounds.append(deferred)  # once the letters of unknown tier are placed
+        for batch in rounds:
+            # Most confident first; a candidate that would close a cycle, or that its own parent puts
+            # below the child's tier, is passed over.
+            for prop in sorted(batch, key=lambda x: (-x.score, x.child, x.parent)):
+                node = nodes[prop.child]
+                if node.parents or nx.has_path(graph, prop.child, prop.parent):
+                    continue
+                floor = _placed_rank(prop.parent, letters, graph)
+                if floor is not None and floor > TIER_RANK.get(letters[prop.child].tier, unplaced):
+                    continue
+                decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
+                node.parents.append(_content_link(prop, decisive, letters))
+                graph.add_edge(prop.parent, prop.child)
+                if (prop.share < settings.thin_share or decisive <= settings.thin_decisive
+                        or prop.margin < settings.thin_margin):
+                    node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
@@ -273,17 +328,48 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     return nodes
 
 
+def _placed_rank(path: str, letters: Mapping[str, Letter], graph: nx.DiGraph) -> int | None:
+    """The rank of the nearest known tier above a letter of unknown tier, once it is placed (a
+    headerless letter under a district's is a district's or below); None when nothing above is known."""
+    seen = {path}
+    while letters[path].tier is Tier.UNKNOWN:
+        above = [p for p in graph.predecessors(path) if p not in seen]
+        if not above:
+            return None
+        path = above[0]
+        seen.add(path)
+    return TIER_RANK.get(letters[path].tier)
+
+
+def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.date, str]]],
+                   settings: CorpusSettings) -> list[str]:
+    """Letters of the body the child's header names above it ('ĐẢNG BỘ HUYỆN X' over 'ĐẢNG ỦY XÃ Y'),
+    dated on or before the child, closest first, at most `named_candidates`: the vote may rank them
+    low when the child is short and mostly local, or when cousins hold the same inherited text."""
+    above = _named_above(letter)
+    dated = by_body.get(above, []) if above else []
+    if not dated:
+        return []
+    day = letter.header.date
+    end = bisect.bisect_right(dated, (day, "\uffff")) if day else len(dated)
+    return [p for _, p in dated[:end][::-1][: settings.named_candidates] if p != path]
+
+
 def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
-                       k: int, graph: nx.DiGraph) -> list[_Proposal]:
+                       k: int, graph: nx.DiGraph, named: Sequence[str] = ()) -> list[_Proposal]:
     """Every candidate that may be the child's parent by content, each with how clearly it beats the
-    next best (stage two: exact shares of the candidates the vote found, and of their families)."""
-    scored = _score_candidates(path, index.candidates(path, k), letters, index, settings)
+    next best (stage two: exact shares of the candidates the vote found, of the letters its header
+    names, and of their families)."""
+    voted = index.candidates(path, k)
+    labels = index.unit_labels(path, [u.text for u in letter_units(letters[path], frame=False)])
+    scored = _score_candidates(path, list(dict.fromkeys([*voted, *named])), letters, index, settings, labels,
+                               set(named))
     # Stage two and a half: the known children and parents of the best scored, scored too (a district
     # the vote's cap left out is found under its province).
     seen = {x[2] for x in scored}
     family = [x for top in scored[:settings.family_of] for x in (*graph.successors(top[2]),
                                                                    *graph.predecessors(top[2])) if x not in seen]
-    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings)
+    scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings, labels)
     scored.sort(key=lambda x: (-x[0], x[2]))
     scored = _rerank_near_ties(path, scored, index, settings, graph)
     out = []
@@ -292,13 +378,17 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
         rival = scored[1][2] if n == 0 and len(scored) > 1 else scored[0][2] if n else None
         # the order after the near-tie rules is the order of preference: scores follow it
         rank_score = best - 1e-6 * n if n == 0 else min(score, best - 1e-6 * n)
-        out.append(_Proposal(path, cand, rank_score, share, known, rival, above))
+        margin = score - scored[1][0] if n == 0 and len(scored) > 1 else 1.0 if n == 0 else 0.0
+        out.append(_Proposal(path, cand, rank_score, share, known, rival, above, margin, n))
     return out
 
 
 def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
-                      settings: CorpusSettings) -> list[tuple[float, float, str, bool, bool]]:
-    """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate."""
+                      settings: CorpusSettings, labels: np.ndarray, named: Set[str] = frozenset()
+                      ) -> list[tuple[float, float, str, bool, bool]]:
+    """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate;
+    a candidate the child's header names (`named`) needs less text in common, as a near citation does.
+    `labels` tell which of the child's units holds each of its trigrams (`TrigramIndex.unit_labels`)."""
     child = letters[path]
     scored = []
     for cand in candidates:
@@ -308,16 +398,16 @@ def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Le
         if not (_tier_ok(parent, child) and _date_ok(parent, child)):
             continue
         share = index.containment(path, cand)
-        if share < settings.content_min:
+        if share < (settings.named_content_min if cand in named else settings.content_min):
             continue
         above = _above(parent, child)
-        # Direction, where the tiers do not tell it: a letter that holds less of the child's text than
-        # the child holds of its own looks derived from the child (its own child, or a sibling that
-        # copied it), not its source.
+        # Direction, where the tiers do not tell it: a letter mostly made of the child's text that
+        # holds far less of the child's is the child's own child (or a sibling that copied it). A
+        # candidate merely shorter than the child is not: a child that keeps its parent whole and adds
+        # its own items is longer than its parent.
         back = 0.0 if above else index.containment(cand, path)  # (only then worth computing)
         if back - share > settings.derived_margin:
-            continue  # mostly made of the child's text, holding little of it: the child's own child
-        derived = back > share
+            continue
         known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
         # The same known tier is allowed (real letters do it) but a letter a tier above that holds
         # most of the text is the likelier source: communes do not direct their neighbours.
@@ -326,8 +416,11 @@ def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Le
         nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
         # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
         same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
-        score = (share + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
-                 - settings.derived_penalty * derived - settings.same_tier_penalty * same_tier)
+        # A parent holds whole the units the child copied from it; a cousin, patches of many.
+        copied = index.unit_containment(path, cand, labels) if settings.unit_weight else share
+        text = (1 - settings.unit_weight) * share + settings.unit_weight * copied
+        score = (text + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
+                 - settings.same_tier_penalty * same_tier - settings.other_body_penalty * _other_body(child, parent))
         scored.append((score, share, cand, known, above))
     return scored
 

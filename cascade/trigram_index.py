@@ -280,3 +280,32 @@ class TrigramIndex:
         for other in others:
             held |= self.holds(self.number[other], g)
         return float(w[~held].sum(dtype=np.float64) / self.mass[i]) if self.mass[i] else 0.0
+
+    def unit_labels(self, letter: str, units: list[str]) -> np.ndarray:
+        """For each of the letter's trigrams, which of its content units (`units`, the texts that
+        `letter_trigrams` read) holds it (the last one, for a trigram several units hold)."""
+        g = self.grams[self.number[letter]]
+        labels = np.zeros(len(g), dtype=np.int32)
+        if not len(g):
+            return labels
+        for k, text in enumerate(units):
+            own = text_trigrams([text])
+            pos = np.searchsorted(g, own)
+            pos[pos == len(g)] = 0
+            labels[pos[g[pos] == own]] = k
+        return labels
+
+    def unit_containment(self, child: str, parent: str, labels: np.ndarray) -> float:
+        """As `containment`, with each of the child's units counted by the square of its share held:
+        a parent holds the units a child copied whole (or trimmed), while a cousin that copied the same
+        source with other trims and edits, and shares a stock sentence or two by coincidence, holds
+        patches of many units."""
+        i, j = self.number[child], self.number[parent]
+        w = self.weights[i].astype(np.float64)
+        total = w.sum()
+        if not total:
+            return 0.0
+        held = np.bincount(labels, weights=w * self.holds(j, self.grams[i]))
+        mass = np.bincount(labels, weights=w)
+        share = np.divide(held, mass, out=np.zeros_like(held), where=mass > 0)
+        return float((mass * share * share).sum() / total)

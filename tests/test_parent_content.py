@@ -111,3 +111,64 @@ def test_trigrams_are_stable_and_partitioned_builds_agree(tmp_path: Path) -> Non
     for path in letters:
         assert one.candidates(path, 5) == many.candidates(path, 5)
         assert np.allclose(one.weights[one.number[path]], many.weights[many.number[path]])
+
+
+STOCK = "Duy trì hoạt động của các tổ hòa giải ở thôn, ấp, phấn đấu đạt tỷ lệ cao số hộ tham gia"
+
+
+def _headerless(body: list[str]) -> str:
+    return "\n".join(["Kính gửi: Các chi bộ trực thuộc.", "Đề nghị các chi bộ thực hiện tốt một số nội dung sau:",
+                      *body])
+
+
+def test_the_body_named_above_the_issuer_beats_a_cousin_holding_more_text(tmp_path: Path) -> None:
+    """A short commune letter, mostly local, under 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ': a neighbouring district
+    that carried the same provincial items and wrote the same stock sentence holds more of its text."""
+    files = {
+        "tinh.txt": _letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, _items(SENTENCES)),
+        "dong-phu.txt": _letter("HUYỆN ỦY ĐỒNG PHÚ", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 31, 5,
+                                _items([*SENTENCES[:5], "Huyện ủy giao Văn phòng tổng hợp kết quả ở xã Tân Lập"])),
+        "bu-dang.txt": _letter("HUYỆN ỦY BÙ ĐĂNG", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 44, 5, _items([*SENTENCES[:5], STOCK])),
+        "xa.txt": _letter("ĐẢNG ỦY XÃ TÂN LẬP", "ĐẢNG BỘ HUYỆN ĐỒNG PHÚ", 7, 9,
+                          _items([SENTENCES[1], STOCK, "Đảng ủy xã rà soát danh sách hộ nghèo ở thôn Bàu Ké"])),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    index = build_index(letters, jobs=1)
+    assert index.containment("xa.txt", "bu-dang.txt") > index.containment("xa.txt", "dong-phu.txt")
+    nodes = detect_parents(letters, index=index)
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["dong-phu.txt"]
+    assert any("names the body above it" in r for r in nodes["xa.txt"].parents[0].reasons)
+
+
+def test_a_child_that_keeps_its_parent_whole_and_adds_items_finds_it(tmp_path: Path) -> None:
+    """Longer than its parent is not derived from the child: a headerless letter that keeps its
+    district's letter whole and adds its own items is put under it, not under a cousin."""
+    district = _items([*SENTENCES[:6], "Huyện ủy giao Văn phòng tổng hợp kết quả ở xã Tân Lập"])
+    files = {
+        "tinh.txt": _letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, _items(SENTENCES)),
+        "dong-phu.txt": _letter("HUYỆN ỦY ĐỒNG PHÚ", None, 31, 5, district),
+        "bu-dang.txt": _letter("HUYỆN ỦY BÙ ĐĂNG", None, 44, 5, _items([*SENTENCES[:5], SENTENCES[7]])),
+        "xa.txt": _headerless([*district, "8. Chi bộ thôn Bàu Ké họp bàn việc sửa chữa nhà văn hóa thôn."]),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    nodes = detect_parents(letters, jobs=1)
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["dong-phu.txt"]
+
+
+def test_a_headerless_descendant_is_not_taken_for_the_central_letters_parent(tmp_path: Path) -> None:
+    files = {
+        "tw.txt": _letter("BAN CHẤP HÀNH TRUNG ƯƠNG", None, 8371, 1, _items(SENTENCES)),
+        "tinh.txt": _letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, _items(SENTENCES[:7])),
+        "xa.txt": _headerless(_items([*SENTENCES[:6], "Chi bộ thôn Bàu Ké họp bàn việc sửa chữa nhà văn hóa"])),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    nodes = detect_parents(letters, jobs=1)
+    assert not nodes["tw.txt"].parents
+    assert [p.parent for p in nodes["tinh.txt"].parents] == ["tw.txt"]
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["tinh.txt"]
