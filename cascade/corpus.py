@@ -29,6 +29,7 @@ from cascade.trigram_index import TrigramIndex, letter_trigrams
 from cascade.units import letter_units
 from models import Citation, CitationRole, Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
+from parsers.normalise import normalise_tones
 
 TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
 
@@ -113,8 +114,9 @@ _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀ
 
 def _place_of(line: str | None) -> str:
     """A body's level and place: 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ', 'HUYỆN ỦY ĐỒNG PHÚ' and 'UBND HUYỆN ĐỒNG PHÚ' all
-    give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in."""
-    text = _COMMITTEE_RE.sub(lambda m: _LEVEL_OF_COMMITTEE[m.group(1)], (line or "").upper())
+    give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in. Tone
+    placement is canonical first, so the older spelling 'UỶ BAN', 'HUYỆN UỶ' reads the same."""
+    text = _COMMITTEE_RE.sub(lambda m: _LEVEL_OF_COMMITTEE[m.group(1)], normalise_tones((line or "").upper()))
     return " ".join(_BODY_WORDS_RE.sub(" ", text).split())
 
 

@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from cascade.corpus import CorpusSettings, build_index, detect_parents
 from cascade.trigram_index import TrigramIndex, letter_trigrams, text_trigrams
@@ -121,12 +122,13 @@ def _headerless(body: list[str]) -> str:
                       *body])
 
 
-def test_the_body_named_above_the_issuer_beats_a_cousin_holding_more_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("district", ["HUYỆN ỦY ĐỒNG PHÚ", "HUYỆN UỶ ĐỒNG PHÚ"])  # both tone placements
+def test_the_body_named_above_the_issuer_beats_a_cousin_holding_more_text(tmp_path: Path, district: str) -> None:
     """A short commune letter, mostly local, under 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ': a neighbouring district
     that carried the same provincial items and wrote the same stock sentence holds more of its text."""
     files = {
         "tinh.txt": _letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 2, _items(SENTENCES)),
-        "dong-phu.txt": _letter("HUYỆN ỦY ĐỒNG PHÚ", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 31, 5,
+        "dong-phu.txt": _letter(district, "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 31, 5,
                                 _items([*SENTENCES[:5], "Huyện ủy giao Văn phòng tổng hợp kết quả ở xã Tân Lập"])),
         "bu-dang.txt": _letter("HUYỆN ỦY BÙ ĐĂNG", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 44, 5, _items([*SENTENCES[:5], STOCK])),
         "xa.txt": _letter("ĐẢNG ỦY XÃ TÂN LẬP", "ĐẢNG BỘ HUYỆN ĐỒNG PHÚ", 7, 9,
