@@ -185,7 +185,7 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời)\b",
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
     re.I,
 )
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
