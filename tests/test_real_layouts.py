@@ -721,3 +721,65 @@ def test_a_national_title_wrapped_in_its_cell_is_never_the_issuer(tmp_path_facto
     named = f"{letter.header.parent_issuer or ''} {letter.header.issuer}"
     assert "XÃ XUÂN PHÚ" in named and "CHỦ NGHĨA" not in named and "CỘNG" not in named
     assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
+
+
+# --- half C's classes: a qualifier before the number, a coordinating body, an office holder by name, a teaser ---
+
+@pytest.mark.parametrize("qualifier", ["(dự thảo)", "(sửa đổi)", "(bổ sung)"])
+@pytest.mark.parametrize(("kind", "symbol"), [("Nghị quyết", "113/HĐBT"), ("Quyết định", "12/QĐ-UBND"),
+                                              ("Luật", "57/2014/QH13")])
+def test_a_status_in_brackets_between_kind_and_number(kind, symbol, qualifier):
+    text = f"Để thi hành thống nhất {kind} {qualifier} số {symbol} ngày 15-7-1987 của Hội đồng Bộ trưởng, Bộ hướng dẫn"
+    found = [c for c in find_citations(text) if c.symbol]
+    assert [c.symbol for c in found] == [symbol]
+    assert found[0].date == dt.date(1987, 7, 15)
+
+
+@pytest.mark.parametrize(("body", "tier"), [
+    ("Phòng Văn hóa và Thông tin huyện", Tier.DISTRICT),
+    ("Sở Y tế", Tier.PROVINCE),
+    ("UBND xã Tịnh Hà", Tier.COMMUNE),
+])
+def test_a_body_that_coordinates_speaks(tmp_path, body, tier):
+    letter = parse_text(tmp_path, (
+        "Tuyên truyền lưu động phòng chống dịch\n"
+        f"Thực hiện chỉ đạo của cấp trên, {body} phối hợp với Trung tâm Văn hóa tỉnh tổ chức đợt tuyên truyền "
+        "lưu động phòng chống dịch Covid-19.\n"
+    ))
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+_GIVEN = st.sampled_from(["Thị Hương", "Văn Sơn", "Minh Cảnh", "Thanh", "Ngọc Kim Ngân"])
+_FAMILY = st.sampled_from(["Lê", "Nguyễn", "Trần", "Hà", "Phạm"])
+
+
+@given(office=st.sampled_from(["Giám đốc", "Phó Giám đốc"]), family=_FAMILY, given_name=_GIVEN,
+       when=st.sampled_from(["Chiều nay 8/10/2020", "Sáng ngày 8/10/2020", "Ngày 8/10/2020", "Tối 8/10/2020"]),
+       body=st.sampled_from(["Sở Giáo dục và Đào tạo", "UBND tỉnh Hà Giang", "UBND huyện Sơn Tịnh"]))
+@settings(max_examples=25, deadline=None)
+def test_an_office_holder_named_in_a_lead_speaks_for_the_body(tmp_path_factory, office, family, given_name,
+                                                              when, body):
+    office = "Chủ tịch" if body.startswith("UBND") else office
+    letter = parse_text(tmp_path_factory.mktemp("holder"), (
+        "(09/10/2020)\n"
+        f"(QTO) - {when}, {office} {body} {family} {given_name} đã ký văn bản hỏa tốc đề nghị các đơn vị "
+        "tiếp tục cho học sinh nghỉ học đến ngày 10/10/2020.\n"
+    ))
+    assert letter.header.issuer == body
+    assert letter.tier is (Tier.DISTRICT if "huyện" in body else Tier.PROVINCE)
+    assert letter.system is System.STATE
+
+
+def test_a_teaser_and_an_image_above_the_lead_do_not_hide_it(tmp_path):
+    teaser = ("Theo đó, UBND thành phố Hà Nội đề nghị các cơ quan, đơn vị và nhân dân trên địa bàn thành phố treo "
+              "cờ Tổ quốc từ ngày 30/8/2021 đến hết ngày 2/9/2021.")
+    letter = parse_text(tmp_path, (
+        "Thành phố Hà Nội thông báo treo cờ Tổ quốc\n\nÁnh Minh|18/08/2022 19:00\n\n"
+        f"{teaser}\n\nhn.jpg\nHà Nội thông báo về việc treo cờ Tổ quốc chào mừng Quốc khánh 2/9.\n\n"
+        "UBND thành phố Hà Nội đã ban hành Thông báo số 71/TB-UBND về việc treo cờ Tổ quốc chào mừng Quốc khánh.\n\n"
+        f"{teaser}\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer) == ("71/TB-UBND", "UBND thành phố Hà Nội")
+    assert letter.form is LetterForm.PORTAL_SUMMARY
+    kept = {f.text for f in letter.furniture}
+    assert {"hn.jpg", "Hà Nội thông báo về việc treo cờ Tổ quốc chào mừng Quốc khánh 2/9."} <= kept
