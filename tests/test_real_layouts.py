@@ -783,3 +783,13 @@ def test_a_teaser_and_an_image_above_the_lead_do_not_hide_it(tmp_path):
     assert letter.form is LetterForm.PORTAL_SUMMARY
     kept = {f.text for f in letter.furniture}
     assert {"hn.jpg", "Hà Nội thông báo về việc treo cờ Tổ quốc chào mừng Quốc khánh 2/9."} <= kept
+
+
+@pytest.mark.parametrize(("written", "symbol"), [
+    ("Nghị quyết Liên tịch số 19/2008/NQLT/CP-UBTUMTTQVN", "19/2008/NQLT/CP-UBTUMTTQVN"),
+    ("Thông tư liên tịch số 02/2011/TTLT/VPCP-BNV", "02/2011/TTLT/VPCP-BNV"),
+    ("Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV", "02/2011/TTLT-VPCP-BNV"),
+])
+def test_a_joint_act_with_its_type_before_a_second_slash(written, symbol):
+    found = [c for c in find_citations(f"Căn cứ {written} ngày 22/8/2008 của Chính phủ và Ủy ban;") if c.symbol]
+    assert [(c.symbol, c.date) for c in found] == [(symbol, dt.date(2008, 8, 22))]
