@@ -45,9 +45,12 @@ def strip_artefacts(text: str) -> str:
     # each pattern needs its mark character: most lines have none, and skip the regex
     if "\\" in text:
         text = _MD_ESCAPE_RE.sub("", text)
-    if "*" in text or "_" in text:
+    while "*" in text or "_" in text:  # again while marks meet: "_*_a" leaves "__a" after one pass
+        before = text
         text = _MD_STRONG_RE.sub("", text)
         text = _MD_EM_RE.sub("", text) if "*" in text else text
+        if text == before:
+            break
     if "[" in text:
         text = _BOOKMARK_RE.sub("", text)
     return MD_HEADING_MARKS_RE.sub("", text) if "#" in text else text
