@@ -196,6 +196,9 @@ _SPEAKER_GAP_RE = re.compile(
 )
 
 
+_OWNER_RE = re.compile(r"\b(?:của|do)\s+$", re.I)
+
+
 def speaking_bodies(texts: list[str]) -> list[str]:
     """Bodies that speak in the text, in order: an organisation right before a verb of issuing or asking
     ("Ủy ban nhân dân phường Nam Đồng thông báo", "Phòng Giáo dục và Đào tạo Quận 11 đề nghị")."""
@@ -205,8 +208,11 @@ def speaking_bodies(texts: list[str]) -> list[str]:
         canonical = normalise_tones(text)  # same length: only tone marks move
         orgs = list(ORGANISATION_RE.finditer(canonical))
         for verb in _SPEECH_RE.finditer(canonical):
+            # "… Quyết định số 1896/QĐ-TTg của Thủ tướng Chính phủ ban hành Chương trình …": the cited document's
+            # issuer, after "của", is not the body that speaks.
             before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
-                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
+                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])
+                      and not _OWNER_RE.search(canonical, 0, m.start())]
             if before:
                 m = before[-1]
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))

@@ -793,3 +793,12 @@ def test_a_teaser_and_an_image_above_the_lead_do_not_hide_it(tmp_path):
 def test_a_joint_act_with_its_type_before_a_second_slash(written, symbol):
     found = [c for c in find_citations(f"Căn cứ {written} ngày 22/8/2008 của Chính phủ và Ủy ban;") if c.symbol]
     assert [(c.symbol, c.date) for c in found] == [(symbol, dt.date(2008, 8, 22))]
+
+
+@pytest.mark.parametrize("cited_by", ["của Thủ tướng Chính phủ", "do Bộ Y tế"])
+def test_the_issuer_of_a_cited_document_is_not_the_body_that_speaks(tmp_path, cited_by):
+    letter = parse_text(tmp_path, (
+        f"Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 {cited_by} ban hành Chương trình chăm sóc dinh "
+        "dưỡng, UBND tỉnh xây dựng Kế hoạch như sau:\n1. Mục tiêu chung.\n"
+    ))
+    assert letter.tier is Tier.PROVINCE
