@@ -71,9 +71,12 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CATEGORY_RE = re.compile(
     rf"^[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}(?:\s*[-–»>/|]\s*[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}){{1,5}}$"
 )
+# A lead: it opens with a date, or reports an act, or follows a newspaper's dateline ("(Mặt trận) - Tại …").
 _LEAD_RE = re.compile(rf"^(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Sáng|Chiều)\s+\d|^[{P.VN_UPPER}][^.]{{3,150}}\s+"
-                      r"(?:đã|vừa)?\s*ban\s+hành\s", re.I)
+                      r"(?:đã|vừa)?\s*ban\s+hành\s|^\([^()]{1,24}\)\s*[-–—]\s*\S", re.I)
 _HEADLINE_MAX = 250
+RELATED_HEADLINE = "related headline"
+_TERMINAL_RE = re.compile(r"[.!?…:;]\W*$")
 _CAPTION_MAX = 200
 # A caption names no document by number and is no sentence of the letter's ("Thực hiện …", "Kính gửi").
 _CAPTION_STOP_RE = re.compile(r"\bsố\s*:?\s*\d|^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi)", re.I)
@@ -125,7 +128,13 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
         text = lines[i].text
         if _CATEGORY_RE.match(text):
             found[i] = "category"
-        elif _LEAD_RE.search(text) or len(text) > _HEADLINE_MAX:
+        elif _LEAD_RE.search(text):
+            found[i] = "lead"
+        elif "lead" in found.values() and not _TERMINAL_RE.search(text) and len(text) <= 2 * _HEADLINE_MAX:
+            # Headlines under the lead, above the letter, are the page's related articles ("Tin liên quan"):
+            # what they name is not the letter's.
+            found[i] = RELATED_HEADLINE
+        elif len(text) > _HEADLINE_MAX:
             found[i] = "lead"
         else:
             found[i] = "page title"

@@ -802,3 +802,24 @@ def test_the_issuer_of_a_cited_document_is_not_the_body_that_speaks(tmp_path, ci
         "dưỡng, UBND tỉnh xây dựng Kế hoạch như sau:\n1. Mục tiêu chung.\n"
     ))
     assert letter.tier is Tier.PROVINCE
+
+
+@given(headlines=st.lists(st.sampled_from([
+    "Chỉ thị của Ban Bí thư về việc tổ chức Tết Ất Tỵ năm 2025",
+    "Đoàn khảo sát của Ban Chỉ đạo Tổng kết Nghị quyết số 23-NQ/TW của Ban Chấp hành Trung ương Đảng khóa IX "
+    "làm việc với Đảng đoàn MTTQ Việt Nam ngày 1/12/2022",
+    "Kết luận số 21-KL/TW về tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng",
+]), min_size=1, max_size=3, unique=True))
+@settings(max_examples=15, deadline=None)
+def test_related_headlines_under_the_lead_are_not_the_letters_citations(tmp_path_factory, headlines):
+    letter = parse_text(tmp_path_factory.mktemp("related"), (
+        "Quy định số 97-QĐ/TW của Bộ Chính trị về Đảng đoàn MTTQ Việt Nam\n\n"
+        "(Mặt trận) - Tại Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị về chức năng, nhiệm vụ của Đảng đoàn, "
+        "so với Quy định số 172-QĐ/TW có nhiều điểm mới.\n\n" + "\n\n".join(headlines) + "\n\n"
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n-------\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố: 97-QĐ/TW\n"
+        "Hà Nội, ngày 7 tháng 2 năm 2023\nQUY ĐỊNH\nvề chức năng, nhiệm vụ của Đảng đoàn\n"
+        "Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương;\n"
+        "Điều 1. Vị trí, chức năng.\n"
+    ))
+    assert set(roles(letter)) == {"172-QĐ/TW", "24-QĐ/TW"}
+    assert {h for h in headlines} <= {f.text for f in letter.furniture}
