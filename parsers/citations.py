@@ -42,8 +42,11 @@ _BODY_TAIL = (
     rf"(?!\s+và\s+[^{VN_UPPER}])"
     rf"(?!\s+(?:và\s+)?(?i:{_EXACT_KIND})\b)[^,;.:()“”\"\n])"
 )
+# A status in brackets between the kind and its number: "Nghị quyết (dự thảo) số 113/HĐBT", "Luật (sửa đổi) số …".
+# A joint act says so after its kind: "Nghị quyết Liên tịch số 19/2008/NQLT/CP-UBTUMTTQVN".
+_QUALIFIER = r"(?:\((?i:dự\s+thảo|sửa\s+đổi|bổ\s+sung|mới|bản\s+sao|trích)\)\s+|(?i:liên\s+tịch)\s+)"
 NUMBERED_CITATION_RE = re.compile(
-    rf"(?:(?P<kind>(?i:{_KIND}))\s+(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
+    rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
     rf"(?(so)|(?<![\w/\-.]))"
     rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"

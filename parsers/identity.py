@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from models import IdentitySource
 from parsers.citations import find_numbered
 from parsers.kinds import code_of_kind, kind_names
-from parsers.lexicon import ORGANISATION_RE
+from parsers.lexicon import ORGANISATION_RE, SURNAMES
 from parsers.normalise import normalise_tones
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
 from parsers.symbols import SYMBOL_RE, parse_symbol
@@ -42,7 +42,9 @@ class Identity:
 
 _KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 # "Ngày 02/11/2021", "Ngày 29 tháng 12/2020", "Ngày 23 tháng 8 năm 2017", "Ngày 06/4" (no year).
-_LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây)?\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
+# A newspaper's time of day may stand first: "Chiều nay 8/10/2020", "Sáng ngày 14/3/2024", "Tối 2/9".
+_LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+(?:nay|qua|hôm\s+nay))?)?"
+              rf"\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
               rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
 # "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
 # The signer may act for the body: "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng … đã ký ban
@@ -57,8 +59,38 @@ _LEAD_RE = re.compile(
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
 _NEWS_TAG_RE = re.compile(r"^\s*(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*")
 # A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
-_OFFICE_RE = re.compile(r"^(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc)\s+(?=UBND|Ủy\s+ban|Uỷ\s+ban|HĐND|Hội\s+đồng|Ban|Sở)",
+_OFFICE_RE = re.compile(r"^(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc|Trưởng\s+phòng|Bí\s+thư|"
+                        r"Chánh\s+Văn\s+phòng)\s+"
+                        r"(?=UBND|Ủy\s+ban|Uỷ\s+ban|HĐND|Hội\s+đồng|Ban|Sở|Bộ|Phòng|Văn\s+phòng|Tỉnh|Huyện|Thành|Quận|Đảng)",
                         re.I)
+# The office holder's name after the body: "Giám đốc Sở Giáo dục và Đào tạo Lê Thị Hương đã ký …". A person's
+# name is a family name (parsers.lexicon.SURNAMES, a short closed list) and one to three capitalised syllables.
+# After these a run of capitalised syllables is a place's name, then the person's: "tỉnh Hà Giang Lê Thanh".
+_PLACE_BEFORE = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "khu", "ủy", "uỷ", "TP", "TP."})
+
+
+def _is_syllable(word: str) -> bool:
+    return word[:1].isupper() and not word[1:2].isupper() and word.isalpha()
+
+
+def body_of_office_holder(who: str) -> str:
+    """The body an office holder speaks for: "Giám đốc Sở Giáo dục và Đào tạo Lê Thị Hương" -> "Sở Giáo dục và
+    Đào tạo"; a text that names no office is returned as it is."""
+    rest = _OFFICE_RE.sub("", who, count=1)
+    if rest == who:
+        return who
+    words = rest.split()
+    run = 0  # the capitalised syllables that end the text
+    while run < len(words) - 1 and _is_syllable(words[-run - 1]):
+        run += 1
+    if words[-run - 1] in _PLACE_BEFORE:  # a place first, mostly of two syllables, then a name of two to four
+        splits = [run - p for p in (2, 3, 1) if 2 <= run - p <= 4]
+    else:
+        splits = [run] if 2 <= run <= 4 else []
+    for n in splits:
+        if words[-n] in SURNAMES:
+            return " ".join(words[:-n])
+    return rest
 # The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
 _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
@@ -145,6 +177,10 @@ def reported_source(paragraphs: list[str], body: str) -> Identity | None:
 
 def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
     """The first reporting sentence's document, and whether the rest of the text carries it out."""
+    # A news page's teaser repeats a paragraph of the text above the lead ("Theo đó, UBND thành phố …" twice):
+    # the text opens where its first paragraph is not an earlier copy of a later one.
+    keys = [re.sub(r"\s+", " ", t).strip() for t in paragraphs]
+    paragraphs = [t for k, t in enumerate(paragraphs) if not (len(keys[k]) >= 40 and keys[k] in keys[k + 1:])]
     for p_index, text in enumerate(paragraphs[:3]):
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
             if s_index == 0:
@@ -159,9 +195,9 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
                 continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
             found = find_numbered(sentence[m.start("kind"):])
             symbol = found[0] if found and found[0].start == 0 else None
-            who = m.group("who").strip()
+            who = body_of_office_holder(m.group("who").strip())
             if m.group("principal"):
-                who = _OFFICE_RE.sub("", m.group("principal").strip())
+                who = body_of_office_holder(m.group("principal").strip())
             carried = bool(symbol and _carried_out(symbol.symbol, body)) or _instructed_by(who, body)
             kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
             rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]

@@ -48,6 +48,16 @@ ORGANISATIONS = (
 # Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).
 ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
 
+# Vietnamese family names, to tell where an office holder's name begins after the body ("Giám đốc Sở Y tế Lê Thị
+# Hương"). Common middle names that are rare family names (Văn, Thị, Kim) are left out.
+SURNAMES = frozenset({
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Mai", "Đinh", "Lương", "Hà", "Tạ", "Cao", "Châu",
+    "Thái", "Tô", "Quách", "La", "Lại", "Kiều", "Chu", "Đàm", "Hứa", "Lưu", "Giang", "Mạc", "Nông", "Lò", "Triệu",
+    "Tăng", "Thân", "Phùng", "Từ", "Khúc", "Quan", "Doãn", "Bạch", "Ninh", "Tôn", "Lã", "Hầu", "Âu", "Ông", "Lục",
+    "Nghiêm", "Đồng", "Ksor", "Rơ", "Điểu",
+})
+
 # Abbreviations every official letter may use without defining them (expanded form, lower case).
 ABBREVIATIONS = {
     "UBND": "ủy ban nhân dân",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from models import RawDocument, SourceSpan
 from parsers import patterns as P
 from parsers.normalise import clean_text
+from parsers.runon import LIST_NUMBER_RE, rebreak
 
 SEGMENT_SPLIT_RE = re.compile(r"\t+|\s{3,}")
 LOWER_START_RE = re.compile(rf"^[\"“'‘(\[]?[{P.VN_LOWER}]")
@@ -51,16 +52,23 @@ class Line:
 def read_lines(raw: RawDocument) -> list[Line]:
     out: list[Line] = []
     for i, block in enumerate(raw.blocks):
-        parts = block.text.split("\n") if "\n" in block.text else [block.text]
-        for k, part in enumerate(parts):
-            first = k == 0
+        lines = block.text.split("\n") if "\n" in block.text else [block.text]
+        # A letter printed as one line gets its lines back (parsers/runon.py); those are no soft breaks.
+        parts = [(piece, k > 0 and j == 0) for k, line in enumerate(lines)
+                 for j, piece in enumerate(rebreak(line) if block.table is None else [line])]
+        for n, (part, soft) in enumerate(parts):
+            first = n == 0
             text = clean_text(part)
+            noise = "page" if first and len(parts) > len(lines) and LIST_NUMBER_RE.fullmatch(part) else None
+            if noise:
+                text = ""  # the site's number before a run-on letter: kept in raw, never an item
             md = P.MD_HEADING_RE.match(part.lstrip(" *_\\"))
             out.append(
                 Line(
                     block=i, raw=part, text=text, label=block.label if first else None,
                     bullet=block.bullet if first else False, level=block.list_level if first else None,
-                    table=block.table, cell=block.cell, soft=not first, md_level=len(md.group(1)) if md else None,
+                    table=block.table, cell=block.cell, soft=soft,
+                    md_level=len(md.group(1)) if md else None, noise=noise,
                 )
             )
     mark_noise(out)

@@ -60,7 +60,15 @@ from parsers.parts import PartRange, find_parts
 from parsers.signature import read_footer
 from parsers.symbols import parse_symbol
 from parsers.tier import infer_system, infer_tier
-from parsers.zones import closing_start, footer_start, header_end, page_furniture, prepare_lines, read_recipients
+from parsers.zones import (
+    RELATED_HEADLINE,
+    closing_start,
+    footer_start,
+    header_end,
+    page_furniture,
+    prepare_lines,
+    read_recipients,
+)
 
 
 @dataclass
@@ -261,7 +269,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
-    letter.citations = [c for c in _citations(letter, nlp_segmenter) if not _names_itself(letter.header, c)]
+    related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind == RELATED_HEADLINE}
+    letter.citations = [c for c in _citations(letter, nlp_segmenter)
+                        if not _names_itself(letter.header, c) and c.where not in related]
     _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)

@@ -25,7 +25,9 @@ _NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"
 PARTY = rf"{_NO}{SP}{DASH}{SP}{ABBR}{SP}/{SP}{_ISSUER}"
 # The hyphen lost (PDF-to-text): only with a known type code, so "5 KH/…" is never a stray number.
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
-STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
+# A joint act may put its type before a second slash: "19/2008/NQLT/CP-UBTUMTTQVN" (a liên tịch resolution).
+_JOINT = r"[A-ZĐ]{1,4}LT"
+STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
 STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"
@@ -52,7 +54,8 @@ def _squash(s: str) -> str:
 
 
 _PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?-?(?P<type>{ABBR})/(?P<issuer>{ABBR}(?:-{ABBR})*)$")
-_STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?/(?:(?P<year>{YEAR})/)?(?P<code>{ABBR}(?:-{ABBR})*)$")
+_STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?/(?:(?P<year>{YEAR})/)?(?:(?P<joint>{_JOINT})/)?"
+                             rf"(?P<code>{ABBR}(?:-{ABBR})*)$")
 # A state code whose hyphen a PDF lost ("QĐUBND", "NĐCP", "TTVPCP"): a type code, then an issuer that is
 # unmistakably one (the People's Committee and Council, the Government and its office, a ministry "B…" or a
 # department "S…" of three letters or more), so a công văn's own code ("UBND", "BCĐ", "HĐND") is never split.
@@ -74,6 +77,8 @@ def parse_symbol(written: str) -> Symbol | None:
     ('61/2018/NĐ-CP', 'QĐ', '45/UBND')
     >>> parse_symbol("30c/NQ-CP").number, parse_symbol("12/BCĐ").issuer_code
     ('30c', 'BCĐ')
+    >>> s = parse_symbol("19/2008/NQLT/CP-UBTUMTTQVN"); (s.doc_type, s.issuer_code, s.year)
+    ('NQLT', 'CP-UBTUMTTQVN', 2008)
     """
     text = _squash(written).rstrip(".,;:)")
     glued = _GLUED_RE.match(text)
@@ -87,6 +92,9 @@ def parse_symbol(written: str) -> Symbol | None:
     m = _STATE_PARTS_RE.match(text)
     if m:
         groups = m["code"].split("-")
+        if m["joint"]:
+            return Symbol(text=text, number=m["no"], year=int(m["year"]) if m["year"] else None,
+                          doc_type=m["joint"], issuer_code=m["code"], party=False, typed=True)
         if len(groups) == 1 and groups[0] not in TYPE_CODES:
             split = next((c for c in _STATE_TYPES if groups[0].startswith(c)
                           and _GLUED_ISSUER_RE.match(groups[0][len(c):])), None)

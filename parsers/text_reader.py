@@ -36,6 +36,8 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
 
 
 _CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"]
+_ESCAPED_BREAK = "\\r\\n"  # backslash, r, backslash, n: never written in a letter, only by a scraper
+_ESCAPES_MIN = 3
 
 
 def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
@@ -47,8 +49,12 @@ def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocume
     controls = sum(text.count(ch) for ch in _CONTROLS)  # str.count: a pass in C per character, not a loop
     if "\x00" in text or controls > max(2, len(text) // 100):
         raise InputError(path, "binary data, not a text letter")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     notes = [] if encoding in ("utf-8", "utf-8-sig") else [f"decoded as {encoding}"]
+    if text.count(_ESCAPED_BREAK) >= _ESCAPES_MIN:
+        # A scraper saved the page's line breaks as the four characters "\r\n": they are the letter's breaks.
+        text = text.replace(_ESCAPED_BREAK, "\n").replace("\\n", "\n").replace("\\t", "\t")
+        notes.append("literal '\\r\\n' escapes read as line breaks")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return RawDocument(
         source=make_source(path, data, SourceFormat.TXT),
         blocks=[RawBlock(text=line) for line in lines],

@@ -185,7 +185,7 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời)\b",
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
     re.I,
 )
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
@@ -194,6 +194,9 @@ _SPEAKER_GAP_RE = re.compile(
     r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
     r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?,?\s*$"
 )
+
+
+_OWNER_RE = re.compile(r"\b(?:của|do)\s+$", re.I)
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:
@@ -205,8 +208,11 @@ def speaking_bodies(texts: list[str]) -> list[str]:
         canonical = normalise_tones(text)  # same length: only tone marks move
         orgs = list(ORGANISATION_RE.finditer(canonical))
         for verb in _SPEECH_RE.finditer(canonical):
+            # "… Quyết định số 1896/QĐ-TTg của Thủ tướng Chính phủ ban hành Chương trình …": the cited document's
+            # issuer, after "của", is not the body that speaks.
             before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
-                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])]
+                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])
+                      and not _OWNER_RE.search(canonical, 0, m.start())]
             if before:
                 m = before[-1]
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))

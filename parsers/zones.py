@@ -51,6 +51,8 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("image caption", re.compile(
         r"^\(?\s*(?:Ảnh\s*(?::|minh\s+họa|tư\s+liệu|chụp)|Hình\s+(?:ảnh\s*)?(?::|minh\s+họa)|Video\s*:)[^.;]{0,120}$"
         r"|\s[-–]\s*(?:Ảnh|Nguồn\s+ảnh)\s*:\s*[^.;:]{2,40}\)?\s*$")),
+    # An image a copy kept as its file name ("hn.jpg", "anh-tin-bai 1.png"): its caption is the line under it.
+    ("image", re.compile(r"^\s*[\w\-. ]{1,80}\.(?:jpe?g|png|gif|webp|bmp)\s*$", re.I)),
     ("source line", re.compile(r"^\s*\(?\s*Nguồn\s*:.{0,200}$", re.I)),
     # Widgets and links: a short line of its own that starts with the link's words.
     ("download link", re.compile(
@@ -69,9 +71,15 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CATEGORY_RE = re.compile(
     rf"^[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}(?:\s*[-–»>/|]\s*[{P.VN_UPPER}][{P.VN_LOWER} ]{{1,25}}){{1,5}}$"
 )
+# A lead: it opens with a date, or reports an act, or follows a newspaper's dateline ("(Mặt trận) - Tại …").
 _LEAD_RE = re.compile(rf"^(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Sáng|Chiều)\s+\d|^[{P.VN_UPPER}][^.]{{3,150}}\s+"
-                      r"(?:đã|vừa)?\s*ban\s+hành\s", re.I)
+                      r"(?:đã|vừa)?\s*ban\s+hành\s|^\([^()]{1,24}\)\s*[-–—]\s*\S", re.I)
 _HEADLINE_MAX = 250
+RELATED_HEADLINE = "related headline"
+_TERMINAL_RE = re.compile(r"[.!?…:;]\W*$")
+_CAPTION_MAX = 200
+# A caption names no document by number and is no sentence of the letter's ("Thực hiện …", "Kính gửi").
+_CAPTION_STOP_RE = re.compile(r"\bsố\s*:?\s*\d|^\s*(?:Thực\s+hiện|Căn\s+cứ|Kính\s+gửi)", re.I)
 _LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # An issuer line in mixed case ("Ủy ban nhân dân tỉnh Bình Phước"): the letter's, not the page's.
 _ORGANISATION_LINE_RE = re.compile(r"\s*(?:" + "|".join(f"(?:{o})" for o in ORGANISATIONS) + r")\s*", re.I)
@@ -107,6 +115,11 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
             continue  # "Theo …" opens many a sentence; a byline ends the page
         if kind and not line_has_marker(lines[i]):
             found[i] = kind
+    for k, i in enumerate(content[:-1]):  # the caption under an image: one short line, no number of a letter
+        after = content[k + 1]
+        if found.get(i) == "image" and after not in found and len(lines[after].text) <= _CAPTION_MAX \
+                and not line_has_marker(lines[after]) and not _CAPTION_STOP_RE.search(lines[after].text):
+            found[after] = "image caption"
     top = [i for i in content[:20] if i not in found]
     start = _letter_start(lines, top)
     for i in top:
@@ -115,7 +128,13 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
         text = lines[i].text
         if _CATEGORY_RE.match(text):
             found[i] = "category"
-        elif _LEAD_RE.search(text) or len(text) > _HEADLINE_MAX:
+        elif _LEAD_RE.search(text):
+            found[i] = "lead"
+        elif "lead" in found.values() and not _TERMINAL_RE.search(text) and len(text) <= 2 * _HEADLINE_MAX:
+            # Headlines under the lead, above the letter, are the page's related articles ("Tin liên quan"):
+            # what they name is not the letter's.
+            found[i] = RELATED_HEADLINE
+        elif len(text) > _HEADLINE_MAX:
             found[i] = "lead"
         else:
             found[i] = "page title"

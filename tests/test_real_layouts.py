@@ -721,3 +721,105 @@ def test_a_national_title_wrapped_in_its_cell_is_never_the_issuer(tmp_path_facto
     named = f"{letter.header.parent_issuer or ''} {letter.header.issuer}"
     assert "XÃ XUÂN PHÚ" in named and "CHỦ NGHĨA" not in named and "CỘNG" not in named
     assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
+
+
+# --- half C's classes: a qualifier before the number, a coordinating body, an office holder by name, a teaser ---
+
+@pytest.mark.parametrize("qualifier", ["(dự thảo)", "(sửa đổi)", "(bổ sung)"])
+@pytest.mark.parametrize(("kind", "symbol"), [("Nghị quyết", "113/HĐBT"), ("Quyết định", "12/QĐ-UBND"),
+                                              ("Luật", "57/2014/QH13")])
+def test_a_status_in_brackets_between_kind_and_number(kind, symbol, qualifier):
+    text = f"Để thi hành thống nhất {kind} {qualifier} số {symbol} ngày 15-7-1987 của Hội đồng Bộ trưởng, Bộ hướng dẫn"
+    found = [c for c in find_citations(text) if c.symbol]
+    assert [c.symbol for c in found] == [symbol]
+    assert found[0].date == dt.date(1987, 7, 15)
+
+
+@pytest.mark.parametrize(("body", "tier"), [
+    ("Phòng Văn hóa và Thông tin huyện", Tier.DISTRICT),
+    ("Sở Y tế", Tier.PROVINCE),
+    ("UBND xã Tịnh Hà", Tier.COMMUNE),
+])
+def test_a_body_that_coordinates_speaks(tmp_path, body, tier):
+    letter = parse_text(tmp_path, (
+        "Tuyên truyền lưu động phòng chống dịch\n"
+        f"Thực hiện chỉ đạo của cấp trên, {body} phối hợp với Trung tâm Văn hóa tỉnh tổ chức đợt tuyên truyền "
+        "lưu động phòng chống dịch Covid-19.\n"
+    ))
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+_GIVEN = st.sampled_from(["Thị Hương", "Văn Sơn", "Minh Cảnh", "Thanh", "Ngọc Kim Ngân"])
+_FAMILY = st.sampled_from(["Lê", "Nguyễn", "Trần", "Hà", "Phạm"])
+
+
+@given(office=st.sampled_from(["Giám đốc", "Phó Giám đốc"]), family=_FAMILY, given_name=_GIVEN,
+       when=st.sampled_from(["Chiều nay 8/10/2020", "Sáng ngày 8/10/2020", "Ngày 8/10/2020", "Tối 8/10/2020"]),
+       body=st.sampled_from(["Sở Giáo dục và Đào tạo", "UBND tỉnh Hà Giang", "UBND huyện Sơn Tịnh"]))
+@settings(max_examples=25, deadline=None)
+def test_an_office_holder_named_in_a_lead_speaks_for_the_body(tmp_path_factory, office, family, given_name,
+                                                              when, body):
+    office = "Chủ tịch" if body.startswith("UBND") else office
+    letter = parse_text(tmp_path_factory.mktemp("holder"), (
+        "(09/10/2020)\n"
+        f"(QTO) - {when}, {office} {body} {family} {given_name} đã ký văn bản hỏa tốc đề nghị các đơn vị "
+        "tiếp tục cho học sinh nghỉ học đến ngày 10/10/2020.\n"
+    ))
+    assert letter.header.issuer == body
+    assert letter.tier is (Tier.DISTRICT if "huyện" in body else Tier.PROVINCE)
+    assert letter.system is System.STATE
+
+
+def test_a_teaser_and_an_image_above_the_lead_do_not_hide_it(tmp_path):
+    teaser = ("Theo đó, UBND thành phố Hà Nội đề nghị các cơ quan, đơn vị và nhân dân trên địa bàn thành phố treo "
+              "cờ Tổ quốc từ ngày 30/8/2021 đến hết ngày 2/9/2021.")
+    letter = parse_text(tmp_path, (
+        "Thành phố Hà Nội thông báo treo cờ Tổ quốc\n\nÁnh Minh|18/08/2022 19:00\n\n"
+        f"{teaser}\n\nhn.jpg\nHà Nội thông báo về việc treo cờ Tổ quốc chào mừng Quốc khánh 2/9.\n\n"
+        "UBND thành phố Hà Nội đã ban hành Thông báo số 71/TB-UBND về việc treo cờ Tổ quốc chào mừng Quốc khánh.\n\n"
+        f"{teaser}\n"
+    ))
+    assert (letter.header.symbol, letter.header.issuer) == ("71/TB-UBND", "UBND thành phố Hà Nội")
+    assert letter.form is LetterForm.PORTAL_SUMMARY
+    kept = {f.text for f in letter.furniture}
+    assert {"hn.jpg", "Hà Nội thông báo về việc treo cờ Tổ quốc chào mừng Quốc khánh 2/9."} <= kept
+
+
+@pytest.mark.parametrize(("written", "symbol"), [
+    ("Nghị quyết Liên tịch số 19/2008/NQLT/CP-UBTUMTTQVN", "19/2008/NQLT/CP-UBTUMTTQVN"),
+    ("Thông tư liên tịch số 02/2011/TTLT/VPCP-BNV", "02/2011/TTLT/VPCP-BNV"),
+    ("Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV", "02/2011/TTLT-VPCP-BNV"),
+])
+def test_a_joint_act_with_its_type_before_a_second_slash(written, symbol):
+    found = [c for c in find_citations(f"Căn cứ {written} ngày 22/8/2008 của Chính phủ và Ủy ban;") if c.symbol]
+    assert [(c.symbol, c.date) for c in found] == [(symbol, dt.date(2008, 8, 22))]
+
+
+@pytest.mark.parametrize("cited_by", ["của Thủ tướng Chính phủ", "do Bộ Y tế"])
+def test_the_issuer_of_a_cited_document_is_not_the_body_that_speaks(tmp_path, cited_by):
+    letter = parse_text(tmp_path, (
+        f"Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 {cited_by} ban hành Chương trình chăm sóc dinh "
+        "dưỡng, UBND tỉnh xây dựng Kế hoạch như sau:\n1. Mục tiêu chung.\n"
+    ))
+    assert letter.tier is Tier.PROVINCE
+
+
+@given(headlines=st.lists(st.sampled_from([
+    "Chỉ thị của Ban Bí thư về việc tổ chức Tết Ất Tỵ năm 2025",
+    "Đoàn khảo sát của Ban Chỉ đạo Tổng kết Nghị quyết số 23-NQ/TW của Ban Chấp hành Trung ương Đảng khóa IX "
+    "làm việc với Đảng đoàn MTTQ Việt Nam ngày 1/12/2022",
+    "Kết luận số 21-KL/TW về tiếp tục đẩy mạnh xây dựng, chỉnh đốn Đảng",
+]), min_size=1, max_size=3, unique=True))
+@settings(max_examples=15, deadline=None)
+def test_related_headlines_under_the_lead_are_not_the_letters_citations(tmp_path_factory, headlines):
+    letter = parse_text(tmp_path_factory.mktemp("related"), (
+        "Quy định số 97-QĐ/TW của Bộ Chính trị về Đảng đoàn MTTQ Việt Nam\n\n"
+        "(Mặt trận) - Tại Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị về chức năng, nhiệm vụ của Đảng đoàn, "
+        "so với Quy định số 172-QĐ/TW có nhiều điểm mới.\n\n" + "\n\n".join(headlines) + "\n\n"
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n-------\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố: 97-QĐ/TW\n"
+        "Hà Nội, ngày 7 tháng 2 năm 2023\nQUY ĐỊNH\nvề chức năng, nhiệm vụ của Đảng đoàn\n"
+        "Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương;\n"
+        "Điều 1. Vị trí, chức năng.\n"
+    ))
+    assert set(roles(letter)) == {"172-QĐ/TW", "24-QĐ/TW"}
+    assert {h for h in headlines} <= {f.text for f in letter.furniture}

@@ -271,3 +271,27 @@ def test_path_may_be_a_string(tmp_path):
     path.write_bytes(VARIANTS["utf-8"])
     assert _ids(parse_letter(str(path))) == EXPECTED_IDS
     assert Path(parse_letter(path).source.path) == path
+
+
+def test_literal_line_break_escapes_are_the_letters_breaks(tmp_path):
+    """A scraper saved the page's breaks as the four characters '\\r\\n' (half B's b06): the header and the
+    items are read as from the letter with its lines, and the reader says what it did."""
+    lines = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Số: 54/KH-UBND", "Lạng Sơn, ngày 27 tháng 3 năm 2020", "KẾ HOẠCH",
+             "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ, UBND tỉnh xây dựng "
+             "Kế hoạch như sau:", "1. Mục tiêu chung", "Cải thiện tình trạng dinh dưỡng.", "2. Mục tiêu cụ thể",
+             "a) Giảm tỷ lệ suy dinh dưỡng."]
+    escaped, plain = tmp_path / "escaped.txt", tmp_path / "plain.txt"
+    escaped.write_text("\\r\\n".join(lines) + "\n", encoding="utf-8")
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    a, b = parse_letter(escaped), parse_letter(plain)
+    assert (a.header.symbol, a.header.date, a.tier) == (b.header.symbol, b.header.date, b.tier)
+    assert [i.label for i in a.items] == [i.label for i in b.items] == ["1.", "2."]
+    assert [i.label for i in a.items[1].items] == ["a)"]
+    assert any("escapes" in w.message for w in a.warnings)
+
+
+def test_a_backslash_in_a_letter_is_not_an_escape(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text("Kính gửi: Các đơn vị.\nĐường dẫn C:\\new\\tai-lieu, mục \\r\\n một lần.\n", encoding="utf-8")
+    assert len(read_txt(path).blocks) == 3
