@@ -275,6 +275,8 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
+    letter.tier_reason = next((n for n in tier_notes if n.startswith(f"tier {letter.tier.value} ")),
+                              tier_notes[0] if tier_notes else "")
     letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
     if letter.system is System.UNKNOWN:
         letter.warnings.append(ParseWarning(code=WarningCode.SYSTEM,

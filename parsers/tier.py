@@ -137,7 +137,8 @@ def authority_body(line: str) -> str:
 
 
 def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
-    """The tier and notes on how it was decided (or why it is uncertain)."""
+    """The tier and notes on how it was decided (or why it is uncertain); the first note is the reason, and
+    an unknown tier always has one (the issue asks for "unknown with the reason")."""
     h = letter.header
     notes: list[str] = []
     tier = Tier.UNKNOWN
@@ -150,8 +151,9 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             parent = tier_of_issuer(h.parent_issuer, h.date)
             if parent is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and parent is not Tier.CENTRAL):
                 tier = parent
-        if tier is not Tier.UNKNOWN and h.identity_from and h.identity_from.value != "header":
-            notes.append(f"tier {tier.value} from the issuer the text names: {h.issuer!r}")
+        if tier is not Tier.UNKNOWN:
+            where = "the text names" if h.identity_from and h.identity_from.value != "header" else "lines"
+            notes.append(f"tier {tier.value} from the issuer {where}: {h.issuer!r}")
     # A decision's authority line names in full the body an issuer line left bare ("ỦY BAN NHÂN DÂN" above,
     # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under the subject).
     if h.authority and (tier is Tier.UNKNOWN or not h.issuer or _by_body_type(h.issuer)):
@@ -176,10 +178,24 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
-            notes.append("tier unknown: no issuer, issuer code, speaking body or archive code names one")
+            notes.insert(0, _unknown_reason(letter))
     if tier is Tier.DISTRICT and h.date and h.date >= DISTRICT_TIER_ENDS:
         notes.append(f"district-tier issuer dated {h.date.isoformat()}, after the district tier ended on 2025-07-01")
     return tier, notes
+
+
+def _unknown_reason(letter: Letter) -> str:
+    """Why no tier: a body was named but without a place or level, or no body was found at all."""
+    h = letter.header
+    named = [n for n in (h.issuer, h.parent_issuer, authority_body(h.authority) if h.authority else None,
+                         letter.signature.body if letter.signature else None) if n]
+    named += speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])
+    if named:
+        return (f"tier unknown: the issuer is named ({named[0]!r}) but without a place or level a body type "
+                "or the gazetteer knows")
+    if h.issuer_code:
+        return f"tier unknown: no issuer found, and the issuer code {h.issuer_code!r} names no level"
+    return "tier unknown: no issuer found (no header, issuer code, speaking body, archive code or signature names one)"
 
 
 _SPEECH_RE = re.compile(
