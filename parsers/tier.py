@@ -38,7 +38,15 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^SỞ\s", Tier.PROVINCE),  # a Sở is a department of the province, whatever city it names
     (r"^(?:BỘ\s(?!CHỈ\s+HUY|ĐỘI)|TỔNG\s+CỤC\s|CỤC\s|VỤ\s)", Tier.CENTRAL),
     (r"^PHÒNG\s", Tier.DISTRICT),
+    # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
+    # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
+    (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
 )
+# Issuer codes of national agencies that are neither a ministry (B…) nor the Party's (…TW): Tổng cục Thuế,
+# Tổng cục Hải quan, Tổng cục Thống kê, Kho bạc Nhà nước, Ngân hàng Nhà nước, Kiểm toán Nhà nước, Thanh tra Chính
+# phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
+_CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
+                            "VPQH", "UBTVQH"})
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
@@ -78,7 +86,7 @@ def tier_of_code(code: str | None) -> Tier:
     up = code.upper()
     if code in ("ThU", "TXU", "TPU") or up.endswith(("HU", "QU")):
         return Tier.DISTRICT
-    if up.endswith(("TW", "TƯ")) or up.startswith(("TW", "TƯ")) or code in ("CP", "TTg", "VPCP", "QH"):
+    if up.endswith(("TW", "TƯ")) or up.startswith(("TW", "TƯ")) or code in _CENTRAL_CODES:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
@@ -199,7 +207,8 @@ def _unknown_reason(letter: Letter) -> str:
 
 
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
+    r"(?:(?<=\s)|^)(?:(?:đã|vừa)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
+    r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
     re.I,
@@ -259,8 +268,9 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
 
 _PARTY_BODY_RE = re.compile(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+# The Front and the mass organisations write in the state format (the gold's convention: c13's LĐLĐ, lb4).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
-                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC")
+                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 
