@@ -96,3 +96,22 @@ def test_a_pointer_sentence_names_the_letter(kind, number, noun, issuer_first, c
         assert letter.header.symbol == symbol
         assert letter.tier is Tier.PROVINCE
     assert any(c.symbol == "16/CT-TTg" for c in letter.citations)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(KINDS), st.integers(1, 4999), st.integers(5000, 9999), st.sampled_from(["", "và "]))
+def test_a_comma_list_of_documents_with_their_subjects_is_carried_out_whole(kind, first, second, joiner):
+    """'… tổ chức thực hiện Công văn số 4847/BYT-DP … về việc …, Công văn số 4992/BYT-DP …': both are carried
+    out; a document of another kind named in a subject is not an entry."""
+    text = (f"UBND tỉnh yêu cầu các sở, ngành tổ chức thực hiện {kind} số {first}/BYT-DP ngày 19/8/2024 về việc "
+            f"chủ động phòng, chống dịch mùa tựu trường, {joiner}{kind} số {second}/BYT-DP ngày 23/8/2024 về việc "
+            "tiêm chủng vắc xin phòng bệnh sởi.")
+    roles = {c.symbol: c.role.value for c in parse_lines([text]).citations}
+    assert roles == {f"{first}/BYT-DP": "implements", f"{second}/BYT-DP": "implements"}
+
+
+def test_a_document_named_in_a_subject_is_not_a_list_entry():
+    text = ("UBND huyện tổ chức thực hiện Công văn số 12/UBND-VX ngày 3/4/2023 về việc triển khai, hướng dẫn các "
+            "xã, Quyết định số 45/QĐ-TTg của Thủ tướng Chính phủ được nêu tại đó.")
+    roles = {c.symbol: c.role.value for c in parse_lines([text]).citations}
+    assert roles["12/UBND-VX"] == "implements" and roles["45/QĐ-TTg"] == "mentions"
