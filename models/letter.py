@@ -189,6 +189,7 @@ class Letter(_Model):
     form_reason: str = Field(default="", description="Why the letter was given its form, in a phrase.")
     system: System = System.UNKNOWN
     tier: Tier = Tier.UNKNOWN
+    tier_reason: str = Field(default="", description="How the tier was decided, or why it is unknown, in a phrase.")
     recipients: list[Recipient] = Field(default_factory=list)
     preamble: list[Paragraph] = Field(default_factory=list)
     body: list[Paragraph] = Field(

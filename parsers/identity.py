@@ -95,7 +95,7 @@ def body_of_office_holder(who: str) -> str:
 _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
     rf"(?P<kind>(?i:{_KIND}))\s+số\b", re.I)
-_SOURCE_RE = re.compile(r"^\s*\(?\s*Nguồn\s*:\s*(?P<rest>.+?)\)?\s*$", re.I)
+_SOURCE_RE = re.compile(r"^\s*(?:\(?\s*Nguồn\s*:|\(\s*Theo\s*:?)\s*(?P<rest>.+?)\)?\s*$", re.I)
 _TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*$")
 _SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[" + VN_UPPER + r"])")
 _SUBJECT_CUT_RE = re.compile(r"^[\s,]*(?:về\s+việc|V/v|về)?\s*[:,]?\s*", re.I)
@@ -163,6 +163,41 @@ def from_posting(paragraphs: list[str]) -> Identity | None:
     return None
 
 
+# A summary that opens by pointing at the letter: "Đó là chỉ đạo của UBND tỉnh đối với … tại Công văn số
+# 4079/UBND-KT …", "Đó là nội dung tại Chỉ thị số 03/CT-UBND của Chủ tịch UBND tỉnh về việc …".
+_THAT_IS_RE = re.compile(
+    rf"^(?:Đó|Đây)\s+là\s+(?:(?:nội\s+dung|yêu\s+cầu|ý\s+kiến)(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|đề\s+nghị)\b"
+    rf"(?P<mid>[^.;]{{0,300}}?)\s(?:tại|trong)\s+(?P<kind>(?i:{_KIND}))\s*số\b")
+_OF_RE = re.compile(r"^\s*(?:của|do)\s+")
+
+
+def from_pointer(paragraphs: list[str], body: str) -> Identity | None:
+    """The letter a summary's first sentence points at ("Đó là chỉ đạo của X tại Công văn số …"), unless the
+    text goes on to carry it out. Its issuer is the body named after "của", before the document or after it."""
+    for text in paragraphs[:2]:
+        sentence = _SENTENCE_RE.split(_NEWS_TAG_RE.sub("", text, count=1))[0]
+        m = _THAT_IS_RE.match(sentence.strip())
+        if not m:
+            continue
+        found = find_numbered(sentence.strip()[m.start("kind"):])
+        if not found or found[0].start != 0 or not found[0].symbol or carried_out(found[0].symbol, body):
+            return None
+        c = found[0]
+        issuer = c.issuing_body
+        after = sentence.strip()[m.start("kind") + c.end:]
+        for said in ([] if issuer else [m.group("mid"), after]):
+            of = _OF_RE.match(said)
+            said = _OFFICE_RE.sub("", said[of.end():], count=1) if of else ""
+            org = ORGANISATION_RE.match(normalise_tones(said))
+            if org:
+                issuer = said[: org.end()]
+                break
+        return Identity(source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=c.symbol, number=c.number,
+                        doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date,
+                        issuer=issuer)
+    return None
+
+
 def from_lead(paragraphs: list[str], body: str) -> Identity | None:
     """The letter a reporting sentence announces, if the rest of the text does not carry it out."""
     found = _lead(paragraphs, body)
@@ -198,7 +233,7 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
             who = body_of_office_holder(m.group("who").strip())
             if m.group("principal"):
                 who = body_of_office_holder(m.group("principal").strip())
-            carried = bool(symbol and _carried_out(symbol.symbol, body)) or _instructed_by(who, body)
+            carried = bool(symbol and carried_out(symbol.symbol, body)) or _instructed_by(who, body)
             kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
             rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]
             subject = _SUBJECT_CUT_RE.sub("", rest).rstrip(" ./") or None
@@ -214,7 +249,7 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
     return None
 
 
-def _carried_out(symbol: str | None, body: str) -> bool:
+def carried_out(symbol: str | None, body: str) -> bool:
     if not symbol:
         return False
     for verb in IMPLEMENTS_VERB_RE.finditer(body):

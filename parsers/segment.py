@@ -35,9 +35,11 @@ from parsers.form import classify_form
 from parsers.header import read_header
 from parsers.identity import (
     Identity,
+    carried_out,
     from_attachment_note,
     from_lead,
     from_page_title,
+    from_pointer,
     from_posting,
     from_source_line,
     reported_source,
@@ -275,6 +277,8 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
+    letter.tier_reason = next((n for n in tier_notes if n.startswith(f"tier {letter.tier.value} ")),
+                              tier_notes[0] if tier_notes else "")
     letter.warnings.extend(ParseWarning(code=WarningCode.TIER, message=m) for m in tier_notes)
     if letter.system is System.UNKNOWN:
         letter.warnings.append(ParseWarning(code=WarningCode.SYSTEM,
@@ -342,14 +346,21 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
             if found:
                 break
     if found is None:  # a page title, or a subject line, that ends "(3585/VP-KTN, ngày 23/10/2017)"
+        body = _leads_and_body(letter, furniture)[1]
         for title in [*titles, *([h.subject] if h.subject else [])]:
             found = from_page_title(title)
+            if found and carried_out(found.symbol, body):
+                found = None  # the page is titled with the document its text carries out: the source
             if found:
                 break
     if found is None:
         found = from_posting([p.text for p in [*letter.preamble, *letter.body, *letter.closing]])
     if found is None:
         found = from_lead(*_leads_and_body(letter, furniture))
+    if found is None:
+        found = from_pointer(*_leads_and_body(letter, furniture))
+    if found is None and not titles:
+        found = _untitled_title(letter)
     if found is None and not h.issuer:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
@@ -365,6 +376,23 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
                                                 ("issuer", found.issuer or found.issuer_code)) if v)
     letter.warnings.append(ParseWarning(code=WarningCode.IDENTITY_FROM_PROSE,
                                         message=f"{what} read from the {found.source.value}: {found.evidence!r}"))
+
+
+def _untitled_title(letter: Letter) -> Identity | None:
+    """A page that is its title alone, or whose title the zones took for text: a first line that opens with the
+    document it names and is not a sentence ("Công văn 3997/TCT-CS ngày 24/09/2020 chính sách thuế nhà thầu"),
+    unless the text names that document again (then it is one the text takes up)."""
+    units = letter.preamble + letter.body
+    if not units:
+        return None
+    first = units[0].text.strip()
+    if len(first) > 160 or re.search(r"[.;:!?]\s", first) or first.endswith((".", ";", ":")):
+        return None
+    found = from_page_title(first)
+    if found is None or not found.symbol:
+        return None
+    rest = " ".join(p.text for p in [*units[1:], *letter.closing])
+    return None if found.symbol in rest else found  # named again below: a document the text takes up
 
 
 def _title_line(lines: Sequence[Line], stop: int) -> str | None:

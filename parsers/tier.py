@@ -38,7 +38,15 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^SỞ\s", Tier.PROVINCE),  # a Sở is a department of the province, whatever city it names
     (r"^(?:BỘ\s(?!CHỈ\s+HUY|ĐỘI)|TỔNG\s+CỤC\s|CỤC\s|VỤ\s)", Tier.CENTRAL),
     (r"^PHÒNG\s", Tier.DISTRICT),
+    # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
+    # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
+    (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
 )
+# Issuer codes of national agencies that are neither a ministry (B…) nor the Party's (…TW): Tổng cục Thuế,
+# Tổng cục Hải quan, Tổng cục Thống kê, Kho bạc Nhà nước, Ngân hàng Nhà nước, Kiểm toán Nhà nước, Thanh tra Chính
+# phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
+_CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
+                            "VPQH", "UBTVQH"})
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
@@ -78,7 +86,7 @@ def tier_of_code(code: str | None) -> Tier:
     up = code.upper()
     if code in ("ThU", "TXU", "TPU") or up.endswith(("HU", "QU")):
         return Tier.DISTRICT
-    if up.endswith(("TW", "TƯ")) or up.startswith(("TW", "TƯ")) or code in ("CP", "TTg", "VPCP", "QH"):
+    if up.endswith(("TW", "TƯ")) or up.startswith(("TW", "TƯ")) or code in _CENTRAL_CODES:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
@@ -137,7 +145,8 @@ def authority_body(line: str) -> str:
 
 
 def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
-    """The tier and notes on how it was decided (or why it is uncertain)."""
+    """The tier and notes on how it was decided (or why it is uncertain); the first note is the reason, and
+    an unknown tier always has one (the issue asks for "unknown with the reason")."""
     h = letter.header
     notes: list[str] = []
     tier = Tier.UNKNOWN
@@ -150,8 +159,9 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             parent = tier_of_issuer(h.parent_issuer, h.date)
             if parent is not Tier.UNKNOWN and not (tier is Tier.CENTRAL and parent is not Tier.CENTRAL):
                 tier = parent
-        if tier is not Tier.UNKNOWN and h.identity_from and h.identity_from.value != "header":
-            notes.append(f"tier {tier.value} from the issuer the text names: {h.issuer!r}")
+        if tier is not Tier.UNKNOWN:
+            where = "the text names" if h.identity_from and h.identity_from.value != "header" else "lines"
+            notes.append(f"tier {tier.value} from the issuer {where}: {h.issuer!r}")
     # A decision's authority line names in full the body an issuer line left bare ("ỦY BAN NHÂN DÂN" above,
     # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under the subject).
     if h.authority and (tier is Tier.UNKNOWN or not h.issuer or _by_body_type(h.issuer)):
@@ -176,14 +186,29 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
-            notes.append("tier unknown: no issuer, issuer code, speaking body or archive code names one")
+            notes.insert(0, _unknown_reason(letter))
     if tier is Tier.DISTRICT and h.date and h.date >= DISTRICT_TIER_ENDS:
         notes.append(f"district-tier issuer dated {h.date.isoformat()}, after the district tier ended on 2025-07-01")
     return tier, notes
 
 
+def _unknown_reason(letter: Letter) -> str:
+    """Why no tier: a body was named but without a place or level, or no body was found at all."""
+    h = letter.header
+    named = [n for n in (h.issuer, h.parent_issuer, authority_body(h.authority) if h.authority else None,
+                         letter.signature.body if letter.signature else None) if n]
+    named += speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing])
+    if named:
+        return (f"tier unknown: the issuer is named ({named[0]!r}) but without a place or level a body type "
+                "or the gazetteer knows")
+    if h.issuer_code:
+        return f"tier unknown: no issuer found, and the issuer code {h.issuer_code!r} names no level"
+    return "tier unknown: no issuer found (no header, issuer code, speaking body, archive code or signature names one)"
+
+
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:đã\s+|vừa\s+|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
+    r"(?:(?<=\s)|^)(?:(?:đã|vừa)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
+    r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
     re.I,
@@ -243,8 +268,9 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
 
 _PARTY_BODY_RE = re.compile(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+# The Front and the mass organisations write in the state format (the gold's convention: c13's LĐLĐ, lb4).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
-                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC")
+                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import LetterForm
+from models import LetterForm, Tier
 from parsers import parse_letter
 
 ORGS = ["Ủy ban nhân dân tỉnh Bình Phước", "UBND huyện Kim Động", "Ban Thường vụ Tỉnh ủy", "Sở Tư pháp",
@@ -99,3 +99,28 @@ def test_no_real_looking_document_is_refused(lines):
         letter = parse_letter(path)  # raises InputError if refused
     assert isinstance(letter.form, LetterForm) and letter.form_reason
     assert all(c.symbol is None or "/" in c.symbol for c in letter.citations)
+
+
+def _parse_lines(lines: list[str]):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return parse_letter(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document)
+def test_every_tier_says_why(lines):
+    """Known or unknown, the tier comes with its reason; an unknown one says whether no issuer was found or the
+    issuer named no place or level."""
+    letter = _parse_lines(lines)
+    assert letter.tier_reason.startswith(f"tier {letter.tier.value}")
+    if letter.tier is Tier.UNKNOWN:
+        assert "no issuer found" in letter.tier_reason or "without a place or level" in letter.tier_reason
+
+
+def test_unknown_tier_names_the_issuer_it_could_not_place():
+    placeless = _parse_lines(["Ban Chỉ đạo thông báo lịch trực Tết.", "1. Các đơn vị bố trí lịch trực."])
+    assert placeless.tier is Tier.UNKNOWN and "'Ban Chỉ đạo'" in placeless.tier_reason
+    nobody = _parse_lines(["Thực hiện Công văn số 12/UBND-VX, đề nghị các đơn vị thực hiện.", "1. Báo cáo kết quả."])
+    assert nobody.tier is Tier.UNKNOWN and "no issuer found" in nobody.tier_reason

@@ -13,6 +13,8 @@ def render_outline(letter: Letter, width: int = 100) -> str:
     out = [f"{letter.source.path}  [{letter.form.value} · {letter.system.value} · {letter.tier.value}]"]
     if letter.form_reason:
         out.append(f"  form: {letter.form_reason}")
+    if letter.tier_reason:
+        out.append(f"  tier: {letter.tier_reason}")
 
     def fact(name: str, value: object) -> None:
         if value not in (None, "", []):
