@@ -106,7 +106,7 @@ def minhash_parents(letters: dict[str, Letter], threshold: float = 0.1, num_perm
 
 
 def _corpus(size: int, seed: int) -> tuple[Path, dict]:
-    from bench.run import corpus
+    from bench.scale_corpus import corpus
 
     root = corpus(size, seed)
     return root, json.loads((root / "gold.json").read_text(encoding="utf-8"))

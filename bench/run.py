@@ -29,31 +29,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.parents import CLASSES, minhash_parents, ours, score_parents  # noqa: E402
-from bench.scale_corpus import write_corpus  # noqa: E402
+from bench.scale_corpus import corpus  # noqa: E402
 from cascade.linking import link_letters  # noqa: E402
 from cascade.units import letter_units  # noqa: E402
 from parsers import parse_letter  # noqa: E402
 
 OUT = REPO / "bench" / "out"
-SHAPES = {  # size → (provinces, districts per province, communes per district, unrelated)
-    100: (3, 4, 7, 3),
-    1000: (10, 10, 10, 0),  # 1 + 10 + 100 + 1000: the 30-second target
-    10000: (10, 30, 33, 0),
-    100000: (30, 33, 100, 0),  # 1 + 30 + 990 + 99,000
-}
-
-
-def corpus(size: int, seed: int) -> Path:
-    path = OUT / f"corpus-v2-{size}-seed{seed}"  # v2: the evidence mix of bench/corpus.py
-    if not (path / "gold.json").exists():
-        shutil.rmtree(path, ignore_errors=True)
-        p, d, c, u = SHAPES[size]
-        t = time.perf_counter()
-        write_corpus(path, p, d, c, u, seed=seed)
-        print(f"  generated {path.name} in {time.perf_counter() - t:.0f} s", flush=True)
-    return path
-
-
 def timed(fn, *args):
     t = time.perf_counter()
     value = fn(*args)

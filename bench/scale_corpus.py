@@ -17,11 +17,14 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import (  # noqa: E402
@@ -244,6 +247,25 @@ def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrel
                         for w in written]}
     (out / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return gold
+
+
+SHAPES = {  # size → (provinces, districts per province, communes per district, unrelated)
+    100: (3, 4, 7, 3),
+    1000: (10, 10, 10, 0),  # 1 + 10 + 100 + 1000: the 30-second target
+    10000: (10, 30, 33, 0),
+    100000: (30, 33, 100, 0),  # 1 + 30 + 990 + 99,000
+}
+
+
+def corpus(size: int, seed: int) -> Path:
+    path = OUT / f"corpus-v2-{size}-seed{seed}"  # v2: the evidence mix of bench/corpus.py
+    if not (path / "gold.json").exists():
+        shutil.rmtree(path, ignore_errors=True)
+        p, d, c, u = SHAPES[size]
+        t = time.perf_counter()
+        write_corpus(path, p, d, c, u, seed=seed)
+        print(f"  generated {path.name} in {time.perf_counter() - t:.0f} s", flush=True)
+    return path
 
 
 def main() -> None:
