@@ -154,3 +154,14 @@ D = ("Phát hiện, biểu dương các tập thể, cá nhân điển hình ti�
      "xã hội; phát động các phong trào thi đua yêu nước năm 2024.")
 LOCAL = ("Chỉ đạo, quản lý chặt chẽ thông tin trên báo chí, Internet, mạng xã hội và hệ thống truyền thanh cơ sở; "
          "gỡ bỏ các thông tin sai trái, không đúng quy định pháp luật.")  # a child's own item
+
+# A duty said in other words (the paraphrase tests): REFORM and FUNDS are two parent items' bullets;
+# FUNDS_SAID_OTHERWISE keeps FUNDS' key terms and none of its sentence; BULLET carries REFORM and it.
+REFORM = ("Rà soát, sửa đổi, bổ sung các quy định về đầu tư công, mua sắm công đối với hoạt động nghiên cứu khoa "
+          "học, bảo đảm thủ tục đơn giản, thuận lợi cho nhà khoa học và doanh nghiệp.")
+FUNDS = ("Hình thành các quỹ đầu tư mạo hiểm cho khởi nghiệp sáng tạo, ươm tạo công nghệ và chuyển đổi số "
+         "với sự tham gia của các doanh nghiệp lớn trong nước và ngoài nước.")
+FUNDS_SAID_OTHERWISE = ("huy động doanh nghiệp lớn trong nước, ngoài nước tham gia các quỹ đầu tư mạo hiểm hỗ trợ "
+                        "khởi nghiệp, ươm tạo công nghệ số")
+REFORM_AND_FUNDS_BULLET = (f"{REFORM[:-1]}; {FUNDS_SAID_OTHERWISE}; đề xuất bổ sung vào chương trình xây dựng luật "
+                           "năm 2025 của Quốc hội.")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from letter_factory import item, pair
+from letter_factory import FUNDS, REFORM, REFORM_AND_FUNDS_BULLET, item, pair
 from typer.testing import CliRunner
 
 from cascade.align import DEFAULT_SETTINGS
@@ -288,13 +288,7 @@ def test_a_paraphrased_link_is_shown_as_such_never_as_kept(tmp_path):
     """A further source said in other words: linked by key terms alone — its cosine is under
     `sentence_min`, but its closest parent sentence stands out from every other parent unit's
     (`distinct_min`, `distinct_margin`) — relation and strength `paraphrased`, and the reports say so."""
-    first = ("Rà soát, sửa đổi, bổ sung các quy định về đầu tư công, mua sắm công đối với hoạt động nghiên cứu khoa "
-             "học, bảo đảm thủ tục đơn giản, thuận lợi cho nhà khoa học và doanh nghiệp.")
-    second = ("Hình thành các quỹ đầu tư mạo hiểm cho khởi nghiệp sáng tạo, ươm tạo công nghệ và chuyển đổi số "
-              "với sự tham gia của các doanh nghiệp lớn trong nước và ngoài nước.")
-    said_otherwise = ("huy động doanh nghiệp lớn trong nước, ngoài nước tham gia các quỹ đầu tư mạo hiểm hỗ trợ khởi "
-                      "nghiệp, ươm tạo công nghệ số")
-    bullet = f"{first[:-1]}; {said_otherwise}; đề xuất bổ sung vào chương trình xây dựng luật năm 2025 của Quốc hội."
+    first, second, bullet = REFORM, FUNDS, REFORM_AND_FUNDS_BULLET
     parent, child = pair(tmp_path, item("1.", "Hoàn thiện thể chế", f"- {first}") + item("2.", "Tăng cường đầu tư",
                                                                                          f"- {second}"),
                          item("1.", "Nhiệm vụ của Ủy ban", f"- {bullet}"))

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from letter_factory import CHILD_HEADER, item, pair
+from letter_factory import CHILD_HEADER, FUNDS, REFORM, REFORM_AND_FUNDS_BULLET, item, pair
 
 from cascade.align import DEFAULT_SETTINGS
 from cascade.linking import link_letters, prepare
@@ -78,13 +78,7 @@ def test_names_that_only_say_what_kind_of_body_are_no_names(tmp_path):
 def test_a_sentence_whose_closest_parent_unit_is_not_distinct_is_not_linked(tmp_path):
     """The sentence that `test_prose` links by its distinct closest parent unit, now with that unit's text
     also in a third parent item: two parent units are as close, so neither is taken by key terms alone."""
-    first = ("Rà soát, sửa đổi, bổ sung các quy định về đầu tư công, mua sắm công đối với hoạt động nghiên cứu khoa "
-             "học, bảo đảm thủ tục đơn giản, thuận lợi cho nhà khoa học và doanh nghiệp.")
-    second = ("Hình thành các quỹ đầu tư mạo hiểm cho khởi nghiệp sáng tạo, ươm tạo công nghệ và chuyển đổi số "
-              "với sự tham gia của các doanh nghiệp lớn trong nước và ngoài nước.")
-    said_otherwise = ("huy động doanh nghiệp lớn trong nước, ngoài nước tham gia các quỹ đầu tư mạo hiểm hỗ trợ khởi "
-                      "nghiệp, ươm tạo công nghệ số")
-    bullet = f"{first[:-1]}; {said_otherwise}; đề xuất bổ sung vào chương trình xây dựng luật năm 2025 của Quốc hội."
+    first, second, bullet = REFORM, FUNDS, REFORM_AND_FUNDS_BULLET
     child_lines = item("1.", "Nhiệm vụ của Ủy ban", f"- {bullet}")
     parent_lines = item("1.", "Hoàn thiện thể chế", f"- {first}") + item("2.", "Tăng cường đầu tư", f"- {second}")
     parent, child = pair(tmp_path, parent_lines, child_lines)
