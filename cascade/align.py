@@ -36,6 +36,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from cascade.repeats import mentions_of_short_lines
 from cascade.tokens import Token, keys_of
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
@@ -438,6 +439,11 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+    # A heading-sized parent line copied to several heading-sized child lines: the copy under the
+    # headings most like its own carries it (cascade.repeats); the others name the same thing.
+    mentions = mentions_of_short_lines(parent, child, [(m.parent, m.child, m.child_cov) for m in out],
+                                       [len(s) for s in p_sh], [len(s) for s in c_sh], 2 * settings.short_shingles)
+    out = [m for m in out if (m.parent, m.child) not in mentions]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
     for i, j, pair in assigned(index, wanted, settings):
