@@ -37,6 +37,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from cascade.names import name_mentions
 from cascade.repeats import mentions_of_short_lines
 from cascade.tokens import Token, keys_of
 from cascade.unit_candidates import ParentUnitIndex, Shingle
@@ -461,6 +462,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     # headings most like its own carries it (cascade.repeats); the others name the same thing.
     mentions = mentions_of_short_lines(parent, child, [(m.parent, m.child, m.child_cov) for m in out],
                                        [len(s) for s in p_sh], [len(s) for s in c_sh], 2 * settings.short_shingles)
+    # A line that only names a body is a mention wherever it sits in a longer unit (cascade.names).
+    mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out])
     out = [m for m in out if (m.parent, m.child) not in mentions]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
