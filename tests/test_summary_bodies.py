@@ -115,3 +115,15 @@ def test_a_document_named_in_a_subject_is_not_a_list_entry():
             "xã, Quyết định số 45/QĐ-TTg của Thủ tướng Chính phủ được nêu tại đó.")
     roles = {c.symbol: c.role.value for c in parse_lines([text]).citations}
     assert roles["12/UBND-VX"] == "implements" and roles["45/QĐ-TTg"] == "mentions"
+
+
+def test_a_plans_line_that_leaves_an_item_to_its_own_rules_is_content_not_a_source_line():
+    """'(Theo Thể lệ ban hành kèm theo Kế hoạch này)' under a plan's item names a document of the plan itself
+    (bench/heldout_pairs 04): it stays in the item, where the linker reads it (cascade.deferrals)."""
+    letter = parse_lines(["KẾ HOẠCH", "Tổ chức cuộc thi trực tuyến tìm hiểu lịch sử Đảng bộ tỉnh",
+                          "1. Hình thức, thời gian tổ chức cuộc thi",
+                          "- Vòng thi tuần: trực tuyến, từ ngày 24/11/2019 đến ngày 28/12/2019.",
+                          "(Theo Thể lệ ban hành kèm theo Kế hoạch này)",
+                          "2. Website chính thức của cuộc thi: timhieuvedang.vn"])
+    assert not letter.furniture
+    assert any("Theo Thể lệ" in b.text for it in letter.items for b in it.blocks)
