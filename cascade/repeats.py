@@ -60,22 +60,24 @@ def context_similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, floa
 def mentions_of_short_lines(parent: Sequence[Unit], child: Sequence[Unit], links: Sequence[tuple[int, int, float]],
                             p_size: Sequence[int], c_size: Sequence[int], short: int) -> set[tuple[int, int]]:
     """(parent unit, child unit) links to drop: for a parent unit of fewer than `short` word pairs
-    (`p_size`) linked to several child units of fewer than `short` word pairs each (`c_size`), every link
-    but those whose coverage plus context similarity is highest. `links` are (parent unit, child unit,
-    coverage of the child)."""
-    by_parent: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    (`p_size`) linked to several child units of fewer than `short` word pairs each (`c_size`) — or, for a
+    longer parent unit, to several such child units with the same words — every link but those whose
+    coverage plus context similarity is highest. `links` are (parent unit, child unit, coverage of the
+    child)."""
+    # a short parent line: every short child line it is found in competes; a longer parent unit: the short
+    # child lines that say the same words ("Vòng thi Tuần" under the rounds, "Vòng thi tuần" under the prizes)
+    groups: dict[tuple[int, frozenset[str]], list[tuple[int, float]]] = defaultdict(list)
     for i, j, cov in links:
-        if child[j].frame or parent[i].frame:
+        if child[j].frame or parent[i].frame or c_size[j] >= short:
             continue
-        if p_size[i] < short and c_size[j] < short:
-            by_parent[i].append((j, cov))
-    ambiguous = {i: js for i, js in by_parent.items() if len(js) >= 2}
+        groups[(i, frozenset() if p_size[i] < short else frozenset(keys_of_text(child[j].text)))].append((j, cov))
+    ambiguous = {key: js for key, js in groups.items() if len(js) >= 2}
     if not ambiguous:
         return set()
     p_ctx, c_ctx = context_keys(parent), context_keys(child)
     idf = _idf(p_ctx, c_ctx)
     out: set[tuple[int, int]] = set()
-    for i, js in ambiguous.items():
+    for (i, _), js in ambiguous.items():
         scored = [(round(cov + context_similarity(p_ctx[i], c_ctx[j], idf), 6), j) for j, cov in js]
         top = max(s for s, _ in scored)
         out |= {(i, j) for s, j in scored if s < top}

@@ -57,3 +57,21 @@ def test_the_deferring_phrases():
         assert deferring_items([unit(text)], kind) == {"1"}, text
     assert deferring_items([unit("Chấm giải theo thể lệ cuộc thi.")], "thể lệ") == set()
     assert deferring_items([unit(said[0])], "quy chế") == set()
+
+
+def test_a_round_the_rules_head_twice_goes_under_the_heading_like_the_plans(tmp_path):
+    """The plan's paragraph names a round and leaves it to the rules; the rules head the round's section
+    with it and again a prize group (bench/heldout_pairs 04: 'Vòng thi Tuần' under the rounds, 'Vòng thi
+    tuần' under the prizes): the same words, so the headings above them decide (cascade.repeats)."""
+    rounds = ("Vòng thi Tuần (hình thức trực tuyến) được diễn ra trong 05 tuần, mỗi tuần một lượt thi "
+              "(Theo Thể lệ ban hành kèm theo Công văn này).")
+    parent = write_letter(tmp_path, "parent.txt", parent_text(
+        [*item("1.", TOPIC), *item("2.", "Hình thức tổ chức các vòng thi"), f"- {rounds}"]))
+    rules = "\n".join(["THỂ LỆ", "Cuộc thi tìm hiểu lịch sử Đảng bộ tỉnh năm 2024", ISSUING, "",
+                       *item("I.", "Hình thức tổ chức các vòng thi"), *item("1.", "Vòng thi Tuần"), ROUNDS,
+                       *item("II.", "Giải thưởng của cuộc thi"), *item("1.", "Vòng thi tuần"),
+                       "Năm giải mỗi tuần, mỗi giải 2.000.000 đồng.", ""])
+    child = write_letter(tmp_path, "child.txt", rules)
+    items = _item_links(link_letters(parse_letter(parent), parse_letter(child)))
+    assert ("2", "I.1") in items
+    assert ("2", "II.1") not in items

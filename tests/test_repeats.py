@@ -42,3 +42,4 @@ def test_context_similarity_is_a_cosine_of_weighted_words():
     assert context_similarity(frozenset("ab"), frozenset("c"), idf) == 0.0
     assert context_similarity(frozenset(), frozenset("c"), idf) == 0.0
     assert 0 < context_similarity(frozenset("abc"), frozenset("c"), idf) < 1
+
