@@ -31,9 +31,12 @@ from models import Letter
 
 _KINDS = r"thể\s+lệ|quy\s+chế"
 # "Theo Thể lệ ban hành kèm (theo) Kế hoạch này", "quy định cụ thể tại Quy chế … ban hành kèm theo Hướng
-# dẫn này", "(chi tiết tại Thể lệ cuộc thi)" — not "chấm giải theo thể lệ cuộc thi" (a rule to follow).
-_DEFER_RE = re.compile(rf"(?:theo|tại)\s+(?P<a>{_KINDS})\b[^.;()]{{0,80}}?\bkèm\b"
-                       rf"|(?:chi\s+tiết|cụ\s+thể)\s+tại\s+(?P<b>{_KINDS})\b", re.I)
+# dẫn này", "(có Thể lệ đính kèm)", "(chi tiết tại / trong Thể lệ cuộc thi)", "Thể lệ cuộc thi kèm theo." —
+# not "chấm giải theo thể lệ cuộc thi" nor "phải được quy định cụ thể trong quy chế làm việc" (rules to follow).
+_DEFER_RE = re.compile(rf"(?:theo|tại|có)\s+(?P<a>{_KINDS})\b[^.;()]{{0,80}}?\bkèm\b"
+                       rf"|(?:chi\s+tiết\s+(?:có\s+)?(?:tại|trong|theo)|cụ\s+thể\s+tại)\s+(?P<b>{_KINDS})\b"
+                       rf"|(?P<c>{_KINDS})\b[^.;()]{{0,60}}?\b(?:gửi\s+|đính\s+)?kèm\s+theo\s*(?:[.;)]|$)",
+                       re.I)
 _TITLE_RE = re.compile(r"^[\s|]*(?P<kind>THỂ\s+LỆ|QUY\s+CHẾ)\b", re.M)  # a title line in capitals
 
 
@@ -54,7 +57,7 @@ def deferring_items(units: Sequence[Unit], kind: str) -> set[str]:
         if u.frame:
             continue
         for m in _DEFER_RE.finditer(u.text):
-            if _kind(m.group("a") or m.group("b")) == kind:
+            if _kind(m.group("a") or m.group("b") or m.group("c")) == kind:
                 out.add(u.item)
     return out
 

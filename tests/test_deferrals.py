@@ -51,11 +51,17 @@ def test_the_deferring_phrases():
     def unit(text):
         return Unit("1", "1", text, 0, True, None)
     said = ["Theo Thể lệ ban hành kèm theo Kế hoạch này.", "(chi tiết tại Thể lệ cuộc thi)",
-            "được quy định cụ thể tại Quy chế danh hiệu “Học sinh 3 tốt” ban hành kèm theo Hướng dẫn này"]
+            "được quy định cụ thể tại Quy chế danh hiệu “Học sinh 3 tốt” ban hành kèm theo Hướng dẫn này",
+            "Nội dung, hình thức thi (có Thể lệ đính kèm).", "Cơ cấu giải thưởng: chi tiết trong Thể lệ cuộc thi.",
+            "Hình thức tổ chức: Thể lệ cuộc thi kèm theo."]
     for text in said:
         kind = "quy chế" if "Quy chế" in text else "thể lệ"
         assert deferring_items([unit(text)], kind) == {"1"}, text
     assert deferring_items([unit("Chấm giải theo thể lệ cuộc thi.")], "thể lệ") == set()
+    assert deferring_items([unit("Việc giao ký thừa lệnh phải được quy định cụ thể trong quy chế làm việc.")],
+                           "quy chế") == set()
+    assert deferring_items([unit("Các đơn vị gửi thể lệ và bài dự thi kèm theo danh sách trước ngày 15/5.")],
+                           "thể lệ") == set()
     assert deferring_items([unit(said[0])], "quy chế") == set()
 
 
