@@ -18,7 +18,7 @@ The scorers are called, never copied.
 
     .venv/bin/python -m bench.heldout                  # the table
     .venv/bin/python -m bench.heldout --half A         # only half A's column, while fixing
-    .venv/bin/python -m bench.heldout --misses C       # plus what half C missed (never ask for an unseen half while fixing)
+    .venv/bin/python -m bench.heldout --misses C       # plus what half C missed (never for an unseen half)
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import re
 from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
 from parsers.header import despace
+from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE
@@ -206,11 +207,14 @@ def _unknown_reason(letter: Letter) -> str:
     return "tier unknown: no issuer found (no header, issuer code, speaking body, archive code or signature names one)"
 
 
+_KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:đã|vừa)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
     r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|"
+    # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
+    rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo))\b",
     re.I,
 )
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
@@ -266,11 +270,15 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
     return Tier.UNKNOWN, ""
 
 
-_PARTY_BODY_RE = re.compile(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
+# "ỦY" as a word: a Party committee, never the end of a place's name ("PHƯỜNG THỦY LƯƠNG", "HƯƠNG THỦY").
+_PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
+                            r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
-# The Front and the mass organisations write in the state format (the gold's convention: c13's LĐLĐ, lb4).
+# The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
+# e04's Youth Federation numbers its plans 05/KH-UBH).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
-                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ")
+                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
+                            r"HỘI\s+(?:LHTN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH)")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 

@@ -1,0 +1,64 @@
+"""Half E's classes, built in code: bodies a summary names the way newspapers do (a ministry's full name with its
+lower-case tail, a People's Committee's office with its city, the Youth Federation's secretariat), the verbs they
+issue with ("có Công văn 4424", "đã có kết luận", "đã điều chỉnh"), and a place whose name ends in "thủy", which
+is no Party committee."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models import System, Tier
+from parsers import parse_letter
+
+
+def parse_lines(lines: list[str]):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return parse_letter(path)
+
+
+@pytest.mark.parametrize(("speaker", "tier"), [
+    ("Bộ Nông nghiệp và Phát triển nông thôn yêu cầu", Tier.CENTRAL),
+    ("Bộ Lao động - Thương binh và Xã hội đề nghị", Tier.CENTRAL),
+    ("Văn phòng UBND thành phố Đà Nẵng vừa có Công văn đề nghị", Tier.PROVINCE),
+    ("UBND thành phố Huế có văn bản gửi", Tier.DISTRICT),
+    ("Chủ tịch UBND tỉnh Vũ Hồng Bắc đã có kết luận về cuộc họp, yêu cầu", Tier.PROVINCE),
+    ("Chủ tịch UBND tỉnh đã điều chỉnh thời gian treo cờ, đề nghị", Tier.PROVINCE),
+    ("Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên hướng dẫn", Tier.PROVINCE),
+    ("Sở Văn hóa, Thể thao và Du lịch vừa có Công điện gửi", Tier.PROVINCE),
+])
+def test_a_summary_speaker_is_placed(speaker, tier):
+    """Dated 2021, so 'thành phố Huế' is a city of Thừa Thiên Huế province (district tier)."""
+    letter = parse_lines(["Ngày 26/7/2021, trước tình hình dịch bệnh trên địa bàn, "
+                          f"{speaker} các đơn vị khẩn trương triển khai thực hiện."])
+    assert letter.tier is tier, letter.tier_reason
+    assert letter.system is System.STATE
+
+
+@given(st.sampled_from(["Thủy Lương", "Hương Thủy", "Thủy Nguyên", "Phú Thủy", "Thuỷ Xuân"]),
+       st.sampled_from(["phường", "xã", "thị trấn"]))
+@settings(max_examples=15, deadline=None)
+def test_a_place_ending_in_thuy_is_no_party_committee(name, unit):
+    letter = parse_lines([f"Thực hiện ý kiến chỉ đạo của UBND thị xã, UBND {unit} {name} xây dựng Kế hoạch tổ "
+                          "chức Ngày Chủ nhật xanh như sau:", "- Huy động lực lượng ra quân làm vệ sinh."])
+    assert letter.system is System.STATE
+    assert letter.tier is Tier.COMMUNE
+
+
+@pytest.mark.parametrize("title", ["KẾ HOẠCH", "THÔNG BÁO", "HƯỚNG DẪN"])
+def test_a_capital_title_naming_the_party_is_no_party_header(title):
+    """'KẾ HOẠCH TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM …' is a title with its subject: not
+    an issuer, and the Party's name in it is no Party title."""
+    letter = parse_lines([f"{title} TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – "
+                          "3/2/2020), 70 NĂM NGÀY THÀNH LẬP TỈNH VĨNH PHÚC (12/2/1950 – 12/2/2020)", "",
+                          "Căn cứ Kế hoạch số 103/KH-UBND, ngày 18/6/2019 của UBND tỉnh về việc tổ chức các hoạt "
+                          "động kỷ niệm;", "",
+                          "Uỷ ban nhân dân tỉnh xây dựng Kế hoạch tổ chức kỷ niệm như sau:", "",
+                          "1. MỤC ĐÍCH YÊU CẦU"])
+    assert letter.header.issuer is None and not letter.header.motto
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+    assert letter.header.title == title
