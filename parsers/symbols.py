@@ -17,7 +17,7 @@ from parsers.patterns import ABBR, DASH, SP, YEAR
 
 _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse=True))
 _ISSUER = rf"{ABBR}(?:{SP}{DASH}{SP}{ABBR})*"
-_END = r"(?![A-ZĐa-zđ0-9/])"
+_END = r"(?![A-ZĐƯa-zđ0-9/])"
 
 # A number, perhaps with one letter before its separator ("30c/NQ-CP", Nghị quyết 30c of 2011).
 _NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"

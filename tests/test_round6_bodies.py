@@ -62,3 +62,16 @@ def test_a_capital_title_naming_the_party_is_no_party_header(title):
     assert letter.header.issuer is None and not letter.header.motto
     assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
     assert letter.header.title == title
+
+
+@pytest.mark.parametrize(("written", "symbol"), [
+    ("Kế hoạch số 49- KH/TƯH ngày 02/3/2008", "49-KH/TƯH"),
+    ("Kết luận số 445-KL/TƯ ngày 13/5/2022", "445-KL/TƯ"),
+    ("Nghị quyết 13-NQ/TƯ của Tỉnh ủy", "13-NQ/TƯ"),
+])
+def test_a_party_code_spelling_trung_uong_tu_is_read(written, symbol):
+    """'TƯ' (trung ương) in a code: the Ư is a capital of the code, not its end."""
+    letter = parse_lines([f"Thực hiện {written}, Ban Tuyên giáo Tỉnh ủy hướng dẫn các huyện ủy như sau:",
+                          "1. Tổ chức tuyên truyền."])
+    assert [c.symbol for c in letter.citations if c.symbol] == [symbol]
+    assert letter.citations[0].role.value == "implements"
