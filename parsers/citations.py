@@ -206,6 +206,9 @@ _OPINION_GAP_RE = re.compile(
 _LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
 # A comma list whose entries each carry their own subject: the gap is the last entry's subject and a comma.
 _SUBJECT_ENTRY_RE = re.compile(r"^\s*về\s+việc\s[^.;“\"]{3,250}?,\s*(?:và\s+)?$", re.I)
+# An entry whose subject is quoted, joined to the next by "và": "Kế hoạch số 49-KH/TƯH … "Về việc tổ chức …" và
+# Hướng dẫn số 148 HD/TWH …" (the verb governs both, whatever their kinds).
+_QUOTED_ENTRY_RE = re.compile(r"^\s*[“\"][^”\".;]{3,250}[”\"]\s*,?\s*và\s+$")
 # An entry that is an opinion held in a document, after ";" or "và", however long the subject before it:
 # "…; ý kiến chỉ đạo của Ban Bí thư tại Công văn số 1740-CV/VPTW", "… và chỉ đạo của UBND tỉnh tại văn bản số …".
 _OPINION_ENTRY_RE = re.compile(
@@ -250,6 +253,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                 pass  # the next entry of the verb's list
             elif _SUBJECT_ENTRY_RE.match(gap) and c.kind_written and c.kind == found[i - 1].kind:
                 pass  # "… Công văn số 4847/BYT-DP … về việc …, Công văn số 4992/BYT-DP …": entries with subjects
+            elif _QUOTED_ENTRY_RE.match(gap) and c.kind_written:
+                pass  # the quoted subject of one entry, then "và" and the next
             elif _OPINION_ENTRY_RE.search(gap) and len(gap) <= 400 and not re.search(r"\.\s", gap):
                 pass  # an opinion, and the document that holds it, joined to the list
             elif basis and c.kind_written and _BASIS_AND_RE.search(gap) and len(gap) <= 400 \

@@ -37,6 +37,7 @@ from parsers.identity import (
     Identity,
     carried_out,
     from_attachment_note,
+    from_kind_of_title,
     from_lead,
     from_page_title,
     from_pointer,
@@ -361,6 +362,12 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
         found = from_pointer(*_leads_and_body(letter, furniture))
     if found is None and not titles:
         found = _untitled_title(letter)
+    if found is None and not h.issuer:
+        units = [p.text for p in letter.preamble + letter.body]
+        for title in [*titles, *units[:1]]:
+            found = from_kind_of_title(title, _leads_and_body(letter, furniture)[1])
+            if found:
+                break
     if found is None and not h.issuer:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
