@@ -184,6 +184,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         notes.append(f"issuer lines say {tier.value} but issuer code {h.issuer_code} says {by_code.value}")
     if tier is Tier.UNKNOWN:
         tier, how = _tier_from_body(letter)
+        if tier is Tier.UNKNOWN:
+            tier, how = tier_from_addressees(_all_texts(letter), h.date)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
@@ -271,6 +273,51 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
 
 
 # "ỦY" as a word: a Party committee, never the end of a place's name ("PHƯỜNG THỦY LƯƠNG", "HƯƠNG THỦY").
+def _all_texts(letter: Letter) -> list[str]:
+    h = letter.header
+    # A header zone that gave no issuer, number or date holds prose (d15's one-paragraph lead): read it too.
+    texts = [] if any((h.issuer, h.symbol, h.number, h.date)) else [h.raw]
+    texts += [p.text for p in letter.preamble + letter.body]
+    for item in letter.walk_items():
+        texts.append(item.text)
+        stack = list(item.blocks)
+        while stack:
+            b = stack.pop()
+            texts.append(b.text)
+            stack.extend(b.blocks)
+    return texts + [p.text for p in letter.closing]
+
+
+# The units a letter tasks as a set, by their type: its speaker stands one tier above them. "UBND các tỉnh, thành
+# phố trực thuộc Trung ương" are asked by the centre; "các sở, ban, ngành", "UBND các huyện, thị xã" by a province;
+# "UBND các xã, thị trấn", "Chủ tịch UBND 36 phường, xã" by a district (by a province after July 2025, or when
+# "thuộc tỉnh"); "các khu phố", "các thôn", "tổ dân phố" by a commune.
+_TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
+    (Tier.CENTRAL, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+tỉnh,\s+thành\s+phố(?:\s+trực\s+thuộc\s+"
+                              r"Trung\s+ương)?|\bcác\s+Bộ,\s+(?:cơ\s+quan\s+ngang\s+Bộ|ngành)", re.I)),
+    (Tier.PROVINCE, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?(?:quận,\s+huyện|huyện,\s+(?:thị\s+xã|"
+                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh",
+                               re.I)),
+    (Tier.DISTRICT, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+|\d+\s+)(?:xã,\s+(?:thị\s+trấn|phường)|"
+                               r"phường,\s+(?:xã|thị\s+trấn))|\bcác\s+phòng\s+chuyên\s+môn\s+(?:thuộc\s+)?huyện",
+                               re.I)),
+    (Tier.COMMUNE, re.compile(r"\bcác\s+(?:khu\s+phố|tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+dân\s+cư)\b", re.I)),
+)
+
+
+def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[Tier, str]:
+    """The tier one above the highest units the text tasks by type, when nothing names the speaker (d19: "Yêu cầu
+    UBND các xã, thị trấn phối hợp …"; d15: "… chỉ đạo UBND các quận, huyện …")."""
+    text = normalise_tones(" ".join(texts))
+    for tier, pattern in _TASKED:
+        m = pattern.search(text)
+        if m:
+            if tier is Tier.DISTRICT and on is not None and on >= DISTRICT_TIER_ENDS:
+                tier = Tier.PROVINCE  # no district tier after July 2025: the province tasks the communes
+            return tier, f"the units it tasks, {m.group(0)!r}"
+    return Tier.UNKNOWN, ""
+
+
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
                             r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
@@ -330,11 +377,13 @@ def infer_system(letter: Letter) -> System:
         p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing]):
+        for who in speaking_bodies(_all_texts(letter)):
             p, s = _body_votes(who)  # the first body that is of one system ("Ủy ban … Mặt trận" is of neither)
             party, state = party + p, state + s
             if p or s:
                 break
+    if party == state == 0 and tier_from_addressees(_all_texts(letter))[0] is not Tier.UNKNOWN:
+        state += 1  # it tasks People's Committees, departments or hamlets by type: the state's chain of command
     if party == state == 0:
         # Last resort: the documents it carries out. A body implements mostly its own system's letters.
         for c in letter.citations:

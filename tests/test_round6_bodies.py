@@ -3,6 +3,7 @@ lower-case tail, a People's Committee's office with its city, the Youth Federati
 issue with ("có Công văn 4424", "đã có kết luận", "đã điều chỉnh"), and a place whose name ends in "thủy", which
 is no Party committee."""
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from models import System, Tier
 from parsers import parse_letter
+from parsers.tier import tier_from_addressees
 
 
 def parse_lines(lines: list[str]):
@@ -75,3 +77,30 @@ def test_a_party_code_spelling_trung_uong_tu_is_read(written, symbol):
                           "1. Tổ chức tuyên truyền."])
     assert [c.symbol for c in letter.citations if c.symbol] == [symbol]
     assert letter.citations[0].role.value == "implements"
+
+
+@pytest.mark.parametrize(("tasking", "tier"), [
+    ("Yêu cầu UBND các xã, thị trấn phối hợp và tổ chức thực hiện.", Tier.DISTRICT),
+    ("Đề nghị UBND các quận, huyện xây dựng kế hoạch thực hiện.", Tier.PROVINCE),
+    ("Đề nghị các sở, ban, ngành triển khai thực hiện.", Tier.PROVINCE),
+    ("Đề nghị các khu phố vận động các hộ dân treo cờ Tổ quốc.", Tier.COMMUNE),
+    ("Đề nghị UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện.", Tier.CENTRAL),
+])
+def test_a_letter_that_names_no_speaker_is_placed_by_the_units_it_tasks(tasking, tier):
+    """d19's class: the closing part of a letter that never names its issuer, only the units it tasks by type."""
+    letter = parse_lines(["Thực hiện Công văn số 506/UBND về việc treo cờ Tổ quốc.",
+                          f"Văn phòng có trách nhiệm đôn đốc, tổng hợp. {tasking}"])
+    assert letter.tier is tier, letter.tier_reason
+    assert letter.system is System.STATE
+
+
+def test_the_units_tasked_yield_to_a_named_speaker():
+    letter = parse_lines(["Ban Tuyên giáo Tỉnh ủy đề nghị Ban Tuyên giáo các huyện ủy và UBND các xã, thị trấn "
+                          "phối hợp tuyên truyền."])
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.PARTY)
+
+
+def test_communes_tasked_after_the_district_tier_ended_are_the_provinces():
+    texts = ["Yêu cầu UBND các xã, phường phối hợp và tổ chức thực hiện."]
+    assert tier_from_addressees(texts, dt.date(2021, 3, 1))[0] is Tier.DISTRICT
+    assert tier_from_addressees(texts, dt.date(2025, 8, 20))[0] is Tier.PROVINCE
