@@ -175,6 +175,14 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         tier = tier_of_place(h.place, h.date)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} from the place line {h.place!r} under an issuer that names no unit")
+        else:  # a province that shares its name with a town ("Phú Thọ"): the unit the text gives the name
+            named = re.search(rf"\b(tỉnh|thành\s+phố|thị\s+xã|huyện|quận)\s+{re.escape(normalise_tones(h.place))}\b",
+                              normalise_tones(" ".join(_all_texts(letter))), re.I)
+            if named:
+                tier = tier_of_unit(named.group(1).lower(), h.place, h.date)
+                if tier is not Tier.UNKNOWN:
+                    notes.append(f"tier {tier.value} from the place line {h.place!r}, named in the text as "
+                                 f"{named.group(0)!r}")
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code

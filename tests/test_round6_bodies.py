@@ -104,3 +104,23 @@ def test_communes_tasked_after_the_district_tier_ended_are_the_provinces():
     texts = ["Yêu cầu UBND các xã, phường phối hợp và tổ chức thực hiện."]
     assert tier_from_addressees(texts, dt.date(2021, 3, 1))[0] is Tier.DISTRICT
     assert tier_from_addressees(texts, dt.date(2025, 8, 20))[0] is Tier.PROVINCE
+
+
+@pytest.mark.parametrize(("written", "symbol"), [
+    ("Thông tư số 01/2016/TT-BGD ĐT ngày 15/01/2016", "01/2016/TT-BGDĐT"),
+    ("Thông tư liên tịch số 23/2015/TTLT-BGD ĐT-BNV ngày 16/9/2015", "23/2015/TTLT-BGDĐT-BNV"),
+    ("Công văn số 1160/SGD ĐT-CTTT ngày 12/5/2020", "1160/SGDĐT-CTTT"),
+])
+def test_an_education_code_with_a_space_before_dt_is_one_symbol(written, symbol):
+    letter = parse_lines([f"Căn cứ {written};", "Phòng Giáo dục và Đào tạo huyện hướng dẫn các trường như sau:",
+                          "1. Tổ chức dạy học."])
+    assert [c.symbol for c in letter.citations if c.symbol] == [symbol]
+
+
+@pytest.mark.parametrize(("named", "tier"), [("tỉnh Phú Thọ", Tier.PROVINCE), ("thị xã Phú Thọ", Tier.DISTRICT)])
+def test_a_place_line_shared_by_a_province_and_its_town_is_read_as_the_text_names_it(named, tier):
+    letter = parse_lines(["ỦY BAN NHÂN DÂN |", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 335/KH-UBND |",
+                          "Phú Thọ, ngày 10 tháng 02 năm 2023 |",
+                          f"Căn cứ Quyết định số 932/QĐ-UBND ngày 22/4/2016 của UBND {named} về việc tuyển sinh;",
+                          "1. Tổ chức tuyển sinh."])
+    assert letter.tier is tier, letter.tier_reason
