@@ -194,6 +194,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         tier, how = _tier_from_body(letter)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_addressees(_all_texts(letter), h.date)
+        if tier is Tier.UNKNOWN:
+            tier, how = tier_from_area(_all_texts(letter))
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
@@ -324,6 +326,24 @@ def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[T
                 tier = Tier.PROVINCE  # no district tier after July 2025: the province tasks the communes
             return tier, f"the units it tasks, {m.group(0)!r}"
     return Tier.UNKNOWN, ""
+
+
+# The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
+# "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
+_AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{_UP}0-9])")
+_AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
+              "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
+
+
+def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
+    """The tier of the one area the text governs by its unit word ("trong tỉnh"), when nothing else placed it;
+    two kinds of area named so say nothing."""
+    found = {re.sub(r"\s+", " ", m.group("unit")) for m in _AREA_RE.finditer(normalise_tones(" ".join(texts)))}
+    tiers = {_AREA_TIER[u] for u in found}
+    if len(tiers) != 1:
+        return Tier.UNKNOWN, ""
+    return tiers.pop(), f"the area it governs, {'/'.join(sorted(found))!r} named by its unit word alone"
 
 
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from models import System, Tier
 from parsers import parse_letter
-from parsers.tier import tier_from_addressees
+from parsers.tier import tier_from_addressees, tier_from_area
 
 
 def parse_lines(lines: list[str]):
@@ -124,3 +124,21 @@ def test_a_place_line_shared_by_a_province_and_its_town_is_read_as_the_text_name
                           f"Căn cứ Quyết định số 932/QĐ-UBND ngày 22/4/2016 của UBND {named} về việc tuyển sinh;",
                           "1. Tổ chức tuyển sinh."])
     assert letter.tier is tier, letter.tier_reason
+
+
+_AREAS = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "xã": Tier.COMMUNE,
+          "phường": Tier.COMMUNE}
+
+
+@given(st.sampled_from(sorted(_AREAS)), st.sampled_from(["trong", "Trong", "toàn", "trên địa bàn"]),
+       st.sampled_from(["", " Bình Minh", " 5"]))
+@settings(max_examples=40, deadline=None)
+def test_the_area_a_letter_governs_by_its_unit_word_alone(unit, preposition, name):
+    """e08's class: a notice naming no issuer, only its area ("các hộ gia đình trong tỉnh"); a named unit may be
+    any the letter speaks of, so it says nothing."""
+    tier, _ = tier_from_area([f"Tất cả các cơ quan và các hộ gia đình {preposition} {unit}{name} treo cờ Tổ quốc."])
+    assert tier is (Tier.UNKNOWN if name else _AREAS[unit])
+
+
+def test_two_kinds_of_area_say_nothing():
+    assert tier_from_area(["Các xã trong huyện và các hộ trong tỉnh treo cờ."])[0] is Tier.UNKNOWN
