@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from parsers.kinds import kind_names, named_kinds
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
-from parsers.symbols import PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
+from parsers.symbols import GLUED_DATE, PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
 
 # Kinds in any case; the marked spelling first, then the OCR-stripped one for names of two syllables or more
 # (a one-syllable loose form such as "in" for "Điện" would be read in ordinary words).
@@ -49,7 +49,8 @@ NUMBERED_CITATION_RE = re.compile(
     rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
     rf"(?(so)|(?<![\w/\-.]))"
-    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"
+    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))"
+    rf"(?:(?![\w/])|(?={GLUED_DATE}))"  # a document list's cells glued: "19/2018/TT-BGDĐT10/10/2018"
     rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
     rf"(?:\s*,?\s*(?i:{loose('của')})\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
 )

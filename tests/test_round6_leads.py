@@ -5,13 +5,17 @@ office holder with two offices; a plan's signer ("Kế hoạch do Phó Chủ t�
 reported act another body now carries out; a title naming its letter's kind and issuer; quoted subjects in a
 list of sources."""
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import System, Tier
 from parsers import parse_letter
+from parsers.citations import find_numbered
 
 
 def parse_lines(lines: list[str]):
@@ -136,3 +140,31 @@ def test_quoted_subjects_in_a_list_of_sources():
                           "Hội LHTN Việt Nam tỉnh Hưng Yên hướng dẫn như sau:", "I. VỀ TÊN GỌI"])
     assert {c.symbol: c.role.value for c in letter.citations if c.symbol} == \
         {"49-KH/TƯH": "implements", "148-HD/TWH": "implements"}
+
+
+def test_a_page_listing_one_document_is_that_document():
+    """e10: a document list's header row, then one row with its cells glued."""
+    letter = parse_lines(["Số hiệu Ngày BH Đơn vị BH Trích yếu  ",
+                          "19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤCTHÔNG TƯ 19 Tải về"])
+    h = letter.header
+    assert (h.symbol, str(h.date)) == ("19/2018/TT-BGDĐT", "2018-10-10")
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
+
+
+def test_a_page_listing_several_documents_names_none():
+    letter = parse_lines(["Số hiệu Ngày BH Đơn vị BH Trích yếu",
+                          "19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤCTHÔNG TƯ 19 Tải về",
+                          "20/2018/TT-BGDĐT22/08/2018BỘ GIÁO DỤCTHÔNG TƯ 20 Tải về"])
+    assert letter.header.symbol is None
+    assert [c.symbol for c in letter.citations] == ["19/2018/TT-BGDĐT", "20/2018/TT-BGDĐT"]
+
+
+@given(st.integers(1, 9999), st.sampled_from(["TT-BGDĐT", "QĐ-UBND", "UBND-VX1", "NĐ-CP"]),
+       st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_a_date_glued_to_a_symbol_is_cut_from_it(number, code, date, padded):
+    """Whatever the code (one ending in a digit too), a date glued after it is the date, not the code's tail."""
+    padded = padded or code[-1].isdigit()  # "VX1" + "1/1/2000" is "VX11/1/2000": no reader can tell
+    day = f"{date.day:02d}/{date.month:02d}" if padded else f"{date.day}/{date.month}"
+    found = find_numbered(f"Văn bản số {number}/2018/{code}{day}/{date.year} Tải về")
+    assert [(c.symbol, c.date) for c in found] == [(f"{number}/2018/{code}", date)]
