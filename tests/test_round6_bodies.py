@@ -4,23 +4,14 @@ issue with ("có Công văn 4424", "đã có kết luận", "đã điều chỉn
 is no Party committee."""
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from letter_factory import parse_lines
 
 from models import System, Tier
-from parsers import parse_letter
 from parsers.tier import tier_from_addressees, tier_from_area
-
-
-def parse_lines(lines: list[str]):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "letter.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return parse_letter(path)
 
 
 @pytest.mark.parametrize(("speaker", "tier"), [

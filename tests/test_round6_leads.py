@@ -6,24 +6,14 @@ reported act another body now carries out; a title naming its letter's kind and 
 list of sources."""
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from letter_factory import parse_lines
 
 from models import System, Tier
-from parsers import parse_letter
 from parsers.citations import find_numbered
-
-
-def parse_lines(lines: list[str]):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "letter.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return parse_letter(path)
-
 
 PAGE_TOP = ["Thành phố Huế: Chỉ đạo nghiêm túc triển khai công tác phòng, chống dịch bệnh Covid-19",
             "26/07/2021 4:42:34 CH", "Xem cỡ chữ:", "Đọc bài viết:"]
