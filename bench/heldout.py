@@ -7,8 +7,8 @@ studied in round 3; half C (`c*`, from yet other portals) was scored as found in
 it is fitted too. Half D (`d*`, collected after round 4 from sites no earlier half or dev source used, gold written
 before any parser run) was scored once as found, the last unseen estimate, and studied in round 5: all four
 halves are fitted now. Half E (`e*`, 25 documents collected after round 5 from sites no earlier half, dev source or
-../shared/eval/real used, gold written by reading before any parser run) is the next unseen estimate: score it once
-as found, then study it.
+../shared/eval/real used, gold written by reading before any parser run) was scored once as found, the last unseen
+estimate, and studied in round 6: a fresh estimate needs a half F collected the same way.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
