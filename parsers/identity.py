@@ -15,6 +15,7 @@ Thành ủy, …"): then it is the source, not the letter.
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from models import IdentitySource
@@ -129,10 +130,26 @@ def _from_citation(text: str, source: IdentitySource, whole: bool) -> Identity |
     if not found:
         return None
     c = found[0]
-    if whole and text[: c.start].strip(" (:-–") and source is IdentitySource.PORTAL_TITLE:
+    before = text[: c.start].strip(" (:-–")
+    if whole and before and source is IdentitySource.PORTAL_TITLE and not _is_kind_word(before):
         return None  # a page title that merely mentions a symbol after other words is not the letter's
     return Identity(source=source, evidence=text, symbol=c.symbol, number=c.number, doc_type=c.doc_type,
                     issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=c.issuing_body)
+
+
+def _bare(text: str) -> str:
+    """Letters without any mark, upper case: a site that scrambles marks against copying ("KẾT LỦẬN", "BẠN BÍ THƯ")
+    keeps the base letters."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"\s+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).upper().strip()
+
+
+_BARE_KINDS = frozenset(_bare(k) for k in kind_names())
+
+
+def _is_kind_word(text: str) -> bool:
+    """The words before a title's symbol are its kind, "số" and all, whatever marks the site scrambled."""
+    return re.sub(r"\s+SO$", "", _bare(text)) in _BARE_KINDS
 
 
 def from_source_line(text: str) -> Identity | None:

@@ -158,3 +158,24 @@ def test_a_date_glued_to_a_symbol_is_cut_from_it(number, code, date, padded):
     day = f"{date.day:02d}/{date.month:02d}" if padded else f"{date.day}/{date.month}"
     found = find_numbered(f"Văn bản số {number}/2018/{code}{day}/{date.year} Tải về")
     assert [(c.symbol, c.date) for c in found] == [(f"{number}/2018/{code}", date)]
+
+
+_MARKS = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+
+
+@given(st.lists(st.sampled_from(["", *_MARKS]), min_size=8, max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_a_title_whose_kind_has_scrambled_marks_names_its_letter(marks):
+    """a13's class: a site that scrambles tone marks against copying ("KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ …") keeps
+    the kind's base letters, so the title still names its letter."""
+    kind = "".join(ch + (m if ch.isalpha() else "") for ch, m in zip("KET LUAN", marks, strict=True))
+    letter = parse_lines([f"{kind} 127-KL/TW CỦÀ BỘ CHÍNH TRỊ, BẠN BÍ THƯ VỀ TRỈỂN KHÀÌ NGHĨÊN CỨƯ",
+                          "Tạĩ phĩên họp ngàỷ 28/2/2025, Bộ Chính trị, Bạn Bí thư có ý kỉến như sạú:"])
+    assert letter.header.symbol == "127-KL/TW"
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.PARTY)
+
+
+def test_a_title_with_other_words_before_its_symbol_still_names_none():
+    letter = parse_lines(["Triển khai 127-KL/TW của Bộ Chính trị", "",
+                          "Ban Tuyên giáo Tỉnh ủy hướng dẫn các huyện ủy tuyên truyền."])
+    assert letter.header.symbol != "127-KL/TW"
