@@ -179,3 +179,11 @@ def test_a_title_with_other_words_before_its_symbol_still_names_none():
     letter = parse_lines(["Triển khai 127-KL/TW của Bộ Chính trị", "",
                           "Ban Tuyên giáo Tỉnh ủy hướng dẫn các huyện ủy tuyên truyền."])
     assert letter.header.symbol != "127-KL/TW"
+
+
+@pytest.mark.parametrize("later", ["UBND tỉnh giao Sở Y tế ban hành Hướng dẫn chi tiết.",
+                                   "Sở Y tế đã ban hành Hướng dẫn chi tiết."])
+def test_a_body_tasked_or_reported_to_issue_leaves_the_lead_the_letter(later):
+    letter = parse_lines(["Ngày 12/3/2021, UBND tỉnh đã ban hành Kế hoạch số 45/KH-UBND về tiêm chủng vắc xin.",
+                          "", f"Theo Kế hoạch, các đơn vị triển khai thực hiện. {later}"])
+    assert letter.header.symbol == "45/KH-UBND"
