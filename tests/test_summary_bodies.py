@@ -2,22 +2,13 @@
 Party committees, the Front's committee of a ward, offices of the National Assembly, national agencies' codes),
 and a summary's own letter named in its prose (a pointer sentence, a source attribution, a one-line title)."""
 
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from letter_factory import parse_lines
 
 from models import System, Tier
-from parsers import parse_letter
-
-
-def parse_lines(lines: list[str]):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "letter.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return parse_letter(path)
 
 
 @pytest.mark.parametrize(("speaker", "tier", "system"), [
