@@ -26,6 +26,7 @@ from models import Block, BlockKind, Item, ItemKind, Paragraph, ParseWarning, Wa
 from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
+from parsers.numerals import damaged_reading
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
@@ -103,6 +104,10 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     """(kind, label, text without label, bullet marker) where kind is item | bullet | para | blank."""
     if line.blank:
         return "blank", None, "", None
+    if line.numeral:
+        reading = damaged_reading(line.text)
+        if reading:
+            return "item", Label(reading[0], "roman", line.numeral, _roman(line.numeral)), reading[2], None
     if line.label and not line.bullet:
         m = P.ITEM_RE.match(f"{line.label} X")
         if m:

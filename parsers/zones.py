@@ -11,6 +11,7 @@ from parsers.items import classify_line
 from parsers.lexicon import ORGANISATIONS
 from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
 from parsers.normalise import MD_HEADING_MARKS_RE, clean_text
+from parsers.numerals import read_damaged_numerals
 
 # --- lines as exports leave them ------------------------------------------------------------------
 
@@ -21,7 +22,7 @@ _MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?
 
 def prepare_lines(lines: Sequence[Line]) -> list[Line]:
     """Display text without the marks of a flattened table ("| BỘ XÂY DỰNG | CỘNG HÒA … |" → its cells)
-    or a Markdown heading ("# NGHỊ QUYẾT"); `raw` is never touched."""
+    or a Markdown heading ("# NGHỊ QUYẾT"), and the Roman labels damage hid read back; `raw` is never touched."""
     out = []
     for line in lines:
         text = line.text
@@ -32,7 +33,7 @@ def prepare_lines(lines: Sequence[Line]) -> list[Line]:
         if "\\" in text or "(cid:" in text:  # a Markdown hard break; a glyph a PDF font could not map
             text = clean_text(_CID_RE.sub("", _MD_BREAK_RE.sub("", text)))
         out.append(line if text == line.text else dataclasses.replace(line, text=text))
-    return out
+    return read_damaged_numerals(out)
 
 
 # --- page furniture -------------------------------------------------------------------------------
