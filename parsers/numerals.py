@@ -5,8 +5,8 @@ A damaged label is accepted when, after the damage is undone (l, L, 1, |, ! → 
 exactly the gap the undamaged Roman labels leave (I., [IL], [m.], IV. → II and III), its line is shaped like
 a heading (short, mostly upper case, not ending a sentence), and it sits where the other Roman labels do (the
 same Markdown heading level). A label of digits only ("1. PHẦN THI" before "II.", bench/heldout_pairs 05) is
-a number as printed, and is read as printed. Ordinary text starting with "m." or "Il" is never a heading: it is prose, or it
-fills no gap. Decided per document; the line itself keeps its printed label.
+a number as printed, and is read as printed. Ordinary text starting with "m." or "Il" is never a heading: it
+is prose, or it fills no gap. Decided per document; the line itself keeps its printed label.
 """
 
 import dataclasses
