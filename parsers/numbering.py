@@ -6,7 +6,8 @@ CHUNG" (095), "IV. GIẢI THƯỞNG" / "IV. TỔ CHỨC THỰC HIỆN" after "IV
 "1. Các tỉnh, thành đoàn" (097, bench/heldout_pairs 06). A reader takes the second for the number after the
 first (1, 1, 3 → 1, 2, 3; 1, 1, 1 → 1, 2, 3). When that number is printed elsewhere in the same list
 (1, 1, 2), or the list skipped one just before (2.1, 2.3, 2.3: either 2.3 may be the typo), nothing says which
-is meant: the label keeps its printed number and its id the `~2` of
+is meant; a repeat inside a quotation the item before opened is the quoted text's own numbering (an
+amending decree quoting "Điều 5. …" with its "1."). Then the label keeps its printed number and its id the `~2` of
 `parsers.items.to_items`. The printed label (`Item.label`) is never changed; only the id reads it.
 """
 
@@ -54,6 +55,17 @@ def _follows(before: int | tuple[int, ...] | None, value: int | tuple[int, ...])
     return value == 1 if before is None else before == value - 1
 
 
+def _opens_a_quotation(unit: UnitDraft) -> bool:
+    """The item leaves a quotation open (an amending text quoting the new article), so what follows is quoted."""
+    texts, stack = [unit.text], list(unit.children)
+    while stack:
+        u = stack.pop()
+        texts.append(u.text)
+        stack.extend(u.children)
+    text = " ".join(texts)
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _read_list(siblings: Sequence[UnitDraft]) -> None:
     by_key: dict[str, list[UnitDraft]] = {}
     for u in siblings:
@@ -69,6 +81,8 @@ def _read_list(siblings: Sequence[UnitDraft]) -> None:
             assert label is not None
             if any(c.label and c.label.part.startswith(f"{label.part}.") for c in units[k].subitems):
                 continue  # "1." over "1.1.", "1.2.": its own sub-items confirm the number it prints
+            if _opens_a_quotation(units[k - 1]):
+                continue  # "1. Sửa đổi Điều 5:" / "“Điều 5. …" / "1. …": the quoted article's own numbering
             before = read[k - 2] if k >= 2 else None
             if not _follows(before, read[k - 1]):
                 continue  # 2.1, 2.3, 2.3: the typo is the first 2.3 or the second, one as likely as the other

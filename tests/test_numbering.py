@@ -66,3 +66,10 @@ def test_sub_items_that_print_the_number_confirm_it(tmp_path):
     body = ["I. NỘI DUNG", *item("1.", "Tuyên truyền"), *item("1.1.", "Tuyên truyền trên báo chí."),
             *item("1.", "Tổ chức hội thi"), *item("1.1.", "Hội thi cấp cơ sở")]
     assert "I.1~2" in _ids(build_letter(tmp_path, "g.txt", body))
+
+
+def test_a_repeat_inside_a_quotation_is_the_quoted_texts_numbering(tmp_path):
+    body = ["Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP như sau:",
+            *item("1.", "Sửa đổi Điều 5 như sau", "“Điều 5. Cơ quan, đơn vị kiểm soát thủ tục hành chính"),
+            *item("1.", "Bộ Tư pháp giúp Chính phủ thống nhất quản lý nhà nước.”")]
+    assert "Điều 1.2" not in _ids(build_letter(tmp_path, "q.txt", body))
