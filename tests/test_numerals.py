@@ -71,20 +71,21 @@ def test_readings():
 
 
 WORDS = st.sampled_from(["tổ", "chức", "tuyên", "truyền", "đoàn", "viên", "thực", "hiện", "kế", "hoạch", "Ban",
-                         "Thường", "vụ", "báo", "cáo", "kết", "quả", "THỜI", "GIAN", "NỘI", "DUNG"])
+                         "Thường", "vụ", "báo", "cáo", "kết", "quả", "UBND", "tỉnh", "Đoàn", "xã"])
 OPENERS = st.sampled_from(["m.", "m", "Il", "IL", "l.", "ll", "1.", "11.", "lV.", "v.", "|", "Ill", "lll."])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(openers=st.lists(OPENERS, min_size=1, max_size=4),
-       sentences=st.lists(st.lists(WORDS, min_size=6, max_size=20), min_size=1, max_size=4))
-def test_ordinary_prose_lines_are_never_made_sections(openers, sentences):
-    """Lines of ordinary prose (ending as sentences, mostly lower case) that open with a damaged-looking
-    token are never Roman sections, wherever they stand between intact ones."""
-    prose = [f"{o} {' '.join(ws).lower()} tại địa phương." for o, ws in zip(openers, sentences, strict=False)]
+       sentences=st.lists(st.lists(WORDS, min_size=6, max_size=20), min_size=1, max_size=4),
+       end=st.sampled_from([".", "", ";", ":", ","]))
+def test_ordinary_prose_lines_are_never_made_sections(openers, sentences, end):
+    """Lines of ordinary prose (mostly lower case, ending as a sentence or not) that open with a
+    damaged-looking token are never Roman sections, even where the intact ones leave a gap (II, IV)."""
+    prose = [f"{o} {' '.join(ws)} tại địa phương{end}" for o, ws in zip(openers, sentences, strict=False)]
     body = ["I. MỤC ĐÍCH, YÊU CẦU", *item("1.", "Nâng cao nhận thức."), *prose,
-            "II. NỘI DUNG", *prose, "III. TỔ CHỨC THỰC HIỆN", *item("1.", "Các đơn vị.")]
+            "III. NỘI DUNG", *prose, "V. TỔ CHỨC THỰC HIỆN", *item("1.", "Các đơn vị.")]
     with tempfile.TemporaryDirectory() as tmp:
         letter = build_letter(Path(tmp), "p.txt", body)
     romans = [i.id for i in letter.items if i.id.isalpha() and i.id.isupper()]
-    assert romans == ["I", "II", "III"]
+    assert romans == ["I", "III", "V"]
