@@ -26,6 +26,8 @@ from models import Block, BlockKind, Item, ItemKind, Paragraph, ParseWarning, Wa
 from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
+from parsers.numbering import read_repeated_labels
+from parsers.numerals import damaged_reading
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
@@ -103,6 +105,10 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     """(kind, label, text without label, bullet marker) where kind is item | bullet | para | blank."""
     if line.blank:
         return "blank", None, "", None
+    if line.numeral:
+        reading = damaged_reading(line.text)
+        if reading:
+            return "item", Label(reading[0], "roman", line.numeral, _roman(line.numeral)), reading[2], None
     if line.label and not line.bullet:
         m = P.ITEM_RE.match(f"{line.label} X")
         if m:
@@ -271,7 +277,8 @@ def unnumbered_headings(lines: Sequence[Line]) -> dict[int, str]:
 
 def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str] | None = None,
                 ) -> list[UnitDraft]:
-    """Item tree from the body lines: numbering styles nest as above, bullets nest by marker or Word level.
+    """Item tree from the body lines: numbering styles nest as above, bullets nest by marker or Word level; a
+    label printed twice by mistake reads as the next number where that is free (`parsers.numbering`).
     `headings` are the unnumbered headings among the lines (`unnumbered_headings`)."""
     tree = _Tree()
     block_stack: list[UnitDraft] = []  # open bullets of the current item
@@ -339,7 +346,7 @@ def build_items(lines: Sequence[Line], wrap: int | None, headings: dict[int, str
             _place_bullet(owner, block_stack, unit, line)
         last = unit
     flush()
-    return tree.roots
+    return read_repeated_labels(tree.roots)
 
 
 def _takes_title(item: UnitDraft, text: str) -> bool:

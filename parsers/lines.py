@@ -43,6 +43,7 @@ class Line:
     md_level: int | None = None  # "## I. MỤC TIÊU": a Markdown heading of this level (marks removed from text)
     noise: str | None = None  # page | running | rule | footnote: not letter text (text is then "")
     lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
+    numeral: str | None = None  # "IL THỜI GIAN": the Roman label damage hid, read from its neighbours (numerals.py)
 
     @property
     def blank(self) -> bool:

@@ -88,6 +88,8 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
             # head, on behalf of the collective named on the first line; `raw` keeps both lines.
             authority = _authority(second)
             rest = rest[1:]
+    if authority is None and rest and is_upper(rest[0]) and not P.POSITION_RE.match(rest[0]):
+        body = rest.pop(0)  # "BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN" whose "TM." was lost: the body that signs
     uppers = []
     while rest and is_upper(rest[0]) and not P.END_MARK_RE.search(rest[0]):
         uppers.append(rest.pop(0))
@@ -98,7 +100,7 @@ def _signature(lines: list[tuple[str, str]]) -> Signature | None:
     names = [t for t in rest if (not is_upper(t) or len(t.split()) <= 5) and _NAME_RE.search(t)]
     if names:
         signer = names[-1]
-    if authority is None and position is None and signer is None:
+    if authority is None and body is None and position is None and signer is None:
         return None
     return Signature(authority=authority, body=body, position=position, signer=signer,
                      raw="\n".join(raw for _, raw in lines).strip("\n"))
