@@ -8,6 +8,7 @@ from operator import attrgetter
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
 from cascade.diff import EditScript, edit_script, word_counts
+from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, without_echoes
 from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
@@ -156,6 +157,7 @@ def prepare(parent: Letter, child: Letter) -> Prepared:
     return Prepared(p_units, c_units, p_tokens, c_tokens, p_match, c_match, p_starts, c_starts)
 
 
+@pausing_collector
 def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:
     """Which child units came from which parent units, and what happened to their words."""
     prep = prepare(parent, child)
