@@ -19,7 +19,6 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from cascade.gc_pause import pausing_collector
 from cascade.units import Unit, letter_units
 from models import Link, LinkResult, Relation, SpanKind, Strength
 
@@ -115,7 +114,6 @@ def _words(unit: Unit) -> int:
     return len(_WORD_RE.findall(unit.text))
 
 
-@pausing_collector
 def judge(result: LinkResult) -> PairVerdicts:
     """Every verdict of one parent→child pair."""
     p_units, c_units = letter_units(result.parent), letter_units(result.child)

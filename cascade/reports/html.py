@@ -8,7 +8,6 @@ import itertools
 from dataclasses import dataclass, field
 from html import escape
 
-from cascade.gc_pause import pausing_collector
 from cascade.reports.common import describe, rows, sentence_map, summary_figures
 from cascade.reports.labels import label
 from cascade.units import letter_units
@@ -76,7 +75,6 @@ def _side(spans: list[DiffSpan], side: str) -> str:
     return "".join(out)
 
 
-@pausing_collector
 def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
                 verdicts: PairVerdicts | None = None, nav: PairNav | None = None) -> str:
     verdicts = verdicts or judge(result)
