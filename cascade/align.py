@@ -30,12 +30,15 @@ of a plan ("TỔ CHỨC THỰC HIỆN") — is masked out of both kinds of evide
 import bisect
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 
+from cascade.names import name_mentions
+from cascade.repeats import mentions_of_short_lines
 from cascade.tokens import Token, keys_of
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
@@ -83,6 +86,12 @@ class AlignSettings:
     # the child's assignment (cascade/mandate.py): a prior, not a cut — no cosine separates a task said in
     # other words from noise (bench/curves.py, "Assignments"); it is shown as paraphrased with its score
     assignment_links: bool = True
+    # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
+    # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
+    deferral_min: float = 0.8
+    deferral_min_terms: int = 3
+    # a line that only names a body (cascade/names.py, measured on the real pairs): its share of capitalised words
+    name_capitalised: float = 0.75
     # item level and pair level
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
@@ -112,6 +121,7 @@ class UnitMatch:
     terms: float = 0.0  # weighted share of the child unit its sentences take from this parent unit
     by_runs: bool = True  # found by word runs (else by key terms only)
     sentences: tuple[SentencePair, ...] = field(default_factory=tuple)
+    deferred: bool = False  # a rules heading that carries out a parent item left to the rules (cascade.deferrals)
 
 
 
@@ -415,10 +425,13 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
 
 def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]], child_tokens: list[list[Token]],
           parent_starts: list[list[int]], child_starts: list[list[int]],
-          settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset()) -> list[UnitMatch]:
+          settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset(),
+          deferrals: Sequence[tuple[int, int, float]] = ()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
-    source, or a further source for another part of a long child unit; last, the child's assignments
-    (parent units that give the child's issuer its task, `cascade.mandate`) that nothing took yet."""
+    source, or a further source for another part of a long child unit; then the rules' headings that
+    carry out a parent item left to them (`deferrals`, from `cascade.deferrals`); last, the child's
+    assignments (parent units that give the child's issuer its task, `cascade.mandate`) that nothing
+    took yet."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -438,6 +451,23 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+    linked |= {(m.parent, m.child) for m in out}
+    for i, j, share in deferrals:
+        if (i, j) in linked:
+            continue
+        linked.add((i, j))
+        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
+        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, share, False, (), deferred=True))
+    # A heading-sized parent line copied to several heading-sized child lines: the copy under the
+    # headings most like its own carries it (cascade.repeats); the others name the same thing.
+    mentions = mentions_of_short_lines(parent, child, [(m.parent, m.child, m.child_cov) for m in out],
+                                       [len(s) for s in p_sh], [len(s) for s in c_sh], 2 * settings.short_shingles)
+    # A line that only names a body is a mention wherever it sits in a longer unit (cascade.names).
+    mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out], 2 * settings.short_shingles,
+                              settings.name_capitalised)
+    out = [m for m in out if (m.parent, m.child) not in mentions]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
     for i, j, pair in assigned(index, wanted, settings):

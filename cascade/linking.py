@@ -7,6 +7,7 @@ from operator import attrgetter
 
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
+from cascade.deferrals import deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, without_echoes
@@ -190,8 +191,10 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # The task the parent gives the child's issuer, when the child says it implements the parent.
     implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
     assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
-    matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments),
-                     key=lambda m: (m.parent, m.child))
+    deferrals = deferral_links(parent, child, p_units, c_units, settings.deferral_min, settings.deferral_min_terms,
+                               2 * settings.short_shingles) if implements else []
+    matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
+                           deferrals), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
                  {k for k, t in enumerate(p_match) if not t}, {k for k, t in enumerate(c_match) if not t})
@@ -302,7 +305,11 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
         at = lift.get((p_item, c_item), c_item)
-        if at is not None:
+        if m.deferred:
+            # a rules heading names the part of the item it settles: it is reported there, whatever
+            # the section around it is reported at
+            grouped[(p_item, c_item)].append(m)
+        if at is not None and not (m.deferred and at == c_item):
             grouped[(p_item, at)].append(m)
     out = []
     for (p_item, c_item), ms in grouped.items():

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from parsers.kinds import kind_names, named_kinds
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
-from parsers.symbols import PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
+from parsers.symbols import GLUED_DATE, PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
 
 # Kinds in any case; the marked spelling first, then the OCR-stripped one for names of two syllables or more
 # (a one-syllable loose form such as "in" for "Điện" would be read in ordinary words).
@@ -49,7 +49,8 @@ NUMBERED_CITATION_RE = re.compile(
     rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
     rf"(?(so)|(?<![\w/\-.]))"
-    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))(?![\w/])"
+    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))"
+    rf"(?:(?![\w/])|(?={GLUED_DATE}))"  # a document list's cells glued: "19/2018/TT-BGDĐT10/10/2018"
     rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
     rf"(?:\s*,?\s*(?i:{loose('của')})\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
 )
@@ -206,6 +207,9 @@ _OPINION_GAP_RE = re.compile(
 _LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
 # A comma list whose entries each carry their own subject: the gap is the last entry's subject and a comma.
 _SUBJECT_ENTRY_RE = re.compile(r"^\s*về\s+việc\s[^.;“\"]{3,250}?,\s*(?:và\s+)?$", re.I)
+# An entry whose subject is quoted, joined to the next by "và": "Kế hoạch số 49-KH/TƯH … "Về việc tổ chức …" và
+# Hướng dẫn số 148 HD/TWH …" (the verb governs both, whatever their kinds).
+_QUOTED_ENTRY_RE = re.compile(r"^\s*[“\"][^”\".;]{3,250}[”\"]\s*,?\s*và\s+$")
 # An entry that is an opinion held in a document, after ";" or "và", however long the subject before it:
 # "…; ý kiến chỉ đạo của Ban Bí thư tại Công văn số 1740-CV/VPTW", "… và chỉ đạo của UBND tỉnh tại văn bản số …".
 _OPINION_ENTRY_RE = re.compile(
@@ -250,6 +254,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                 pass  # the next entry of the verb's list
             elif _SUBJECT_ENTRY_RE.match(gap) and c.kind_written and c.kind == found[i - 1].kind:
                 pass  # "… Công văn số 4847/BYT-DP … về việc …, Công văn số 4992/BYT-DP …": entries with subjects
+            elif _QUOTED_ENTRY_RE.match(gap) and c.kind_written:
+                pass  # the quoted subject of one entry, then "và" and the next
             elif _OPINION_ENTRY_RE.search(gap) and len(gap) <= 400 and not re.search(r"\.\s", gap):
                 pass  # an opinion, and the document that holds it, joined to the list
             elif basis and c.kind_written and _BASIS_AND_RE.search(gap) and len(gap) <= 400 \

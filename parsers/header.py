@@ -31,6 +31,9 @@ _INLINE_MARKER_RE = re.compile(
     r"(?<=\S)\s+(?=Số\s*:?\s*\d|Số\s*:\s)"
 )
 
+# A document-type title that opens a line and goes on with its subject.
+_TITLE_LINE_RE = re.compile(rf"^\s*(?P<title>{'|'.join(P.DOC_TYPE_TITLES)})\s+(?P<rest>\S.*)$")
+
 
 def despace(text: str) -> str:
     """Undo letter-spaced OCR in a header piece: "U B ND" → "UBND", "T hành phố" → "Thành phố"."""
@@ -53,6 +56,12 @@ def _pieces(text: str) -> list[str]:
     so = P.SO_LINE_RE.match(text)
     if so:
         return [so.group(0).strip(), *_pieces(text[so.end():])]
+    tl = _TITLE_LINE_RE.match(text)
+    if tl and is_upper(text) and len(tl.group("rest").split()) >= 3 \
+            and not (P.NATIONAL_RE.search(tl.group("rest")) or P.MOTTO_RE.search(tl.group("rest"))):
+        # "KẾ HOẠCH TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020) …": a title
+        # with its subject in capitals on one line; the Party's name in it is the subject's, not the Party title.
+        return [tl.group("title"), tl.group("rest").strip()]
     m = _INLINE_MARKER_RE.search(text)
     if m and (m.start() > 0 or m.end() < len(text)):
         return [*_pieces(text[: m.start()]), *([m.group(0).strip()] if m.group(0).strip() else []),
@@ -204,8 +213,12 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
     dated = False
     pending_so = False
     for k, seg in enumerate(segs):
-        if P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg) \
-                or P.YOUTH_HEADER_RE.match(seg):
+        # A subject that names the Party ("… NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 …)") is no Party title.
+        party_in_subject = in_subject and bool(P.PARTY_HEADER_RE.search(seg)) \
+            and not P.PARTY_HEADER_RE.fullmatch(seg.strip(" *"))
+        if (P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg)
+                or P.YOUTH_HEADER_RE.match(seg)) and not (party_in_subject and not P.NATIONAL_RE.search(seg)
+                                                          and not P.MOTTO_RE.search(seg)):
             header.motto.append(seg)
             in_subject = False
             continue

@@ -15,6 +15,7 @@ Thành ủy, …"): then it is the source, not the letter.
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from models import IdentitySource
@@ -53,14 +54,14 @@ _PRINCIPAL = r"(?:(?i:thừa\s+lệnh|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền
 _LEAD_RE = re.compile(
     rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
     rf"{_PRINCIPAL}?"
-    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,120}}?)\s+(?:đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
+    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,240}}?)\s+(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
 _NEWS_TAG_RE = re.compile(r"^\s*(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*")
 # A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
 _OFFICE_RE = re.compile(r"^(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc|Trưởng\s+phòng|Bí\s+thư|"
-                        r"Chánh\s+Văn\s+phòng)\s+"
+                        r"Chánh\s+Văn\s+phòng|Bộ\s+trưởng|Thứ\s+trưởng)(?:\s+Thường\s+trực)?\s+"
                         r"(?=UBND|Ủy\s+ban|Uỷ\s+ban|HĐND|Hội\s+đồng|Ban|Sở|Bộ|Phòng|Văn\s+phòng|Tỉnh|Huyện|Thành|Quận|Đảng)",
                         re.I)
 # The office holder's name after the body: "Giám đốc Sở Giáo dục và Đào tạo Lê Thị Hương đã ký …". A person's
@@ -87,10 +88,22 @@ def body_of_office_holder(who: str) -> str:
         splits = [run - p for p in (2, 3, 1) if 2 <= run - p <= 4]
     else:
         splits = [run] if 2 <= run <= 4 else []
+    if 2 <= run <= 4 and run not in splits:  # "Phó Chủ tịch UBND tỉnh Lê Trường Sơn": the place left unnamed
+        splits.append(run)
     for n in splits:
         if words[-n] in SURNAMES:
             return " ".join(words[:-n])
     return rest
+
+
+def body_of_apposition(who: str) -> str:
+    """An office holder named with two offices speaks in the last: "Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà, Phó
+    Trưởng ban Thường trực Ban Chỉ đạo … của Chính phủ" -> the Ban Chỉ đạo."""
+    parts = [p.strip() for p in who.split(", ")]
+    for part in reversed(parts[1:]):
+        if _OFFICE_RE.match(part):
+            return body_of_office_holder(part)
+    return body_of_office_holder(who)
 # The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
 _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
@@ -117,10 +130,26 @@ def _from_citation(text: str, source: IdentitySource, whole: bool) -> Identity |
     if not found:
         return None
     c = found[0]
-    if whole and text[: c.start].strip(" (:-–") and source is IdentitySource.PORTAL_TITLE:
+    before = text[: c.start].strip(" (:-–")
+    if whole and before and source is IdentitySource.PORTAL_TITLE and not _is_kind_word(before):
         return None  # a page title that merely mentions a symbol after other words is not the letter's
     return Identity(source=source, evidence=text, symbol=c.symbol, number=c.number, doc_type=c.doc_type,
                     issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=c.issuing_body)
+
+
+def _bare(text: str) -> str:
+    """Letters without any mark, upper case: a site that scrambles marks against copying ("KẾT LỦẬN", "BẠN BÍ THƯ")
+    keeps the base letters."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"\s+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).upper().strip()
+
+
+_BARE_KINDS = frozenset(_bare(k) for k in kind_names())
+
+
+def _is_kind_word(text: str) -> bool:
+    """The words before a title's symbol are its kind, "số" and all, whatever marks the site scrambled."""
+    return re.sub(r"\s+SO$", "", _bare(text)) in _BARE_KINDS
 
 
 def from_source_line(text: str) -> Identity | None:
@@ -148,6 +177,29 @@ def subject_of_title(text: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     return re.sub(r"\s+", " ", m.group("kind")).capitalize(), m.group("subject").strip()
+
+
+# "Chỉ thị của Chủ tịch Uỷ ban nhân dân tỉnh về việc tiếp tục …": a title naming its letter's kind and issuer.
+_KIND_OF_RE = re.compile(rf"^(?P<kind>{_KIND})\s+của\s+(?P<who>[{VN_UPPER}][^,.;:()]{{2,120}}?)\s+"
+                         rf"(?:{loose('về việc')}|V/v|về)\s*:?\s*(?P<subject>\S.*)$", re.I)
+
+
+def from_kind_of_title(text: str, body: str) -> Identity | None:
+    """The issuer a title names after its kind ("Kế hoạch của UBND tỉnh về …"), unless the text carries that
+    body's instruction out (then the title names the source)."""
+    m = _KIND_OF_RE.match(text.strip())
+    if not m:
+        return None
+    said = _OFFICE_RE.sub("", m.group("who"), count=1)
+    org = ORGANISATION_RE.fullmatch(normalise_tones(said.strip()))
+    if org is None:
+        return None
+    who = body_of_office_holder(m.group("who").strip())
+    if _instructed_by(who, body):
+        return None
+    kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
+    return Identity(source=IdentitySource.PORTAL_TITLE, evidence=text.strip(), doc_type=code_of_kind(kind),
+                    kind=kind, issuer=who, subject=m.group("subject").strip().rstrip(" .") or None)
 
 
 def from_posting(paragraphs: list[str]) -> Identity | None:
@@ -210,33 +262,120 @@ def reported_source(paragraphs: list[str], body: str) -> Identity | None:
     return found[0] if found and found[1] else None
 
 
+# A paragraph that reads as prose, not a headline, a menu item or a posting time ("Xem cỡ chữ:", "26/07/2021 4:42").
+_PROSE_END_RE = re.compile(r"[.;:!?…]\s*$|[.;!?]\s+\S")
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= 8 and bool(_PROSE_END_RE.search(text.strip()))
+
+
+def _opening(paragraphs: list[str]) -> list[int]:
+    """Where a lead may stand: the first three paragraphs, and the first three that read as prose (a portal page
+    puts its headline, posting time and menu words above the lead)."""
+    prose = [k for k, t in enumerate(paragraphs) if _prose(t)][:3]
+    return sorted({*range(min(3, len(paragraphs))), *prose})
+
+
+# "(Công văn số 1236/SVHTTDL-QLVH, ngày 30/10/2019)": the number a lead gave without it, later in its sentence.
+_BRACKETED_RE = re.compile(rf"\(\s*(?P<kind>(?i:{_KIND}))\s+số\b")
+# "Theo thông báo (số 34/TB-UBND ngày 19/4/2017), Chủ tịch UBND tỉnh đã điều chỉnh …", "Trong nội dung Công văn số
+# 4913/VP-KT, ban hành ngày 15/6, UBND thành phố Hà Nội yêu cầu …": the letter first, then the body that speaks.
+_ACCORDING_RE = re.compile(rf"^(?:Theo|Trong|Tại)\s+(?:nội\s+dung\s+)?(?P<kind>(?i:{_KIND}))\s*\(?\s*số\b", re.I)
+_SPEAKS_AFTER_RE = re.compile(r"^\s*(?:đã\s+|vừa\s+)?(?-i:[a-zđà-ỹ]+)")
+# "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Trường Sơn ký ban hành, yêu cầu …": the text opens on its letter's signer.
+_ISSUED_BY_RE = re.compile(rf"^(?P<kind>(?i:{_KIND}))(?:\s+số\s*\S+)?\s+do\s+(?P<who>[{VN_UPPER}][^,.;:()]{{2,120}}?)"
+                           rf"\s+(?:ký\s+)?ban\s+hành\b")
+
+
+def _according(sentence: str, body: str) -> tuple[Identity, bool] | None:
+    m = _ACCORDING_RE.match(sentence)
+    if not m:
+        return None
+    kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
+    found = find_numbered(f"{kind} số {sentence[m.end():]}")
+    if not found or found[0].start != 0 or not found[0].symbol:
+        return None
+    c = found[0]
+    tail = sentence[m.end():]
+    for comma in re.finditer(r",\s+", tail):
+        clause, after = tail[: comma.start()], tail[comma.end():]
+        if _OWNER_BODY_RE.search(normalise_tones(clause)):
+            return None  # "Theo Công văn số … của Bộ Y tế, UBND tỉnh yêu cầu": another body's letter, the source
+        said = _OFFICE_RE.sub("", after, count=1)
+        org = ORGANISATION_RE.match(normalise_tones(said))
+        if org and _SPEAKS_AFTER_RE.match(said[org.end():]):
+            who = body_of_office_holder(after[: len(after) - len(said) + org.end()].strip())
+            return Identity(source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=c.symbol, number=c.number,
+                            doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date,
+                            issuer=who), carried_out(c.symbol, body)
+    return None
+
+
+def _issued_by(sentence: str, body: str) -> tuple[Identity, bool] | None:
+    m = _ISSUED_BY_RE.match(sentence)
+    if not m:
+        return None
+    kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
+    found = find_numbered(sentence)
+    c = found[0] if found and found[0].start == 0 else None
+    who = body_of_office_holder(m.group("who").strip())
+    return Identity(source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=c.symbol if c else None,
+                    number=c.number if c else None, doc_type=c.doc_type if c else code_of_kind(kind),
+                    issuer_code=c.issuer_code if c else None, kind=kind, date=c.date if c else None,
+                    issuer=who), bool(c and carried_out(c.symbol, body)) or _instructed_by(who, body)
+
+
+_OWNER_BODY_RE = re.compile(r"\b(?:của|do)\s+(?=\S)" + r"(?:" + ORGANISATION_RE.pattern + r")", re.I)
+
+
 def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
     """The first reporting sentence's document, and whether the rest of the text carries it out."""
     # A news page's teaser repeats a paragraph of the text above the lead ("Theo đó, UBND thành phố …" twice):
     # the text opens where its first paragraph is not an earlier copy of a later one.
     keys = [re.sub(r"\s+", " ", t).strip() for t in paragraphs]
     paragraphs = [t for k, t in enumerate(paragraphs) if not (len(keys[k]) >= 40 and keys[k] in keys[k + 1:])]
-    for p_index, text in enumerate(paragraphs[:3]):
+    where = _opening(paragraphs)
+    first_prose = next((k for k in where if _prose(paragraphs[k])), None)
+    for p_index in where:
+        text = paragraphs[p_index]
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
             if s_index == 0:
                 sentence = _NEWS_TAG_RE.sub("", sentence, count=1)
+            opens = s_index == 0 and p_index in (0, first_prose)
+            other = (_according(sentence, body) or _issued_by(sentence, body)) if opens else None
+            if other:
+                return other
             m = _LEAD_RE.search(sentence)
             if not m:
                 continue
             before = sentence[: m.start()].strip()
             if before and not (m.group("dated") and before.endswith(",")):
                 continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
-            if not (m.group("dated") or m.group("opener")) and (p_index, s_index) != (0, 0):
+            news = (m.group("when") or "").startswith("vừa")  # "… vừa có Công văn số …": news of the day
+            if p_index >= 3 and not (m.group("dated") or opens or news):
+                continue  # past the first paragraphs only the prose's opening counts
+            if not (m.group("dated") or m.group("opener") or news) and (p_index, s_index) != (0, 0) and not opens:
                 continue  # undated, it must open the text: "Tỉnh ủy đã ban hành …" mid-text is history
             found = find_numbered(sentence[m.start("kind"):])
             symbol = found[0] if found and found[0].start == 0 else None
-            who = body_of_office_holder(m.group("who").strip())
+            kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
+            if symbol is None:
+                for br in _BRACKETED_RE.finditer(sentence, m.end()):
+                    inner = find_numbered(sentence[br.start("kind"):])
+                    if inner and inner[0].start == 0 and inner[0].kind == kind and inner[0].symbol:
+                        symbol = inner[0]
+                        break
+            who = body_of_apposition(m.group("who").strip())
             if m.group("principal"):
                 who = body_of_office_holder(m.group("principal").strip())
-            carried = bool(symbol and carried_out(symbol.symbol, body)) or _instructed_by(who, body)
-            kind = re.sub(r"\s+", " ", m.group("kind")).capitalize()
-            rest = sentence[m.start("kind") + (symbol.end if symbol else m.end() - m.start("kind")):]
+            carried = bool(symbol and carried_out(symbol.symbol, body)) or _instructed_by(who, body) \
+                or _another_issues(who, kind, body)
+            bracketed = symbol is not None and not (found and found[0].start == 0)
+            rest = sentence[m.end():] if bracketed or symbol is None else sentence[m.start("kind") + symbol.end:]
             subject = _SUBJECT_CUT_RE.sub("", rest).rstrip(" ./") or None
+            if bracketed and subject:
+                subject = subject[: subject.rfind("(")].rstrip(" ,") or None
             return Identity(
                 source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=symbol.symbol if symbol else None,
                 number=symbol.number if symbol else m.group("no"),
@@ -247,6 +386,28 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
                 subject=subject,
             ), carried
     return None
+
+
+# "Để Nghị quyết … đi vào cuộc sống, Ban Thường vụ Tỉnh ủy xây dựng và ban hành Kế hoạch …": a body that now
+# issues its own document, opening its sentence (or after a purpose clause).
+_ISSUES_RE = re.compile(
+    rf"(?:^|[.;!?]\s+)(?:(?:Để|Nhằm|Theo\s+đó|Trên\s+cơ\s+sở\s+đó)[^.;]{{0,200}}?,\s+)?"
+    rf"(?P<who>[{VN_UPPER}][^.;:,()]{{1,80}}?)\s+(?:xây\s+dựng\s+(?:và\s+)?)?ban\s+hành\s+(?P<kind>(?i:{_KIND}))\b")
+
+
+def _another_issues(who: str, kind: str, body: str) -> bool:
+    """After reporting another body's act ("Ngày 5/8/2020, Bộ Chính trị … đã ban hành Nghị quyết số 58-NQ/TW …"), the
+    text has a body issue a document of another kind in the present ("… Ban Thường vụ Tỉnh ủy xây dựng và ban hành
+    Kế hoạch …"): the reported document is the source, the new one the letter."""
+    mine = normalise_tones(who).lower()
+    for m in _ISSUES_RE.finditer(body):
+        org = ORGANISATION_RE.match(normalise_tones(m.group("who")))
+        other = normalise_tones(m.group("who")).lower()
+        # The body's name alone before the verb: "… đã ban hành", "… giao Sở Y tế ban hành" are no present issuing.
+        if org and org.end() >= len(m.group("who").strip()) - 1 and not other.startswith(mine) \
+                and not mine.startswith(other) and m.group("kind").lower() != kind.lower():
+            return True
+    return False
 
 
 def carried_out(symbol: str | None, body: str) -> bool:

@@ -29,7 +29,7 @@ ORGANISATIONS = (
     r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
-    r"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường))?)",
+    rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường)(?:\s+{_CAP}){{0,3}})?)",
     r"(?:(?:Ban\s+)?Thường\s+trực\s+)?Ủy\s+ban\s+(?:Trung\s+ương\s+)?Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường))?",
     r"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?",
     # The Front's committee as its own letters abbreviate it, with its standing board: "TT UBMTTQVN phường",
@@ -43,13 +43,18 @@ ORGANISATIONS = (
     r"Thủ\s+tướng\s+Chính\s+phủ",
     r"Chính\s+phủ",
     r"Quốc\s+hội",
-    rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,3}}"
+    # A ministry's or department's name, lower-case tail and hyphen and all: "Bộ Nông nghiệp và Phát triển nông thôn",
+    # "Sở Lao động - Thương binh và Xã hội".
+    rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+|\s+-\s+){_NAME}){{0,3}}(?:\s+(?-i:nông\s+thôn))?"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
     rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
     r"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|Chữ\s+thập\s+đỏ)"
     r"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố))?",
     r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
+    # The Youth Federation's committee and its secretariat: "Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên".
+    rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
+    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường)(?:\s+{_CAP}){{0,3}})?",
     r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
 )
 

@@ -16,10 +16,10 @@ VN_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c
 UP = VN_UPPER
 # Issuer and type abbreviations; some mix case (TTg, QĐi, CTr, ThU), so never upper-case only; unit codes
 # may end in digits ("VX1", "ĐĐQH15").
-ABBR = r"[A-ZĐ][A-ZĐa-zđ0-9]*"
+ABBR = r"[A-ZĐ][A-ZĐƯa-zđ0-9]*"  # "TƯ" (trung ương) in a Party code: "KH/TƯH", "KL/TƯ"
 DASH = r"[-\u2010-\u2015\u2212]"
 SP = r"[ \t]*"
-_END = r"(?![A-ZĐa-zđ0-9])"
+_END = r"(?![A-ZĐƯa-zđ0-9])"
 
 DAYS = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTHS = r"(?:0?[1-9]|1[0-2])"

@@ -31,13 +31,14 @@ from models import (
     WarningCode,
 )
 from parsers import patterns as P
-from parsers.citations import find_citations
+from parsers.citations import find_citations, find_numbered
 from parsers.form import classify_form
 from parsers.header import read_header
 from parsers.identity import (
     Identity,
     carried_out,
     from_attachment_note,
+    from_kind_of_title,
     from_lead,
     from_page_title,
     from_pointer,
@@ -363,6 +364,12 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
     if found is None and not titles:
         found = _untitled_title(letter)
     if found is None and not h.issuer:
+        units = [p.text for p in letter.preamble + letter.body]
+        for title in [*titles, *units[:1]]:
+            found = from_kind_of_title(title, _leads_and_body(letter, furniture)[1])
+            if found:
+                break
+    if found is None and not h.issuer:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
         return
@@ -379,11 +386,23 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
                                         message=f"{what} read from the {found.source.value}: {found.evidence!r}"))
 
 
+# "Số hiệu Ngày BH Đơn vị BH Trích yếu", "STT Số/Ký hiệu Ngày ban hành Trích yếu": a document list's header row.
+_LIST_HEADER_RE = re.compile(r"^\s*(?:STT\s+)?(?:Số\s+hiệu|Số\s*/\s*Ký\s+hiệu|Số,?\s+ký\s+hiệu|Ký\s+hiệu)\b"
+                             r".{0,60}\b(?:Trích\s+yếu|Ngày\s+(?:BH|ban\s+hành))", re.I)
+
+
 def _untitled_title(letter: Letter) -> Identity | None:
     """A page that is its title alone, or whose title the zones took for text: a first line that opens with the
     document it names and is not a sentence ("Công văn 3997/TCT-CS ngày 24/09/2020 chính sách thuế nhà thầu"),
     unless the text names that document again (then it is one the text takes up)."""
     units = letter.preamble + letter.body
+    if units and _LIST_HEADER_RE.match(units[0].text):
+        # A document list's header row, then its rows ("19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤCTHÔNG TƯ 19 Tải về"):
+        # a page listing one document is that document's; a list of several names none.
+        rows = [u for u in units[1:] if from_page_title(u.text.strip())]
+        if len(rows) != 1 or rows[0] is not units[1] or len(find_numbered(rows[0].text)) != 1:
+            return None
+        units = units[1:]
     if not units:
         return None
     first = units[0].text.strip()

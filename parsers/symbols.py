@@ -16,20 +16,26 @@ from parsers.kinds import TYPE_CODES, kind_of_code
 from parsers.patterns import ABBR, DASH, SP, YEAR
 
 _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse=True))
-_ISSUER = rf"{ABBR}(?:{SP}{DASH}{SP}{ABBR})*"
-_END = r"(?![A-ZĐa-zđ0-9/])"
+# A glued date after a code: a document list's cells run together ("19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤC").
+GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+# A code's digits ("VX1", "ĐĐQH15") never begin such a date.
+_ABBR = r"[A-ZĐ](?:[A-ZĐƯa-zđ]|(?!\d{1,2}/\d{1,2}/\d{4})\d)*"
+_ISSUER = rf"{_ABBR}(?:{SP}{DASH}{SP}{_ABBR})*"
+_END = rf"(?:(?![A-ZĐƯa-zđ0-9/])|(?={GLUED_DATE}))"
 
 # A number, perhaps with one letter before its separator ("30c/NQ-CP", Nghị quyết 30c of 2011).
 _NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"
 # Named groups carry a prefix so the fragment can sit inside a bigger pattern.
-PARTY = rf"{_NO}{SP}{DASH}{SP}{ABBR}{SP}/{SP}{_ISSUER}"
+PARTY = rf"{_NO}{SP}{DASH}{SP}{_ABBR}{SP}/{SP}{_ISSUER}"
 # The hyphen lost (PDF-to-text): only with a known type code, so "5 KH/…" is never a stray number.
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
 # A joint act may put its type before a second slash: "19/2008/NQLT/CP-UBTUMTTQVN" (a liên tịch resolution).
 _JOINT = r"[A-ZĐ]{1,4}LT"
-STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{ABBR}(?:{SP}{DASH}{SP}{ABBR})+"
+# "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
+_CODE = rf"{_ABBR}(?:(?<=GD) ĐT(?![A-ZĐa-zđ]))?"
+STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_CODE})+"
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
-STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{ABBR}"
+STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{_ABBR}"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"
 SYMBOL_RE = re.compile(SYMBOL)
 

@@ -13,6 +13,7 @@ import re
 from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
 from parsers.header import despace
+from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE
@@ -174,6 +175,14 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         tier = tier_of_place(h.place, h.date)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} from the place line {h.place!r} under an issuer that names no unit")
+        else:  # a province that shares its name with a town ("Phú Thọ"): the unit the text gives the name
+            named = re.search(rf"\b(tỉnh|thành\s+phố|thị\s+xã|huyện|quận)\s+{re.escape(normalise_tones(h.place))}\b",
+                              normalise_tones(" ".join(_all_texts(letter))), re.I)
+            if named:
+                tier = tier_of_unit(named.group(1).lower(), h.place, h.date)
+                if tier is not Tier.UNKNOWN:
+                    notes.append(f"tier {tier.value} from the place line {h.place!r}, named in the text as "
+                                 f"{named.group(0)!r}")
     by_code = tier_of_code(h.issuer_code)
     if tier is Tier.UNKNOWN:
         tier = by_code
@@ -183,6 +192,10 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         notes.append(f"issuer lines say {tier.value} but issuer code {h.issuer_code} says {by_code.value}")
     if tier is Tier.UNKNOWN:
         tier, how = _tier_from_body(letter)
+        if tier is Tier.UNKNOWN:
+            tier, how = tier_from_addressees(_all_texts(letter), h.date)
+        if tier is Tier.UNKNOWN:
+            tier, how = tier_from_area(_all_texts(letter))
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
@@ -206,11 +219,14 @@ def _unknown_reason(letter: Letter) -> str:
     return "tier unknown: no issuer found (no header, issuer code, speaking body, archive code or signature names one)"
 
 
+_KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:đã|vừa)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
+    r"(?:(?<=\s)|^)(?:(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
     r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với)\b",
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|"
+    # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
+    rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo))\b",
     re.I,
 )
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
@@ -266,11 +282,78 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
     return Tier.UNKNOWN, ""
 
 
-_PARTY_BODY_RE = re.compile(r"ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
+# "ỦY" as a word: a Party committee, never the end of a place's name ("PHƯỜNG THỦY LƯƠNG", "HƯƠNG THỦY").
+def _all_texts(letter: Letter) -> list[str]:
+    h = letter.header
+    # A header zone that gave no issuer, number or date holds prose (d15's one-paragraph lead): read it too.
+    texts = [] if any((h.issuer, h.symbol, h.number, h.date)) else [h.raw]
+    texts += [p.text for p in letter.preamble + letter.body]
+    for item in letter.walk_items():
+        texts.append(item.text)
+        stack = list(item.blocks)
+        while stack:
+            b = stack.pop()
+            texts.append(b.text)
+            stack.extend(b.blocks)
+    return texts + [p.text for p in letter.closing]
+
+
+# The units a letter tasks as a set, by their type: its speaker stands one tier above them. "UBND các tỉnh, thành
+# phố trực thuộc Trung ương" are asked by the centre; "các sở, ban, ngành", "UBND các huyện, thị xã" by a province;
+# "UBND các xã, thị trấn", "Chủ tịch UBND 36 phường, xã" by a district (by a province after July 2025, or when
+# "thuộc tỉnh"); "các khu phố", "các thôn", "tổ dân phố" by a commune.
+_TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
+    (Tier.CENTRAL, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+tỉnh,\s+thành\s+phố(?:\s+trực\s+thuộc\s+"
+                              r"Trung\s+ương)?|\bcác\s+Bộ,\s+(?:cơ\s+quan\s+ngang\s+Bộ|ngành)", re.I)),
+    (Tier.PROVINCE, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?(?:quận,\s+huyện|huyện,\s+(?:thị\s+xã|"
+                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh",
+                               re.I)),
+    (Tier.DISTRICT, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+|\d+\s+)(?:xã,\s+(?:thị\s+trấn|phường)|"
+                               r"phường,\s+(?:xã|thị\s+trấn))|\bcác\s+phòng\s+chuyên\s+môn\s+(?:thuộc\s+)?huyện",
+                               re.I)),
+    (Tier.COMMUNE, re.compile(r"\bcác\s+(?:khu\s+phố|tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+dân\s+cư)\b", re.I)),
+)
+
+
+def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[Tier, str]:
+    """The tier one above the highest units the text tasks by type, when nothing names the speaker (d19: "Yêu cầu
+    UBND các xã, thị trấn phối hợp …"; d15: "… chỉ đạo UBND các quận, huyện …")."""
+    text = normalise_tones(" ".join(texts))
+    for tier, pattern in _TASKED:
+        m = pattern.search(text)
+        if m:
+            if tier is Tier.DISTRICT and on is not None and on >= DISTRICT_TIER_ENDS:
+                tier = Tier.PROVINCE  # no district tier after July 2025: the province tasks the communes
+            return tier, f"the units it tasks, {m.group(0)!r}"
+    return Tier.UNKNOWN, ""
+
+
+# The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
+# "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
+_AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{_UP}0-9])")
+_AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
+              "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
+
+
+def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
+    """The tier of the one area the text governs by its unit word ("trong tỉnh"), when nothing else placed it;
+    two kinds of area named so say nothing."""
+    found = {re.sub(r"\s+", " ", m.group("unit")) for m in _AREA_RE.finditer(normalise_tones(" ".join(texts)))}
+    tiers = {_AREA_TIER[u] for u in found}
+    if len(tiers) != 1:
+        return Tier.UNKNOWN, ""
+    return tiers.pop(), f"the area it governs, {'/'.join(sorted(found))!r} named by its unit word alone"
+
+
+_PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
+                            r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
-# The Front and the mass organisations write in the state format (the gold's convention: c13's LĐLĐ, lb4).
+# The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
+# e04's Youth Federation numbers its plans 05/KH-UBH).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
-                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ")
+                            r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
+                            r"HỘI\s+(?:LHTN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH)")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 
@@ -322,11 +405,13 @@ def infer_system(letter: Letter) -> System:
         p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies([p.text for p in letter.preamble + letter.body + letter.closing]):
+        for who in speaking_bodies(_all_texts(letter)):
             p, s = _body_votes(who)  # the first body that is of one system ("Ủy ban … Mặt trận" is of neither)
             party, state = party + p, state + s
             if p or s:
                 break
+    if party == state == 0 and tier_from_addressees(_all_texts(letter))[0] is not Tier.UNKNOWN:
+        state += 1  # it tasks People's Committees, departments or hamlets by type: the state's chain of command
     if party == state == 0:
         # Last resort: the documents it carries out. A body implements mostly its own system's letters.
         for c in letter.citations:

@@ -53,8 +53,11 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\s[-–]\s*(?:Ảnh|Nguồn\s+ảnh)\s*:\s*[^.;:]{2,40}\)?\s*$")),
     # An image a copy kept as its file name ("hn.jpg", "anh-tin-bai 1.png"): its caption is the line under it.
     ("image", re.compile(r"^\s*[\w\-. ]{1,80}\.(?:jpe?g|png|gif|webp|bmp)\s*$", re.I)),
-    # "(Nguồn: …)", or a summary's attribution alone on its line: "(Theo Công văn số 6012/UBND-KT, ngày …)".
-    ("source line", re.compile(r"^\s*\(?\s*Nguồn\s*:.{0,200}$|^\s*\(\s*Theo\s*:?\s+[^()]{5,200}\)\s*$", re.I)),
+    # "(Nguồn: …)", or a summary's attribution alone on its line: "(Theo Công văn số 6012/UBND-KT, ngày …)" —
+    # not a plan's line that leaves an item to a document of its own ("(Theo Thể lệ ban hành kèm theo Kế
+    # hoạch này)": content, bench/heldout_pairs 04).
+    ("source line", re.compile(r"^\s*\(?\s*Nguồn\s*:.{0,200}$"
+                               r"|^\s*\(\s*Theo\s*:?\s+(?![^()]*\bnày\s*\)\s*$)[^()]{5,200}\)\s*$", re.I)),
     # Widgets and links: a short line of its own that starts with the link's words.
     ("download link", re.compile(
         r"^\s*(?:>>+\s*)?(?:Tải\s+(?:file|về|xuống|văn\s+bản)|File\s+đính\s+kèm|Tệp\s+(?:tin\s+)?đính\s+kèm|"

@@ -7,6 +7,7 @@ A letter is a header (issuer lines, "*", "Số …", motto, place and date, "V/v
 builds; `item(...)` helps to write one numbered item with its bullets.
 """
 
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -165,3 +166,11 @@ FUNDS_SAID_OTHERWISE = ("huy động doanh nghiệp lớn trong nước, ngoài 
                         "khởi nghiệp, ươm tạo công nghệ số")
 REFORM_AND_FUNDS_BULLET = (f"{REFORM[:-1]}; {FUNDS_SAID_OTHERWISE}; đề xuất bổ sung vào chương trình xây dựng luật "
                            "năm 2025 của Quốc hội.")
+
+
+def parse_lines(lines: Sequence[str]) -> Letter:
+    """Parse a text given as its lines (a real layout rebuilt in code) from a temporary file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return parse_letter(path)

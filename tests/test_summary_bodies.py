@@ -2,22 +2,13 @@
 Party committees, the Front's committee of a ward, offices of the National Assembly, national agencies' codes),
 and a summary's own letter named in its prose (a pointer sentence, a source attribution, a one-line title)."""
 
-import tempfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from letter_factory import parse_lines
 
 from models import System, Tier
-from parsers import parse_letter
-
-
-def parse_lines(lines: list[str]):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "letter.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return parse_letter(path)
 
 
 @pytest.mark.parametrize(("speaker", "tier", "system"), [
@@ -115,3 +106,15 @@ def test_a_document_named_in_a_subject_is_not_a_list_entry():
             "xã, Quyết định số 45/QĐ-TTg của Thủ tướng Chính phủ được nêu tại đó.")
     roles = {c.symbol: c.role.value for c in parse_lines([text]).citations}
     assert roles["12/UBND-VX"] == "implements" and roles["45/QĐ-TTg"] == "mentions"
+
+
+def test_a_plans_line_that_leaves_an_item_to_its_own_rules_is_content_not_a_source_line():
+    """'(Theo Thể lệ ban hành kèm theo Kế hoạch này)' under a plan's item names a document of the plan itself
+    (bench/heldout_pairs 04): it stays in the item, where the linker reads it (cascade.deferrals)."""
+    letter = parse_lines(["KẾ HOẠCH", "Tổ chức cuộc thi trực tuyến tìm hiểu lịch sử Đảng bộ tỉnh",
+                          "1. Hình thức, thời gian tổ chức cuộc thi",
+                          "- Vòng thi tuần: trực tuyến, từ ngày 24/11/2019 đến ngày 28/12/2019.",
+                          "(Theo Thể lệ ban hành kèm theo Kế hoạch này)",
+                          "2. Website chính thức của cuộc thi: timhieuvedang.vn"])
+    assert not letter.furniture
+    assert any("Theo Thể lệ" in b.text for it in letter.items for b in it.blocks)
