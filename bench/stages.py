@@ -10,6 +10,7 @@ Prints a table and writes bench/out/stages-<folder>.json.
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sys
@@ -32,6 +33,13 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 1e6
 
 
+def cpu_s() -> float:
+    """User + system CPU of this process and of its workers that have ended (each pool is joined at its
+    stage's end): on a shared machine the CPU is what compares, the wall is the neighbours' too."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1e3
 
@@ -49,7 +57,9 @@ def main() -> None:
     def mark(stage: str, **extra: object) -> None:
         nonlocal last
         now = time.perf_counter()
-        rows.append({"stage": stage, "seconds": now - last, "rss_mb": rss_mb(),
+        cpu = cpu_s()
+        rows.append({"stage": stage, "seconds": now - last, "cpu_s": cpu - (rows[-1]["cpu_total_s"] if rows else 0.0),
+                     "cpu_total_s": cpu, "load": os.getloadavg()[0], "rss_mb": rss_mb(),
                      "peak_mb": peak_mb(resource.RUSAGE_SELF), "workers_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
                      **extra})
         last = now
@@ -96,11 +106,12 @@ def main() -> None:
         cluster.close()
     total = time.perf_counter() - t0
     print(f"\n{len(letters)} letters, {total:.1f} s\n")
-    print("| stage | seconds | main RSS after (MB) | main peak (MB) | worker peak (MB) |")
-    print("|---|---|---|---|---|")
+    print(f"CPU {rows[-1]['cpu_total_s']:.1f} s (this process and its workers)\n")
+    print("| stage | seconds | CPU s | load | main RSS after (MB) | main peak (MB) | worker peak (MB) |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows[1:]:
-        print(f"| {r['stage']} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['peak_mb']:.0f} | "
-              f"{r['workers_peak_mb']:.0f} |")
+        print(f"| {r['stage']} | {r['seconds']:.1f} | {r['cpu_s']:.1f} | {r['load']:.1f} | {r['rss_mb']:.0f} | "
+              f"{r['peak_mb']:.0f} | {r['workers_peak_mb']:.0f} |")
     (REPO / "bench" / "out" / f"stages-{a.folder.name}.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 

@@ -8,6 +8,7 @@ lines, and any text no zone claimed. Every text is the display form (parsers.nor
 
 from dataclasses import dataclass
 
+from cascade.memo import per_letter
 from cascade.units import letter_units
 from models import Block, Item, Letter
 from parsers.normalise import clean_text
@@ -24,6 +25,7 @@ class TextParagraph:
     text: str
 
 
+@per_letter(dict)
 def unit_prefixes(letter: Letter) -> dict[str, str]:
     """What precedes each unit's text in the letter: an item's label, a bullet's marker."""
     out: dict[str, str] = {}
@@ -47,8 +49,9 @@ def _lines(raw: str) -> list[str]:
     return [line for line in (clean_text(part) for part in raw.splitlines()) if line]
 
 
+@per_letter(list)
 def letter_paragraphs(letter: Letter) -> list[TextParagraph]:
-    """Every paragraph of the letter, zone by zone, in reading order."""
+    """Every paragraph of the letter, zone by zone, in reading order (remembered per letter)."""
     out: list[TextParagraph] = []
 
     def zone(name: str, texts: list[str]) -> None:

@@ -9,8 +9,10 @@ from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, mov
 from cascade.citecheck import check_citation
 from cascade.deferrals import deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
+from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, without_echoes
 from cascade.mandate import assignment_units, issuer_names
+from cascade.memo import per_letter
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, letter_units
 from models import (
@@ -144,19 +146,42 @@ class Prepared:
     c_starts: list[list[int]]
 
 
+_Side = tuple[list[list[Token]], list[list[Token]], list[list[int]]]  # tokens, matching tokens, their offsets
+
+
+def _copy_side(side: _Side) -> _Side:
+    return tuple([list(x) for x in part] for part in side)  # type: ignore[return-value]
+
+
+@per_letter(_copy_side)
+def _side(letter: Letter, abbreviations: tuple[tuple[str, tuple[str, ...]], ...], ocr: bool) -> _Side:
+    """One letter's tokens, matching tokens and offsets, given the pair's abbreviations that occur in
+    it. Remembered per letter: a parent meets every child, and a unit's tokens depend only on its text
+    and the abbreviations in it, so the same abbreviations in the letter give the same tokens."""
+    units = letter_units(letter)
+    abbr = {k: list(v) for k, v in abbreviations}
+    tokens = [tokenize(u.text, abbr, fold_marks=ocr) for u in units]
+    match, starts = _matching(units, tokens, frame_masks(letter, units))
+    return tokens, match, starts
+
+
+def _occurring(abbreviations: dict[str, list[str]], units: list[Unit]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((k, tuple(v)) for k, v in abbreviations.items() if any(k in u.text for u in units)))
+
+
 def prepare(parent: Letter, child: Letter) -> Prepared:
     p_units, c_units = letter_units(parent), letter_units(child)
     texts = [u.text for u in p_units + c_units]
     defined = defined_abbreviations(texts)
     abbreviations = initial_abbreviations(texts, defined) | defined
     ocr = bool(parent.source.ocr_pages or child.source.ocr_pages)  # OCR slips are orthographic, not edits
-    p_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in p_units]
+    p_tokens, p_match, p_starts = _side(parent, _occurring(abbreviations, p_units), ocr)
     c_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in c_units]
-    p_match, p_starts = _matching(p_units, p_tokens, frame_masks(parent, p_units))
     c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
     return Prepared(p_units, c_units, p_tokens, c_tokens, p_match, c_match, p_starts, c_starts)
 
 
+@pausing_collector
 def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:
     """Which child units came from which parent units, and what happened to their words."""
     prep = prepare(parent, child)

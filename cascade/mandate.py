@@ -74,9 +74,23 @@ def assignment_units(units: list[Unit], tokens: list[list[Token]], names: list[t
     return out
 
 
+_CLAUSES: dict[str, list[list[tuple[str, bool]]]] = {}
+_CLAUSES_MAX = 16384
+
+
 def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
     """The words of each clause of a unit (matching form, written with a capital), its sentences cut
-    again after commas."""
+    again after commas. Cached by text (a token's surface, word and form follow from the text alone,
+    whatever abbreviations or mark folding set its keys): a parent's units meet every child."""
+    found = _CLAUSES.get(text)
+    if found is None:
+        if len(_CLAUSES) >= _CLAUSES_MAX:
+            _CLAUSES.clear()
+        found = _CLAUSES[text] = _cut_clauses(text, tokens)
+    return found
+
+
+def _cut_clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
     ends = [b for _, b in sentence_spans(text)]
     out: list[list[tuple[str, bool]]] = [[]]
     at = 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from cascade.memo import per_letter
 from cascade.tokens import SECTION_WORDS
 from models import Block, Item, ItemKind, Letter, Paragraph, PartKind
 from parsers.normalise import matching_form
@@ -44,9 +45,10 @@ class Unit:
         return self.zone in (PREAMBLE, CLOSING, DECISION)
 
 
+@per_letter(list)
 def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
     """Every unit of the letter in document order; `frame=False` leaves out the frame (preamble, closing,
-    an issuing decision's articles)."""
+    an issuing decision's articles). Remembered per letter (`cascade.memo`)."""
     out: list[Unit] = []
 
     def paragraphs(ps: list[Paragraph], zone: str) -> None:

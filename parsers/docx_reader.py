@@ -140,6 +140,33 @@ def _load_styles(root: etree._Element | None, ctx: _Context) -> None:
             ctx.default_para_style = sid
 
 
+@dataclass(frozen=True)
+class _StyleTable:
+    """What a styles part gives every paragraph: its styles by id, the default font and paragraph style."""
+
+    styles: dict[str, _Style]
+    default_font: str | None
+    default_para_style: str | None
+
+    @classmethod
+    def read(cls, root: etree._Element) -> "_StyleTable":
+        ctx = _Context()
+        _load_styles(root, ctx)
+        return cls(ctx.styles, ctx.default_font, ctx.default_para_style)
+
+    def apply(self, ctx: _Context) -> None:
+        ctx.styles = dict(self.styles)  # the _Style values are only read
+        ctx.default_font, ctx.default_para_style = self.default_font, self.default_para_style
+
+
+# Style tables by the exact bytes of their part: the letters of one office are written from one template,
+# and a styles part is often most of a letter's package (Word's and python-docx's default templates:
+# 30-350 KB, parsed and walked in several ms, more than the letter's own text). Keyed by the bytes
+# themselves, so a hit is the same part, never a look-alike.
+_STYLE_TABLES: dict[bytes, _StyleTable] = {}
+_STYLE_TABLES_MAX = 8
+
+
 def _chain(ctx: _Context, sid: str | None) -> tuple[_Style, ...]:
     """The style and those it is based on, computed once per style."""
     if sid not in ctx.chains:
@@ -541,6 +568,35 @@ class _Package:
         except _READER_ERRORS as e:
             raise self._corrupt(name, e) from e
 
+    def _small_part_bytes(self, name: str) -> bytes:
+        try:
+            with self.zf.open(name) as member:
+                stream = _Stream(member, self.budget, name, _PART_LIMIT)
+                chunks = []
+                while chunk := stream.read(_CHUNK):
+                    chunks.append(chunk)
+                return b"".join(chunks)
+        except _READER_ERRORS as e:
+            raise self._corrupt(name, e) from e
+
+    def _style_table(self, name: str) -> _StyleTable:
+        """The styles part read against the budget, parsed and walked once per distinct content."""
+        data = self._small_part_bytes(name)
+        table = _STYLE_TABLES.get(data)
+        if table is None:
+            try:
+                parser = _parser()
+                for at in range(0, len(data), _CHUNK):  # fed as the part was read, so errors read the same
+                    parser.feed(data[at : at + _CHUNK])
+                root = parser.close()
+            except _READER_ERRORS as e:
+                raise self._corrupt(name, e) from e
+            table = _StyleTable.read(root)
+            if len(_STYLE_TABLES) >= _STYLE_TABLES_MAX:
+                _STYLE_TABLES.clear()
+            _STYLE_TABLES[data] = table
+        return table
+
     def _targets(self, rels_name: str, base: str) -> dict[str, str]:
         """Relationship type (its last path segment) → part name, from one .rels part."""
         if rels_name not in self.names:
@@ -554,12 +610,10 @@ class _Package:
             out.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], name)
         return out
 
-    def styles_and_numbering(self) -> tuple[etree._Element | None, etree._Element | None]:
-        found = []
-        for kind in ("styles", "numbering"):
-            name = self.parts.get(kind)
-            found.append(self._small_part(name) if name in self.names else None)
-        return found[0], found[1]
+    def styles_and_numbering(self) -> tuple[_StyleTable | None, etree._Element | None]:
+        styles, numbering = self.parts.get("styles"), self.parts.get("numbering")
+        table = self._style_table(styles) if styles is not None and styles in self.names else None
+        return table, self._small_part(numbering) if numbering in self.names else None
 
     def body_children(self) -> Iterator[etree._Element]:
         """Each direct child of w:body once it is complete, freed after use: memory holds one
@@ -598,10 +652,11 @@ class _Package:
             raise InputError(self.path, f"corrupt .docx ({part}: the main document part has no w:body)")
 
 
-def _read_body(path: Path, data: bytes, children: Iterator[etree._Element], styles: etree._Element | None,
+def _read_body(path: Path, data: bytes, children: Iterator[etree._Element], styles: _StyleTable | None,
                numbering: etree._Element | None) -> RawDocument:
     ctx = _Context()
-    _load_styles(styles, ctx)
+    if styles is not None:
+        styles.apply(ctx)
     _load_numbering(numbering, ctx)
     blocks: list[RawBlock] = []
     table_index = -1

@@ -29,6 +29,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
 
 from cascade.diff import diff_texts
+from cascade.gc_pause import pausing_collector
 from cascade.letter_text import TextParagraph, letter_paragraphs, unit_prefixes
 from cascade.reports.labels import label
 from cascade.reports.safe import xml_text
@@ -167,6 +168,7 @@ def _title_name(letter: Letter) -> str:
     return letter.header.symbol or Path(letter.source.path).name
 
 
+@pausing_collector
 def render_docx(result: LinkResult, lang: str = "vi", verdicts: PairVerdicts | None = None) -> bytes:
     """The .docx bytes of the pair's whole-letter redline."""
     verdicts = verdicts or judge(result)
