@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout"
 SCORERS = REPO.parent / "shared" / "eval"
-HALVES = ("A", "B", "C", "D", "E")
+HALVES = ("A", "B", "C", "D", "E", "F")
 
 
 def parse_all(gold: list[dict], out: Path) -> dict[str, str]:
