@@ -16,7 +16,7 @@ from parsers.header import despace
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
-from parsers.patterns import AUTHORITY_HEAD_RE
+from parsers.patterns import AUTHORITY_HEAD_RE, VN_UPPER
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
@@ -331,7 +331,8 @@ def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[T
 # The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
 # "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
 _AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
-                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{_UP}0-9])")
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
+# (Only capitals: the range À-Ỹ of _UP also holds lower-case "đ", "ư", "ở", so "toàn tỉnh đã …" read as named.)
 _AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
               "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
 
