@@ -136,3 +136,16 @@ def test_the_area_a_text_governs_before_a_word_with_a_marked_first_letter(word, 
                           f"các cấp uỷ, chính quyền và các tổ chức trong toàn {name} {word} triển khai sâu rộng phong "
                           "trào với nhiều nội dung, hình thức phong phú."])
     assert letter.tier is Tier(tier)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 9999), st.sampled_from(["-", "- ", " -", " - "]), st.sampled_from(["/", " /", "/ ", " / "]),
+       st.sampled_from(["CV", "KH", "HD"]))
+def test_a_party_symbol_spaced_around_its_type_code(no, dash, slash, code):
+    from letter_factory import CHILD_RECIPIENTS
+
+    letter = parse_lines(["HUYỆN UỶ BÌNH GIA", "BAN TUYÊN GIÁO", "*", f"Số {no}{dash}{code}{slash}BTGHU",
+                          "ĐẢNG CỘNG SẢN VIỆT NAM", "Bình Gia, ngày 15 tháng 10 năm 2018", "", "Kính gửi:",
+                          *(f"- {r}" for r in CHILD_RECIPIENTS), "",
+                          "Thực hiện Kế hoạch số 92-KH/HU, Ban Tuyên giáo Huyện ủy đề nghị các chi bộ thực hiện."])
+    assert letter.header.symbol == f"{no}-{code}/BTGHU"
