@@ -149,3 +149,11 @@ def test_a_party_symbol_spaced_around_its_type_code(no, dash, slash, code):
                           *(f"- {r}" for r in CHILD_RECIPIENTS), "",
                           "Thực hiện Kế hoạch số 92-KH/HU, Ban Tuyên giáo Huyện ủy đề nghị các chi bộ thực hiện."])
     assert letter.header.symbol == f"{no}-{code}/BTGHU"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["291/2006/QĐ-UBDT", "12-KH/TU", "4144/GDĐT-VP", "30/2020/NĐ-CP"]),
+       st.sampled_from(["U BAN DÂN T C", "B  TRƯ NG", "Y BAN NHÂN DÂN"]), st.sampled_from([" - ", " – ", "- "]))
+def test_a_broken_fonts_heading_after_a_dash_is_not_the_symbols_code(symbol, heading, dash):
+    found = [c.symbol for c in find_citations(f"Quyết định số {symbol}{dash}{heading} Hà N i, ngày 08 tháng 11")]
+    assert found == [symbol]
