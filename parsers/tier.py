@@ -47,7 +47,7 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 # Tổng cục Hải quan, Tổng cục Thống kê, Kho bạc Nhà nước, Ngân hàng Nhà nước, Kiểm toán Nhà nước, Thanh tra Chính
 # phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
-                            "VPQH", "UBTVQH"})
+                            "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
@@ -224,7 +224,7 @@ _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
     r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|"
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo))\b",
     re.I,

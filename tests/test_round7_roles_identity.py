@@ -157,3 +157,19 @@ def test_a_party_symbol_spaced_around_its_type_code(no, dash, slash, code):
 def test_a_broken_fonts_heading_after_a_dash_is_not_the_symbols_code(symbol, heading, dash):
     found = [c.symbol for c in find_citations(f"Quyết định số {symbol}{dash}{heading} Hà N i, ngày 08 tháng 11")]
     assert found == [symbol]
+
+
+def test_the_ethnic_committees_code_is_central():
+    from models import Tier
+    from parsers.tier import tier_of_code
+
+    assert tier_of_code("UBDT") is Tier.CENTRAL
+
+
+def test_a_body_that_allows_speaks():
+    from models import System
+
+    letter = parse_lines(["(Website Văn phòng) – UBND TP đã cho phép cho Hội Chữ thập đỏ thành phố triển khai thực "
+                          "hiện “Tháng Nhân đạo” trên địa bàn vào tháng 5 hàng năm, từ năm 2021.", "",
+                          "Hội Chữ thập đỏ chịu trách nhiệm chủ trì, phối hợp với các cơ quan liên quan."])
+    assert letter.system is System.STATE
