@@ -217,6 +217,15 @@ _OPINION_ENTRY_RE = re.compile(
     r"[^.;]{0,160}?\btại\s*$", re.I)
 # In a legal basis ("Căn cứ …"), "và" joins another basis however long the first one's subject runs.
 _BASIS_AND_RE = re.compile(r"\bvà\s*$", re.I)
+# Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
+# … về việc điều chỉnh, bổ sung kế hoạch số 168/KH-UBND …; Quyết định số 1227/QĐ-UBND …"). They are mentions,
+# and the list goes on at the next ";".
+_IN_SUBJECT_GAP_RE = re.compile(r"^\s*,?\s*(?:về\b|[“\"])[^.;]*$", re.I)
+# An entry's quoted subject glued to the next entry's kind ("… tỉnh Lạng Sơn”Quyết định số 173-QĐ/BTC"): a lost
+# separator, so the next document is the list's next entry.
+_GLUED_QUOTE_ENTRY_RE = re.compile(r"^\s*(?:về\b|[“\"])[^.;]{0,300}[”\"]$", re.I)
+# "…; số 1846/QĐ-UBND ngày …": an entry whose kind the list already gave.
+_SO_ENTRY_RE = re.compile(r"^(?i:số|so)\b")
 # "Căn cứ Quy chế … ban hành kèm theo Quyết định số …": the basis is issued with the document cited.
 _ISSUED_WITH_GAP_RE = re.compile(r"^(?P<basis>[^.;]{0,200}?)\s*\b(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.I)
 
@@ -242,16 +251,21 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
         previous_end = verb.end()
         first = True
         basis = verb.group("verb").lower().startswith(("căn", "can"))
+        listing = basis  # a list of entries, each with its own subject, is open
         for i, c in enumerate(found):
             if c.start < verb.end():
                 continue
             gap = text[previous_end : c.start]
             if first:
+                listing = listing or gap.rstrip().endswith(":")  # "Thực hiện các văn bản của UBND tỉnh: …"
                 if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
                         and not (basis and _issued_with(gap)):
                     break
-            elif _LIST_GAP_RE.search(gap) and c.kind_written and len(gap) <= 300 and "." not in gap.rstrip():
-                pass  # the next entry of the verb's list
+            elif _LIST_GAP_RE.search(gap) and (c.kind_written or (listing and _SO_ENTRY_RE.match(c.text))) \
+                    and len(gap) <= 300 and "." not in gap.rstrip():
+                listing = True  # the next entry of the verb's list
+            elif listing and _GLUED_QUOTE_ENTRY_RE.match(gap) and c.kind_written:
+                pass  # the previous entry's quoted subject glued to this entry's kind
             elif _SUBJECT_ENTRY_RE.match(gap) and c.kind_written and c.kind == found[i - 1].kind:
                 pass  # "… Công văn số 4847/BYT-DP … về việc …, Công văn số 4992/BYT-DP …": entries with subjects
             elif _QUOTED_ENTRY_RE.match(gap) and c.kind_written:
@@ -262,6 +276,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                     and not re.search(r"[.;]\s", gap):
                 pass  # another basis of the same "Căn cứ"
             elif len(gap) > 140 or _BREAK_RE.search(gap):
+                if listing and _IN_SUBJECT_GAP_RE.match(gap):
+                    continue  # named in the previous entry's subject: a mention; the list resumes at ";"
                 break
             marked.add(i)
             previous_end, first = c.end, False

@@ -58,7 +58,9 @@ _LEAD_RE = re.compile(
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
-_NEWS_TAG_RE = re.compile(r"^\s*(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*")
+# A page copy may stamp its month before the lead: " date 2021-09 Đêm 22/9, UBND tỉnh ban hành …".
+_NEWS_TAG_RE = re.compile(
+    r"^\s*(?:(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*|date\s+\d{4}-\d{2}(?:-\d{2})?\s+)")
 # A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
 _OFFICE_RE = re.compile(r"^(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc|Trưởng\s+phòng|Bí\s+thư|"
                         r"Chánh\s+Văn\s+phòng|Bộ\s+trưởng|Thứ\s+trưởng)(?:\s+Thường\s+trực)?\s+"
@@ -109,7 +111,7 @@ _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
     rf"(?P<kind>(?i:{_KIND}))\s+số\b", re.I)
 _SOURCE_RE = re.compile(r"^\s*(?:\(?\s*Nguồn\s*:|\(\s*Theo\s*:?)\s*(?P<rest>.+?)\)?\s*$", re.I)
-_TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*$")
+_TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*\.?\s*$")  # a title may end with a full stop
 _SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[" + VN_UPPER + r"])")
 _SUBJECT_CUT_RE = re.compile(r"^[\s,]*(?:về\s+việc|V/v|về)?\s*[:,]?\s*", re.I)
 _KIND_SUBJECT_RE = re.compile(rf"^(?P<kind>{_KIND})\s+(?:{loose('về việc')}|V/v)\s*:?\s*(?P<subject>.+)$", re.I)

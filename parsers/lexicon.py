@@ -56,6 +56,10 @@ ORGANISATIONS = (
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường)(?:\s+{_CAP}){{0,3}})?",
     r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
+    # A local Youth Union named by its unit ("Đoàn thanh niên thị trấn Sao Vàng"); the unit word keeps the
+    # family name Đoàn out.
+    rf"(?:(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ)\s+)?Đoàn\s+(?:thanh\s+niên|TN)\s+"
+    rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+{_CAP}){{1,3}}",
 )
 
 # Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).

@@ -59,8 +59,9 @@ def loose(word: str) -> str:
 SO_LINE_RE = re.compile(
     rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:|(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Lệnh)\s+số\s*:)"
     rf"\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
-    rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
-)
+    rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:(?<=/){SP}[A-ZĐ][^\s,;]*|(?<=[A-ZĐ]){SP}/{SP}[A-ZĐ][^\s,;]*)?"
+    rf"(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
+)  # the type code spaced from its slash too: "Số 188- CV /BTGHU", "Số 1-CV/ BTGHU"
 # "Số:" alone: a PDF's text layer put the symbol lines below ("/TTr-VPCP" under the national title).
 SO_ALONE_RE = re.compile(r"^\s*Số\s*:?\s*$")
 

@@ -361,8 +361,8 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
         found = from_lead(*_leads_and_body(letter, furniture))
     if found is None:
         found = from_pointer(*_leads_and_body(letter, furniture))
-    if found is None and not titles:
-        found = _untitled_title(letter)
+    if found is None:
+        found = _untitled_title(letter, titled=bool(titles))
     if found is None and not h.issuer:
         units = [p.text for p in letter.preamble + letter.body]
         for title in [*titles, *units[:1]]:
@@ -391,10 +391,16 @@ _LIST_HEADER_RE = re.compile(r"^\s*(?:STT\s+)?(?:Số\s+hiệu|Số\s*/\s*Ký\s+
                              r".{0,60}\b(?:Trích\s+yếu|Ngày\s+(?:BH|ban\s+hành))", re.I)
 
 
-def _untitled_title(letter: Letter) -> Identity | None:
+# A description line names the document's number, then its subject: "… số 1639/SNN-CCKL ngày … Về việc …".
+_DESCRIBED_RE = re.compile(r"^\S+(?:\s+\S+){0,3}?\s+(?i:số)\s*:?\s*\d[^.;:]*?\s(?i:về\s+việc|V/v)\s+\S")
+
+
+def _untitled_title(letter: Letter, titled: bool = False) -> Identity | None:
     """A page that is its title alone, or whose title the zones took for text: a first line that opens with the
     document it names and is not a sentence ("Công văn 3997/TCT-CS ngày 24/09/2020 chính sách thuế nhà thầu"),
-    unless the text names that document again (then it is one the text takes up)."""
+    unless the text names that document again (then it is one the text takes up). Under a page title the first
+    line must describe the document whole, by its number and its subject, and may end with a full stop
+    ("Công văn số 1639/SNN-CCKL ngày 23/10/2023 của Sở … Về việc phối hợp …")."""
     units = letter.preamble + letter.body
     if units and _LIST_HEADER_RE.match(units[0].text):
         # A document list's header row, then its rows ("19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤCTHÔNG TƯ 19 Tải về"):
@@ -406,7 +412,11 @@ def _untitled_title(letter: Letter) -> Identity | None:
     if not units:
         return None
     first = units[0].text.strip()
-    if len(first) > 160 or re.search(r"[.;:!?]\s", first) or first.endswith((".", ";", ":")):
+    described = bool(_DESCRIBED_RE.search(first))
+    if titled and not described:
+        return None
+    if len(first) > (240 if described else 160) or re.search(r"[.;:!?]\s", first) \
+            or first.endswith((";", ":")) or (first.endswith(".") and not described):
         return None
     found = from_page_title(first)
     if found is None or not found.symbol:
@@ -460,7 +470,8 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
         stack = list(reversed(bs))
         while stack:
             b = stack.pop()
-            out.append((b.id, b.text, False))
+            # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …")
+            out.append((b.id, b.text, bool(_BASIS_RE.match(b.text))))
             stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"

@@ -20,7 +20,10 @@ _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse
 GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 # A code's digits ("VX1", "ĐĐQH15") never begin such a date.
 _ABBR = r"[A-ZĐ](?:[A-ZĐƯa-zđ]|(?!\d{1,2}/\d{1,2}/\d{4})\d)*"
-_ISSUER = rf"{_ABBR}(?:{SP}{DASH}{SP}{_ABBR})*"
+# A code never is one capital before a space and another capital word: "QĐ-UBDT - U BAN DÂN T C" is the symbol,
+# then a broken font's heading ("ỦY BAN" that lost its marked letters).
+_NOT_HEADING = r"(?![A-ZĐ][ \t]+[A-ZĐ])"
+_ISSUER = rf"{_ABBR}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_ABBR})*"
 _END = rf"(?:(?![A-ZĐƯa-zđ0-9/])|(?={GLUED_DATE}))"
 
 # A number, perhaps with one letter before its separator ("30c/NQ-CP", Nghị quyết 30c of 2011).
@@ -33,7 +36,7 @@ PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
 _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
 _CODE = rf"{_ABBR}(?:(?<=GD) ĐT(?![A-ZĐa-zđ]))?"
-STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_CODE})+"
+STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_CODE})+"
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
 STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{_ABBR}"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"

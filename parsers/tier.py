@@ -16,7 +16,7 @@ from parsers.header import despace
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
-from parsers.patterns import AUTHORITY_HEAD_RE
+from parsers.patterns import AUTHORITY_HEAD_RE, VN_UPPER
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
@@ -47,7 +47,7 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 # Tổng cục Hải quan, Tổng cục Thống kê, Kho bạc Nhà nước, Ngân hàng Nhà nước, Kiểm toán Nhà nước, Thanh tra Chính
 # phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
-                            "VPQH", "UBTVQH"})
+                            "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
@@ -224,7 +224,7 @@ _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
     r"sẽ\s+)?"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|"
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo))\b",
     re.I,
@@ -331,7 +331,8 @@ def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[T
 # The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
 # "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
 _AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
-                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{_UP}0-9])")
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
+# (Only capitals: the range À-Ỹ of _UP also holds lower-case "đ", "ư", "ở", so "toàn tỉnh đã …" read as named.)
 _AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
               "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
 
