@@ -66,6 +66,7 @@ class CorpusSettings:
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
     rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
+    family_weight: float = 0.5  # weight of the child's share of text few letters hold (a family's own)
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
     exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
@@ -391,7 +392,7 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
                                                                    *graph.predecessors(top[2])) if x not in seen]
     scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings, labels)
     scored.sort(key=lambda x: (-x[0], x[2]))
-    scored = _rerank_near_ties(path, scored, index, settings, graph)
+    scored = _rerank_near_ties(path, scored, index, settings, graph, letters)
     out = []
     best = max((x[0] for x in scored), default=0.0)
     for n, (score, share, cand, known, above) in enumerate(scored[:settings.proposals]):
@@ -455,7 +456,7 @@ def _weigh(path: str, cand: str, share: float, above: bool, letters: Mapping[str
 
 
 def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings,
-                      graph: nx.DiGraph) -> list:
+                      graph: nx.DiGraph, letters: Mapping[str, Letter]) -> list:
     """Among candidates within `tie_margin` of the best:
     - the one with least text of its own (held neither by the child nor by the other close
       candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
@@ -477,11 +478,17 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
     rare = {cand: index.rare_containment(path, cand) for cand in cands}
+    family = {cand: index.family_containment(path, cand) for cand in cands}
+    day = letters[path].header.date
 
     def key(x: tuple) -> tuple:
         line = lineage[x[2]]
-        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
-                 + settings.rare_weight * rare[x[2]]), x[2]
+        # equal evidence: the letter dated closest before the child (an office implements the latest
+        # instruction it received), then the path
+        gap = _days(letters[x[2]].header.date, day)
+        value = (x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
+                 + settings.rare_weight * rare[x[2]] + settings.family_weight * family[x[2]])
+        return -round(value, 9), gap if gap is not None else 1 << 20, x[2]
 
     reranked = sorted(close, key=key)
     return reranked + scored[len(close):]

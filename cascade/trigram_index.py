@@ -271,6 +271,17 @@ class TrigramIndex:
         total = w.sum()
         return float(w[self.holds(j, self.grams[i])].sum() / total) if total else 0.0
 
+    def family_containment(self, child: str, parent: str) -> float:
+        """As `containment`, over the child's trigrams that at most `max_postings` letters hold (the
+        ones whose postings the cap left whole): a family's own text, which its members pass down,
+        and not what hundreds of letters share (the text of a province's letter all its districts
+        carry, stock sentences every office writes). 0 when the child has none."""
+        i, j = self.number[child], self.number[parent]
+        w = self.weights[i]
+        rare = w >= np.float32(np.log1p(len(self.paths) / self.max_postings))
+        total = float(w[rare].sum(dtype=np.float64))
+        return float(w[rare & self.holds(j, self.grams[i])].sum(dtype=np.float64) / total) if total else 0.0
+
     def holds(self, letter: int, grams: np.ndarray) -> np.ndarray:
         """Mask of `grams` that the letter holds."""
         own = self.grams[letter]
