@@ -65,7 +65,6 @@ class CorpusSettings:
     unit_weight: float = 1.0  # weight, in the score, of the child's share held unit by unit (see below)
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
-    rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
     family_weight: float = 0.5  # weight of the child's share of text few letters hold (a family's own)
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
     exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
@@ -461,8 +460,10 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
     - the one with least text of its own (held neither by the child nor by the other close
       candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
       has local text nobody else holds;
-    - the rare text: shares with squared idf, so what few letters hold (a parent's own wording) outweighs
-      stock sentences two letters share by coincidence;
+    - the family's text: the child's share of what at most `max_postings` letters hold (a family's own
+      wording, passed down), not what hundreds share (a province's text all its districts carry,
+      stock sentences every office writes; squared idf, used before, lifted exactly those: a stock
+      sentence is rarer than a province's text, so it decided between cousins);
     - lineage: inherited text is in the parent's own parent too, so a candidate whose known parent
       holds more of the child's text comes first (a cousin in another province has another province
       above it). A candidate with no known parent counts as the best lineage among the others."""
@@ -477,7 +478,6 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
                for cand in cands}
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
-    rare = {cand: index.rare_containment(path, cand) for cand in cands}
     family = {cand: index.family_containment(path, cand) for cand in cands}
     day = letters[path].header.date
 
@@ -487,7 +487,7 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
         # instruction it received), then the path
         gap = _days(letters[x[2]].header.date, day)
         value = (x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
-                 + settings.rare_weight * rare[x[2]] + settings.family_weight * family[x[2]])
+                 + settings.family_weight * family[x[2]])
         return -round(value, 9), gap if gap is not None else 1 << 20, x[2]
 
     reranked = sorted(close, key=key)

@@ -263,14 +263,6 @@ class TrigramIndex:
             return 0.0
         return float(self.weights[i][self.holds(j, self.grams[i])].sum(dtype=np.float64) / total)
 
-    def rare_containment(self, child: str, parent: str) -> float:
-        """As `containment`, with squared idf weights: rare text (what few letters share: a parent's own
-        wording) counts far more than text many letters share by coincidence (stock sentences)."""
-        i, j = self.number[child], self.number[parent]
-        w = self.weights[i].astype(np.float64) ** 2
-        total = w.sum()
-        return float(w[self.holds(j, self.grams[i])].sum() / total) if total else 0.0
-
     def family_containment(self, child: str, parent: str) -> float:
         """As `containment`, over the child's trigrams that at most `max_postings` letters hold (the
         ones whose postings the cap left whole): a family's own text, which its members pass down,
