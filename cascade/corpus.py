@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -117,6 +118,7 @@ _COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
 _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _place_of(line: str | None) -> str:
     """A body's level and place: 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ', 'HUYỆN ỦY ĐỒNG PHÚ' and 'UBND HUYỆN ĐỒNG PHÚ' all
     give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in. Tone
@@ -628,6 +630,9 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
     strong = any(index.containment(path, p) >= settings.exact_enough or _names_parent(letter, letters[p])
                  for p in exact)
     pool = _citation_pool(path, key, c, letters, by_key, by_kind, index, settings, voted=not strong)
+    # a near miss outweighs the exact symbol and date only by holding more of the child's text: the
+    # rest are not weighed (the cost of a citation stays that of a few candidates)
+    floor = max([index.containment(path, p) for p in exact] + [settings.near_content_min])
     allowed = []
     for other in pool:
         parent = letters[other]
@@ -640,7 +645,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
         if not is_exact and ((not number and not when) or not _date_ok(parent, letter)):
             continue
         share = index.containment(path, other)
-        if is_exact or share >= settings.near_content_min:
+        if is_exact or share >= floor:
             allowed.append((share, other, days, number, when, is_exact))
     weighed = [(0.0, *x) for x in allowed]
     if len(allowed) > 1:
