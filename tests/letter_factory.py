@@ -165,3 +165,16 @@ FUNDS_SAID_OTHERWISE = ("huy động doanh nghiệp lớn trong nước, ngoài 
                         "khởi nghiệp, ươm tạo công nghệ số")
 REFORM_AND_FUNDS_BULLET = (f"{REFORM[:-1]}; {FUNDS_SAID_OTHERWISE}; đề xuất bổ sung vào chương trình xây dựng luật "
                            "năm 2025 của Quốc hội.")
+
+
+# Items of a provincial letter that its districts carry down (parent detection tests)
+SENTENCES = [
+    "Tuyên truyền sâu rộng kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội sáu tháng đầu năm",
+    "Phản ánh kịp thời những cách làm hay, mô hình mới trong phong trào thi đua yêu nước",
+    "Đấu tranh, phản bác các quan điểm sai trái, thù địch trên không gian mạng",
+    "Tổ chức hội nghị báo cáo viên định kỳ, cung cấp thông tin định hướng cho cán bộ, đảng viên",
+    "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong cán bộ, đảng viên",
+    "Chủ động nắm bắt tình hình tư tưởng của cán bộ, đảng viên và nhân dân trước thềm đại hội",
+    "Tăng cường công tác kiểm tra, giám sát việc thực hiện các nghị quyết của cấp ủy các cấp",
+    "Nâng cao chất lượng sinh hoạt chi bộ gắn với thực hiện nhiệm vụ chính trị của địa phương",
+]

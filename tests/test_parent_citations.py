@@ -5,19 +5,13 @@ much text of its own among the candidates when the capped postings leave it out.
 from pathlib import Path
 
 import numpy as np
+from letter_factory import SENTENCES
 
 from cascade.corpus import CorpusSettings, build_index, detect_parents
 from models.corpus import ParentEvidence
 from parsers import parse_letter
 
-SHARED = [
-    "Tuyên truyền sâu rộng kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội sáu tháng đầu năm",
-    "Phản ánh kịp thời những cách làm hay, mô hình mới trong phong trào thi đua yêu nước",
-    "Đấu tranh, phản bác các quan điểm sai trái, thù địch trên không gian mạng",
-    "Tổ chức hội nghị báo cáo viên định kỳ, cung cấp thông tin định hướng cho cán bộ, đảng viên",
-    "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong cán bộ, đảng viên",
-    "Chủ động nắm bắt tình hình tư tưởng của cán bộ, đảng viên và nhân dân trước thềm đại hội",
-]
+SHARED = SENTENCES[:6]  # text every district carries from the province
 
 
 def _own(k: int) -> list[str]:
