@@ -68,7 +68,7 @@ class CorpusSettings:
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
     family_weight: float = 0.5  # weight of the child's share of text few letters hold (a family's own)
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
-    exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
+    exact_enough: float = 0.5  # an exact citation whose letter holds this share: near misses are only looked up
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
     thin_decisive: float = 0.4  # … or when it holds no more than this share of what tells it from the runner-up …
     thin_margin: float = 0.05  # … or when its score is less than this over the runner-up's
@@ -107,12 +107,6 @@ def _implemented(letter: Letter) -> list[Citation]:
 # Evidence that outweighs a small difference in shared text: the child's own header names the body
 # above it ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC" over "HUYỆN ỦY ĐỒNG PHÚ"), and this candidate is that body.
 _PLACE_BONUS = 0.1
-# An exact citation (symbol and date) outweighs this much text in common with a near-miss one: only a
-# letter of the same symbol and date from another office (every district committee writes "…/HU")
-# that holds far less of the child's text, against one its header names, loses.
-_EXACT_BONUS = 0.25
-_NEAR_PART_BONUS = 0.1  # a near-miss citation whose number is one character off, or whose date is exact
-_SAME_NUMBER_BONUS = 0.2  # … or whose number is the cited one (the date a few days off: the common slip)
 _BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
 _COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
 _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
@@ -600,7 +594,7 @@ def _agreement(key: Key, cited: dt.date | None, other: Key, date: dt.date | None
 def _citation_pool(path: str, key: Key, c: Citation, letters: Mapping[str, Letter], by_key: dict[Key, list[str]],
                    by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]], index: TrigramIndex,
                    settings: CorpusSettings, voted: bool) -> list[str]:
-    """Letters a citation may mean: of its symbol (any date), of a number one slip off, dated within
+    """Letters a citation may mean: of its symbol (any date), of a number one character off, dated within
     `near_days` (closest first, bounded), and, with `voted`, those of the cited kind and issuer among
     the letters the content vote ranks first: when a day's letters of one issuer code are many (every
     district committee writes '…-CV/HU'), the one that holds the child's text is among them."""
