@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -43,11 +44,16 @@ class CorpusSettings:
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common …
     named_content_min: float = 0.15  # … and so does a letter of the body the child's header names above it
     named_candidates: int = 16  # letters of that body scored, whatever their votes (dated closest before)
-    near_days: int = 7  # a cited date this close to the parent's supports a near miss
+    near_days: int = 7  # a cited date this close to the parent's supports a near miss …
+    slip_days: int = 3  # … and this close, a slip (see `_agreement`)
+    cite_weight: float = 0.15  # per agreeing part of a near-miss citation (number, date), against shared text …
+    exact_weight: float = 0.45  # … and for the symbol and date exactly as cited: a chance match of both is rare
     max_postings: int = 64  # a trigram votes for at most this many letters (the most general ones)
     candidates: int = 48  # candidates scored exactly per letter, at least …
     candidates_per_sibling: int = 2  # … and this many per child of the largest family found by citations
     max_candidates: int = 256
+    rare_candidates: int = 16  # … and this many best voted by the text few letters share (uncapped trigrams),
+    # of a known tier that may be above the child's
     tier_bonus: float = 0.03  # a parent known to be a tier above breaks near-ties of shared text
     derived_margin: float = 0.25  # a candidate is never the parent when it holds this much less of the child
     same_tier_penalty: float = 0.2  # a candidate of the child's own known tier
@@ -60,9 +66,9 @@ class CorpusSettings:
     unit_weight: float = 1.0  # weight, in the score, of the child's share held unit by unit (see below)
     own_weight: float = 0.5  # weight of a candidate's share of text of its own
     lineage_weight: float = 0.5  # weight of the child's share in the candidate's own parent
-    rare_weight: float = 1.0  # weight of the child's share in the candidate by squared idf
+    family_weight: float = 0.5  # weight of the child's share of text few letters hold (a family's own)
     proposals: int = 4  # best candidates per letter kept in case the first would close a cycle
-    exact_enough: float = 0.5  # an exact citation whose letter holds this share is not weighed against near ones
+    exact_enough: float = 0.5  # an exact citation whose letter holds this share: near misses are only looked up
     thin_share: float = 0.45  # below this share of the child's text, a content parent is thin evidence
     thin_decisive: float = 0.4  # … or when it holds no more than this share of what tells it from the runner-up …
     thin_margin: float = 0.05  # … or when its score is less than this over the runner-up's
@@ -101,17 +107,12 @@ def _implemented(letter: Letter) -> list[Citation]:
 # Evidence that outweighs a small difference in shared text: the child's own header names the body
 # above it ("ĐẢNG BỘ TỈNH BÌNH PHƯỚC" over "HUYỆN ỦY ĐỒNG PHÚ"), and this candidate is that body.
 _PLACE_BONUS = 0.1
-# An exact citation (symbol and date) outweighs this much text in common with a near-miss one: only a
-# letter of the same symbol and date from another office (every district committee writes "…/HU")
-# that holds far less of the child's text, against one its header names, loses.
-_EXACT_BONUS = 0.25
-_NEAR_PART_BONUS = 0.1  # a near-miss citation whose number is one character off, or whose date is exact
-_SAME_NUMBER_BONUS = 0.2  # … or whose number is the cited one (the date a few days off: the common slip)
 _BODY_WORDS_RE = re.compile(r"\b(?:ĐẢNG BỘ|ĐẢNG ỦY|ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
 _COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN) ỦY\b")
 _LEVEL_OF_COMMITTEE = {"TỈNH": "TỈNH", "HUYỆN": "HUYỆN", "THÀNH": "THÀNH PHỐ", "THỊ": "THỊ XÃ", "QUẬN": "QUẬN"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _place_of(line: str | None) -> str:
     """A body's level and place: 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ', 'HUYỆN ỦY ĐỒNG PHÚ' and 'UBND HUYỆN ĐỒNG PHÚ' all
     give 'HUYỆN ĐỒNG PHÚ', never 'TỈNH …': the level tells a district from the province it lies in. Tone
@@ -296,10 +297,12 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     for path in pending_content:
         levels[TIER_RANK.get(letters[path].tier, unplaced)].append(path)
     deferred: list[_Proposal] = []
+    masks = _source_masks(letters, index)
     for level in sorted({*levels, unplaced}):
         proposals = [p for path in levels.get(level, [])
                      for p in _content_proposals(path, letters, index, settings, k, graph,
-                                                 _named_letters(path, letters[path], by_body, settings))]
+                                                 _named_letters(path, letters[path], by_body, settings),
+                                                 masks[level])]
         rounds = [proposals]
         if level < unplaced:
             waiting = {p.child for p in proposals if p.rank == 0 and letters[p.parent].tier is Tier.UNKNOWN}
@@ -357,12 +360,23 @@ def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.d
     return [p for _, p in dated[:end][::-1][: settings.named_candidates] if p != path]
 
 
+def _source_masks(letters: Mapping[str, Letter], index: TrigramIndex) -> dict[int, np.ndarray]:
+    """Per child tier rank (unknown: the last), the letters the rare vote may add: of a known tier
+    above the child's (any known tier but the lowest, for a child of unknown tier). A letter of
+    unknown tier that holds the child's rare text is as often a sibling (communes localise their
+    district's letter the same way) as a parent, and the full vote and its family find it anyway."""
+    unknown = len(TIER_RANK)
+    rank = np.array([TIER_RANK.get(letters[p].tier, unknown) for p in index.paths])
+    return {r: rank < min(r, unknown - 1) for r in range(unknown + 1)}
+
+
 def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
-                       k: int, graph: nx.DiGraph, named: Sequence[str] = ()) -> list[_Proposal]:
+                       k: int, graph: nx.DiGraph, named: Sequence[str] = (), sources: np.ndarray | None = None
+                       ) -> list[_Proposal]:
     """Every candidate that may be the child's parent by content, each with how clearly it beats the
     next best (stage two: exact shares of the candidates the vote found, of the letters its header
     names, and of their families)."""
-    voted = index.candidates(path, k)
+    voted = index.candidates(path, k, settings.rare_candidates, sources)
     labels = index.unit_labels(path, [u.text for u in letter_units(letters[path], frame=False)])
     scored = _score_candidates(path, list(dict.fromkeys([*voted, *named])), letters, index, settings, labels,
                                set(named))
@@ -373,7 +387,7 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
                                                                    *graph.predecessors(top[2])) if x not in seen]
     scored += _score_candidates(path, list(dict.fromkeys(family)), letters, index, settings, labels)
     scored.sort(key=lambda x: (-x[0], x[2]))
-    scored = _rerank_near_ties(path, scored, index, settings, graph)
+    scored = _rerank_near_ties(path, scored, index, settings, graph, letters)
     out = []
     best = max((x[0] for x in scored), default=0.0)
     for n, (score, share, cand, known, above) in enumerate(scored[:settings.proposals]):
@@ -410,31 +424,42 @@ def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Le
         back = 0.0 if above else index.containment(cand, path)  # (only then worth computing)
         if back - share > settings.derived_margin:
             continue
-        known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
-        # The same known tier is allowed (real letters do it) but a letter a tier above that holds
-        # most of the text is the likelier source: communes do not direct their neighbours.
-        # Among parents that hold the text equally, the nearest tier above: a commune implements its
-        # district's letter, which carries the province's text.
-        nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
-        # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
-        same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
-        # A parent holds whole the units the child copied from it; a cousin, patches of many.
-        copied = index.unit_containment(path, cand, labels) if settings.unit_weight else share
-        text = (1 - settings.unit_weight) * share + settings.unit_weight * copied
-        score = (text + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
-                 - settings.same_tier_penalty * same_tier - settings.other_body_penalty * _other_body(child, parent))
+        score, known = _weigh(path, cand, share, above, letters, index, settings, labels)
         scored.append((score, share, cand, known, above))
     return scored
 
 
+def _weigh(path: str, cand: str, share: float, above: bool, letters: Mapping[str, Letter], index: TrigramIndex,
+           settings: CorpusSettings, labels: np.ndarray) -> tuple[float, bool]:
+    """(score, both tiers known) of a candidate parent by its text and its place: the child's share
+    held unit by unit, the tier and the body its header names."""
+    child, parent = letters[path], letters[cand]
+    known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
+    # The same known tier is allowed (real letters do it) but a letter a tier above that holds
+    # most of the text is the likelier source: communes do not direct their neighbours.
+    # Among parents that hold the text equally, the nearest tier above: a commune implements its
+    # district's letter, which carries the province's text.
+    nearest = settings.nearest_bonus * TIER_RANK[parent.tier] if above else 0.0
+    # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
+    same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
+    # A parent holds whole the units the child copied from it; a cousin, patches of many.
+    copied = index.unit_containment(path, cand, labels) if settings.unit_weight else share
+    text = (1 - settings.unit_weight) * share + settings.unit_weight * copied
+    score = (text + settings.tier_bonus * above + nearest + _PLACE_BONUS * _names_parent(child, parent)
+             - settings.same_tier_penalty * same_tier - settings.other_body_penalty * _other_body(child, parent))
+    return score, known
+
+
 def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings,
-                      graph: nx.DiGraph) -> list:
+                      graph: nx.DiGraph, letters: Mapping[str, Letter]) -> list:
     """Among candidates within `tie_margin` of the best:
     - the one with least text of its own (held neither by the child nor by the other close
       candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
       has local text nobody else holds;
-    - the rare text: shares with squared idf, so what few letters hold (a parent's own wording) outweighs
-      stock sentences two letters share by coincidence;
+    - the family's text: the child's share of what at most `max_postings` letters hold (a family's own
+      wording, passed down), not what hundreds share (a province's text all its districts carry,
+      stock sentences every office writes; squared idf, used before, lifted exactly those: a stock
+      sentence is rarer than a province's text, so it decided between cousins);
     - lineage: inherited text is in the parent's own parent too, so a candidate whose known parent
       holds more of the child's text comes first (a cousin in another province has another province
       above it). A candidate with no known parent counts as the best lineage among the others."""
@@ -449,12 +474,17 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
                for cand in cands}
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
-    rare = {cand: index.rare_containment(path, cand) for cand in cands}
+    family = {cand: index.family_containment(path, cand) for cand in cands}
+    day = letters[path].header.date
 
     def key(x: tuple) -> tuple:
         line = lineage[x[2]]
-        return -(x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
-                 + settings.rare_weight * rare[x[2]]), x[2]
+        # equal evidence: the letter dated closest before the child (an office implements the latest
+        # instruction it received), then the path
+        gap = _days(letters[x[2]].header.date, day)
+        value = (x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
+                 + settings.family_weight * family[x[2]])
+        return -round(value, 9), gap if gap is not None else 1 << 20, x[2]
 
     reranked = sorted(close, key=key)
     return reranked + scored[len(close):]
@@ -536,58 +566,104 @@ def _near_candidates(path: str, key: Key, cited: dt.date | None, by_key: dict[Ke
     return out
 
 
+def _number_slip(cited: str, other: str) -> bool:
+    """Is `other` a slip of the pen away from the cited number: one character dropped, changed or
+    added, two neighbours swapped, or the next or previous number of the register (1109 for 1110)?"""
+    if edit_distance(cited, other) <= 1:
+        return True
+    if len(cited) == len(other):
+        diff = [k for k in range(len(cited)) if cited[k] != other[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and cited[diff[0]] == other[diff[1]] \
+                and cited[diff[1]] == other[diff[0]]:
+            return True
+    return cited.isdigit() and other.isdigit() and abs(int(cited) - int(other)) == 1
+
+
+def _agreement(key: Key, cited: dt.date | None, other: Key, date: dt.date | None,
+               settings: CorpusSettings) -> tuple[float, float, int | None]:
+    """How closely a letter's symbol and date agree with a citation of the same kind and issuer:
+    (number part, date part, days apart), each part 1 when it agrees, 0.5 a slip away (a number one
+    slip off; a date a few days off), 0.25 for a date within `near_days`, else 0."""
+    number = 1.0 if other[0] == key[0] else 0.5 if _number_slip(key[0], other[0]) else 0.0
+    days = _days(date, cited)
+    when = (0.0 if days is None or days > settings.near_days else 1.0 if days == 0
+            else 0.5 if days <= settings.slip_days else 0.25)
+    return number, when, days
+
+
+def _citation_pool(path: str, key: Key, c: Citation, letters: Mapping[str, Letter], by_key: dict[Key, list[str]],
+                   by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]], index: TrigramIndex,
+                   settings: CorpusSettings, voted: bool) -> list[str]:
+    """Letters a citation may mean: of its symbol (any date), of a number one character off, dated within
+    `near_days` (closest first, bounded), and, with `voted`, those of the cited kind and issuer among
+    the letters the content vote ranks first: when a day's letters of one issuer code are many (every
+    district committee writes '…-CV/HU'), the one that holds the child's text is among them."""
+    pool = [p for p in by_key.get(key, []) if p != path]
+    pool += _near_candidates(path, key, c.date, by_key, by_kind, settings)
+    if voted:
+        for other in index.candidates(path, settings.candidates):
+            h = letters[other].header
+            other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
+            if other_key is not None and other_key[1:] == key[1:]:
+                pool.append(other)
+    return list(dict.fromkeys(pool))
+
+
 def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
                       by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]],
                       index: TrigramIndex, settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
+    """The letter a citation means, weighed as a whole: how closely each candidate's number and date
+    agree with the citation (`_agreement`), with how much of the child's text it holds unit by unit and
+    the body the child's header names (`_weigh`). An exact symbol and date is not taken blindly:
+    numbers restart each year (state) or term (Party) and every district committee writes '…/HU', so
+    a letter of another office with that symbol loses to one a slip away that holds the child's text."""
     key = symbol_key(c.number, c.doc_type, c.issuer_code)
     if key is None:
         return FolderCitationStatus.NONE, None
-    exact = [p for p in by_key.get(key, []) if p != path]
-    # Numbers restart each year (state) or term (Party), and every district committee writes "…/HU":
-    # the same symbol of another date is only a near miss, weighed against the others by text.
-    dated = [p for p in exact if not _days(letters[p].header.date, c.date)]
-    best_exact = None
-    if dated:
-        best = max(dated, key=lambda p: (index.containment(path, p), p))
-        share = index.containment(path, best)
-        best_exact = (share + _EXACT_BONUS + _PLACE_BONUS * _names_parent(letter, letters[best]), best, share)
-    strong = best_exact is not None and (best_exact[2] >= settings.exact_enough or _names_parent(
-        letter, letters[best_exact[1]]))
-    near = []
-    mates = [] if strong else _near_candidates(path, key, c.date, by_key, by_kind, settings)
-    for other in mates:
+    exact = [p for p in by_key.get(key, []) if p != path and not _days(letters[p].header.date, c.date)]
+    strong = any(index.containment(path, p) >= settings.exact_enough or _names_parent(letter, letters[p])
+                 for p in exact)
+    pool = _citation_pool(path, key, c, letters, by_key, by_kind, index, settings, voted=not strong)
+    # a near miss outweighs the exact symbol and date only by holding more of the child's text: the
+    # rest are not weighed (the cost of a citation stays that of a few candidates)
+    floor = max([index.containment(path, p) for p in exact] + [settings.near_content_min])
+    allowed = []
+    for other in pool:
         parent = letters[other]
         h = parent.header
         other_key = symbol_key(h.number, h.doc_type, h.issuer_code)
-        if other == path or other_key is None:
+        if other_key is None:
             continue
-        days = _days(h.date, c.date)
-        same_number = other_key == key
-        close_number = edit_distance(other_key[0], key[0]) <= 1
-        if not (close_number or (days is not None and days <= settings.near_days)):
+        number, when, days = _agreement(key, c.date, other_key, h.date, settings)
+        is_exact = other in exact
+        if not is_exact and ((not number and not when) or not _date_ok(parent, letter)):
             continue
         share = index.containment(path, other)
-        if share >= settings.near_content_min:
-            why = [f"cites {c.symbol}" + (f" of {c.date}" if c.date else "") + f"; the folder has {h.symbol}"
-                   + (f" of {h.date}" if h.date else ""),
-                   f"same number, dates {days} day(s) apart" if same_number else
-                   "number one character off" if close_number else f"dates {days} day(s) apart",
-                   f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {other}"]
-            # every agreeing part of the citation counts: number, date, the body the header names
-            score = (share + _PLACE_BONUS * _names_parent(letter, parent) + _SAME_NUMBER_BONUS * same_number
-                     + _NEAR_PART_BONUS * (close_number + (days == 0)))
-            near.append((score, share, other, why))
-    if best_exact and (not near or best_exact[0] >= max(near)[0]):
-        _, best, share = best_exact
+        if is_exact or share >= floor:
+            allowed.append((share, other, days, number, when, is_exact))
+    weighed = [(0.0, *x) for x in allowed]
+    if len(allowed) > 1:
+        labels = index.unit_labels(path, [u.text for u in letter_units(letter, frame=False)])
+        weighed = []
+        for share, other, days, number, when, is_exact in allowed:
+            text, _ = _weigh(path, other, share, _above(letters[other], letter), letters, index, settings, labels)
+            cite = settings.exact_weight if is_exact else settings.cite_weight * (number + when)
+            weighed.append((text + cite, share, other, days, number, when, is_exact))
+    if not weighed:
+        return FolderCitationStatus.MISSING_IN_FOLDER, None
+    _, share, best, days, number, when, is_exact = max(weighed, key=lambda x: (x[0], x[2]))
+    cited = f"cites {c.symbol}" + (f" of {c.date}" if c.date else "")
+    if is_exact:
         return FolderCitationStatus.EXACT, ParentLink(
             parent=best, evidence=ParentEvidence.CITATION, confidence=1.0,
-            reasons=[f"cites {c.symbol}" + (f" of {c.date}" if c.date else ""),
-                     f"{share:.0%} of its text is in {best}"])
-    if near:
-        _, share, other, why = max(near, key=lambda x: (x[0], x[2]))
-        return FolderCitationStatus.NEAR, ParentLink(parent=other, evidence=ParentEvidence.NEAR_CITATION,
-                                                     confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
-    return FolderCitationStatus.MISSING_IN_FOLDER, None
+            reasons=[cited, f"{share:.0%} of its text is in {best}"])
+    h = letters[best].header
+    why = [cited + f"; the folder has {h.symbol}" + (f" of {h.date}" if h.date else ""),
+           ("same number" if number == 1 else "number one slip off" if number else "another number")
+           + (", same date" if days == 0 else f", dates {days} day(s) apart" if days is not None else ""),
+           f"same issuer {key[2]} and kind {key[1]}", f"{share:.0%} of its text is in {best}"]
+    return FolderCitationStatus.NEAR, ParentLink(parent=best, evidence=ParentEvidence.NEAR_CITATION,
+                                                 confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
 
 
 def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],

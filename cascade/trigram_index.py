@@ -122,6 +122,14 @@ def _groups(sorted_grams: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(sorted_grams)])
 
 
+def _top(votes: np.ndarray, k: int) -> list[int]:
+    """The `k` letters of most votes (more than none), most first, ties by number."""
+    nonzero = np.flatnonzero(votes > 0)
+    if len(nonzero) > k:
+        nonzero = nonzero[np.argpartition(-votes[nonzero], k - 1)[:k]]
+    return [int(j) for j in nonzero[np.lexsort((nonzero, -votes[nonzero]))]]
+
+
 def ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Concatenated ranges start..start+length, without a Python loop."""
     total = int(lengths.sum())
@@ -202,9 +210,14 @@ class TrigramIndex:
 
     def votes(self, letter: int) -> np.ndarray:
         """Per letter, the idf-weighted count of this letter's trigrams it holds (within the cap)."""
+        return self._votes(letter)[0]
+
+    def _votes(self, letter: int) -> tuple[np.ndarray, np.ndarray]:
+        """(votes of every trigram within the cap, votes of the trigrams whose postings the cap left
+        whole) per letter: the second is what a letter is owed for the text few letters share."""
         g, w = self.grams[letter], self.weights[letter]
         which = _partition(g, len(self.parts))
-        docs, vals = [], []
+        docs, vals, whole = [], [], []
         for k, part in enumerate(self.parts):
             sel = np.flatnonzero(which == k) if len(self.parts) > 1 else np.arange(len(g))
             pos = part.lookup(g[sel])
@@ -214,22 +227,33 @@ class TrigramIndex:
             lengths = part.offsets[pos + 1] - starts
             docs.append(part.docs[ragged(starts, lengths)])
             vals.append(np.repeat(w[sel[found]], lengths))
+            whole.append(np.repeat(part.df[pos] <= self.max_postings, lengths))
         flat = np.concatenate(docs)
         self.visits += len(flat)
         self.voted += 1
-        out = np.bincount(flat, weights=np.concatenate(vals), minlength=len(self.paths))
-        out[letter] = 0.0
-        return out
+        weights = np.concatenate(vals)
+        out = np.bincount(flat, weights=weights, minlength=len(self.paths))
+        keep = np.concatenate(whole)
+        rare = np.bincount(flat[keep], weights=weights[keep], minlength=len(self.paths))
+        out[letter] = rare[letter] = 0.0
+        return out, rare
 
-    def candidates(self, path: str, k: int) -> list[str]:
-        """The `k` letters with most votes for `path`'s text, most first (ties by path)."""
+    def candidates(self, path: str, k: int, rare: int = 0, eligible: np.ndarray | None = None) -> list[str]:
+        """The `k` letters with most votes for `path`'s text, most first (ties by path), then the
+        `rare` best voted by the trigrams the cap left whole, if not among them. The cap keeps a
+        frequent trigram's most general letters, so a letter with much text of its own (a district
+        that added its own items) loses the votes of the text it shares with hundreds of cousins;
+        what only its own family shares still votes for it in full. `eligible` (a mask over the
+        letters, in the order of `paths`) limits those `rare` ones."""
         i = self.number[path]
-        v = self.votes(i)
-        nonzero = np.flatnonzero(v > 0)
-        if len(nonzero) > k:
-            nonzero = nonzero[np.argpartition(-v[nonzero], k - 1)[:k]]
-        order = np.lexsort((nonzero, -v[nonzero]))
-        return [self.paths[j] for j in nonzero[order]]
+        full, whole = self._votes(i)
+        out = _top(full, k)
+        if rare:
+            if eligible is not None:
+                whole = np.where(eligible, whole, 0.0)
+            seen = set(out)
+            out += [j for j in _top(whole, rare) if j not in seen]
+        return [self.paths[j] for j in out]
 
     def containment(self, child: str, parent: str) -> float:
         """Weighted share of the child's trigrams that the parent holds."""
@@ -239,13 +263,16 @@ class TrigramIndex:
             return 0.0
         return float(self.weights[i][self.holds(j, self.grams[i])].sum(dtype=np.float64) / total)
 
-    def rare_containment(self, child: str, parent: str) -> float:
-        """As `containment`, with squared idf weights: rare text (what few letters share: a parent's own
-        wording) counts far more than text many letters share by coincidence (stock sentences)."""
+    def family_containment(self, child: str, parent: str) -> float:
+        """As `containment`, over the child's trigrams that at most `max_postings` letters hold (the
+        ones whose postings the cap left whole): a family's own text, which its members pass down,
+        and not what hundreds of letters share (the text of a province's letter all its districts
+        carry, stock sentences every office writes). 0 when the child has none."""
         i, j = self.number[child], self.number[parent]
-        w = self.weights[i].astype(np.float64) ** 2
-        total = w.sum()
-        return float(w[self.holds(j, self.grams[i])].sum() / total) if total else 0.0
+        w = self.weights[i]
+        rare = w >= np.float32(np.log1p(len(self.paths) / self.max_postings))
+        total = float(w[rare].sum(dtype=np.float64))
+        return float(w[rare & self.holds(j, self.grams[i])].sum(dtype=np.float64) / total) if total else 0.0
 
     def holds(self, letter: int, grams: np.ndarray) -> np.ndarray:
         """Mask of `grams` that the letter holds."""

@@ -7,21 +7,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from letter_factory import SENTENCES
 
 from cascade.corpus import CorpusSettings, build_index, detect_parents
 from cascade.trigram_index import TrigramIndex, letter_trigrams, text_trigrams
 from parsers import parse_letter
-
-SENTENCES = [
-    "Tuyên truyền sâu rộng kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội sáu tháng đầu năm",
-    "Phản ánh kịp thời những cách làm hay, mô hình mới trong phong trào thi đua yêu nước",
-    "Đấu tranh, phản bác các quan điểm sai trái, thù địch trên không gian mạng",
-    "Tổ chức hội nghị báo cáo viên định kỳ, cung cấp thông tin định hướng cho cán bộ, đảng viên",
-    "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong cán bộ, đảng viên",
-    "Chủ động nắm bắt tình hình tư tưởng của cán bộ, đảng viên và nhân dân trước thềm đại hội",
-    "Tăng cường công tác kiểm tra, giám sát việc thực hiện các nghị quyết của cấp ủy các cấp",
-    "Nâng cao chất lượng sinh hoạt chi bộ gắn với thực hiện nhiệm vụ chính trị của địa phương",
-]
 
 
 def _letter(issuer: str, above: str | None, number: int, day: int, body: list[str]) -> str:
