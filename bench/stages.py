@@ -79,7 +79,7 @@ def main() -> None:
     nodes = dict(sorted(nodes.items()))
     pairs = [(p.parent, c) for c, n in nodes.items() for p in n.parents]
     out = Path(tempfile.mkdtemp()) / "report"
-    writer = FolderReportWriter(out, a.folder, pairs, nodes)
+    writer = FolderReportWriter(out, a.folder, pairs, nodes, letters)
     results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
     per_worker = {}
     if client is not None:

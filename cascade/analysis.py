@@ -30,10 +30,9 @@ class PairSink(Protocol):
     @property
     def navs(self) -> Mapping[Pair, Any]: ...
 
-    @property
-    def verdicts(self) -> dict[Pair, Any]: ...
-
-    def added(self, rels: list[str]) -> None: ...
+    def linked(self, pair: Pair, result: LinkResult, verdicts: Any, files: list[str]) -> None:
+        """A pair's findings (without diffs), its verdicts and the files its worker wrote, in the order
+        of the pairs; the writer takes its rows and keeps none of `result`."""
 
     def finish(self, analysis: "FolderAnalysis") -> list[Path]: ...
 
@@ -47,6 +46,8 @@ class FolderAnalysis:
     root: str
     letters: dict[str, Letter]
     nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
+    # every pair's link result; when the reports were streamed (`writer`), only each pair's summary and
+    # citation check are kept (links, item links, dropped and added went into the reports)
     pairs: dict[Pair, LinkResult] = field(default_factory=dict)
     writer: PairSink | None = None  # the report folder being written, when streaming
 
@@ -120,13 +121,20 @@ def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) 
     return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
 
 
+def _kept(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
+    """What a streamed run keeps of a pair once its rows are in the reports: the summary and the
+    citation check (a few hundred bytes, where the links of a pair take tens of kilobytes)."""
+    return _rebuild(letters, pair, {**fields, "links": [], "item_links": [], "dropped": [], "added": []})
+
+
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
                cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult]:
     """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
     files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
-    pages are written by the worker that linked it and the results kept are without their diffs
-    (memory stays bounded by the letters); without one, the full results are returned."""
+    pages are written by the worker that linked it, its rows handed to the writer as it comes back
+    (`writer.linked`), and only each pair's summary and citation check are kept (memory stays bounded
+    by the letters); without one, the full results are returned."""
     pages = writer.pages if writer is not None else None
     names = writer.names if writer is not None else {}
     todo: list[Job] = []
@@ -139,10 +147,11 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
     def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool, verdicts: Any) -> None:
         if cache is not None and linked:
             cache.put_link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256, fields)
-        out[pair] = _rebuild(letters, pair, fields if writer is None else _slim(fields))
-        if writer is not None:
-            writer.added(files)
-            writer.verdicts[pair] = verdicts
+        if writer is None:
+            out[pair] = _rebuild(letters, pair, fields)
+        else:
+            writer.linked(pair, _rebuild(letters, pair, _slim(fields)), verdicts, files)
+            out[pair] = _kept(letters, pair, fields)
         if on_done:
             on_done(pair)
 
@@ -193,8 +202,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
                     ) -> FolderAnalysis:
     """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
     many there are before linking starts, `on_link` each one linked). With `writer_for` (given the
-    pairs and the nodes, it opens the report folder), each pair's pages are written as it is linked
-    and the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
+    pairs and the nodes, it opens the report folder), each pair's pages and rows are written as it is
+    linked and the analysis keeps only each pair's summary; `analysis.writer` then finishes the reports."""
     nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None

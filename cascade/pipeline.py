@@ -109,7 +109,7 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     report("finding parents", 0, None)
     analysis = analyse_letters(str(root), letters, failures, options.jobs, on_link=on_link, executor=executor,
                                cache=cache, on_pairs=on_pairs, writer_for=lambda pairs, nodes: FolderReportWriter(
-                                   options.out_dir, root, pairs, nodes, options.formats, options.lang))
+                                   options.out_dir, root, pairs, nodes, letters, options.formats, options.lang))
     if cache is not None:
         cache.commit()
     report("writing reports", 0, len(overview_files(options.formats)))
