@@ -11,8 +11,9 @@ from typing import Any, Protocol
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
 from cascade.linking import link_letters
-from models import Letter, LinkResult, NodeStatus
+from models import Letter, LinkResult, LinkSummary, NodeStatus
 from models.corpus import LetterNode
+from models.packed import LetterStore, unpack
 
 Pair = tuple[str, str]  # (parent path, child path)
 
@@ -44,11 +45,11 @@ class FolderAnalysis:
     """Everything the folder reports are written from."""
 
     root: str
-    letters: dict[str, Letter]
+    letters: Mapping[str, Letter]  # a LetterStore in a folder run (the letters packed)
     nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
-    # every pair's link result; when the reports were streamed (`writer`), only each pair's summary and
-    # citation check are kept (links, item links, dropped and added went into the reports)
-    pairs: dict[Pair, LinkResult] = field(default_factory=dict)
+    # every pair's link result; when the reports were streamed (`writer`), only each pair's summary (the
+    # links went into the reports, and a result would hold its two letters open)
+    pairs: dict[Pair, LinkResult | LinkSummary] = field(default_factory=dict)
     writer: PairSink | None = None  # the report folder being written, when streaming
 
     @property
@@ -111,52 +112,58 @@ def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
 
 
-def _work_shipped(payload: tuple[Job, Letter, Letter, Any]) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
-    """The same with the letters shipped along (for executors that share no memory, e.g. Dask)."""
+def _work_shipped(payload: tuple[Job, Letter | bytes, Letter | bytes, Any]
+                  ) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """The same with the letters shipped along, live or packed (for executors that share no memory,
+    e.g. Dask)."""
     job, parent, child, pages = payload
-    return _process(job, parent, child, pages)
+    return _process(job, unpack(parent) if isinstance(parent, bytes) else parent,
+                    unpack(child) if isinstance(child, bytes) else child, pages)
+
+
+def _sha256(letters: Mapping[str, Letter], path: str) -> str:
+    return letters.sha256(path) if isinstance(letters, LetterStore) else letters[path].source.sha256
+
+
+def _shipped(letters: Mapping[str, Letter], path: str) -> Letter | bytes:
+    return letters.packed(path) if isinstance(letters, LetterStore) else letters[path]
 
 
 def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
     return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
 
 
-def _kept(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
-    """What a streamed run keeps of a pair once its rows are in the reports: the summary and the
-    citation check (a few hundred bytes, where the links of a pair take tens of kilobytes)."""
-    return _rebuild(letters, pair, {**fields, "links": [], "item_links": [], "dropped": [], "added": []})
-
 
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult]:
+               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult | LinkSummary]:
     """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
     files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
     pages are written by the worker that linked it, its rows handed to the writer as it comes back
-    (`writer.linked`), and only each pair's summary and citation check are kept (memory stays bounded
-    by the letters); without one, the full results are returned."""
+    (`writer.linked`), and only each pair's summary is kept (memory stays bounded by the letters,
+    packed when they come in a `LetterStore`); without one, the full results are returned."""
     pages = writer.pages if writer is not None else None
     names = writer.names if writer is not None else {}
     todo: list[Job] = []
     for pair in pairs:
-        fields = cache.link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256) if cache else None
+        fields = cache.link(_sha256(letters, pair[0]), _sha256(letters, pair[1])) if cache else None
         todo.append((pair, names.get(pair), fields, writer is None or (cache is not None and fields is None),
                      writer.navs.get(pair) if writer is not None else None))
-    out: dict[Pair, LinkResult] = {}
+    out: dict[Pair, LinkResult | LinkSummary] = {}
 
     def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool, verdicts: Any) -> None:
         if cache is not None and linked:
-            cache.put_link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256, fields)
+            cache.put_link(_sha256(letters, pair[0]), _sha256(letters, pair[1]), fields)
         if writer is None:
             out[pair] = _rebuild(letters, pair, fields)
         else:
             writer.linked(pair, _rebuild(letters, pair, _slim(fields)), verdicts, files)
-            out[pair] = _kept(letters, pair, fields)
+            out[pair] = fields["summary"]
         if on_done:
             on_done(pair)
 
     if executor is not None:
-        payloads = [(job, letters[job[0][0]], letters[job[0][1]], pages) for job in todo]
+        payloads = [(job, _shipped(letters, job[0][0]), _shipped(letters, job[0][1]), pages) for job in todo]
         for result in executor.map(_work_shipped, payloads):
             done(*result)
     else:
@@ -170,7 +177,7 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     needed = {p for job in todo for p in job[0]}
-    subset = {p: letters[p] for p in needed}
+    subset = letters.subset(needed) if isinstance(letters, LetterStore) else {p: letters[p] for p in needed}
     if jobs == 1 or len(todo) < 4:
         _init_worker(subset, pages)
         try:
@@ -194,7 +201,7 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
         _init_worker({}, None)
 
 
-def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
+def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str, str], jobs: int | None = None,
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
                     cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None,
@@ -213,6 +220,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     if on_pairs:
         on_pairs(len(pairs))
     analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
+    if analysis.writer is not None and isinstance(letters, LetterStore):
+        letters.release()  # the writer has every letter's rows; linking opens each letter from its packed form
     try:
         analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
     except BaseException:

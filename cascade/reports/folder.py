@@ -173,6 +173,7 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+    results = _results(analysis)
     _prepare_destination(out_dir, analysed)
     if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
         out_dir = out_dir.resolve()
@@ -184,8 +185,8 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
     try:
-        names = pair_names(list(analysis.pairs))
-        verdicts = {pair: judge(result) for pair, result in analysis.pairs.items()}
+        names = pair_names(list(results))
+        verdicts = {pair: judge(result) for pair, result in results.items()}
         written: list[Path] = []
 
         def put(rel: str, content: str | bytes | None) -> None:
@@ -205,9 +206,9 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
         ids = {path: k for k, path in enumerate(analysis.nodes)}
         jobs_list = [(result, verdicts[pair], names[pair], f"{pair[0]} → {pair[1]}", wanted, lang,
                       _nav(analysis, pair, names, ids, formats))
-                     for pair, result in analysis.pairs.items()] if wanted else []
+                     for pair, result in results.items()] if wanted else []
         with _PairRenderer(jobs_list, jobs) as rendered:
-            _write_overview(analysis, staging, names, verdicts, formats, lang, put)
+            _write_overview(analysis, results, staging, names, verdicts, formats, lang, put)
             for files in rendered:
                 for rel, content in files:
                     put(rel, content)
@@ -427,7 +428,15 @@ def _nav(analysis: FolderAnalysis, pair: Pair, names: dict[Pair, str], ids: dict
     return PairNav(index=index, docx=f"{names[pair]}.docx" if "docx" in formats else None, parents=up, children=down)
 
 
-def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, str],
+def _results(analysis: FolderAnalysis) -> dict[Pair, LinkResult]:
+    """The analysis's full link results (an analysis whose reports were written while linking keeps
+    only each pair's summary: its reports are already written)."""
+    if not all(isinstance(r, LinkResult) for r in analysis.pairs.values()):
+        raise ValueError("this analysis wrote its reports while linking and keeps only each pair's summary")
+    return {pair: r for pair, r in analysis.pairs.items() if isinstance(r, LinkResult)}
+
+
+def _write_overview(analysis: FolderAnalysis, results: dict[Pair, LinkResult], staging: Path, names: dict[Pair, str],
                     verdicts: dict[Pair, PairVerdicts], formats: tuple[str, ...], lang: str,
                     put: Callable[[str, str | bytes | None], None]) -> None:
     sinks = _open_sinks(staging, formats, lang)
@@ -435,7 +444,7 @@ def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, s
         letter = analysis.letters.get(path)
         for sink in sinks:
             sink.add_letter(node, letter)
-    for pair, result in analysis.pairs.items():
+    for pair, result in results.items():
         for sink in sinks:
             sink.add_pair(pair, result, verdicts[pair])
     run = RunInfo(root=analysis.root, nodes=analysis.nodes, names=names, formats=formats, lang=lang,
@@ -448,14 +457,14 @@ def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, s
         def letters() -> Iterable[tuple[str, Letter]]:
             return analysis.letters.items()
 
-        def results() -> Iterable[tuple[str, str, LinkResult]]:
-            return ((p, c, r) for (p, c), r in analysis.pairs.items())
+        def linked() -> Iterable[tuple[str, str, LinkResult]]:
+            return ((p, c, r) for (p, c), r in results.items())
 
         with open(staging / "cascade.graphml", "w", encoding="utf-8") as out:
-            write_graphml(out, letters(), results())
+            write_graphml(out, letters(), linked())
         put("cascade.graphml", None)
         with open(staging / "cascade.json", "w", encoding="utf-8") as out:
-            write_graph_json(out, letters, results)
+            write_graph_json(out, letters, linked)
         put("cascade.json", None)
 
 
