@@ -176,17 +176,24 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
     if not todo:
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    needed = {p for job in todo for p in job[0]}
-    subset = letters.subset(needed) if isinstance(letters, LetterStore) else {p: letters[p] for p in needed}
     if jobs == 1 or len(todo) < 4:
-        _init_worker(subset, pages)
+        _init_worker(letters, pages)  # one store, so the letters a pair opened serve its rows too
         try:
             for result in map(_work, todo):
                 done(*result)
         finally:
             _init_worker({}, None)
         return
+    needed = {p for job in todo for p in job[0]}
     chunk = max(1, min(16, len(todo) // (jobs * 4)))
+    if isinstance(letters, LetterStore):
+        # Packed letters are sent once to fresh workers: a forked one would inherit this process's
+        # heap at its high-water mark (every letter was open during parent detection).
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(letters.subset(needed), pages))
+        _run_pool(pool, todo, chunk, done)
+        return
+    subset = {p: letters[p] for p in needed}
     # With fork, workers inherit the letters from this process for free; otherwise they are sent once.
     _init_worker(subset, pages)
     if multiprocessing.get_start_method() == "fork":
@@ -194,11 +201,15 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset, pages))
     try:
-        with pool:
-            for result in pool.map(_work, todo, chunksize=chunk):
-                done(*result)
+        _run_pool(pool, todo, chunk, done)
     finally:
         _init_worker({}, None)
+
+
+def _run_pool(pool: ProcessPoolExecutor, todo: list[Job], chunk: int, done: Callable[..., None]) -> None:
+    with pool:
+        for result in pool.map(_work, todo, chunksize=chunk):
+            done(*result)
 
 
 def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str, str], jobs: int | None = None,
