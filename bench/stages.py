@@ -23,9 +23,9 @@ sys.path.insert(0, str(REPO))
 
 from cascade.analysis import FolderAnalysis, link_pairs  # noqa: E402
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, build_index, detect_parents  # noqa: E402
+from cascade.letter_store import LetterStore  # noqa: E402
 from cascade.reports.folder import FolderReportWriter  # noqa: E402
 from models.corpus import LetterNode  # noqa: E402
-from models.packed import LetterStore  # noqa: E402
 from parsers.batch import discover, parse_many  # noqa: E402
 
 

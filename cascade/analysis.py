@@ -10,10 +10,11 @@ from typing import Any, Protocol
 
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
+from cascade.letter_store import LetterStore
 from cascade.linking import link_letters
 from models import Letter, LinkResult, LinkSummary, NodeStatus
 from models.corpus import LetterNode
-from models.packed import LetterStore, unpack
+from models.packed import unpack
 
 Pair = tuple[str, str]  # (parent path, child path)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
+from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
-from models.packed import LetterStore
 from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
 from parsers.readers import suffix_list
 

@@ -143,7 +143,8 @@ def test_letter_store_opens_packed_letters_as_they_were(tmp_path: Path) -> None:
     released, and carries only the packed bytes when pickled (to a Dask or a spawned worker)."""
     import pickle
 
-    from models.packed import LetterStore, pack, unpack
+    from cascade.letter_store import LetterStore
+    from models.packed import pack, unpack
 
     folder, _ = build_cascade_folder(tmp_path / "in")
     outcomes = [o for o in parse_many(discover(folder), folder, jobs=1) if o.letter is not None]
