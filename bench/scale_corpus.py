@@ -252,6 +252,7 @@ def write_corpus(out: Path, provinces: int, districts: int, communes: int, unrel
 SHAPES = {  # size → (provinces, districts per province, communes per district, unrelated)
     100: (3, 4, 7, 3),
     1000: (10, 10, 10, 0),  # 1 + 10 + 100 + 1000: the 30-second target
+    3000: (10, 10, 30, 0),  # 1 + 10 + 100 + 3000: a point between, for the growth curve (bench/scale_curve.py)
     10000: (10, 30, 33, 0),
     100000: (30, 33, 100, 0),  # 1 + 30 + 990 + 99,000
 }

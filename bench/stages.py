@@ -1,6 +1,7 @@
 """Time and memory of each stage of a folder analysis, in one process as `cascade analyse` runs them
-(parse in worker processes → trigram index → parent detection → linking with each pair's pages
-written by the worker that linked it → the overview), measured after each stage: the main process's
+(parse in worker processes → trigram index → parent detection → the report folder opened with every
+letter's rows, the letters then kept packed → linking with each pair's pages written by the worker
+that linked it and its rows handed to the overview → the overview closed), measured after each stage: the main process's
 resident memory now and at its peak, and the peak of the worker processes.
 
     .venv/bin/python bench/stages.py bench/out/corpus-v2-1000-seed0 [--jobs 2] [--scheduler local]
@@ -23,6 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from cascade.analysis import FolderAnalysis, link_pairs  # noqa: E402
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, build_index, detect_parents  # noqa: E402
+from cascade.letter_store import LetterStore  # noqa: E402
 from cascade.reports.folder import FolderReportWriter  # noqa: E402
 from models.corpus import LetterNode  # noqa: E402
 from parsers.batch import discover, parse_many  # noqa: E402
@@ -74,7 +76,10 @@ def main() -> None:
         executor = client.get_executor()
     mark("start")
     outcomes = parse_many(discover(a.folder), a.folder, a.jobs, executor=executor)
-    letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+    letters = LetterStore()
+    for o in outcomes:
+        if o.letter is not None:
+            letters.add(o.relative, o.letter, o.packed)
     failures = {o.relative: o.error or "" for o in outcomes if o.letter is None}
     del outcomes
     mark("parse", letters=len(letters))
@@ -89,7 +94,9 @@ def main() -> None:
     nodes = dict(sorted(nodes.items()))
     pairs = [(p.parent, c) for c, n in nodes.items() for p in n.parents]
     out = Path(tempfile.mkdtemp()) / "report"
-    writer = FolderReportWriter(out, a.folder, pairs, nodes)
+    writer = FolderReportWriter(out, a.folder, pairs, nodes, letters)
+    letters.release()  # as analyse_letters does once the writer has every letter's rows
+    mark("report folder opened (every letter's rows written)")
     results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
     per_worker = {}
     if client is not None:
@@ -99,7 +106,7 @@ def main() -> None:
     mark("link + pair pages", pairs=len(results), dask_worker_rss_mb=per_worker)
     analysis = FolderAnalysis(root=str(a.folder), letters=letters, nodes=nodes, pairs=results)
     written = writer.finish(analysis)
-    mark("overview (index.html, report.md, CSVs, graph)", files=len(written))
+    mark("overview closed (index.html assembled, workbook, database index)", files=len(written))
     shutil.rmtree(out.parent, ignore_errors=True)
     if client is not None:
         client.close()

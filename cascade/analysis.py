@@ -10,9 +10,11 @@ from typing import Any, Protocol
 
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
+from cascade.letter_store import LetterStore
 from cascade.linking import link_letters
-from models import Letter, LinkResult, NodeStatus
+from models import Letter, LinkResult, LinkSummary, NodeStatus
 from models.corpus import LetterNode
+from models.packed import unpack
 
 Pair = tuple[str, str]  # (parent path, child path)
 
@@ -30,10 +32,9 @@ class PairSink(Protocol):
     @property
     def navs(self) -> Mapping[Pair, Any]: ...
 
-    @property
-    def verdicts(self) -> dict[Pair, Any]: ...
-
-    def added(self, rels: list[str]) -> None: ...
+    def linked(self, pair: Pair, result: LinkResult, verdicts: Any, files: list[str]) -> None:
+        """A pair's findings (without diffs), its verdicts and the files its worker wrote, in the order
+        of the pairs; the writer takes its rows and keeps none of `result`."""
 
     def finish(self, analysis: "FolderAnalysis") -> list[Path]: ...
 
@@ -45,9 +46,11 @@ class FolderAnalysis:
     """Everything the folder reports are written from."""
 
     root: str
-    letters: dict[str, Letter]
+    letters: Mapping[str, Letter]  # a LetterStore in a folder run (the letters packed)
     nodes: dict[str, LetterNode]  # parsed and failed letters, by relative path
-    pairs: dict[Pair, LinkResult] = field(default_factory=dict)
+    # every pair's link result; when the reports were streamed (`writer`), only each pair's summary (the
+    # links went into the reports, and a result would hold its two letters open)
+    pairs: dict[Pair, LinkResult | LinkSummary] = field(default_factory=dict)
     writer: PairSink | None = None  # the report folder being written, when streaming
 
     @property
@@ -110,44 +113,58 @@ def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
 
 
-def _work_shipped(payload: tuple[Job, Letter, Letter, Any]) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
-    """The same with the letters shipped along (for executors that share no memory, e.g. Dask)."""
+def _work_shipped(payload: tuple[Job, Letter | bytes, Letter | bytes, Any]
+                  ) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """The same with the letters shipped along, live or packed (for executors that share no memory,
+    e.g. Dask)."""
     job, parent, child, pages = payload
-    return _process(job, parent, child, pages)
+    return _process(job, unpack(parent) if isinstance(parent, bytes) else parent,
+                    unpack(child) if isinstance(child, bytes) else child, pages)
+
+
+def _sha256(letters: Mapping[str, Letter], path: str) -> str:
+    return letters.sha256(path) if isinstance(letters, LetterStore) else letters[path].source.sha256
+
+
+def _shipped(letters: Mapping[str, Letter], path: str) -> Letter | bytes:
+    return letters.packed(path) if isinstance(letters, LetterStore) else letters[path]
 
 
 def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
     return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
 
 
+
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult]:
+               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult | LinkSummary]:
     """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
     files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
-    pages are written by the worker that linked it and the results kept are without their diffs
-    (memory stays bounded by the letters); without one, the full results are returned."""
+    pages are written by the worker that linked it, its rows handed to the writer as it comes back
+    (`writer.linked`), and only each pair's summary is kept (memory stays bounded by the letters,
+    packed when they come in a `LetterStore`); without one, the full results are returned."""
     pages = writer.pages if writer is not None else None
     names = writer.names if writer is not None else {}
     todo: list[Job] = []
     for pair in pairs:
-        fields = cache.link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256) if cache else None
+        fields = cache.link(_sha256(letters, pair[0]), _sha256(letters, pair[1])) if cache else None
         todo.append((pair, names.get(pair), fields, writer is None or (cache is not None and fields is None),
                      writer.navs.get(pair) if writer is not None else None))
-    out: dict[Pair, LinkResult] = {}
+    out: dict[Pair, LinkResult | LinkSummary] = {}
 
     def done(pair: Pair, fields: dict[str, Any], files: list[str], linked: bool, verdicts: Any) -> None:
         if cache is not None and linked:
-            cache.put_link(letters[pair[0]].source.sha256, letters[pair[1]].source.sha256, fields)
-        out[pair] = _rebuild(letters, pair, fields if writer is None else _slim(fields))
-        if writer is not None:
-            writer.added(files)
-            writer.verdicts[pair] = verdicts
+            cache.put_link(_sha256(letters, pair[0]), _sha256(letters, pair[1]), fields)
+        if writer is None:
+            out[pair] = _rebuild(letters, pair, fields)
+        else:
+            writer.linked(pair, _rebuild(letters, pair, _slim(fields)), verdicts, files)
+            out[pair] = fields["summary"]
         if on_done:
             on_done(pair)
 
     if executor is not None:
-        payloads = [(job, letters[job[0][0]], letters[job[0][1]], pages) for job in todo]
+        payloads = [(job, _shipped(letters, job[0][0]), _shipped(letters, job[0][1]), pages) for job in todo]
         for result in executor.map(_work_shipped, payloads):
             done(*result)
     else:
@@ -160,17 +177,24 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
     if not todo:
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    needed = {p for job in todo for p in job[0]}
-    subset = {p: letters[p] for p in needed}
     if jobs == 1 or len(todo) < 4:
-        _init_worker(subset, pages)
+        _init_worker(letters, pages)  # one store, so the letters a pair opened serve its rows too
         try:
             for result in map(_work, todo):
                 done(*result)
         finally:
             _init_worker({}, None)
         return
+    needed = {p for job in todo for p in job[0]}
     chunk = max(1, min(16, len(todo) // (jobs * 4)))
+    if isinstance(letters, LetterStore):
+        # Packed letters are sent once to fresh workers: a forked one would inherit this process's
+        # heap at its high-water mark (every letter was open during parent detection).
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(letters.subset(needed), pages))
+        _run_pool(pool, todo, chunk, done)
+        return
+    subset = {p: letters[p] for p in needed}
     # With fork, workers inherit the letters from this process for free; otherwise they are sent once.
     _init_worker(subset, pages)
     if multiprocessing.get_start_method() == "fork":
@@ -178,14 +202,18 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(subset, pages))
     try:
-        with pool:
-            for result in pool.map(_work, todo, chunksize=chunk):
-                done(*result)
+        _run_pool(pool, todo, chunk, done)
     finally:
         _init_worker({}, None)
 
 
-def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, str], jobs: int | None = None,
+def _run_pool(pool: ProcessPoolExecutor, todo: list[Job], chunk: int, done: Callable[..., None]) -> None:
+    with pool:
+        for result in pool.map(_work, todo, chunksize=chunk):
+            done(*result)
+
+
+def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str, str], jobs: int | None = None,
                     settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                     on_link: Callable[[Pair], None] | None = None, executor: Executor | None = None,
                     cache: Cache | None = None, on_pairs: Callable[[int], None] | None = None,
@@ -193,8 +221,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
                     ) -> FolderAnalysis:
     """Detect the cascade among parsed letters and link every parent→child pair (`on_pairs` hears how
     many there are before linking starts, `on_link` each one linked). With `writer_for` (given the
-    pairs and the nodes, it opens the report folder), each pair's pages are written as it is linked
-    and the analysis keeps the links without their diffs; `analysis.writer` then finishes the reports."""
+    pairs and the nodes, it opens the report folder), each pair's pages and rows are written as it is
+    linked and the analysis keeps only each pair's summary; `analysis.writer` then finishes the reports."""
     nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
     for path, error in failures.items():
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
@@ -204,6 +232,8 @@ def analyse_letters(root: str, letters: dict[str, Letter], failures: dict[str, s
     if on_pairs:
         on_pairs(len(pairs))
     analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
+    if analysis.writer is not None and isinstance(letters, LetterStore):
+        letters.release()  # the writer has every letter's rows; linking opens each letter from its packed form
     try:
         analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
     except BaseException:

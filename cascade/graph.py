@@ -87,9 +87,8 @@ _EDGE_KEYS = (("kind", "string"), ("citation", "string"), ("retention", "double"
               ("moved", "boolean"))
 
 
-def _elements(letters: Iterable[tuple[str, Letter]], results: Iterable[tuple[str, str, LinkResult]]
-              ) -> Iterator[tuple[str, str, str | None, dict[str, object]]]:
-    """("node", key, None, data) and ("edge", source, target, data), letters first, as `build_graph`."""
+def _letter_elements(letters: Iterable[tuple[str, Letter]]) -> Iterator[tuple[str, str, str | None, dict[str, object]]]:
+    """("node", key, None, data) and ("edge", source, target, data) of the letters, as `build_graph`."""
     for key, letter in letters:
         h = letter.header
         yield "node", key, None, {"kind": "letter", "path": letter.source.path, "sha256": letter.source.sha256,
@@ -101,57 +100,106 @@ def _elements(letters: Iterable[tuple[str, Letter]], results: Iterable[tuple[str
             yield "node", node, None, {"kind": "unit", "letter": key, "unit": u.id, "item": u.item,
                                        "is_item": u.is_item, "text": u.text}
             yield "edge", f"{key}#{u.container}" if u.container else key, node, {"kind": "contains"}
-    for p, c, result in results:
-        yield "edge", c, p, {"kind": "derived_from", "citation": result.citation_check.status.value,
-                             "retention": result.summary.retention}
-        for link in result.links:
-            yield "edge", f"{c}#{link.child}", f"{p}#{link.parent}", {
-                "kind": "derived_from", "relation": link.relation.value, "similarity": link.similarity,
-                "kept_share": link.kept_share, "split": link.split, "merged": link.merged, "moved": link.moved}
+
+
+def _pair_edges(p: str, c: str, result: LinkResult) -> Iterator[tuple[str, str, str | None, dict[str, object]]]:
+    """The `derived_from` edges of one linked pair: letter to letter, then unit to unit."""
+    yield "edge", c, p, {"kind": "derived_from", "citation": result.citation_check.status.value,
+                         "retention": result.summary.retention}
+    for link in result.links:
+        yield "edge", f"{c}#{link.child}", f"{p}#{link.parent}", {
+            "kind": "derived_from", "relation": link.relation.value, "similarity": link.similarity,
+            "kept_share": link.kept_share, "split": link.split, "merged": link.merged, "moved": link.moved}
+
+
+def _graphml_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return xml_escape(xml_text(str(value)), {'"': "&quot;"})
+
+
+_IDS = {("node", name): f"n{k}" for k, (name, _) in enumerate(_NODE_KEYS)} | {
+    ("edge", name): f"e{k}" for k, (name, _) in enumerate(_EDGE_KEYS)}
+
+
+class GraphWriter:
+    """Both graph files written as a folder run goes, never held whole: every letter's nodes and
+    `contains` edges when opened (the letters are all known before linking starts), each pair's
+    `derived_from` edges as the pair is linked (`add_pair`), the closing tags at `close`. The files
+    are those `write_graphml` and `write_graph_json` write. Either output may be None."""
+
+    def __init__(self, graphml: TextIO | None, node_link: TextIO | None,
+                 letters: Callable[[], Iterable[tuple[str, Letter]]]) -> None:
+        self.graphml, self.node_link = graphml, node_link
+        self.first_link = True
+        if graphml is not None:
+            graphml.write('<?xml version="1.0" encoding="utf-8"?>\n'
+                          '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+                          '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+            for scope, keys in (("node", _NODE_KEYS), ("edge", _EDGE_KEYS)):
+                for name, kind in keys:
+                    graphml.write(f'  <key id="{_IDS[(scope, name)]}" for="{scope}" attr.name="{name}" '
+                                  f'attr.type="{kind}" />\n')
+            graphml.write('  <graph edgedefault="directed">\n')
+            self._graphml(_letter_elements(letters()))
+        if node_link is not None:
+            node_link.write('{\n "directed": true,\n "multigraph": false,\n "graph": {},\n "nodes": [')
+            first = True
+            for what, a, _, data in _letter_elements(letters()):
+                if what == "node":
+                    node_link.write(("\n  " if first else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
+                    first = False
+            node_link.write('\n ],\n "links": [')
+            self._links(_letter_elements(letters()))
+
+    def add_pair(self, parent: str, child: str, result: LinkResult) -> None:
+        if self.graphml is not None:
+            self._graphml(_pair_edges(parent, child, result))
+        if self.node_link is not None:
+            self._links(_pair_edges(parent, child, result))
+
+    def close(self) -> None:
+        if self.graphml is not None:
+            self.graphml.write("  </graph>\n</graphml>\n")
+        if self.node_link is not None:
+            self.node_link.write("\n ]\n}\n")
+
+    def _graphml(self, elements: Iterable[tuple[str, str, str | None, dict[str, object]]]) -> None:
+        out = self.graphml
+        assert out is not None
+        for what, a, b, data in elements:
+            values = "".join(f'<data key="{_IDS[(what, k)]}">{_graphml_text(v)}</data>' for k, v in data.items())
+            if what == "node":
+                out.write(f'    <node id="{_graphml_text(a)}">{values}</node>\n')
+            else:
+                out.write(f'    <edge source="{_graphml_text(a)}" target="{_graphml_text(b)}">{values}</edge>\n')
+
+    def _links(self, elements: Iterable[tuple[str, str, str | None, dict[str, object]]]) -> None:
+        out = self.node_link
+        assert out is not None
+        for what, a, b, data in elements:
+            if what == "edge":
+                out.write(("\n  " if self.first_link else ",\n  ")
+                          + json.dumps({**data, "source": a, "target": b}, ensure_ascii=False))
+                self.first_link = False
 
 
 def write_graph_json(out: TextIO, letters: Callable[[], Iterable[tuple[str, Letter]]],
                      results: Callable[[], Iterable[tuple[str, str, LinkResult]]]) -> None:
     """Node-link JSON as `graph_to_json` gives (d3, networkx.node_link_graph), written as it goes: the
     nodes, then the links, each in one pass over the letters and results (`letters()`, `results()`)."""
-    out.write('{\n "directed": true,\n "multigraph": false,\n "graph": {},\n "nodes": [')
-    first = True
-    for what, a, _, data in _elements(letters(), ()):
-        if what == "node":
-            out.write(("\n  " if first else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
-            first = False
-    out.write('\n ],\n "links": [')
-    first = True
-    for what, a, b, data in _elements(letters(), results()):
-        if what == "edge":
-            out.write(("\n  " if first else ",\n  ")
-                      + json.dumps({**data, "source": a, "target": b}, ensure_ascii=False))
-            first = False
-    out.write("\n ]\n}\n")
+    writer = GraphWriter(None, out, letters)
+    for p, c, result in results():
+        writer.add_pair(p, c, result)
+    writer.close()
 
 
 def write_graphml(out: TextIO, letters: Iterable[tuple[str, Letter]],
                   results: Iterable[tuple[str, str, LinkResult]]) -> None:
     """GraphML (Gephi, yEd, Cytoscape) written as it goes, well-formed as `graph_to_graphml`: keys and
     texts through `xml_text` (visible escapes for what XML 1.0 cannot hold), then XML-escaped."""
-    def text(value: object) -> str:
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return xml_escape(xml_text(str(value)), {'"': "&quot;"})
-
-    ids = {("node", name): f"n{k}" for k, (name, _) in enumerate(_NODE_KEYS)}
-    ids |= {("edge", name): f"e{k}" for k, (name, _) in enumerate(_EDGE_KEYS)}
-    out.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
-              '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-    for scope, keys in (("node", _NODE_KEYS), ("edge", _EDGE_KEYS)):
-        for name, kind in keys:
-            out.write(f'  <key id="{ids[(scope, name)]}" for="{scope}" attr.name="{name}" attr.type="{kind}" />\n')
-    out.write('  <graph edgedefault="directed">\n')
-    for what, a, b, data in _elements(letters, results):
-        values = "".join(f'<data key="{ids[(what, k)]}">{text(v)}</data>' for k, v in data.items())
-        if what == "node":
-            out.write(f'    <node id="{text(a)}">{values}</node>\n')
-        else:
-            out.write(f'    <edge source="{text(a)}" target="{text(b)}">{values}</edge>\n')
-    out.write("  </graph>\n</graphml>\n")
+    writer = GraphWriter(out, None, lambda: letters)
+    for p, c, result in results:
+        writer.add_pair(p, c, result)
+    writer.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
+from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
 from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
@@ -88,9 +89,13 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
                 cache.put_letter(o.letter)
         cache.commit()
     outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
-    letters = {o.relative: o.letter for o in outcomes if o.letter is not None}
+    letters = LetterStore()  # packed once the report folder has their rows (models.packed)
+    for o in outcomes:
+        if o.letter is not None:
+            letters.add(o.relative, o.letter, o.packed)
     failures = dict(sorted({**{o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes
                                if o.letter is None}, **refused}.items()))
+    del known, outcomes  # the store holds the letters now, so releasing it frees them
     if not letters:
         raise NothingToAnalyse(f"{root}: no file could be read as a letter; no report written", failures,
                                total + len(refused))
@@ -109,7 +114,7 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     report("finding parents", 0, None)
     analysis = analyse_letters(str(root), letters, failures, options.jobs, on_link=on_link, executor=executor,
                                cache=cache, on_pairs=on_pairs, writer_for=lambda pairs, nodes: FolderReportWriter(
-                                   options.out_dir, root, pairs, nodes, options.formats, options.lang))
+                                   options.out_dir, root, pairs, nodes, letters, options.formats, options.lang))
     if cache is not None:
         cache.commit()
     report("writing reports", 0, len(overview_files(options.formats)))

@@ -136,3 +136,57 @@ def test_public_api_analyses_a_folder(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(NothingToAnalyse):
         analyse_folder(tmp_path / "empty", FolderOptions(out_dir=tmp_path / "out2", jobs=1))
+
+
+def test_letter_store_opens_packed_letters_as_they_were(tmp_path: Path) -> None:
+    """Parse workers pack each letter; the store gives back equal letters, keeps them open until
+    released, and carries only the packed bytes when pickled (to a Dask or a spawned worker)."""
+    import pickle
+
+    from cascade.letter_store import LetterStore
+    from models.packed import pack, unpack
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    outcomes = [o for o in parse_many(discover(folder), folder, jobs=1) if o.letter is not None]
+    assert all(o.packed is not None and unpack(o.packed) == o.letter for o in outcomes)
+    store = LetterStore()
+    for o in outcomes:
+        store.add(o.relative, o.letter, o.packed)
+    first = outcomes[0]
+    assert store[first.relative] is first.letter  # open: the very letter, read over and over in detection
+    assert store.sha256(first.relative) == first.letter.source.sha256
+    store.release()
+    again = store[first.relative]
+    assert again == first.letter and again is not first.letter
+    assert store[first.relative] is again  # a recently opened letter stays open
+    assert list(store) == [o.relative for o in outcomes] and len(store) == len(outcomes)
+    shipped = pickle.loads(pickle.dumps(store))
+    assert {p: shipped[p] for p in shipped} == {o.relative: o.letter for o in outcomes}
+    assert len(pickle.dumps(store)) < sum(len(pickle.dumps(o.letter)) for o in outcomes) / 2
+    assert store.subset({first.relative})[first.relative] == first.letter
+    with pytest.raises(KeyError):
+        store["missing.txt"]
+    assert len(pack(first.letter)) < len(pickle.dumps(first.letter))
+
+
+def test_streamed_folder_run_writes_what_the_one_shot_writer_writes(tmp_path: Path) -> None:
+    """`cascade analyse` hands each letter and pair to the reports as they come and keeps only the
+    pairs' summaries; the reports are those written at once from the full results."""
+    from cascade.pipeline import FolderOptions, analyse_folder
+    from cascade.reports.folder import write_folder_reports
+    from models import LinkSummary
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    run = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "streamed", jobs=1))
+    assert run.analysis.pairs and all(isinstance(s, LinkSummary) for s in run.analysis.pairs.values())
+    local = parse_many(discover(folder), folder, jobs=1)
+    letters = {o.relative: o.letter for o in local if o.letter is not None}
+    failures = {o.relative: run.failures[o.relative] for o in local if o.letter is None}
+    full = analyse_letters(str(folder), letters, {**run.failures, **failures}, jobs=1)
+    write_folder_reports(full, tmp_path / "whole", folder, jobs=1)
+    for name in (*COMPARED, "items.csv", "matrix.csv", "cascade.graphml"):
+        assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    streamed = sorted(p.name for p in (tmp_path / "streamed" / "pairs").iterdir())
+    assert streamed == sorted(p.name for p in (tmp_path / "whole" / "pairs").iterdir())
+    with pytest.raises(ValueError, match="summary"):
+        write_folder_reports(run.analysis, tmp_path / "again", folder)

@@ -14,14 +14,14 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cascade import __version__
 from cascade.analysis import FolderAnalysis, Pair
-from cascade.graph import write_graph_json, write_graphml
+from cascade.graph import GraphWriter, write_graph_json, write_graphml
 from cascade.reports.database import Database
 from cascade.reports.docx_redline import render_docx
 from cascade.reports.explorer import Explorer
@@ -173,6 +173,7 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise ValueError(f"formats must be among {list(FORMATS)}, got {unknown}")
+    results = _results(analysis)
     _prepare_destination(out_dir, analysed)
     if out_dir.is_symlink():  # replace the folder the link points to, and keep the link
         out_dir = out_dir.resolve()
@@ -184,8 +185,8 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot be written ({e.strerror or e})") from e
     try:
-        names = pair_names(list(analysis.pairs))
-        verdicts = {pair: judge(result) for pair, result in analysis.pairs.items()}
+        names = pair_names(list(results))
+        verdicts = {pair: judge(result) for pair, result in results.items()}
         written: list[Path] = []
 
         def put(rel: str, content: str | bytes | None) -> None:
@@ -205,9 +206,9 @@ def write_folder_reports(analysis: FolderAnalysis, out_dir: Path, analysed: Path
         ids = {path: k for k, path in enumerate(analysis.nodes)}
         jobs_list = [(result, verdicts[pair], names[pair], f"{pair[0]} → {pair[1]}", wanted, lang,
                       _nav(analysis, pair, names, ids, formats))
-                     for pair, result in analysis.pairs.items()] if wanted else []
+                     for pair, result in results.items()] if wanted else []
         with _PairRenderer(jobs_list, jobs) as rendered:
-            _write_overview(analysis, staging, names, verdicts, formats, lang, put)
+            _write_overview(analysis, results, staging, names, verdicts, formats, lang, put)
             for files in rendered:
                 for rel, content in files:
                     put(rel, content)
@@ -246,23 +247,24 @@ class PairPages:
 
 @dataclass
 class FolderReportWriter:
-    """The report folder as an incremental sink of a folder run: opened before linking (a staging
-    folder beside the destination), each pair's page and Word file written by the worker that linked
-    it (`pages`, with the pair's verdicts judged there, where the diffs are), and `finish` feeds the
-    overview sinks (explorer, Markdown, CSVs, workbook, database) and the streamed graph from the
-    letters, the nodes, the links without their diffs and the verdicts, then moves the folder into
-    place. A failed run leaves nothing behind (`abort`)."""
+    """The report folder as an incremental sink of a folder run, so the main process never holds the
+    link results: opened once the parents are found (a staging folder beside the destination), when
+    every letter's rows go out to the overview sinks (explorer, Markdown, CSVs, workbook, database)
+    and the graph files; each pair's page and Word file written by the worker that linked it (`pages`,
+    with the pair's verdicts judged there, where the diffs are), and the pair's rows handed to the
+    sinks as it comes back (`linked`, in the order of `pairs`); `finish` closes the sinks and moves
+    the folder into place. A failed run leaves nothing behind (`abort`)."""
 
     out_dir: Path
     analysed: Path
     pairs: list[Pair]
     nodes: dict[str, LetterNode]
+    letters: Mapping[str, Letter]  # the parsed letters, by relative path
     formats: tuple[str, ...] = FORMATS
     lang: str = "vi"
     on_file: Callable[[str], None] | None = None
     names: dict[Pair, str] = field(default_factory=dict)
     navs: dict[Pair, PairNav] = field(default_factory=dict)
-    verdicts: dict[Pair, PairVerdicts] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     pages: PairPages | None = None
 
@@ -287,8 +289,29 @@ class FolderReportWriter:
         ids = {path: k for k, path in enumerate(self.nodes)}
         self.navs = {pair: _nav(probe, pair, self.names, ids, self.formats) for pair in self.pairs}
         wanted = tuple(f for f in ("pairs", "docx") if f in self.formats)
-        self.pages = PairPages(str(self.staging), wanted, self.lang) if wanted else PairPages(
-            str(self.staging), (), self.lang)
+        self.pages = PairPages(str(self.staging), wanted, self.lang)
+        try:
+            self.sinks = _open_sinks(self.staging, self.formats, self.lang)
+            for path, node in self.nodes.items():
+                letter = self.letters.get(path)
+                for sink in self.sinks:
+                    sink.add_letter(node, letter)
+            self.graph = _open_graph(self.staging, self.formats, self.letters)
+        except OSError as e:
+            self.abort()
+            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
+        except BaseException:
+            self.abort()
+            raise
+
+    def linked(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts, files: list[str]) -> None:
+        """A pair is linked: the files its worker wrote into the staging folder are counted, and its
+        rows go to the overview sinks and the graph, so `result` need not be kept."""
+        self.added(files)
+        for sink in self.sinks:
+            sink.add_pair(pair, result, verdicts)
+        if self.graph is not None:
+            self.graph.add_pair(pair[0], pair[1], result)
 
     def added(self, rels: list[str]) -> None:
         """Files a worker wrote into the staging folder."""
@@ -308,9 +331,19 @@ class FolderReportWriter:
         self.added([rel])
 
     def finish(self, analysis: FolderAnalysis) -> list[Path]:
+        """Close the overview sinks and the graph (every pair has been handed over by `linked`) and
+        move the folder into place."""
         try:
-            verdicts = {pair: self.verdicts.get(pair) or judge(result) for pair, result in analysis.pairs.items()}
-            _write_overview(analysis, self.staging, self.names, verdicts, self.formats, self.lang, self.put)
+            run = RunInfo(root=analysis.root, nodes=self.nodes, names=self.names, formats=self.formats,
+                          lang=self.lang, version=__version__, files=overview_files(self.formats))
+            for sink in self.sinks:
+                for rel in sink.finish(run):
+                    self.put(rel, None)
+            if self.graph is not None:
+                self.graph.close()
+                self.graph = None
+                self.put("cascade.graphml", None)
+                self.put("cascade.json", None)
             _swap_into_place(self.staging, self.out_dir)
         except OSError as e:
             self.abort()
@@ -321,7 +354,50 @@ class FolderReportWriter:
         return self.written
 
     def abort(self) -> None:
+        graph = getattr(self, "graph", None)
+        if graph is not None:
+            graph.close_files()
+            self.graph = None
+        for sink in getattr(self, "sinks", []):
+            if isinstance(sink, Database):
+                sink.db.close()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class _GraphFiles(GraphWriter):
+    """The graph writer with the two files it owns."""
+
+    def __init__(self, staging: Path, letters: Mapping[str, Letter]) -> None:
+        self.files = [(staging / name).open("w", encoding="utf-8") for name in ("cascade.graphml", "cascade.json")]
+        super().__init__(self.files[0], self.files[1], letters.items)
+
+    def close(self) -> None:
+        super().close()
+        self.close_files()
+
+    def close_files(self) -> None:
+        for f in self.files:
+            f.close()
+
+
+def _open_graph(staging: Path, formats: tuple[str, ...], letters: Mapping[str, Letter]) -> _GraphFiles | None:
+    return _GraphFiles(staging, letters) if "graph" in formats else None
+
+
+def _open_sinks(staging: Path, formats: tuple[str, ...], lang: str) -> list[ReportSink]:
+    sinks: list[ReportSink] = []
+    if "html" in formats:
+        sinks.append(Explorer(staging, lang))
+    if "md" in formats:
+        sinks.append(MarkdownReport(staging, lang))
+    if "csv" in formats:
+        sinks.append(CsvTables(staging))
+    if "xlsx" in formats:
+        sinks.append(Workbook(staging, lang))
+    if "db" in formats:
+        sinks.append(Database(staging))
+    return sinks
+
 
 def overview_files(formats: tuple[str, ...]) -> list[str]:
     """The overview files a run with these formats writes, in the order the index lists them."""
@@ -352,25 +428,23 @@ def _nav(analysis: FolderAnalysis, pair: Pair, names: dict[Pair, str], ids: dict
     return PairNav(index=index, docx=f"{names[pair]}.docx" if "docx" in formats else None, parents=up, children=down)
 
 
-def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, str],
+def _results(analysis: FolderAnalysis) -> dict[Pair, LinkResult]:
+    """The analysis's full link results (an analysis whose reports were written while linking keeps
+    only each pair's summary: its reports are already written)."""
+    if not all(isinstance(r, LinkResult) for r in analysis.pairs.values()):
+        raise ValueError("this analysis wrote its reports while linking and keeps only each pair's summary")
+    return {pair: r for pair, r in analysis.pairs.items() if isinstance(r, LinkResult)}
+
+
+def _write_overview(analysis: FolderAnalysis, results: dict[Pair, LinkResult], staging: Path, names: dict[Pair, str],
                     verdicts: dict[Pair, PairVerdicts], formats: tuple[str, ...], lang: str,
                     put: Callable[[str, str | bytes | None], None]) -> None:
-    sinks: list[ReportSink] = []
-    if "html" in formats:
-        sinks.append(Explorer(staging, lang))
-    if "md" in formats:
-        sinks.append(MarkdownReport(staging, lang))
-    if "csv" in formats:
-        sinks.append(CsvTables(staging))
-    if "xlsx" in formats:
-        sinks.append(Workbook(staging, lang))
-    if "db" in formats:
-        sinks.append(Database(staging))
+    sinks = _open_sinks(staging, formats, lang)
     for path, node in analysis.nodes.items():
         letter = analysis.letters.get(path)
         for sink in sinks:
             sink.add_letter(node, letter)
-    for pair, result in analysis.pairs.items():
+    for pair, result in results.items():
         for sink in sinks:
             sink.add_pair(pair, result, verdicts[pair])
     run = RunInfo(root=analysis.root, nodes=analysis.nodes, names=names, formats=formats, lang=lang,
@@ -383,14 +457,14 @@ def _write_overview(analysis: FolderAnalysis, staging: Path, names: dict[Pair, s
         def letters() -> Iterable[tuple[str, Letter]]:
             return analysis.letters.items()
 
-        def results() -> Iterable[tuple[str, str, LinkResult]]:
-            return ((p, c, r) for (p, c), r in analysis.pairs.items())
+        def linked() -> Iterable[tuple[str, str, LinkResult]]:
+            return ((p, c, r) for (p, c), r in results.items())
 
         with open(staging / "cascade.graphml", "w", encoding="utf-8") as out:
-            write_graphml(out, letters(), results())
+            write_graphml(out, letters(), linked())
         put("cascade.graphml", None)
         with open(staging / "cascade.json", "w", encoding="utf-8") as out:
-            write_graph_json(out, letters, results)
+            write_graph_json(out, letters, linked)
         put("cascade.json", None)
 
 
