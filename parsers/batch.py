@@ -192,16 +192,9 @@ def _parse_in_worker(path: Path) -> tuple[bytes | None, str | None, str | None]:
         os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
 
-def _warm() -> None:
-    from parsers.nlp import load_pipeline
-
-    load_pipeline()
-
-
 def _start_worker(memory_mib: int, ocr_threads: int = 1, pages: Any = None) -> None:
     global _PAGES
     _PAGES = pages
-    _warm()
     _limit_memory(memory_mib)
     # the cores the other workers leave free OCR this worker's pages at once (a single scan on
     # `cascade parse` or `link` uses them all)
@@ -275,8 +268,6 @@ def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget,
     """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
     from pebble import ProcessPool
 
-    if multiprocessing.get_start_method() == "fork":
-        _warm()  # forked workers, and those that replace a stopped one, start with spaCy loaded
     relay = _PageRelay(on_page) if on_page else None
     pool = ProcessPool(max_workers=jobs, initializer=_start_worker,
                        initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs),
