@@ -168,6 +168,17 @@ REFORM_AND_FUNDS_BULLET = (f"{REFORM[:-1]}; {FUNDS_SAID_OTHERWISE}; đề xuất
                            "năm 2025 của Quốc hội.")
 
 
+def item_ids(letter: Letter) -> list[str]:
+    """Every item's id, depth first in document order."""
+    out: list[str] = []
+    stack = list(reversed(letter.items))
+    while stack:
+        it = stack.pop()
+        out.append(it.id)
+        stack.extend(reversed(it.items))
+    return out
+
+
 def parse_lines(lines: Sequence[str]) -> Letter:
     """Parse a text given as its lines (a real layout rebuilt in code) from a temporary file."""
     with tempfile.TemporaryDirectory() as folder:

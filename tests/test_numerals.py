@@ -7,19 +7,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from letter_factory import build_letter, item
+from letter_factory import build_letter, item, item_ids
 
 from parsers.numerals import damaged_reading
-
-
-def _ids(letter) -> list[str]:
-    out: list[str] = []
-    stack = list(reversed(letter.items))
-    while stack:
-        it = stack.pop()
-        out.append(it.id)
-        stack.extend(reversed(it.items))
-    return out
 
 
 def _sections(*heads: str) -> list[str]:
@@ -36,7 +26,7 @@ def test_damaged_labels_that_fill_the_gap_are_the_missing_sections(tmp_path):
     assert [i.id for i in letter.items] == ["I", "II", "III", "IV"]
     assert [i.label for i in letter.items] == ["I.", "IL", "m.", "lV."], "the printed label is kept"
     assert letter.items[2].text == "co CƠ CẤU GIẢI THƯỞNG"
-    assert "III.2" in _ids(letter)
+    assert "III.2" in item_ids(letter)
 
 
 def test_a_damaged_label_before_the_first_intact_one_and_after_the_last(tmp_path):

@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -290,19 +291,13 @@ class FolderReportWriter:
         self.navs = {pair: _nav(probe, pair, self.names, ids, self.formats) for pair in self.pairs}
         wanted = tuple(f for f in ("pairs", "docx") if f in self.formats)
         self.pages = PairPages(str(self.staging), wanted, self.lang)
-        try:
+        with self._aborting():
             self.sinks = _open_sinks(self.staging, self.formats, self.lang)
             for path, node in self.nodes.items():
                 letter = self.letters.get(path)
                 for sink in self.sinks:
                     sink.add_letter(node, letter)
             self.graph = _open_graph(self.staging, self.formats, self.letters)
-        except OSError as e:
-            self.abort()
-            raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
-        except BaseException:
-            self.abort()
-            raise
 
     def linked(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts, files: list[str]) -> None:
         """A pair is linked: the files its worker wrote into the staging folder are counted, and its
@@ -333,7 +328,7 @@ class FolderReportWriter:
     def finish(self, analysis: FolderAnalysis) -> list[Path]:
         """Close the overview sinks and the graph (every pair has been handed over by `linked`) and
         move the folder into place."""
-        try:
+        with self._aborting():
             run = RunInfo(root=analysis.root, nodes=self.nodes, names=self.names, formats=self.formats,
                           lang=self.lang, version=__version__, files=overview_files(self.formats))
             for sink in self.sinks:
@@ -345,13 +340,20 @@ class FolderReportWriter:
                 self.put("cascade.graphml", None)
                 self.put("cascade.json", None)
             _swap_into_place(self.staging, self.out_dir)
+        return self.written
+
+    @contextmanager
+    def _aborting(self) -> Iterator[None]:
+        """A failed write leaves no half-written folder: the staging folder is removed and the
+        user's folder is left as it was."""
+        try:
+            yield
         except OSError as e:
             self.abort()
             raise OutputError(f"{self.out_dir}: cannot be written ({e.strerror or e})") from e
         except BaseException:
             self.abort()
             raise
-        return self.written
 
     def abort(self) -> None:
         graph = getattr(self, "graph", None)
