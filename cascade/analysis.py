@@ -232,8 +232,6 @@ def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str
     if on_pairs:
         on_pairs(len(pairs))
     analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
-    if analysis.writer is not None and isinstance(letters, LetterStore):
-        letters.release()  # the writer has every letter's rows; linking opens each letter from its packed form
     try:
         analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
     except BaseException:

@@ -23,6 +23,7 @@ from pathlib import Path
 from cascade import __version__
 from cascade.analysis import FolderAnalysis, Pair
 from cascade.graph import GraphWriter, write_graph_json, write_graphml
+from cascade.letter_store import LetterStore
 from cascade.reports.database import Database
 from cascade.reports.docx_redline import render_docx
 from cascade.reports.explorer import Explorer
@@ -249,12 +250,13 @@ class PairPages:
 @dataclass
 class FolderReportWriter:
     """The report folder as an incremental sink of a folder run, so the main process never holds the
-    link results: opened once the parents are found (a staging folder beside the destination), when
-    every letter's rows go out to the overview sinks (explorer, Markdown, CSVs, workbook, database)
-    and the graph files; each pair's page and Word file written by the worker that linked it (`pages`,
-    with the pair's verdicts judged there, where the diffs are), and the pair's rows handed to the
-    sinks as it comes back (`linked`, in the order of `pairs`); `finish` closes the sinks and moves
-    the folder into place. A failed run leaves nothing behind (`abort`)."""
+    link results: opened once the parents are found (a staging folder beside the destination, the
+    overview sinks — explorer, Markdown, CSVs, workbook, database — and the graph files), every
+    letter's rows written when the first pair comes back (`write_letters`); each pair's page and
+    Word file written by the worker that linked it (`pages`, with the pair's verdicts judged there,
+    where the diffs are), and the pair's rows handed to the sinks as it comes back (`linked`, in the
+    order of `pairs`); `finish` closes the sinks and moves the folder into place. A failed run
+    leaves nothing behind (`abort`)."""
 
     out_dir: Path
     analysed: Path
@@ -291,17 +293,32 @@ class FolderReportWriter:
         self.navs = {pair: _nav(probe, pair, self.names, ids, self.formats) for pair in self.pairs}
         wanted = tuple(f for f in ("pairs", "docx") if f in self.formats)
         self.pages = PairPages(str(self.staging), wanted, self.lang)
+        self.graph: GraphWriter | None = None
+        self.letters_written = False
         with self._aborting():
             self.sinks = _open_sinks(self.staging, self.formats, self.lang)
+
+    def write_letters(self) -> None:
+        """Every letter's rows to the overview sinks and the graph, once, before the first pair's
+        rows. Called when the first pair comes back rather than when the folder opens, so the link
+        workers are already at work while this process writes them; the letters are released after
+        (linking opens each from its packed form)."""
+        if self.letters_written:
+            return
+        self.letters_written = True
+        with self._aborting():
             for path, node in self.nodes.items():
                 letter = self.letters.get(path)
                 for sink in self.sinks:
                     sink.add_letter(node, letter)
             self.graph = _open_graph(self.staging, self.formats, self.letters)
+        if isinstance(self.letters, LetterStore):
+            self.letters.release()
 
     def linked(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts, files: list[str]) -> None:
         """A pair is linked: the files its worker wrote into the staging folder are counted, and its
         rows go to the overview sinks and the graph, so `result` need not be kept."""
+        self.write_letters()
         self.added(files)
         for sink in self.sinks:
             sink.add_pair(pair, result, verdicts)
@@ -328,6 +345,7 @@ class FolderReportWriter:
     def finish(self, analysis: FolderAnalysis) -> list[Path]:
         """Close the overview sinks and the graph (every pair has been handed over by `linked`) and
         move the folder into place."""
+        self.write_letters()
         with self._aborting():
             run = RunInfo(root=analysis.root, nodes=self.nodes, names=self.names, formats=self.formats,
                           lang=self.lang, version=__version__, files=overview_files(self.formats))
