@@ -530,7 +530,7 @@ def _executor(scheduler: str, jobs: int | None) -> tuple["Executor", Callable[[]
             _error(f"cannot reach the Dask scheduler at {scheduler}: {e}")
             raise typer.Exit(1) from e
         close = client.close
-    return client.get_executor(), close
+    return client.get_executor(pure=False), close  # pure=False: payloads are not hashed for task keys
 
 
 def _list_failures(failures: dict[str, str], total: int) -> None:

@@ -15,6 +15,7 @@ from cascade.linking import link_letters
 from models import Letter, LinkResult, LinkSummary, NodeStatus
 from models.corpus import LetterNode
 from models.packed import unpack
+from parsers.workers import map_bounded
 
 Pair = tuple[str, str]  # (parent path, child path)
 
@@ -164,8 +165,8 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
             on_done(pair)
 
     if executor is not None:
-        payloads = [(job, _shipped(letters, job[0][0]), _shipped(letters, job[0][1]), pages) for job in todo]
-        for result in executor.map(_work_shipped, payloads):
+        payloads = ((job, _shipped(letters, job[0][0]), _shipped(letters, job[0][1]), pages) for job in todo)
+        for result in map_bounded(executor, _work_shipped, payloads):
             done(*result)
     else:
         _run_locally(letters, todo, jobs, pages, done)

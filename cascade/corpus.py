@@ -31,6 +31,7 @@ from cascade.units import letter_units
 from models import Citation, CitationRole, Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
 from parsers.normalise import normalise_tones
+from parsers.workers import map_bounded
 
 TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
 
@@ -194,7 +195,7 @@ def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAUL
     chunks = [missing[k:k + 64] for k in range(0, len(missing), 64)]
     jobs = jobs or os.cpu_count() or 1
     if executor is not None:
-        for chunk, found in zip(chunks, executor.map(_trigrams_of, [[letters[p] for p in c] for c in chunks]),
+        for chunk, found in zip(chunks, map_bounded(executor, _trigrams_of, ([letters[p] for p in c] for c in chunks)),
                                 strict=True):
             grams.update(zip(chunk, found, strict=True))
     elif jobs > 1 and len(chunks) > 1 and multiprocessing.get_start_method() == "fork":

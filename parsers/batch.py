@@ -22,6 +22,7 @@ from models.packed import pack, unpack
 from parsers import DEFAULT_LIMITS, REFUSED, ReadLimits, parse_letter
 from parsers.base import check_regular, file_kind
 from parsers.readers import BY_SUFFIX
+from parsers.workers import map_bounded
 
 # Files a reader takes, and files in a format we refuse (listed as failures with the reason); anything
 # else in the folder is ignored. Both come from the reader registry.
@@ -314,7 +315,7 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
         return []
     results: Iterable[tuple[Path, tuple]]
     if executor is not None:
-        results = zip(paths, executor.map(_parse_one_packed, paths), strict=True)
+        results = zip(paths, map_bounded(executor, _parse_one_packed, paths), strict=True)
     elif budget is None:
         results = ((p, _parse_one(p, on_page)) for p in paths)
     else:
