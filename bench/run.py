@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from difflib import SequenceMatcher
@@ -29,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.parents import CLASSES, minhash_parents, ours, score_parents  # noqa: E402
+from bench.process_tree import run_sampled  # noqa: E402
 from bench.scale_corpus import corpus  # noqa: E402
 from cascade.linking import link_letters  # noqa: E402
 from cascade.units import letter_units  # noqa: E402
@@ -78,15 +78,23 @@ def link_rate(root: Path, gold: dict, limit: int) -> dict:
     return {"pairs": len(pairs), "pairs_per_s": len(pairs) / seconds}
 
 
-def analyse(root: Path, out: Path, scheduler: str | None = None) -> dict:
+def analyse(root: Path, out: Path, scheduler: str | None = None, jobs: int | None = None) -> dict:
+    """One `cascade analyse` run, its process tree sampled (bench/process_tree.py): the wall time, the
+    peak of the largest process (as /usr/bin/time's %M reports it), and what the main process and
+    each worker used."""
     shutil.rmtree(out, ignore_errors=True)
     cascade = str(REPO / ".venv" / "bin" / "cascade")
-    cmd = ["/usr/bin/time", "-f", "%e %M", cascade, "analyse", str(root), "-o", str(out), "--no-cache"]
+    cmd = [cascade, "analyse", str(root), "-o", str(out), "--no-cache"]
     if scheduler:
         cmd += ["--scheduler", scheduler]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    wall, rss_kb = proc.stderr.strip().splitlines()[-1].split()
-    return {"wall_s": float(wall), "peak_rss_mb": int(rss_kb) / 1024}
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    stats = run_sampled(cmd)
+    if stats.returncode != 0:
+        raise SystemExit(f"cascade analyse failed ({stats.returncode}): {stats.stderr.strip()[-2000:]}")
+    tree = stats.summary()
+    return {"wall_s": stats.wall_s, "peak_rss_mb": max(p.peak_rss_mb for p in stats.processes),
+            "main_peak_rss_mb": stats.main.peak_rss_mb, "tree": tree}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -241,6 +249,7 @@ def main() -> None:
                                                                "rapidfuzz baselines")
     ap.add_argument("--sample", type=int, default=300, help="letters parsed / pairs linked for the rates")
     ap.add_argument("--scheduler", default=None, help="passed to cascade analyse (e.g. local: a Dask LocalCluster)")
+    ap.add_argument("--jobs", type=int, default=None, help="passed to cascade analyse: worker processes")
     ap.add_argument("--no-peers", action="store_true", help="skip parent detection alone and the MinHash peer")
     ap.add_argument("--tune-rapidfuzz", action="store_true", help="the rapidfuzz matcher's cutoff grid, on seed 1")
     a = ap.parse_args()
@@ -262,7 +271,7 @@ def main() -> None:
                                                                  if f.suffix in (".txt", ".docx")) / 1e6}
         row["parse"] = parse_rates(root, a.sample)
         row["link"] = link_rate(root, gold, a.sample)
-        row["analyse"] = analyse(root, OUT / f"report-{size}", a.scheduler)
+        row["analyse"] = analyse(root, OUT / f"report-{size}", a.scheduler, a.jobs)
         row["accuracy"] = score(OUT / f"report-{size}", gold)
         if not a.no_peers:
             row["peers"] = peers(root, gold)
@@ -299,6 +308,18 @@ def _table(r: dict) -> None:
               f"{p.get('.docx', {}).get('letters_per_s', math.nan):.0f} | "
               f"{p.get('python-docx', {}).get('letters_per_s', math.nan):.0f} | {row['link']['pairs_per_s']:.0f} | "
               f"{row['accuracy']['parent_accuracy']:.3f} | {row['accuracy']['f1']:.3f} |")
+    print("\n| letters | main process peak (MB) | whole tree peak (MB) | CPU, all processes (s) | workers | "
+          "per worker: peak RSS (MB) | per worker: CPU (s) |")
+    print("|---|---|---|---|---|---|---|")
+    for row in r["sizes"].values():
+        t = row["analyse"].get("tree")
+        if not t:
+            continue
+        ws = t["workers"]
+        peaks = ", ".join(f"{w['peak_rss_mb']:.0f}" for w in ws)
+        cpus = ", ".join(f"{w['cpu_s']:.0f}" for w in ws)
+        print(f"| {row['letters']} | {t['main']['peak_rss_mb']:.0f} | {t['peak_tree_rss_mb']:.0f} | {t['cpu_s']:.0f} | "
+              f"{len(ws)} | {peaks} | {cpus} |")
     print("\nParent found, per evidence class (letters in the class):\n")
     print("| letters | finder | all | " + " | ".join(CLASSES) + " | seconds | time ratio to ours |")
     print("|---|---|---|" + "---|" * len(CLASSES) + "---|---|")
