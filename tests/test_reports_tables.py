@@ -130,3 +130,24 @@ def test_one_verdict_per_item_in_every_report(out: Path):
     md = (out / "report.md").read_text(encoding="utf-8")
     for item, (relation, _) in matrix.items():
         assert re.search(rf"^\| `{re.escape(item)}` \| {re.escape(label(relation, 'vi'))}", md, re.M), item
+
+
+def test_a_table_longer_than_a_worksheet_goes_on_in_the_next_sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Excel holds 1,048,576 rows a sheet and XlsxWriter drops the rest without a word: a 100k-letter
+    folder's items and links run past it. Shrunk here to 7 rows, every row of items.csv must still be
+    in the workbook, over `items`, `items 2`, … each with its header."""
+    from cascade.reports import workbook
+
+    monkeypatch.setattr(workbook, "EXCEL_ROWS", 7)
+    report = tmp_path / "report"
+    result = CliRunner().invoke(app, ["analyse", "-o", str(report), "--jobs", "1", "--format", "csv,xlsx"])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(report / "cascade.xlsx", read_only=True)
+    for table in ("items", "links"):
+        sheets = [n for n in book.sheetnames if n == table or re.fullmatch(rf"{table} \d+", n)]
+        assert len(sheets) > 1, book.sheetnames
+        rows = [r for name in sheets for r in _sheet(book, name)]
+        assert all(book[name].max_row <= 7 for name in sheets)
+        expected = _csv(report / f"{table}.csv")
+        assert len(rows) == len(expected)
+        assert [str(r[next(iter(r))]) for r in rows] == [r[next(iter(r))] for r in expected]

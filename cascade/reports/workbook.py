@@ -33,18 +33,34 @@ COLOURS = {"kept": "#c8ecc9", "localised": "#cfe0ff", "expanded": "#d9f2ee", "tr
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\']")
 
 
+EXCEL_ROWS = 1_048_576  # rows in one worksheet (Excel's limit; XlsxWriter silently drops rows past it)
+
+
 class _Sheet:
+    """One table of the workbook; a table longer than a worksheet goes on in `items 2`, `items 3`, …
+    each with its own header, so no row of a large folder is lost."""
+
     def __init__(self, book: xlsxwriter.Workbook, name: str, columns: list[str], header_format: object,
-                 widths: dict[str, int]) -> None:
-        self.sheet = book.add_worksheet(name)
-        self.columns = columns
+                 widths: dict[str, int], rows_per_sheet: int | None = None) -> None:
+        self.book, self.name, self.columns = book, name, columns
+        self.header_format, self.widths = header_format, widths
+        self.rows_per_sheet = rows_per_sheet or EXCEL_ROWS
+        self.sheets = 0
+        self._open()
+
+    def _open(self) -> None:
+        self.sheets += 1
+        self.sheet = self.book.add_worksheet(self.name if self.sheets == 1 else f"{self.name} {self.sheets}")
         self.row = 0
-        for k, column in enumerate(columns):
-            self.sheet.set_column(k, k, widths.get(column, 14))
+        for k, column in enumerate(self.columns):
+            self.sheet.set_column(k, k, self.widths.get(column, 14))
         self.sheet.freeze_panes(1, 0)
-        self.write(columns, header_format)
+        self.write(self.columns, self.header_format)
 
     def write(self, values: Sequence[object], fmt: object = None) -> None:
+        if self.row >= self.rows_per_sheet:
+            self.close()
+            self._open()
         for k, value in enumerate(values):
             v = cell(value)
             if isinstance(v, str):
