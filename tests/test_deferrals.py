@@ -38,7 +38,25 @@ def test_an_item_left_to_the_rules_is_linked_to_the_rules_sections_that_settle_i
     assert {("2", "1"), ("2", "2")} <= _item_links(result)
     assert ("2", "3") not in _item_links(result)
     link = next(lk for lk in result.links if (lk.parent, lk.child) == ("2", "1"))
-    assert link.strength.value == "paraphrased", "headings alone are weak evidence, shown as such"
+    # no words of the plan are carried: the link is shown as left to the rules, with the share of the
+    # heading's words the item holds as its score, never as a copy or a paraphrase of full confidence
+    assert link.strength.value == "deferred" and link.relation.value == "paraphrased"
+    assert link.score == 1.0 and not link.sentences
+    rolled = next(il for il in result.item_links if (il.parent_item, il.child_item) == ("2", "1"))
+    assert rolled.strength.value == "deferred"
+
+
+def test_reports_say_a_deferred_link_is_left_to_the_rules_and_what_its_score_measures(tmp_path):
+    from cascade.reports.html import render_html
+    from cascade.reports.markdown import render_markdown
+
+    result = link_letters(*_pair(tmp_path))
+    md = render_markdown(result, lang="en")
+    line = next(x for x in md.splitlines() if x.startswith("- `2` → `1`"))
+    assert "left to the rules, share of the heading's words in the parent item 1.00" in line
+    assert "copied" not in line and "kept," not in line
+    html = render_html(result, lang="en")
+    assert "strength left to the rules · share of the heading&#x27;s words in the parent item 1.00" in html
 
 
 def test_rules_of_another_kind_or_an_item_that_only_follows_the_rules_are_not_linked_so(tmp_path):
