@@ -10,7 +10,7 @@ from cascade.citecheck import check_citation
 from cascade.deferrals import deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
-from cascade.item_sources import main_sources, without_echoes
+from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import assignment_units, issuer_names
 from cascade.memo import per_letter
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
@@ -297,6 +297,10 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]],
     return lift
 
 
+def _ids(pair: _Pair, m: UnitMatch) -> tuple[str, str]:
+    return pair.p_units[m.parent].id, pair.c_units[m.child].id
+
+
 def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list[ItemLink]:
     """Roll unit links up to items at the level the child works at; words are counted once however many
     links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
@@ -304,6 +308,8 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
     main = main_sources(pair.c_units, pair.p_units, content, score_of, lambda k: _words(pair.c_tokens[k]))
     content = without_echoes(pair.c_units, pair.p_units, content, main, score_of, settings.copied_min)
+    content = reused_phrases(content, lambda m: by_key[_ids(pair, m)].kept_share,
+                             lambda m: by_key[_ids(pair, m)].strength is Strength.COPIED, settings.whole_min)
     sources: dict[str, set[str]] = defaultdict(set)
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
