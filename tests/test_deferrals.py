@@ -71,7 +71,10 @@ def test_the_deferring_phrases():
     said = ["Theo Thể lệ ban hành kèm theo Kế hoạch này.", "(chi tiết tại Thể lệ cuộc thi)",
             "được quy định cụ thể tại Quy chế danh hiệu “Học sinh 3 tốt” ban hành kèm theo Hướng dẫn này",
             "Nội dung, hình thức thi (có Thể lệ đính kèm).", "Cơ cấu giải thưởng: chi tiết trong Thể lệ cuộc thi.",
-            "Hình thức tổ chức: Thể lệ cuộc thi kèm theo."]
+            "Hình thức tổ chức: Thể lệ cuộc thi kèm theo.",
+            "(yêu cầu về clip dự thi được nêu trong Thể lệ ban hành kèm theo Kế hoạch)",
+            "(Nội dung cụ thể được quy định trong Thể lệ của Cuộc thi)",
+            "cách chấm điểm được quy định cụ thể trong Thể lệ ban hành kèm theo Kế hoạch"]
     for text in said:
         kind = "quy chế" if "Quy chế" in text else "thể lệ"
         assert deferring_items([unit(text)], kind) == {"1"}, text
@@ -81,6 +84,9 @@ def test_the_deferring_phrases():
     assert deferring_items([unit("Các đơn vị gửi thể lệ và bài dự thi kèm theo danh sách trước ngày 15/5.")],
                            "thể lệ") == set()
     assert deferring_items([unit(said[0])], "quy chế") == set()
+    assert deferring_items([unit("Các đơn vị thực hiện theo nội dung được quy định trong quy chế làm việc.")],
+                           "quy chế") == set()
+    assert deferring_items([unit("Mọi thắc mắc về nội dung chi tiết xin liên hệ Ban Tổ chức.")], "thể lệ") == set()
 
 
 def test_a_round_the_rules_head_twice_goes_under_the_heading_like_the_plans(tmp_path):
