@@ -90,6 +90,7 @@ class AlignSettings:
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8
     deferral_min_terms: int = 3
+    deferral_dated_min: float = 0.5  # … or this share, when the heading's section restates a date of the item
     # a line that only names a body (cascade/names.py, measured on the real pairs): its share of capitalised words
     name_capitalised: float = 0.75
     # item level and pair level

@@ -199,7 +199,7 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
     assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
     deferrals = deferral_links(parent, child, p_units, c_units, settings.deferral_min, settings.deferral_min_terms,
-                               2 * settings.short_shingles) if implements else []
+                               2 * settings.short_shingles, settings.deferral_dated_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
                            deferrals), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}

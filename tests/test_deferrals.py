@@ -105,3 +105,25 @@ def test_a_round_the_rules_head_twice_goes_under_the_heading_like_the_plans(tmp_
     items = _item_links(link_letters(parse_letter(parent), parse_letter(child)))
     assert ("2", "I.1") in items
     assert ("2", "II.1") not in items
+
+
+def test_a_round_heading_said_in_other_words_is_linked_when_its_section_restates_the_rounds_date(tmp_path):
+    """bench/heldout_pairs 04: the plan names the final 'Vòng thi Chung kết (hình thức đối kháng sân khấu):
+    ngày 12/01/2020' and leaves it to the rules; the rules head it 'Vòng Chung kết toàn quốc' (half its
+    words) and restate the date in its section. Without the date the heading is too far from the item."""
+    rounds = ("Vòng thi Tuần (hình thức trực tuyến) diễn ra trong 05 tuần. Vòng thi Chung kết (hình thức đối "
+              "kháng sân khấu): ngày 12/01/2020 (Theo Thể lệ ban hành kèm theo Kế hoạch này).")
+
+    def rules(date: str):
+        return "\n".join(["THỂ LỆ", "Cuộc thi tìm hiểu lịch sử Đảng bộ tỉnh năm 2024", ISSUING, "",
+                          *item("1.", "Vòng thi Tuần"), ROUNDS, *item("2.", "Vòng Chung kết toàn quốc"),
+                          f"15 thí sinh tham gia tại Thủ đô Hà Nội trong thời gian 01 ngày (ngày {date}).", ""])
+
+    parent = write_letter(tmp_path, "parent.txt", parent_text([*item("1.", TOPIC), *item("2.", rounds)]))
+    restated = link_letters(parse_letter(parent), parse_letter(write_letter(tmp_path, "child.txt",
+                                                                            rules("12/01/2020"))))
+    assert ("2", "2") in _item_links(restated)
+    link = next(lk for lk in restated.links if (lk.parent, lk.child) == ("2", "2"))
+    assert link.strength.value == "deferred" and 0.5 <= link.score < 0.8
+    other = link_letters(parse_letter(parent), parse_letter(write_letter(tmp_path, "child.txt", rules("19/01/2020"))))
+    assert ("2", "2") not in _item_links(other)
