@@ -47,6 +47,10 @@ def test_an_item_left_to_the_rules_is_linked_to_the_rules_sections_that_settle_i
 
 
 def test_reports_say_a_deferred_link_is_left_to_the_rules_and_what_its_score_measures(tmp_path):
+    import io
+    import zipfile
+
+    from cascade.reports.docx_redline import render_docx
     from cascade.reports.html import render_html
     from cascade.reports.markdown import render_markdown
 
@@ -57,6 +61,9 @@ def test_reports_say_a_deferred_link_is_left_to_the_rules_and_what_its_score_mea
     assert "copied" not in line and "kept," not in line
     html = render_html(result, lang="en")
     assert "strength left to the rules · share of the heading&#x27;s words in the parent item 1.00" in html
+    with zipfile.ZipFile(io.BytesIO(render_docx(result, lang="en"))) as docx:
+        comments = docx.read("word/comments.xml").decode()
+    assert "left to the rules, share of the heading's words in the parent item 1.00" in comments
 
 
 def test_rules_of_another_kind_or_an_item_that_only_follows_the_rules_are_not_linked_so(tmp_path):
