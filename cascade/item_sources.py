@@ -5,7 +5,11 @@ the parent item its words come from most. Two things go wrong without it on real
 - a line the parent repeats in several items ("02 Giải ba: 25 triệu đồng/giải …" under each prize
   group) is found in each of them, so every child item that copies it seems to take all of them;
 - a parent item that lends a sentence or two to several sub-items of a child section looks like the
-  source of the whole section (see `linking._lifts`) and hides the sub-items' own sources.
+  source of the whole section (see `linking._lifts`) and hides the sub-items' own sources;
+- a parent line the child carries whole into one place is found again, adapted or by key terms, wherever
+  the child reuses its wording ("Các tỉnh, thành đoàn gửi bài thi về:" copied under the first round and
+  echoed in the entry rules; a prize line copied under its prize group and echoed in the timetable; a
+  contest topic copied under "Nội dung thi" and echoed in a final's theme): the reuse is not a source.
 """
 
 from collections import defaultdict
@@ -65,3 +69,18 @@ def without_echoes(c_units: Sequence[Unit], p_units: Sequence[Unit], matches: Se
                 echoes.add((m.parent, m.child))
     return [m for m in matches if (m.parent, m.child) not in echoes]
 
+
+
+def reused_phrases(matches: Sequence[UnitMatch], kept: Callable[[UnitMatch], float],
+                   copied: Callable[[UnitMatch], bool], whole_min: float) -> list[UnitMatch]:
+    """The matches less a parent unit's reuses: when the child carries a parent unit whole into one child
+    unit (a copy keeping a share `whole_min` of its words), that unit's further matches that are not
+    copies (adapted, or by key terms) are the child reusing its wording elsewhere, not carrying it twice.
+    Copies stay (a line the child really says twice), and so do rules headings that carry out an item
+    left to the rules (`UnitMatch.deferred`)."""
+    whole: dict[int, set[int]] = defaultdict(set)
+    for m in matches:
+        if copied(m) and kept(m) >= whole_min:
+            whole[m.parent].add(m.child)
+    return [m for m in matches
+            if m.deferred or copied(m) or m.child in whole[m.parent] or not whole[m.parent]]

@@ -10,7 +10,7 @@ from cascade.citecheck import check_citation
 from cascade.deferrals import deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
-from cascade.item_sources import main_sources, without_echoes
+from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import assignment_units, issuer_names
 from cascade.memo import per_letter
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
@@ -31,7 +31,9 @@ from models import (
     Tier,
 )
 
-_STRENGTH_RANK = {Strength.COPIED: 0, Strength.ADAPTED: 1, Strength.PARAPHRASED: 2}
+_STRENGTH_RANK = {Strength.COPIED: 0, Strength.ADAPTED: 1, Strength.PARAPHRASED: 2, Strength.DEFERRED: 3}
+# strengths whose links carry no parent sentence word for word: their relation is `paraphrased`
+_IN_OTHER_WORDS = frozenset({Strength.PARAPHRASED, Strength.DEFERRED})
 _TIER_RANK = {Tier.CENTRAL: 0, Tier.PROVINCE: 1, Tier.DISTRICT: 2, Tier.COMMUNE: 3}
 
 
@@ -118,7 +120,10 @@ class _Pair:
 def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) -> Strength:
     """Word runs covering most of the child unit: copied; some: adapted. Key terms alone: by the closest
     sentence pair — a sentence carried (nearly) word for word inside a longer unit is copied or adapted,
-    a duty said in other words is paraphrased."""
+    a duty said in other words is paraphrased. A rules heading that carries out an item the parent left
+    to the rules (`cascade.deferrals`) has no words of the parent to weigh: deferred."""
+    if match.deferred:
+        return Strength.DEFERRED
     if match.by_runs:
         return Strength.COPIED if match.child_cov >= settings.copied_min else Strength.ADAPTED
     best = max((s.cosine for s in match.sentences), default=0.0)
@@ -128,6 +133,8 @@ def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) ->
 
 
 def score_of(match: UnitMatch) -> float:
+    """The link's confidence: its word-run coverage or its key-term share, whichever is stronger; for a
+    deferral, the share of the heading's words the deferring item holds (`UnitMatch.terms`)."""
     return round(min(1.0, max(match.child_cov if match.by_runs else 0.0, match.terms)), 4)
 
 
@@ -192,7 +199,7 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
     assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
     deferrals = deferral_links(parent, child, p_units, c_units, settings.deferral_min, settings.deferral_min_terms,
-                               2 * settings.short_shingles) if implements else []
+                               2 * settings.short_shingles, settings.deferral_dated_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
                            deferrals), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
@@ -214,7 +221,7 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
         p_words = max(1, _words(p_tokens[m.parent]))
         c_words = max(1, _words(c_tokens[m.child]))
         strength = strength_of(m, settings)
-        relation = Relation.PARAPHRASED if strength is Strength.PARAPHRASED else relation_of(
+        relation = Relation.PARAPHRASED if strength in _IN_OTHER_WORDS else relation_of(
             counts.get(SpanKind.TRIMMED, (0, 0))[0], counts.get(SpanKind.ADDED, (0, 0))[1],
             sum(counts.get(SpanKind.LOCALISED, (0, 0))))
         links.append(
@@ -290,6 +297,10 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]],
     return lift
 
 
+def _ids(pair: _Pair, m: UnitMatch) -> tuple[str, str]:
+    return pair.p_units[m.parent].id, pair.c_units[m.child].id
+
+
 def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list[ItemLink]:
     """Roll unit links up to items at the level the child works at; words are counted once however many
     links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
@@ -297,6 +308,8 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     content = [m for m in pair.matches if not pair.p_units[m.parent].frame and not pair.c_units[m.child].frame]
     main = main_sources(pair.c_units, pair.p_units, content, score_of, lambda k: _words(pair.c_tokens[k]))
     content = without_echoes(pair.c_units, pair.p_units, content, main, score_of, settings.copied_min)
+    content = reused_phrases(content, lambda m: by_key[_ids(pair, m)].kept_share,
+                             lambda m: by_key[_ids(pair, m)].strength is Strength.COPIED, settings.whole_min)
     sources: dict[str, set[str]] = defaultdict(set)
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
@@ -324,11 +337,11 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
         c_matched = sum(_words(pair.c_tokens[k], matched.get(k, set())) for k in c_members)
         unit_links = [by_key[(pair.p_units[m.parent].id, pair.c_units[m.child].id)] for m in ms]
         strength = min((lk.strength for lk in unit_links), key=_STRENGTH_RANK.__getitem__)
-        relation = Relation.PARAPHRASED if strength is Strength.PARAPHRASED else relation_of(
+        relation = Relation.PARAPHRASED if strength in _IN_OTHER_WORDS else relation_of(
             p_total - p_kept, c_total - c_matched, int(pair.localised(p_members, c_members)))
         out.append(ItemLink(parent_item=p_item, child_item=c_item, units=len(ms),
                             kept_share=round(p_kept / max(1, p_total), 4), relation=relation,
-                            score=max(lk.score for lk in unit_links), strength=strength))
+                            score=max(lk.score for lk in unit_links if lk.strength is strength), strength=strength))
     order_p = {u.id: u.order for u in pair.p_units}
     order_c = {u.id: u.order for u in pair.c_units}
     return sorted(out, key=lambda x: (order_p.get(x.parent_item, 0), order_c.get(x.child_item, 0)))

@@ -87,7 +87,7 @@ class PairVerdicts:
 
 def link_verdict(link: Link) -> Verdict:
     """The relation of one unit link."""
-    if link.relation is Relation.PARAPHRASED or link.strength is Strength.PARAPHRASED:
+    if link.relation is Relation.PARAPHRASED or link.strength in (Strength.PARAPHRASED, Strength.DEFERRED):
         return Verdict.PARAPHRASED
     return Verdict(link.relation.value)
 

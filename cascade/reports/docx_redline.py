@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from cascade.diff import diff_texts
 from cascade.gc_pause import pausing_collector
 from cascade.letter_text import TextParagraph, letter_paragraphs, unit_prefixes
-from cascade.reports.labels import label
+from cascade.reports.labels import evidence_text, label
 from cascade.reports.safe import xml_text
 from cascade.tokens import defined_abbreviations
 from cascade.units import Unit, letter_units
@@ -321,7 +321,7 @@ class _Items:
         for link in links:
             v: UnitVerdict = self.link_verdict[(link.parent, link.child)]
             bits.append(f"{link.parent} ({label(v.relation.value, self.lang)}, {v.kept_share:.0%}, "
-                        f"{label(link.strength.value, self.lang)} {link.score:.2f})")
+                        f"{evidence_text(link.strength.value, link.score, self.lang)})")
         text = f"{label('from_parent_unit', self.lang)} {', '.join(bits)}"
         if moved:
             text += f"; {label('moved_from_elsewhere', self.lang)}"

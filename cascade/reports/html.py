@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from cascade.reports.common import describe, rows, sentence_map, summary_figures
-from cascade.reports.labels import label
+from cascade.reports.labels import label, score_key
 from cascade.units import letter_units
 from cascade.verdicts import PairVerdicts, Verdict, judge
 from models import DiffSpan, LinkResult, SpanKind, Strength
@@ -185,13 +185,13 @@ def render_html(result: LinkResult, title: str | None = None, lang: str = "en",
         for link in row.links:
             v = link_verdicts[(link.parent, link.child)]
             extra = "".join(f" · {label(f, lang)}" for f in ("split", "merged", "moved") if getattr(link, f))
-            weak = " paraphrased" if link.strength is Strength.PARAPHRASED else ""
+            weak = " paraphrased" if link.strength in (Strength.PARAPHRASED, Strength.DEFERRED) else ""
             parts.append(
                 f'<div class="pair"{child_id(link.child)}><span class="id">{escape(link.parent)}</span>'
                 f'<span>{_side(link.diff, "parent")}</span>'
                 f'<span class="id">{escape(link.child)}</span><span>{_side(link.diff, "child")}</span>'
                 f'<span class="rel{weak}">{badge(v.relation)} · {t("strength")} {t(link.strength.value)} · '
-                f'{t("score")} {link.score:.2f} · {t("kept_word")} {v.kept_share:.0%} · '
+                f'{t(score_key(link.strength.value))} {link.score:.2f} · {t("kept_word")} {v.kept_share:.0%} · '
                 f"{t('similarity')} {v.similarity:.2f}{escape(extra)}</span>"
             )
             pairs = sentence_map(link, row.parent.text, child_texts.get(link.child, ""))

@@ -50,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "~~tỉnh~~_huyện_ địa phương hóa.",
         "items_heading": "Các mục", "dropped_unit": "bỏ", "kept_pct": "giữ", "figure": "chỉ số", "value": "giá trị",
         "copied": "sao chép", "adapted": "điều chỉnh", "strength": "mức độ",
+        "deferred": "để thể lệ/quy chế quy định", "heading_share": "tỷ lệ từ của tiêu đề có trong mục cấp trên",
         "score": "độ tin cậy", "frame": "phần mở đầu, kết thúc (không so sánh)", "sentence_map": "câu",
         "warnings": "Lưu ý", "frame_unit": "Phần mở đầu, kết thúc của văn bản (trích dẫn, câu dẫn)",
         "preamble": "Phần mở đầu", "closing": "Phần kết thúc", "body": "Đoạn văn",
@@ -106,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
                           "~~tỉnh~~_huyện_ localised.",
         "items_heading": "Items", "dropped_unit": "dropped", "kept_pct": "kept", "figure": "figure", "value": "value",
         "copied": "copied", "adapted": "adapted", "strength": "strength",
+        "deferred": "left to the rules", "heading_share": "share of the heading's words in the parent item",
         "score": "confidence", "frame": "frame text (lead-in, citation): not compared", "sentence_map": "sentence",
         "warnings": "Warnings", "frame_unit": "The letter's frame (citation, lead-in)",
         "preamble": "Preamble", "closing": "Closing", "body": "Paragraph",
@@ -127,6 +129,19 @@ ERROR_PREFIXES: dict[str, dict[str, str]] = {
         "internal error while parsing": "lỗi nội bộ khi đọc",
     },
 }
+
+
+def score_key(strength: str) -> str:
+    """The label of a link's score: a confidence, or for a `deferred` link the share of the rules heading's
+    words the parent item holds (cascade/deferrals.py) — a measure of another thing, never shown as one."""
+    return "heading_share" if strength == "deferred" else "score"
+
+
+def evidence_text(strength: str, score: float, lang: str = "vi") -> str:
+    """'copied 1.00'; for a deferred link 'left to the rules, share of the heading's words … 1.00'."""
+    if strength == "deferred":
+        return f"{label(strength, lang)}, {label(score_key(strength), lang)} {score:.2f}"
+    return f"{label(strength, lang)} {score:.2f}"
 
 
 def label(key: str, lang: str = "vi") -> str:

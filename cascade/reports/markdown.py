@@ -2,7 +2,7 @@
 inline redline (~~trimmed~~, **added**)."""
 
 from cascade.reports.common import describe, flags, rows, sentence_map, summary_figures
-from cascade.reports.labels import label
+from cascade.reports.labels import evidence_text, label
 from cascade.reports.safe import md_code
 from cascade.reports.safe import md_text as md_escape
 from cascade.units import letter_units
@@ -103,7 +103,8 @@ def render_markdown(result: LinkResult, lang: str = "en", verdicts: PairVerdicts
             v = link_verdicts[(link.parent, link.child)]
             extra = f", {flags(link, lang)}" if flags(link) else ""
             head = (f"- {md_code(link.parent)} → {md_code(link.child)} ({t(v.relation.value)}, "
-                    f"{t(link.strength.value)} {link.score:.2f}, {t('kept_word')} {v.kept_share:.0%}{extra})")
+                    f"{evidence_text(link.strength.value, link.score, lang)}, "
+                    f"{t('kept_word')} {v.kept_share:.0%}{extra})")
             out.append(f"{head}: {redline(link.diff)}")
             for a, b, c in sentence_map(link, row.parent.text, child_texts.get(link.child, "")):
                 out.append(f"  - {t('sentence_map')}: «{md_escape(a)}» → «{md_escape(b)}» ({c:.2f})")
