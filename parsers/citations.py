@@ -236,6 +236,21 @@ def _issued_with(gap: str) -> bool:
     return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
 
 
+# An annex's title note, on its own line: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG ngày …)". The
+# rules, programme or regulation is issued with, and carries out, the act it names (when that act is the
+# document itself, a decision with its annexed Quy chế, the letter drops it as its own identity).
+_ANNEX_NOTE_RE = re.compile(
+    r"(?:(?:^|\n)[ \t]*\(?[ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+)?(?i:kèm\s+theo)"  # a line of its own
+    r"|\([ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+(?i:kèm)|Kèm)\s+theo)"  # or a title's "(Ban hành kèm theo", "(Kèm theo"
+    r"\s*:?\s*$")
+
+
+def _annex_notes(text: str, found: list[CitationMatch]) -> set[int]:
+    """The citations an annex's title note names (the first after "(Ban hành kèm theo", its kind written)."""
+    return {i for i, c in enumerate(found)
+            if c.kind_written and _ANNEX_NOTE_RE.search(text, max(0, c.start - 80), c.start)}
+
+
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
     """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
@@ -281,6 +296,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                 break
             marked.add(i)
             previous_end, first = c.end, False
+    marked |= _annex_notes(text, found)
     return [
         CitationMatch(**{**c.__dict__, "implements": True}) if i in marked else c for i, c in enumerate(found)
     ]
