@@ -19,6 +19,12 @@ ORGANISATIONS = (
     r"Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?(?:\s+khóa\s+[IVXLC]+)?",
     r"Bộ\s+Chính\s+trị",
     r"Ban\s+Bí\s+thư(?:\s+Trung\s+ương\s+Đảng)?",
+    # A committee named by its task, then by its level: "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh", "Hội
+    # đồng nghĩa vụ quân sự xã Ngọc Sơn", "Ban Chỉ huy Quân sự huyện Thạch Hà". A task naming "các" units names
+    # the addressees ("Ban Chỉ đạo … các huyện"); the People's Council has its own entry below.
+    rf"(?:Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hội\s+đồng(?!\s+nhân\s+dân)|Ban\s+Quản\s+lý)\s+"
+    rf"(?:(?!các\s|của\s|và\s|tại\s)[^.;:()\n]){{2,80}}?\s"
+    rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
     r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
