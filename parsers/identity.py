@@ -287,9 +287,19 @@ def from_pointer(paragraphs: list[str], body: str) -> Identity | None:
     return None
 
 
+# A letter that chases an earlier one: "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn bản số 404/… giao Sở …
+# trả lời đơn …. Tuy nhiên, đến nay … Sở chưa trình nội dung trên. … đề nghị Sở khẩn trương …": the letter reported
+# first is the one not yet answered, not the text's own.
+_CHASED_RE = re.compile(r"\b(?:Tuy\s+nhiên|Nhưng|Song)\s*,?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này)\b[^.;]{0,250}?"
+                        r"\b(?:chưa|vẫn\s+chưa|không)\b", re.I)
+
+
 def from_lead(paragraphs: list[str], body: str) -> Identity | None:
-    """The letter a reporting sentence announces, if the rest of the text does not carry it out."""
+    """The letter a reporting sentence announces, if the rest of the text does not carry it out, nor chase it as
+    an earlier letter not yet answered."""
     found = _lead(paragraphs, body)
+    if found and found[0].symbol and _CHASED_RE.search(body[body.find(found[0].evidence) + 1:]):
+        return None
     return found[0] if found and not found[1] else None
 
 

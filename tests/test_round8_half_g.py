@@ -114,8 +114,8 @@ def test_the_issuers_own_unit_named_alone_in_the_recipients(level, superior, sub
     above = {Tier.COMMUNE: "UBND huyện (b/c);", Tier.DISTRICT: "UBND tỉnh (b/c);", Tier.PROVINCE: "Bộ Nội vụ;"}[tier]
     below = {Tier.COMMUNE: "Các tổ dân phố;", Tier.DISTRICT: "UBND các xã, thị trấn;",
              Tier.PROVINCE: "UBND các huyện, thị xã;"}[tier]
-    entries = [*([above] if superior else []), f"Thường trực Đảng ủy, HĐND, UBND {word};", f"MTTQ, các đoàn thể {word};",
-               *([below] if subordinates else []), "Lưu: VT."]
+    own = [f"Thường trực Đảng ủy, HĐND, UBND {word};", f"MTTQ, các đoàn thể {word};"]
+    entries = [*([above] if superior else []), *own, *([below] if subordinates else []), "Lưu: VT."]
     assert tier_from_own_level_recipients(entries)[0] is tier
 
 
@@ -181,3 +181,23 @@ def test_the_instructions_of_named_bodies_and_the_documents_joined_to_them(n_bod
     roles = _roles(text)
     assert all(roles[f"{no}/TB-UBND"] for no in numbers)
     assert roles["7/TB-VPCP"] is False
+
+
+def _chasing(answered: bool) -> list[str]:
+    rest = ("Sở đã trình nội dung trên đúng hạn." if answered else
+            "Tuy nhiên, đến nay qua kiểm tra, rà soát Sở Tài nguyên và Môi trường chưa trình nội dung trên.")
+    return ["Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn bản số 404/VPUBND-TCD-NC thông báo ý kiến chỉ đạo của "
+            "Chủ tịch UBND tỉnh, giao Sở Tài nguyên và Môi trường trả lời đơn của công dân.", "", rest, "",
+            "Văn phòng UBND tỉnh đề nghị Sở Tài nguyên và Môi trường khẩn trương trình nội dung trên trước ngày "
+            "30/8/2021."]
+
+
+def test_a_letter_that_chases_an_earlier_one_is_not_that_letter():
+    letter = parse_lines(_chasing(answered=False))
+    assert letter.header.symbol is None
+    assert {c.symbol: c.role for c in letter.citations} == {"404/VPUBND-TCD-NC": CitationRole.MENTIONS}
+    assert letter.tier is Tier.PROVINCE
+
+
+def test_a_reported_letter_not_chased_stays_the_texts_own():
+    assert parse_lines(_chasing(answered=True)).header.symbol == "404/VPUBND-TCD-NC"
