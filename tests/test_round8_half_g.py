@@ -201,3 +201,22 @@ def test_a_letter_that_chases_an_earlier_one_is_not_that_letter():
 
 def test_a_reported_letter_not_chased_stays_the_texts_own():
     assert parse_lines(_chasing(answered=True)).header.symbol == "404/VPUBND-TCD-NC"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([("Công an", LEVELS), ("Bảo hiểm xã hội", LEVELS[:2]), ("Viện kiểm sát nhân dân", LEVELS[:2]),
+                        ("Tòa án nhân dân", LEVELS[:2]), ("Thanh tra", LEVELS[:2]), ("Chi cục Thuế", LEVELS[1:2]),
+                        ("Cục Thuế", LEVELS[:1]), ("Chi cục Kiểm lâm", LEVELS[:2])]).flatmap(
+           lambda b: st.tuples(st.just(b[0]), st.sampled_from(b[1]))),
+       st.booleans(), st.sampled_from(["vừa ký quyết định", "đã phát hành hướng dẫn", "đề nghị", "thông báo"]))
+def test_state_bodies_outside_the_committees_speak_at_their_level(body_level, named, verb):
+    body, (word, tier) = body_level
+    name = {"tỉnh": " Quảng Nam", "huyện": " Thạch Hà", "quận": " Cầu Giấy"}.get(word, " Tân Lập") if named else ""
+    letter = parse_lines([f"{body} {word}{name} {verb} các cơ quan, đơn vị trên địa bàn thực hiện ngay việc rà soát, "
+                          "báo cáo kết quả trước ngày 30/6/2024."])
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+def test_the_activity_of_inspection_is_no_body():
+    letter = parse_lines(["Tăng cường công tác thanh tra tổ chức kiểm tra việc chấp hành pháp luật trong năm 2024."])
+    assert letter.tier is Tier.UNKNOWN
