@@ -10,7 +10,8 @@ halves are fitted now. Half E (`e*`, 25 documents collected after round 5 from s
 ../shared/eval/real used, gold written by reading before any parser run) was scored once as found, the last unseen
 estimate, and studied in round 6. Half F (`f*`, 23 documents collected the same way after round 6) was scored
 once as found, the latest unseen estimate, and studied in round 7. Half G (`g*`, 25 documents collected the same way
-after round 7, gold committed before any parser run) was scored once as found, the latest unseen estimate.
+after round 7, gold committed before any parser run) was scored once as found, the latest unseen estimate, and
+studied in round 8: a fresh estimate needs a half H.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
