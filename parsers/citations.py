@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from parsers.kinds import kind_names, named_kinds
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
-from parsers.symbols import GLUED_DATE, PARTY, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
+from parsers.symbols import GLUED_DATE, PARTY, PARTY_DASHED, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
 
 # Kinds in any case; the marked spelling first, then the OCR-stripped one for names of two syllables or more
 # (a one-syllable loose form such as "in" for "Điện" would be read in ordinary words).
@@ -49,7 +49,8 @@ NUMBERED_CITATION_RE = re.compile(
     rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
     rf"(?(so)|(?<![\w/\-.]))"
-    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<state>{STATE})|(?P<short>{STATE_SHORT}))"
+    rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<dashed>{PARTY_DASHED})|(?P<state>{STATE})|"
+    rf"(?P<short>{STATE_SHORT}))"
     rf"(?:(?![\w/])|(?={GLUED_DATE}))"  # a document list's cells glued: "19/2018/TT-BGDĐT10/10/2018"
     rf"(?P<da>\s*,?\s*{_date_fragment('a')})?"
     rf"(?:\s*,?\s*(?i:{loose('của')})\s+(?P<body>{_BODY}{_BODY_TAIL}{{0,80}})(?(da)|(?:\s+{_date_fragment('b')})?))?",
@@ -134,7 +135,7 @@ def find_numbered(text: str) -> list[CitationMatch]:
     out = []
     for m in _numbered_matches(text):
         g = m.groupdict()
-        written = g["party"] or g["glued"] or g["state"] or g["short"]
+        written = g["party"] or g["glued"] or g["dashed"] or g["state"] or g["short"]
         sym = parse_symbol(written)
         if sym is None:
             continue
@@ -203,6 +204,11 @@ _FIRST_GAP_BREAK_RE = re.compile(r"[.;]|\b(?:theo|nhằm|để|về|với|trong|
 # it, is what the verb governs, however long the opinion's subject.
 _OPINION_GAP_RE = re.compile(
     r"^\s*(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|kết\s+luận|chỉ\s+đạo)\s+(?:của|tại)\s[^.;]{0,250}?\btại\s*$", re.I)
+# "… triển khai thực hiện nghiêm các chỉ đạo của Bộ Chính trị, Ban Bí thư, Chính phủ, … và Văn bản số 614/UBND-VX1
+# …": the instructions of the bodies named, and the documents joined to them by "và", are what the verb governs.
+_DIRECTIVES_AND_GAP_RE = re.compile(
+    r"^\s*(?:nghiêm(?:\s+túc)?\s+)?(?:các\s+)?(?:ý\s+kiến\s+|văn\s+bản\s+)?chỉ\s+đạo\s+của\s[^.;:]{0,250}?\s(?:và|cùng)\s*$",
+    re.I)
 # A list after "Căn cứ / Thực hiện": entries separated by ";", each opening with its kind.
 _LIST_GAP_RE = re.compile(r";\s*(?:và\s+|đồng\s+thời\s+)?$")
 # A comma list whose entries each carry their own subject: the gap is the last entry's subject and a comma.
@@ -274,7 +280,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             if first:
                 listing = listing or gap.rstrip().endswith(":")  # "Thực hiện các văn bản của UBND tỉnh: …"
                 if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
-                        and not (basis and _issued_with(gap)):
+                        and not _DIRECTIVES_AND_GAP_RE.match(gap) and not (basis and _issued_with(gap)):
                     break
             elif _LIST_GAP_RE.search(gap) and (c.kind_written or (listing and _SO_ENTRY_RE.match(c.text))) \
                     and len(gap) <= 300 and "." not in gap.rstrip():

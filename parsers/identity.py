@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from models import IdentitySource
-from parsers.citations import find_numbered
+from parsers.citations import CitationMatch, find_numbered
 from parsers.kinds import code_of_kind, kind_names
 from parsers.lexicon import ORGANISATION_RE, SURNAMES
 from parsers.normalise import normalise_tones
@@ -58,9 +58,11 @@ _LEAD_RE = re.compile(
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
-# A page copy may stamp its month before the lead: " date 2021-09 Đêm 22/9, UBND tỉnh ban hành …".
+# A page copy may stamp its month before the lead: " date 2021-09 Đêm 22/9, UBND tỉnh ban hành …"; a portal
+# names itself in brackets, a web address with no dash after it: "(hocmon.gov.vn) Theo Công văn số …".
 _NEWS_TAG_RE = re.compile(
-    r"^\s*(?:(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*|date\s+\d{4}-\d{2}(?:-\d{2})?\s+)")
+    r"^\s*(?:(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*|date\s+\d{4}-\d{2}(?:-\d{2})?\s+|"
+    r"\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)\)\s*(?:[-–—]\s*)?)")
 # A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
 _OFFICE_RE = re.compile(r"^(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc|Trưởng\s+phòng|Bí\s+thư|"
                         r"Chánh\s+Văn\s+phòng|Bộ\s+trưởng|Thứ\s+trưởng)(?:\s+Thường\s+trực)?\s+"
@@ -204,17 +206,50 @@ def from_kind_of_title(text: str, body: str) -> Identity | None:
                     kind=kind, issuer=who, subject=m.group("subject").strip().rstrip(" .") or None)
 
 
+# The page points at the letter it attaches: "Cụ thể xem trong công văn số 2092/BNN-KN trong file đính kèm", "Chi
+# tiết nội dung của Chỉ thị số 1900/CT-BNN-BVTV tại đây", "Xem toàn văn Kế hoạch số … tại đây".
+_FILE_POINTER_RE = re.compile(
+    rf"(?:(?:Cụ\s+thể|Chi\s+tiết)\s+)?xem\s+(?:chi\s+tiết\s+|toàn\s+văn\s+|nội\s+dung\s+)?(?:(?:trong|tại)\s+)?"
+    rf"(?P<kind>(?i:{_KIND}))\s+số\b|(?:Chi\s+tiết|Toàn\s+văn)(?:\s+nội\s+dung)?(?:\s+(?:của|tại))?\s+"
+    rf"(?P<kind2>(?i:{_KIND}))\s+số\b", re.I)
+_ATTACHED_HERE_RE = re.compile(r"^\s*(?:(?:trong|tại|ở)\s+(?:file|tệp|tài\s+liệu|văn\s+bản)\s+đính\s+kèm|"
+                               r"đính\s+kèm|tại\s+đây)\b", re.I)
+
+
+def _pointed_at(text: str, body: str) -> list[CitationMatch]:
+    """The documents a page's pointer to its attachment names, unless the text carries that document out."""
+    out = []
+    for m in _FILE_POINTER_RE.finditer(text):
+        at = m.start("kind") if m.group("kind") else m.start("kind2")
+        found = find_numbered(text[at:])
+        if found and found[0].start == 0 and _ATTACHED_HERE_RE.match(text[at + found[0].end:]) \
+                and not carried_out(found[0].symbol, body):
+            out.append(found[0])
+    return out
+
+
 def from_posting(paragraphs: list[str]) -> Identity | None:
     """The letter the page says it posts, wherever the sentence stands (often last, before "Xem … tại đây")."""
     for text in paragraphs:
         for m in _POSTING_RE.finditer(text):
             found = find_numbered(text[m.start("kind"):])
             if found and found[0].start == 0:
-                c = found[0]
-                return Identity(source=IdentitySource.POSTING, evidence=text.strip(), symbol=c.symbol,
-                                number=c.number, doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind,
-                                date=c.date, issuer=c.issuing_body)
+                return _posted(found[0], text)
     return None
+
+
+def from_file_pointer(paragraphs: list[str], body: str) -> Identity | None:
+    """The letter a page attaches, named by its pointer to the file when nothing else names the page's letter."""
+    for text in paragraphs:
+        pointed = _pointed_at(text, body)
+        if pointed:
+            return _posted(pointed[0], text)
+    return None
+
+
+def _posted(c: CitationMatch, text: str) -> Identity:
+    return Identity(source=IdentitySource.POSTING, evidence=text.strip(), symbol=c.symbol, number=c.number,
+                    doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=c.issuing_body)
 
 
 # A summary that opens by pointing at the letter: "Đó là chỉ đạo của UBND tỉnh đối với … tại Công văn số
@@ -252,9 +287,19 @@ def from_pointer(paragraphs: list[str], body: str) -> Identity | None:
     return None
 
 
+# A letter that chases an earlier one: "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn bản số 404/… giao Sở …
+# trả lời đơn …. Tuy nhiên, đến nay … Sở chưa trình nội dung trên. … đề nghị Sở khẩn trương …": the letter reported
+# first is the one not yet answered, not the text's own.
+_CHASED_RE = re.compile(r"\b(?:Tuy\s+nhiên|Nhưng|Song)\s*,?\s*(?:đến|tới)\s+(?:nay|thời\s+điểm\s+này)\b[^.;]{0,250}?"
+                        r"\b(?:chưa|vẫn\s+chưa|không)\b", re.I)
+
+
 def from_lead(paragraphs: list[str], body: str) -> Identity | None:
-    """The letter a reporting sentence announces, if the rest of the text does not carry it out."""
+    """The letter a reporting sentence announces, if the rest of the text does not carry it out, nor chase it as
+    an earlier letter not yet answered."""
     found = _lead(paragraphs, body)
+    if found and found[0].symbol and _CHASED_RE.search(body[body.find(found[0].evidence) + 1:]):
+        return None
     return found[0] if found and not found[1] else None
 
 
@@ -288,6 +333,26 @@ _SPEAKS_AFTER_RE = re.compile(r"^\s*(?:đã\s+|vừa\s+)?(?-i:[a-zđà-ỹ]+)")
 # "Kế hoạch do Phó Chủ tịch UBND tỉnh Lê Trường Sơn ký ban hành, yêu cầu …": the text opens on its letter's signer.
 _ISSUED_BY_RE = re.compile(rf"^(?P<kind>(?i:{_KIND}))(?:\s+số\s*\S+)?\s+do\s+(?P<who>[{VN_UPPER}][^,.;:()]{{2,120}}?)"
                            rf"\s+(?:ký\s+)?ban\s+hành\b")
+
+
+_SOURCES_OPEN_RE = re.compile(
+    r"^\s*(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|hướng\s+dẫn))\b", re.I)
+
+
+def _after_sources(sentence: str, m: re.Match[str], paragraph: str) -> str | None:
+    """The body that speaks after a clause naming what it carries out: "Thực hiện Công điện số 570/CĐ-TTg …; các
+    văn bản chỉ đạo có liên quan của Trung ương, Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh vừa ban hành Công
+    văn số 1246/UBND-VX …" is that committee's own letter. The body is the first organisation after a comma of the
+    clause, running to the verb. The clause may be a list whose entries the sentence split took apart at ";"."""
+    if not (_SOURCES_OPEN_RE.match(sentence) or _SOURCES_OPEN_RE.match(paragraph)):
+        return None
+    who = m.group("who")
+    for comma in re.finditer(r",\s+", who):
+        rest = who[comma.end():].strip()
+        org = ORGANISATION_RE.match(normalise_tones(rest))
+        if org and org.end() >= len(rest) - 1:
+            return rest
+    return None
 
 
 def _according(sentence: str, body: str) -> tuple[Identity, bool] | None:
@@ -352,9 +417,10 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
             if not m:
                 continue
             before = sentence[: m.start()].strip()
-            if before and not (m.group("dated") and before.endswith(",")):
-                continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
             news = (m.group("when") or "").startswith("vừa")  # "… vừa có Công văn số …": news of the day
+            after_sources = _after_sources(sentence, m, text) if before and news else None
+            if before and not (m.group("dated") and before.endswith(",")) and after_sources is None:
+                continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
             if p_index >= 3 and not (m.group("dated") or opens or news):
                 continue  # past the first paragraphs only the prose's opening counts
             if not (m.group("dated") or m.group("opener") or news) and (p_index, s_index) != (0, 0) and not opens:
@@ -368,7 +434,7 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
                     if inner and inner[0].start == 0 and inner[0].kind == kind and inner[0].symbol:
                         symbol = inner[0]
                         break
-            who = body_of_apposition(m.group("who").strip())
+            who = after_sources or body_of_apposition(m.group("who").strip())
             if m.group("principal"):
                 who = body_of_office_holder(m.group("principal").strip())
             carried = bool(symbol and carried_out(symbol.symbol, body)) or _instructed_by(who, body) \

@@ -19,6 +19,12 @@ ORGANISATIONS = (
     r"Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?(?:\s+khóa\s+[IVXLC]+)?",
     r"Bộ\s+Chính\s+trị",
     r"Ban\s+Bí\s+thư(?:\s+Trung\s+ương\s+Đảng)?",
+    # A committee named by its task, then by its level: "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh", "Hội
+    # đồng nghĩa vụ quân sự xã Ngọc Sơn", "Ban Chỉ huy Quân sự huyện Thạch Hà". A task naming "các" units names
+    # the addressees ("Ban Chỉ đạo … các huyện"); the People's Council has its own entry below.
+    rf"(?:Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hội\s+đồng(?!\s+nhân\s+dân)|Ban\s+Quản\s+lý)\s+"
+    rf"(?:(?!các\s|của\s|và\s|tại\s)[^.;:()\n]){{2,80}}?\s"
+    rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
     r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
@@ -52,6 +58,12 @@ ORGANISATIONS = (
     r"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|Chữ\s+thập\s+đỏ)"
     r"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố))?",
     r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
+    # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the
+    # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
+    # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
+    rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?-i:Viện)\s+kiểm\s+sát\s+nhân\s+dân|(?-i:T(?:òa|oà))\s+án\s+nhân\s+dân|"
+    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}})"
+    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Youth Federation's committee and its secretariat: "Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên".
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường)(?:\s+{_CAP}){{0,3}})?",

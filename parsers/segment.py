@@ -8,6 +8,7 @@ wording of particular letters. Every raw line ends up in exactly one zone (or `u
 """
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from parsers.identity import (
     Identity,
     carried_out,
     from_attachment_note,
+    from_file_pointer,
     from_kind_of_title,
     from_lead,
     from_page_title,
@@ -294,11 +296,15 @@ def _short(text: str, n: int = 60) -> str:
 
 
 def _names_itself(header: Header, citation: Citation) -> bool:
-    """The letter's own symbol, in a portal title, a source line or the text: no citation. Portals add the year
-    to a symbol that has none ("Quyết định số 1961/2019/QĐ-UBND" for 1961/QĐ-UBND of 2019), so the year counts
-    only where both sides give one."""
+    """The letter's own symbol, in a portal title, a source line or the text: no citation."""
+    return _is_own(header, citation.symbol, citation.date)
+
+
+def _is_own(header: Header, symbol: str | None, date: dt.date | None) -> bool:
+    """`symbol` (dated `date`) is the letter's own. Portals add the year to a symbol that has none ("Quyết định số
+    1961/2019/QĐ-UBND" for 1961/QĐ-UBND of 2019), so the year counts only where both sides give one."""
     own = parse_symbol(header.symbol) if header.symbol else None
-    cited = parse_symbol(citation.symbol) if citation.symbol else None
+    cited = parse_symbol(symbol) if symbol else None
     if own is None or cited is None:
         return False
     if own.number is None:  # a draft's blank number: only the same spelling is the same letter
@@ -307,7 +313,7 @@ def _names_itself(header: Header, citation: Citation) -> bool:
             (cited.number, cited.doc_type, (cited.issuer_code or "").upper()):
         return False
     own_year = own.year or (header.date.year if header.date else None)
-    cited_year = cited.year or (citation.date.year if citation.date else None)
+    cited_year = cited.year or (date.year if date else None)
     return own_year is None or cited_year is None or own_year == cited_year
 
 
@@ -361,6 +367,10 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
         found = from_lead(*_leads_and_body(letter, furniture))
     if found is None:
         found = from_pointer(*_leads_and_body(letter, furniture))
+    if found is None:
+        links = [ln.text for k, ln in furniture if k == "download link"]  # "Xem toàn văn Công văn số … tại đây"
+        found = from_file_pointer([p.text for p in [*letter.preamble, *letter.body, *letter.closing]] + links,
+                                  _leads_and_body(letter, furniture)[1])
     if found is None:
         found = _untitled_title(letter, titled=bool(titles))
     if found is None and not h.issuer:
@@ -519,6 +529,21 @@ def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str,
 SEGMENTERS = ("syllable", "pyvi")
 
 
+# A legal database's note on the letter's own status: "Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV … bị bãi bỏ, thay
+# thế bởi Thông tư liên tịch số 01/2015/TTLT-VPCP-BNV", "Quyết định 119/QĐ-UBND … đã được thay thế bởi Quyết định
+# 366/QĐ-UBND": the later act is the site's news, not a document the letter names.
+_REPLACED_BY_RE = re.compile(r"\b(?:bị|được)\s+(?:[^.;]{0,30}?\s)?(?:thay\s+thế|bãi\s+bỏ|hủy\s+bỏ|huỷ\s+bỏ|"
+                             r"sửa\s+đổi(?:,\s*bổ\s+sung)?)\s+bởi\s*$", re.I)
+
+
+def _status_note(header: Header, text: str, start: int) -> bool:
+    """The reference at `start` is what replaced the letter itself, in a sentence that names the letter."""
+    before = text[:start]
+    sentence = before[max(before.rfind(". "), before.rfind("; "), before.rfind("\n")) + 1:]
+    return bool(header.symbol and _REPLACED_BY_RE.search(sentence)
+                and any(_is_own(header, m.symbol, m.date) for m in find_numbered(sentence)))
+
+
 def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     """The letter's references, from the matcher spaCy's `cascade_citations` component runs
     (`parsers.nlp`): that component reads the text alone, so building a `Doc` of every paragraph (a
@@ -533,6 +558,8 @@ def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     for text, parts, may_implement in runs:
         found = find_citations(text, with_roles=True)
         for c in found:
+            if _status_note(letter.header, text, c.start):
+                continue
             where, offset = next((w, o) for w, o in reversed(parts) if o <= c.start)
             out.append(
                 Citation(

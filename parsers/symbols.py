@@ -32,6 +32,11 @@ _NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"
 PARTY = rf"{_NO}{SP}{DASH}{SP}{_ABBR}{SP}/{SP}{_ISSUER}"
 # The hyphen lost (PDF-to-text): only with a known type code, so "5 KH/…" is never a stray number.
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
+# A hyphen where the Party's slash belongs: "Nghị quyết số 18-NQ-TW" (18-NQ/TW). Only a known type code, then a
+# Party committee's code (…TW, …TU, …HU, …ĐU), so no state symbol or date reads as one.
+_PARTY_COMMITTEE = r"(?:[A-ZĐ]{0,8}(?:TW|TƯ|TU|HU|QU|ĐU)|ThU)"
+PARTY_DASHED = rf"\d{{1,5}}{SP}{DASH}{SP}(?:{_TYPE_ALT}){SP}{DASH}{SP}{_PARTY_COMMITTEE}(?![A-ZĐƯa-zđ0-9/\-])"
+_DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{_PARTY_COMMITTEE})$")
 # A joint act may put its type before a second slash: "19/2008/NQLT/CP-UBTUMTTQVN" (a liên tịch resolution).
 _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
@@ -88,8 +93,13 @@ def parse_symbol(written: str) -> Symbol | None:
     ('30c', 'BCĐ')
     >>> s = parse_symbol("19/2008/NQLT/CP-UBTUMTTQVN"); (s.doc_type, s.issuer_code, s.year)
     ('NQLT', 'CP-UBTUMTTQVN', 2008)
+    >>> s = parse_symbol("18-NQ-TW"); (s.text, s.party, s.doc_type)
+    ('18-NQ/TW', True, 'NQ')
     """
     text = _squash(written).rstrip(".,;:)")
+    dashed = _DASHED_RE.match(text)
+    if dashed:
+        text = f"{dashed['no']}-{dashed['type']}/{dashed['issuer']}"
     glued = _GLUED_RE.match(text)
     if glued:
         text = f"{glued['no']}-{text[len(glued['no']):]}"

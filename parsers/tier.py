@@ -222,11 +222,13 @@ def _unknown_reason(letter: Letter) -> str:
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
-    r"sẽ\s+)?"
+    r"sẽ\s+)?(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
-    rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo))\b",
+    rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
+    # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
+    rf"ký\s+(?:ban\s+hành\s+)?(?:{_KINDS}|văn\s+bản)|phát\s+hành)\b",
     re.I,
 )
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
@@ -279,6 +281,34 @@ def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
         t = tier_of_issuer(letter.signature.body, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body the signature signs for, {letter.signature.body!r}"
+    return tier_from_own_level_recipients([e.text for e in letter.cc])
+
+
+# "Nơi nhận" names the bodies of the issuer's own unit by the unit word alone ("Thường trực Đảng ủy, HĐND, UBND
+# phường;", "MTTQ, các đoàn thể phường;"), those above by theirs too ("UBND tỉnh (b/c);"), and the units below as a
+# set ("UBND các xã, thị trấn"), by name ("UBND xã Tân Lập") or as hamlets: the lowest unit word that ends a
+# recipient is the issuer's. ("thành phố" is a province or a district: it says nothing.)
+_UNIT_WORD = r"(?:tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
+_UNIT_SET_RE = re.compile(rf"\bcác\s+(?:(?:{_UNIT_WORD}|thành\s+phố)(?:\s*,\s*|\s+và\s+|\s*)?)+", re.I)
+_OWN_UNIT_RE = re.compile(rf"(?<![^\W\d_])(?P<unit>{_UNIT_WORD})\s*(?=[;,.()]|$)", re.I)
+_UNIT_LEVEL = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "quận": Tier.DISTRICT, "thị xã": Tier.DISTRICT,
+               "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
+_ORDER = (Tier.COMMUNE, Tier.DISTRICT, Tier.PROVINCE)
+
+
+def tier_from_own_level_recipients(entries: list[str]) -> tuple[Tier, str]:
+    """The issuer's tier from the lowest unit word a "Nơi nhận" entry ends with, unnamed (g03's ward notice: "-
+    Thường trực Đảng ủy, HĐND, UBND phường;")."""
+    found: dict[Tier, str] = {}
+    for entry in entries:
+        if re.match(r"^\s*(?:Lưu|Như\s+trên)\b", entry, re.I):
+            continue
+        text = _UNIT_SET_RE.sub(" ", normalise_tones(entry))
+        for m in _OWN_UNIT_RE.finditer(text):
+            found.setdefault(_UNIT_LEVEL[re.sub(r"\s+", " ", m.group("unit").lower())], entry.strip())
+    for tier in _ORDER:
+        if tier in found:
+            return tier, f"the recipients of its own unit in 'Nơi nhận', {found[tier]!r}"
     return Tier.UNKNOWN, ""
 
 
@@ -353,6 +383,8 @@ _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|B
 # The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
 # e04's Youth Federation numbers its plans 05/KH-UBH).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
+                            r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
+                            r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH)")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
