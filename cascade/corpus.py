@@ -260,6 +260,7 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             by_body[body].append((letter.header.date or dt.date.min, path))
     for dated in (*by_kind.values(), *by_body.values()):
         dated.sort()
+    named_by = _named_by(letters, by_key)
     nodes = {path: _node(path, letter) for path, letter in letters.items()}
     graph = nx.DiGraph()  # parent → child, to refuse cycles
     graph.add_nodes_from(letters)
@@ -316,7 +317,8 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             # below the child's tier, is passed over.
             for prop in sorted(batch, key=lambda x: (-x.score, x.child, x.parent)):
                 node = nodes[prop.child]
-                if node.parents or nx.has_path(graph, prop.child, prop.parent):
+                if node.parents or prop.parent in named_by.get(prop.child, ()) \
+                        or nx.has_path(graph, prop.child, prop.parent):
                     continue
                 floor = _placed_rank(prop.parent, letters, graph)
                 if floor is not None and floor > TIER_RANK.get(letters[prop.child].tier, unplaced):
@@ -332,6 +334,24 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             nodes[p.parent].children.append(path)
     _flag_sibling_copies(nodes, index, letters, settings)
     return nodes
+
+
+def _named_by(letters: Mapping[str, Letter], by_key: Mapping[Key, list[str]]) -> dict[str, set[str]]:
+    """Which letters name each letter in a citation of any role (a mention too), where the symbol is the
+    only one of its kind in the folder and a cited date agrees: a letter is never placed, by content,
+    under a letter that names it, which was written after it (a contest's rules "ban hành kèm theo" its
+    plan share most of the plan's text and, undated, would otherwise be its parent)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for path, letter in letters.items():
+        for c in letter.citations:
+            key = symbol_key(c.number, c.doc_type, c.issuer_code)
+            found = by_key.get(key, []) if key else []
+            if len(found) != 1 or found[0] == path:
+                continue
+            date = letters[found[0]].header.date
+            if c.date is None or date is None or c.date == date:
+                out[found[0]].add(path)
+    return out
 
 
 def _placed_rank(path: str, letters: Mapping[str, Letter], graph: nx.DiGraph) -> int | None:

@@ -242,12 +242,13 @@ def _issued_with(gap: str) -> bool:
     return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
 
 
-# An annex's title note, on its own line: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG ngày …)". The
+# An annex's title note, on its own line: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG ngày …)",
+# "theo" sometimes left out ("(Ban hành kèm Kế hoạch số 574 …)"). The
 # rules, programme or regulation is issued with, and carries out, the act it names (when that act is the
 # document itself, a decision with its annexed Quy chế, the letter drops it as its own identity).
 _ANNEX_NOTE_RE = re.compile(
-    r"(?:(?:^|\n)[ \t]*\(?[ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+)?(?i:kèm\s+theo)"  # a line of its own
-    r"|\([ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+(?i:kèm)|Kèm)\s+theo)"  # or a title's "(Ban hành kèm theo", "(Kèm theo"
+    r"(?:(?:^|\n)[ \t]*\(?[ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+)?(?i:kèm(?:\s+theo)?)"  # a line of its own
+    r"|\([ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+(?i:kèm)|Kèm)(?:\s+theo)?)"  # or a title's "(Ban hành kèm theo"
     r"\s*:?\s*$")
 
 

@@ -51,3 +51,69 @@ def test_a_child_that_cites_its_parent_is_not_called_reversed_by_its_header_tier
     result = link_letters(parent, child)
     assert result.citation_check.status is CitationStatus.UNRELATED
     assert any(w.code == "reversed" and "higher tier (central)" in w.message for w in result.warnings)
+
+
+def _citations(tmp_path, issuing_line: str, name: str = "rules.txt"):
+    path = write_letter(tmp_path, name, _rules([], issuing_line))
+    return [(c.symbol, c.role.value) for c in parse_letter(path).citations]
+
+
+def test_the_issuing_line_is_read_as_carried_out_in_every_way_it_is_printed(tmp_path):
+    """A PDF's lost hyphen ("245 KH/…"), a colon after "số", "theo" left out, and the line run into the
+    title above it (no closing mark): each time the rules carry out the plan they are issued with."""
+    for line, symbol in (
+        ("(Ban hành kèm theo Kế hoạch số 245 KH/TWĐTNBTG ngày 08/11/2019)", "245-KH/TWĐTNBTG"),
+        ("(Ban hành kèm Kế hoạch số 574 KH/TWĐTNBTG, ngày 14 tháng 10 năm 2022)", "574-KH/TWĐTNBTG"),
+        ("(Ban hành Kèm theo Kế hoạch số: 318-KHPH/BSGGPTWĐTN ngày 27 tháng 6 năm 2023)", "318-KHPH/BSGGPTWĐTN"),
+        ("(Kèm theo Kế hoạch số 45/KH-UBND ngày 01/02/2021 của UBND huyện)", "45/KH-UBND"),
+    ):
+        assert (symbol, "implements") in _citations(tmp_path, line), line
+
+
+def test_an_enclosure_named_in_a_sentence_is_only_a_mention(tmp_path):
+    line = "Các đơn vị gửi danh sách tác giả (kèm theo Công văn số 123/SGDĐT-VP ngày 02/3/2024) về Ban Tổ chức."
+    assert _citations(tmp_path, line) == [("123/SGDĐT-VP", "mentions")]
+
+
+PLAN_ITEMS = [*item("1.", TOPIC), *item("2.", WORKS),
+              *item("3.", "Các cơ sở đoàn tổ chức phát động cuộc thi, tổng hợp tác phẩm gửi về Ban Tổ chức trước ngày "
+                          "30/6/2024 để chấm sơ khảo và công bố kết quả.")]
+RULES_MORE = [*item("4.", "Mỗi tác giả được gửi tối đa ba tác phẩm; tác phẩm đã đạt giải ở cuộc thi khác không được "
+                          "tham gia dự thi."),
+              *item("5.", "Cơ cấu giải thưởng gồm một giải Nhất, hai giải Nhì, ba giải Ba và năm giải Khuyến khích, "
+                          "kèm theo giấy chứng nhận của Ban Tổ chức."),
+              *item("6.", "Ban Giám khảo chấm theo thang điểm 100, trong đó nội dung chiếm 60 điểm, hình thức thể "
+                          "hiện chiếm 40 điểm.")]
+# The rules' header: the plan's body and date, no number of their own (as the central Youth Union prints them).
+RULES_HEADER = ["TỈNH ỦY BÌNH PHƯỚC", "BAN TUYÊN GIÁO", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                "Bình Phước, ngày 22 tháng 5 năm 2024", ""]
+
+
+def _folder_of(tmp_path, other: list[str]) -> dict:
+    from cascade.corpus import detect_parents
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write_letter(folder, "ke-hoach.txt", parent_text(PLAN_ITEMS, preamble=None))
+    write_letter(folder, "other.txt", "\n".join([*RULES_HEADER, *other, "", *PLAN_ITEMS, *RULES_MORE, ""]))
+    letters = {p.name: parse_letter(p) for p in sorted(folder.iterdir())}
+    return letters, detect_parents(letters)
+
+
+def test_a_folder_puts_the_rules_under_the_plan_they_are_issued_with(tmp_path):
+    """Rules of the plan's body and date hold all of its text and more: without their issuing line read
+    as carried out, a folder run took the plan for the child of its own rules."""
+    _, nodes = _folder_of(tmp_path, ["THỂ LỆ", "Cuộc thi tìm hiểu công tác tuyên truyền năm 2024",
+                                     "(Ban hành kèm theo Kế hoạch số 12 CV/BTGTU ngày 22/5/2024)"])
+    assert [p.parent for p in nodes["other.txt"].parents] == ["ke-hoach.txt"]
+    assert nodes["ke-hoach.txt"].parents == []
+
+
+def test_a_letter_is_never_placed_under_a_letter_that_names_it(tmp_path):
+    """A report that names the plan in passing and repeats its text is written after the plan: content
+    alone must not make it the plan's parent."""
+    letters, nodes = _folder_of(tmp_path, [
+        "BÁO CÁO", "Kết quả cuộc thi tìm hiểu công tác tuyên truyền năm 2024",
+        "Ban Tổ chức báo cáo kết quả các nội dung nêu tại Kế hoạch số 12-CV/BTGTU ngày 22/5/2024 như sau:"])
+    assert all(c.role.value == "mentions" for c in letters["other.txt"].citations)
+    assert all(p.parent != "other.txt" for p in nodes["ke-hoach.txt"].parents)
