@@ -297,7 +297,7 @@ _ORDER = (Tier.COMMUNE, Tier.DISTRICT, Tier.PROVINCE)
 
 
 def tier_from_own_level_recipients(entries: list[str]) -> tuple[Tier, str]:
-    """The issuer's tier from the lowest unit word a "Nơi nhận" entry ends with, unnamed (g03's ward notice: "-
+    """The issuer's tier from the lowest unit word a "Nơi nhận" entry ends with, unnamed (a ward's notice: "-
     Thường trực Đảng ủy, HĐND, UBND phường;")."""
     found: dict[Tier, str] = {}
     for entry in entries:
