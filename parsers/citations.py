@@ -242,14 +242,13 @@ def _issued_with(gap: str) -> bool:
     return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
 
 
-# An annex's title note, on its own line: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG ngày …)",
-# "theo" sometimes left out ("(Ban hành kèm Kế hoạch số 574 …)"). The
-# rules, programme or regulation is issued with, and carries out, the act it names (when that act is the
-# document itself, a decision with its annexed Quy chế, the letter drops it as its own identity).
+# An annex's issuing note, in brackets under its title: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG
+# ngày …)", "PHỤ LỤC (Kèm theo …)", "theo" sometimes left out ("(Ban hành kèm Kế hoạch số 574 …)"). The rules,
+# programme or regulation is issued with, and carries out, the act it names (when that act is the document
+# itself, a decision with its annexed Quy chế, the letter drops it as its own identity). Unbracketed, "Ban hành
+# kèm theo Quyết định số …" is as often a basis's tail or an article's wording: left to the verbs.
 _ANNEX_NOTE_RE = re.compile(
-    r"(?:(?:^|\n)[ \t]*\(?[ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+)?(?i:kèm(?:\s+theo)?)"  # a line of its own
-    r"|\([ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+(?i:kèm)|Kèm)(?:\s+theo)?)"  # or a title's "(Ban hành kèm theo"
-    r"\s*:?\s*$")
+    r"\([ \t]*(?:(?i:được)\s+)?(?:(?i:ban\s+hành)\s+(?i:kèm)|Kèm)(?:\s+theo)?\s*:?\s*$")
 
 
 def _annex_notes(text: str, found: list[CitationMatch]) -> set[int]:
