@@ -12,7 +12,8 @@ estimate, and studied in round 6. Half F (`f*`, 23 documents collected the same 
 once as found, the latest unseen estimate, and studied in round 7. Half G (`g*`, 25 documents collected the same way
 after round 7, gold committed before any parser run) was scored once as found, the latest unseen estimate, and
 studied in round 8. Half H (`h*`, 25 documents collected the same way after round 8 from 25 hosts no earlier half
-used, gold committed before any parser run) is the latest unseen estimate: score it once as found.
+used, gold committed before any parser run) was scored once as found, the latest unseen estimate, and studied in
+round 9: a fresh estimate needs a half I.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
