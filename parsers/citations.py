@@ -239,8 +239,8 @@ _SO_ENTRY_RE = re.compile(r"^(?i:số|so)\b")
 # the decision says the same ("Căn cứ Quy chế phát ngôn … ban hành theo Quyết định số 02/2013/QĐ-UBND …"), when
 # the basis is a document named by its kind, whatever its title says ("… cho báo chí của các cơ quan …").
 _ISSUED_WITH_GAP_RE = re.compile(r"^(?P<basis>[^.;]{0,200}?)\s*\b(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.I)
-_ISSUED_BY_GAP_RE = re.compile(rf"^\s*(?:các\s+)?(?-i:{_EXACT_KIND})\s[^.;]{{0,200}}?\s(?:được\s+)?ban\s+hành\s+"
-                               rf"(?:theo|tại)\s*$", re.I)
+_ISSUED_BY_GAP_RE = re.compile(rf"^\s*(?P<basis>(?:các\s+)?(?-i:{_EXACT_KIND})\s[^.;]{{0,200}}?)\s(?:được\s+)?"
+                               rf"ban\s+hành\s+(?:theo|tại)\s*$", re.I)
 
 
 def _issued_with(gap: str) -> bool:
@@ -249,7 +249,7 @@ def _issued_with(gap: str) -> bool:
     if m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis")):
         return True
     by = _ISSUED_BY_GAP_RE.match(gap)
-    return by is not None and not re.search(r"\btheo\b", gap[: gap.rstrip().rfind(" ")], re.I)
+    return by is not None and not re.search(r"\btheo\b", by.group("basis"), re.I)
 
 
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
