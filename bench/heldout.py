@@ -11,7 +11,9 @@ halves are fitted now. Half E (`e*`, 25 documents collected after round 5 from s
 estimate, and studied in round 6. Half F (`f*`, 23 documents collected the same way after round 6) was scored
 once as found, the latest unseen estimate, and studied in round 7. Half G (`g*`, 25 documents collected the same way
 after round 7, gold committed before any parser run) was scored once as found, the latest unseen estimate, and
-studied in round 8: a fresh estimate needs a half H.
+studied in round 8. Half H (`h*`, 25 documents collected the same way after round 8 from 25 hosts no earlier half
+used, gold committed before any parser run) was scored once as found, the latest unseen estimate, and studied in
+round 9: a fresh estimate needs a half I.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
@@ -36,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout"
 SCORERS = REPO.parent / "shared" / "eval"
-HALVES = ("A", "B", "C", "D", "E", "F", "G")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H")
 
 
 def parse_all(gold: list[dict], out: Path) -> dict[str, str]:

@@ -42,9 +42,12 @@ _BODY_TAIL = (
     rf"(?!\s+và\s+[^{VN_UPPER}])"
     rf"(?!\s+(?:và\s+)?(?i:{_EXACT_KIND})\b)[^,;.:()“”\"\n])"
 )
-# A status in brackets between the kind and its number: "Nghị quyết (dự thảo) số 113/HĐBT", "Luật (sửa đổi) số …".
+# A status in brackets between the kind and its number: "Nghị quyết (dự thảo) số 113/HĐBT", "Luật (sửa đổi) số …",
+# or the urgency or secrecy mark a clerk stamps: "Kế hoạch (HOẢ TỐC) số 1141/KH-UBND", "Công văn (khẩn) số …".
 # A joint act says so after its kind: "Nghị quyết Liên tịch số 19/2008/NQLT/CP-UBTUMTTQVN".
-_QUALIFIER = r"(?:\((?i:dự\s+thảo|sửa\s+đổi|bổ\s+sung|mới|bản\s+sao|trích)\)\s+|(?i:liên\s+tịch)\s+)"
+_MARK = r"(?:thượng\s+)?khẩn|h(?:ỏa|oả)\s+tốc|(?:tối\s+|tuyệt\s+)?mật"
+_QUALIFIER = (rf"(?:\(\s*(?i:dự\s+thảo|sửa\s+đổi|bổ\s+sung|mới|bản\s+sao|trích|{_MARK})\s*\)\s+|"
+              r"(?i:liên\s+tịch)\s+)")
 NUMBERED_CITATION_RE = re.compile(
     rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
@@ -232,14 +235,21 @@ _IN_SUBJECT_GAP_RE = re.compile(r"^\s*,?\s*(?:về\b|[“\"])[^.;]*$", re.I)
 _GLUED_QUOTE_ENTRY_RE = re.compile(r"^\s*(?:về\b|[“\"])[^.;]{0,300}[”\"]$", re.I)
 # "…; số 1846/QĐ-UBND ngày …": an entry whose kind the list already gave.
 _SO_ENTRY_RE = re.compile(r"^(?i:số|so)\b")
-# "Căn cứ Quy chế … ban hành kèm theo Quyết định số …": the basis is issued with the document cited.
+# "Căn cứ Quy chế … ban hành kèm theo Quyết định số …": the basis is issued with the document cited. Issued "by"
+# the decision says the same ("Căn cứ Quy chế phát ngôn … ban hành theo Quyết định số 02/2013/QĐ-UBND …"), when
+# the basis is a document named by its kind, whatever its title says ("… cho báo chí của các cơ quan …").
 _ISSUED_WITH_GAP_RE = re.compile(r"^(?P<basis>[^.;]{0,200}?)\s*\b(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.I)
+_ISSUED_BY_GAP_RE = re.compile(rf"^\s*(?P<basis>(?:các\s+)?(?-i:{_EXACT_KIND})\s[^.;]{{0,200}}?)\s(?:được\s+)?"
+                               rf"ban\s+hành\s+(?:theo|tại)\s*$", re.I)
 
 
 def _issued_with(gap: str) -> bool:
     """The gap names a basis issued with the next document, and nothing that makes it a standard ("theo")."""
     m = _ISSUED_WITH_GAP_RE.match(gap)
-    return m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis"))
+    if m is not None and not _FIRST_GAP_BREAK_RE.search(m.group("basis")):
+        return True
+    by = _ISSUED_BY_GAP_RE.match(gap)
+    return by is not None and not re.search(r"\btheo\b", by.group("basis"), re.I)
 
 
 # An annex's issuing note, in brackets under its title: "THỂ LỆ … (Ban hành kèm theo Kế hoạch số 245-KH/TWĐTN-BTG

@@ -150,6 +150,10 @@ _ADMIN_START_RE = re.compile(rf"^(?:{_UNITS}|VÀ)\b")
 _ADMIN_ANY_RE = re.compile(rf"\b(?:{_UNITS})\b")
 
 
+# A list bullet opens an item of a list, never an issuer's line (a star stands between the Party's lines).
+_LIST_BULLET_RE = re.compile(r"^\s*[-–—+•●○◦▪■□➢►❖·]\s*\S")
+
+
 def _issuer_lines(candidates: list[str]) -> list[str]:
     """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC")."""
     out: list[str] = []
@@ -266,6 +270,8 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             continue
         if _DRAFT_MARK_RE.match(seg):
             continue  # "DỰ THẢO", "DỰ THẢO LẦN 2": the draft's mark, never its issuer
+        if _LIST_BULLET_RE.match(seg):
+            continue  # "• THÔNG ĐIỆP PHÒNG CHỐNG BỆNH SỞI": a list's item (a page's video list), never an issuer
         if (is_upper(seg) and not seen_marker) or (is_upper(seg) and not issuer_candidates):
             issuer_candidates.append(seg)
     if subject:

@@ -54,7 +54,7 @@ _PRINCIPAL = r"(?:(?i:thừa\s+lệnh|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền
 _LEAD_RE = re.compile(
     rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
     rf"{_PRINCIPAL}?"
-    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,240}}?)\s+(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
+    rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,240}}?)\s+(?:cũng\s+)?(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
@@ -102,8 +102,10 @@ def body_of_office_holder(who: str) -> str:
 
 def body_of_apposition(who: str) -> str:
     """An office holder named with two offices speaks in the last: "Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà, Phó
-    Trưởng ban Thường trực Ban Chỉ đạo … của Chính phủ" -> the Ban Chỉ đạo."""
-    parts = [p.strip() for p in who.split(", ")]
+    Trưởng ban Thường trực Ban Chỉ đạo … của Chính phủ" -> the Ban Chỉ đạo; "Bí thư Ban Cán sự đảng - Chủ tịch Ủy
+    ban nhân dân tỉnh" -> the Ủy ban."""
+    # The offices may be joined by a dash as well: "Bí thư Ban Cán sự đảng - Chủ tịch Ủy ban nhân dân tỉnh".
+    parts = [p.strip() for p in re.split(r",\s+|\s+[-–]\s+", who)]
     for part in reversed(parts[1:]):
         if _OFFICE_RE.match(part):
             return body_of_office_holder(part)

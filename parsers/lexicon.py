@@ -13,6 +13,10 @@ _CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
 _ABBREVIATION = rf"(?-i:[{VN_UPPER}]{{2,}}(?:&[{VN_UPPER}]+)*)(?![{VN_LOWER}])"
 _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?)"
 
+# The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
+_BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
+               r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
+
 # Organisation names of the Party and state apparatus, most specific first (regex fragments on the
 # tone-normalised display text, matched case-insensitively).
 ORGANISATIONS = (
@@ -21,10 +25,12 @@ ORGANISATIONS = (
     r"Ban\s+Bí\s+thư(?:\s+Trung\s+ương\s+Đảng)?",
     # A committee named by its task, then by its level: "Ban Chỉ đạo phòng, chống dịch bệnh COVID-19 tỉnh", "Hội
     # đồng nghĩa vụ quân sự xã Ngọc Sơn", "Ban Chỉ huy Quân sự huyện Thạch Hà". A task naming "các" units names
-    # the addressees ("Ban Chỉ đạo … các huyện"); the People's Council has its own entry below.
+    # the addressees ("Ban Chỉ đạo … các huyện"); the People's Council has its own entry below. The task may join
+    # two tasks ("Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh …"); "và" before a body ends it, and
+    # "xã hội" (society: "tệ nạn xã hội") is no commune.
     rf"(?:Ban\s+Chỉ\s+đạo|Ban\s+Chỉ\s+huy|Hội\s+đồng(?!\s+nhân\s+dân)|Ban\s+Quản\s+lý)\s+"
-    rf"(?:(?!các\s|của\s|và\s|tại\s)[^.;:()\n]){{2,80}}?\s"
-    rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
+    rf"(?:(?!các\s|của\s|tại\s|và\s+{_BODY_START})[^.;:()\n]){{2,80}}?\s"
+    rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã(?!\s+hội\b)|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
     r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).

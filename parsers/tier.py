@@ -196,6 +196,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             tier, how = tier_from_addressees(_all_texts(letter), h.date)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_area(_all_texts(letter))
+        if tier is Tier.UNKNOWN:
+            tier, how = _tier_from_named(letter)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
         else:
@@ -203,6 +205,38 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
     if tier is Tier.DISTRICT and h.date and h.date >= DISTRICT_TIER_ENDS:
         notes.append(f"district-tier issuer dated {h.date.isoformat()}, after the district tier ended on 2025-07-01")
     return tier, notes
+
+
+# The last evidence of who speaks, when the text names no issuer: a page's headline that opens with a body as
+# its subject ("Sở Giáo dục và Đào tạo tỉnh Đồng Tháp tuyển dụng viên chức …": a predicate in lower case follows),
+# or a department named only by its head's or its office's title ("Giám đốc Sở tiếp công dân …", "Chánh Văn
+# phòng Sở …": a Sở is a province's department).
+_HEADLINE_PREDICATE_RE = re.compile(rf"(?:\s+[{VN_UPPER}][^\s,;.:()]*){{0,3}}\s+[a-zđà-ỹ]")
+_BARE_DEPARTMENT_RE = re.compile(rf"\b(?:(?:Phó\s+)?Giám\s+đốc|Chánh\s+Văn\s+phòng|Chánh\s+Thanh\s+tra|Văn\s+phòng)\s+"
+                                 rf"Sở(?!\s+[{VN_UPPER}])(?![^\W\d_])")
+
+
+def headline_bodies(letter: Letter) -> list[str]:
+    """Bodies that open a page headline set aside as furniture, as its subject."""
+    out = []
+    for p in letter.furniture:
+        text = normalise_tones(despace(p.text))
+        m = ORGANISATION_RE.match(text)
+        if m and len(text) <= 200 and not text.rstrip().endswith(".") and _HEADLINE_PREDICATE_RE.match(text, m.end()):
+            out.append(p.text[: m.end()].strip())
+    return out
+
+
+def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
+    for who in headline_bodies(letter):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body a headline opens with, {who!r}"
+    for text in _all_texts(letter):
+        m = _BARE_DEPARTMENT_RE.search(text)
+        if m:
+            return Tier.PROVINCE, f"a department named by its head's title, {m.group(0)!r}"
+    return Tier.UNKNOWN, ""
 
 
 def _unknown_reason(letter: Letter) -> str:
@@ -221,7 +255,7 @@ def _unknown_reason(letter: Letter) -> str:
 
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
+    r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
     r"sẽ\s+)?(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
@@ -384,7 +418,7 @@ _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|B
 # e04's Youth Federation numbers its plans 05/KH-UBH).
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
-                            r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|"
+                            r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH)")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
@@ -443,6 +477,14 @@ def infer_system(letter: Letter) -> System:
             party, state = party + p, state + s
             if p or s:
                 break
+    if party == state == 0:
+        for who in headline_bodies(letter):
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+            if p or s:
+                break
+    if party == state == 0 and any(_BARE_DEPARTMENT_RE.search(t) for t in _all_texts(letter)):
+        state += 1  # a Sở is the state's
     if party == state == 0 and tier_from_addressees(_all_texts(letter))[0] is not Tier.UNKNOWN:
         state += 1  # it tasks People's Committees, departments or hamlets by type: the state's chain of command
     if party == state == 0:
