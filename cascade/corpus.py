@@ -326,6 +326,7 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
                 decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
                 node.parents.append(_content_link(prop, decisive, letters))
                 graph.add_edge(prop.parent, prop.child)
+                _flag_other_source(node, nodes[prop.parent])
                 if (prop.share < settings.thin_share or decisive <= settings.thin_decisive
                         or prop.margin < settings.thin_margin):
                     node.flags.append(f"thin-evidence: {node.parents[0].reasons[-1]}")
@@ -528,6 +529,23 @@ def _content_link(prop: _Proposal, decisive: float, letters: Mapping[str, Letter
     confidence = min(1.0, prop.share) * (0.5 + 0.5 * decisive)
     return ParentLink(parent=prop.parent, evidence=ParentEvidence.CONTENT, confidence=round(confidence, 3),
                       reasons=reasons)
+
+
+def _flag_other_source(node: LetterNode, parent: LetterNode) -> None:
+    """A child that says it carries out a letter the folder lacks, paired by content with a letter that
+    carries out another one, is at best a distant relative of it (the next year's rules under last
+    year's; a commune under the province when its district's letter is missing): flagged, and its
+    confidence halved."""
+    if node.citation_status is not FolderCitationStatus.MISSING_IN_FOLDER or not parent.cited:
+        return
+    if set(parent.cited) & set(node.cited):
+        return
+    link = node.parents[-1]
+    link.confidence = round(link.confidence / 2, 3)
+    link.reasons.append(f"it carries out {', '.join(node.cited)}, not in the folder; {parent.path} carries out "
+                        f"{', '.join(parent.cited)}")
+    node.flags.append(f"other-source: carries out {', '.join(node.cited)}, which is not in the folder, and its "
+                      f"content parent carries out {', '.join(parent.cited)}")
 
 
 def _node(path: str, letter: Letter) -> LetterNode:

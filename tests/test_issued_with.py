@@ -117,3 +117,24 @@ def test_a_letter_is_never_placed_under_a_letter_that_names_it(tmp_path):
         "Ban Tổ chức báo cáo kết quả các nội dung nêu tại Kế hoạch số 12-CV/BTGTU ngày 22/5/2024 như sau:"])
     assert all(c.role.value == "mentions" for c in letters["other.txt"].citations)
     assert all(p.parent != "other.txt" for p in nodes["ke-hoach.txt"].parents)
+
+
+def test_a_content_parent_that_carries_out_another_act_is_flagged_and_trusted_less(tmp_path):
+    """This year's rules carry out this year's plan, which the folder lacks; last year's rules, which
+    carry out last year's plan, hold most of their text: paired by content, but flagged, at half the
+    confidence."""
+    from cascade.corpus import detect_parents
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name, note in (("2023.txt", "(Ban hành kèm theo Kế hoạch số 263-KH/TWĐTN-BTG ngày 22/5/2023)"),
+                       ("2024.txt", "(Ban hành kèm theo Kế hoạch số 380-KH/TWĐTN-BTG ngày 20/5/2024)")):
+        write_letter(folder, name, "\n".join(["THỂ LỆ", "Giải báo chí viết về công tác Đoàn", note, "",
+                                              *PLAN_ITEMS, *RULES_MORE, ""]))
+    letters = {p.name: parse_letter(p) for p in sorted(folder.iterdir())}
+    nodes = detect_parents(letters)
+    placed = [n for n in nodes.values() if n.parents]
+    assert len(placed) == 1
+    node = placed[0]
+    assert any(f.startswith("other-source: carries out") for f in node.flags), node.flags
+    assert node.parents[0].confidence <= 0.5
