@@ -205,6 +205,29 @@ def test_streamed_folder_run_writes_what_the_one_shot_writer_writes(tmp_path: Pa
         write_folder_reports(run.analysis, tmp_path / "again", folder)
 
 
+def test_parsing_in_small_batches_writes_the_same_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Letters are packed a batch at a time as they come back from parsing: batches of two files (and
+    a cache filled by half of them) give the same letters, order, failures and reports as one batch."""
+    import cascade.pipeline as pipeline
+    from cascade.pipeline import FolderOptions, analyse_folder
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    whole = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "whole", jobs=1))
+    cache = Cache(tmp_path / "cache")
+    for outcome in parse_many(discover(folder)[1::2], folder, jobs=1):  # each batch: cached first
+        if outcome.letter is not None:
+            cache.put_letter(outcome.letter)
+    cache.commit()
+    monkeypatch.setattr(pipeline, "PARSE_BATCH", 2)
+    small = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "small", jobs=1), cache=cache)
+    assert cache.hits
+    cache.close()
+    assert list(small.analysis.letters) == list(whole.analysis.letters)
+    assert small.failures == whole.failures and small.files == whole.files
+    assert small.analysis.nodes == whole.analysis.nodes
+    _same(tmp_path / "whole", tmp_path / "small")
+
+
 def test_parents_found_from_a_store_open_each_letter_once(tmp_path: Path) -> None:
     """Detection reads each letter's facts and the trigram index, never the letters: from a store it
     opens each letter once (to index it) and finds what it finds from the letters themselves."""
