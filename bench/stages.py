@@ -1,8 +1,10 @@
 """Time and memory of each stage of a folder analysis, in one process as `cascade analyse` runs them
-(parse in worker processes → trigram index → parent detection → the report folder opened with every
-letter's rows, the letters then kept packed → linking with each pair's pages written by the worker
-that linked it and its rows handed to the overview → the overview closed), measured after each stage: the main process's
-resident memory now and at its peak, and the peak of the worker processes.
+(parse in worker processes, each letter packed as it comes back → trigram index, with each letter's
+unit labels, in workers → parent detection from each letter's facts → the report folder opened →
+linking, every letter's rows written when the first pair comes back, each pair's pages written by
+the worker that linked it and its rows handed to the overview → the overview closed), measured after
+each stage: the main process's resident memory now and at its peak, and the peak of the worker
+processes.
 
     .venv/bin/python bench/stages.py bench/out/corpus-v2-1000-seed0 [--jobs 2] [--scheduler local]
 
@@ -24,10 +26,10 @@ sys.path.insert(0, str(REPO))
 
 from cascade.analysis import FolderAnalysis, link_pairs  # noqa: E402
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, build_index, detect_parents  # noqa: E402
-from cascade.letter_store import LetterStore  # noqa: E402
+from cascade.pipeline import parse_into_store  # noqa: E402
 from cascade.reports.folder import FolderReportWriter  # noqa: E402
 from models.corpus import LetterNode  # noqa: E402
-from parsers.batch import discover, parse_many  # noqa: E402
+from parsers.batch import discover  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -75,14 +77,8 @@ def main() -> None:
         client = Client(cluster)
         executor = client.get_executor()
     mark("start")
-    outcomes = parse_many(discover(a.folder), a.folder, a.jobs, executor=executor)
-    letters = LetterStore()
-    for o in outcomes:
-        if o.letter is not None:
-            letters.add(o.relative, o.letter, o.packed)
-    failures = {o.relative: o.error or "" for o in outcomes if o.letter is None}
-    del outcomes
-    mark("parse", letters=len(letters))
+    letters, failures = parse_into_store(discover(a.folder), a.folder, jobs=a.jobs, executor=executor)
+    mark("parse (each letter packed as it comes back)", letters=len(letters))
     index = build_index(letters)
     mark("trigram index", index_mb=index.nbytes / 1e6)
     nodes = detect_parents(letters, DEFAULT_CORPUS_SETTINGS, index)
@@ -95,8 +91,7 @@ def main() -> None:
     pairs = [(p.parent, c) for c, n in nodes.items() for p in n.parents]
     out = Path(tempfile.mkdtemp()) / "report"
     writer = FolderReportWriter(out, a.folder, pairs, nodes, letters)
-    letters.release()  # as analyse_letters does once the writer has every letter's rows
-    mark("report folder opened (every letter's rows written)")
+    mark("report folder opened")
     results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
     per_worker = {}
     if client is not None:

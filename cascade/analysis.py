@@ -189,8 +189,9 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
     needed = {p for job in todo for p in job[0]}
     chunk = max(1, min(16, len(todo) // (jobs * 4)))
     if isinstance(letters, LetterStore):
-        # Packed letters are sent once to fresh workers: a forked one would inherit this process's
-        # heap at its high-water mark (every letter was open during parent detection).
+        # The store (the spool's name and each letter's place) is sent once to fresh workers, which
+        # open each letter from the spool: a forked one would inherit this process's heap at its
+        # high-water mark (the trigram index of parent detection).
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker, initargs=(letters.subset(needed), pages))
         _run_pool(pool, todo, chunk, done)

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,10 +26,13 @@ import networkx as nx
 import numpy as np
 
 from cascade.citecheck import edit_distance
-from cascade.trigram_index import TrigramIndex, letter_trigrams
+from cascade.letter_facts import CitedFacts, LetterFacts, letter_facts
+from cascade.letter_store import LetterStore
+from cascade.trigram_index import TrigramIndex, labels_of, letter_features
 from cascade.units import letter_units
-from models import Citation, CitationRole, Letter, NodeStatus, Tier
+from models import Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
+from models.packed import unpack
 from parsers.normalise import normalise_tones
 from parsers.workers import map_bounded
 
@@ -86,6 +89,10 @@ class CorpusSettings:
 
 DEFAULT_CORPUS_SETTINGS = CorpusSettings()
 Key = tuple[str, str, str]
+# Detection reads each letter's facts (cascade.letter_facts), never the letter: in a folder run the
+# letters stay packed. Below, `letters` is a mapping of those facts by path.
+Facts = Mapping[str, LetterFacts]
+Labels = Callable[[str], np.ndarray]  # a letter's `TrigramIndex.unit_labels`
 
 
 def symbol_key(number: str | None, doc_type: str | None, issuer: str | None) -> Key | None:
@@ -93,16 +100,6 @@ def symbol_key(number: str | None, doc_type: str | None, issuer: str | None) -> 
     if not number or not doc_type or not issuer:
         return None
     return number.lstrip("0") or "0", doc_type.upper(), issuer.upper()
-
-
-def _implemented(letter: Letter) -> list[Citation]:
-    seen: set[str] = set()
-    out = []
-    for c in letter.citations:
-        if c.role is CitationRole.IMPLEMENTS and c.symbol and c.symbol not in seen:
-            seen.add(c.symbol)
-            out.append(c)
-    return out
 
 
 # Evidence that outweighs a small difference in shared text: the child's own header names the body
@@ -122,13 +119,13 @@ def _place_of(line: str | None) -> str:
     return " ".join(_BODY_WORDS_RE.sub(" ", text).split())
 
 
-def _named_above(letter: Letter) -> str | None:
+def _named_above(letter: LetterFacts) -> str | None:
     """The body the letter's superior-body line names ('ĐẢNG BỘ HUYỆN X' → 'HUYỆN X'), if any."""
     above = _place_of(letter.header.parent_issuer)
     return above if len(above.split()) >= 2 else None
 
 
-def _bodies_of(letter: Letter) -> set[str]:
+def _bodies_of(letter: LetterFacts) -> set[str]:
     """The bodies a letter speaks for: its issuer and, for a department, the committee it issues for."""
     h = letter.header
     # The line over a committee ("ĐẢNG BỘ HUYỆN X" over "ĐẢNG ỦY XÃ Y") names the body above the
@@ -142,7 +139,7 @@ def _bodies_of(letter: Letter) -> set[str]:
 _UNIT_LEVELS = {"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG"}  # territorial units (THỊ XÃ, THÀNH PHỐ …)
 
 
-def _other_body(child: Letter, candidate: Letter) -> bool:
+def _other_body(child: LetterFacts, candidate: LetterFacts) -> bool:
     """Does the child's header name a body above it of the candidate's level but another place
     ('ĐẢNG BỘ HUYỆN X' over the child, the candidate from HUYỆN Y)? A commune implements its own
     district's letters, not a neighbouring district's, however much of the provincial text both carry."""
@@ -154,14 +151,14 @@ def _other_body(child: Letter, candidate: Letter) -> bool:
     return above not in bodies and any(b.split()[0] == level for b in bodies)
 
 
-def _names_parent(child: Letter, candidate: Letter) -> bool:
+def _names_parent(child: LetterFacts, candidate: LetterFacts) -> bool:
     """Does the child's superior-body line name the candidate's body (its issuer, or the committee a
     department issues for)?"""
     above = _named_above(child)
     return above is not None and above in _bodies_of(candidate)
 
 
-def _tier_ok(parent: Letter, child: Letter) -> bool:
+def _tier_ok(parent: LetterFacts, child: LetterFacts) -> bool:
     """A letter is never implemented by one of a higher tier; the same tier is allowed, as real letters
     do it (the Politburo's resolution → the National Assembly's Party delegation's plan; a province's
     plan → a provincial department's)."""
@@ -169,12 +166,12 @@ def _tier_ok(parent: Letter, child: Letter) -> bool:
     return p is None or c is None or p <= c
 
 
-def _above(parent: Letter, child: Letter) -> bool:
+def _above(parent: LetterFacts, child: LetterFacts) -> bool:
     p, c = TIER_RANK.get(parent.tier), TIER_RANK.get(child.tier)
     return p is not None and c is not None and p < c
 
 
-def _date_ok(parent: Letter, child: Letter) -> bool:
+def _date_ok(parent: LetterFacts, child: LetterFacts) -> bool:
     """A letter implements an earlier one (or one of the same day)."""
     pd, cd = parent.header.date, child.header.date
     return pd is None or cd is None or pd <= cd
@@ -187,42 +184,58 @@ def _days(a: dt.date | None, b: dt.date | None) -> int | None:
 def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
                 trigrams: Mapping[str, np.ndarray] | None = None, executor: Executor | None = None,
                 jobs: int | None = None) -> TrigramIndex:
-    """The trigram index of a folder. Letters are tokenized on `executor` (e.g. a Dask cluster's), else
-    in `jobs` local processes (default one per core), and the postings partitions are built there too;
-    `trigrams` (from `letter_trigrams`) saves tokenizing those letters again."""
+    """The trigram index of a folder, with which unit holds each of a letter's trigrams (what detection
+    scores candidates by). Letters are tokenized on `executor` (e.g. a Dask cluster's; a `LetterStore`'s
+    letters are shipped packed), else in `jobs` local processes (default one per core; forked, they
+    read a `LetterStore`'s spool themselves), one letter open at a time, and the postings partitions are
+    built there too; `trigrams` (from `letter_trigrams`) saves tokenizing those letters again, all but
+    their units."""
     grams = dict(trigrams or {})
+    labels: dict[str, np.ndarray] = {}
+    for p, g in grams.items():
+        labels[p] = labels_of(g, [u.text for u in letter_units(letters[p], frame=False)])
     missing = [p for p in letters if p not in grams]
     chunks = [missing[k:k + 64] for k in range(0, len(missing), 64)]
     jobs = jobs or os.cpu_count() or 1
     if executor is not None:
-        for chunk, found in zip(chunks, map_bounded(executor, _trigrams_of, ([letters[p] for p in c] for c in chunks)),
-                                strict=True):
-            grams.update(zip(chunk, found, strict=True))
+        store = letters if isinstance(letters, LetterStore) else None
+        shipped = ([store.packed(p) for p in c] if store is not None else [letters[p] for p in c] for c in chunks)
+        _collect(chunks, map_bounded(executor, _features_of, shipped), grams, labels)
     elif jobs > 1 and len(chunks) > 1 and multiprocessing.get_start_method() == "fork":
         global _POOL_LETTERS
         _POOL_LETTERS = letters  # inherited by the forked workers, never pickled
         try:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for chunk, found in zip(chunks, pool.map(_inherited_trigrams, chunks), strict=True):
-                    grams.update(zip(chunk, found, strict=True))
+                _collect(chunks, pool.map(_inherited_features, chunks), grams, labels)
         finally:
             _POOL_LETTERS = {}
     else:
-        grams.update((p, letter_trigrams(letters[p])) for p in missing)
-    rank = {p: TIER_RANK.get(letter.tier, len(TIER_RANK)) for p, letter in letters.items()}
+        _collect(chunks, ([letter_features(letters[p]) for p in c] for c in chunks), grams, labels)
+    source = letters.facts if isinstance(letters, LetterStore) else lambda p: letters[p]
+    rank = {p: TIER_RANK.get(source(p).tier, len(TIER_RANK)) for p in letters}
     return TrigramIndex.build({p: grams[p] for p in letters}, max_postings=settings.max_postings, rank=rank,
-                              executor=executor)
+                              executor=executor, labels={p: labels[p] for p in letters})
 
 
 _POOL_LETTERS: Mapping[str, Letter] = {}
 
 
-def _trigrams_of(letters: list[Letter]) -> list[np.ndarray]:
-    return [letter_trigrams(letter) for letter in letters]
+def _collect(chunks: list[list[str]], found: Iterable[list[tuple[np.ndarray, np.ndarray]]],
+             grams: dict[str, np.ndarray], labels: dict[str, np.ndarray]) -> None:
+    for chunk, features in zip(chunks, found, strict=True):
+        for p, (g, lab) in zip(chunk, features, strict=True):
+            grams[p], labels[p] = g, lab
 
 
-def _inherited_trigrams(paths: list[str]) -> list[np.ndarray]:
-    return [letter_trigrams(_POOL_LETTERS[p]) for p in paths]
+def _features_of(letters: list[Letter | bytes]) -> list[tuple[np.ndarray, np.ndarray]]:
+    return [letter_features(unpack(x) if isinstance(x, bytes) else x) for x in letters]
+
+
+def _inherited_features(paths: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    out = [letter_features(_POOL_LETTERS[p]) for p in paths]
+    if isinstance(_POOL_LETTERS, LetterStore):
+        _POOL_LETTERS.release()  # one chunk's letters open at a time
+    return out
 
 
 @dataclass(frozen=True)
@@ -243,11 +256,20 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
                    jobs: int | None = None) -> dict[str, LetterNode]:
     """A node per letter with its parents (evidence, confidence, reasons), children and flags. The index
     is built on `executor` or in `jobs` processes (see `build_index`); the voting and the exact scores
-    run here, at a bounded cost per letter."""
-    index = index or build_index(letters, settings, executor=executor, jobs=jobs)
+    run here, at a bounded cost per letter, from each letter's facts (`LetterStore.facts`) and the
+    index: a letter is opened only to label its units when the index was built without them."""
+    index = built = index or build_index(letters, settings, executor=executor, jobs=jobs)
+
+    def labels(path: str) -> np.ndarray:
+        stored = built.stored_labels(path)
+        return stored if stored is not None else built.unit_labels(
+            path, [u.text for u in letter_units(letters[path], frame=False)])
+
+    facts: dict[str, LetterFacts] = ({p: letters.facts(p) for p in letters} if isinstance(letters, LetterStore)
+                                     else {p: letter_facts(letter) for p, letter in letters.items()})
     by_key: dict[Key, list[str]] = defaultdict(list)
     by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]] = defaultdict(list)  # for near misses, by date
-    for path, letter in letters.items():
+    for path, letter in facts.items():
         h = letter.header
         key = symbol_key(h.number, h.doc_type, h.issuer_code)
         if key:
@@ -255,23 +277,23 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
             if h.date:
                 by_kind[key[1:]].append((h.date, path))
     by_body: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)  # letters of each body, by date
-    for path, letter in letters.items():
+    for path, letter in facts.items():
         for body in _bodies_of(letter):
             by_body[body].append((letter.header.date or dt.date.min, path))
     for dated in (*by_kind.values(), *by_body.values()):
         dated.sort()
-    named_by = _named_by(letters, by_key)
-    nodes = {path: _node(path, letter) for path, letter in letters.items()}
+    named_by = _named_by(facts, by_key)
+    nodes = {path: _node(path, letter) for path, letter in facts.items()}
     graph = nx.DiGraph()  # parent → child, to refuse cycles
-    graph.add_nodes_from(letters)
+    graph.add_nodes_from(facts)
     pending_content: list[str] = []
-    for path, letter in letters.items():
+    for path, letter in facts.items():
         node = nodes[path]
-        cited = _implemented(letter)
+        cited = letter.implemented
         node.cited = [c.symbol for c in cited if c.symbol]
         statuses = []
         for c in cited:
-            status, link = _resolve_citation(path, letter, c, letters, by_key, by_kind, index, settings)
+            status, link = _resolve_citation(path, letter, c, facts, by_key, by_kind, index, settings, labels)
             statuses.append(status)
             if link and not any(p.parent == link.parent for p in node.parents):
                 node.parents.append(link)
@@ -297,17 +319,17 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     unplaced = len(TIER_RANK)
     levels: dict[int, list[str]] = defaultdict(list)
     for path in pending_content:
-        levels[TIER_RANK.get(letters[path].tier, unplaced)].append(path)
+        levels[TIER_RANK.get(facts[path].tier, unplaced)].append(path)
     deferred: list[_Proposal] = []
-    masks = _source_masks(letters, index)
+    masks = _source_masks(facts, index)
     for level in sorted({*levels, unplaced}):
         proposals = [p for path in levels.get(level, [])
-                     for p in _content_proposals(path, letters, index, settings, k, graph,
-                                                 _named_letters(path, letters[path], by_body, settings),
+                     for p in _content_proposals(path, facts, index, settings, k, graph, labels,
+                                                 _named_letters(path, facts[path], by_body, settings),
                                                  masks[level])]
         rounds = [proposals]
         if level < unplaced:
-            waiting = {p.child for p in proposals if p.rank == 0 and letters[p.parent].tier is Tier.UNKNOWN}
+            waiting = {p.child for p in proposals if p.rank == 0 and facts[p.parent].tier is Tier.UNKNOWN}
             deferred += [p for p in proposals if p.child in waiting]
             rounds = [[p for p in proposals if p.child not in waiting]]
         else:
@@ -320,11 +342,11 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
                 if node.parents or prop.parent in named_by.get(prop.child, ()) \
                         or nx.has_path(graph, prop.child, prop.parent):
                     continue
-                floor = _placed_rank(prop.parent, letters, graph)
-                if floor is not None and floor > TIER_RANK.get(letters[prop.child].tier, unplaced):
+                floor = _placed_rank(prop.parent, facts, graph)
+                if floor is not None and floor > TIER_RANK.get(facts[prop.child].tier, unplaced):
                     continue
                 decisive = index.decisiveness(prop.child, prop.parent, prop.runner_up) if prop.runner_up else 1.0
-                node.parents.append(_content_link(prop, decisive, letters))
+                node.parents.append(_content_link(prop, decisive, facts))
                 graph.add_edge(prop.parent, prop.child)
                 _flag_other_source(node, nodes[prop.parent])
                 if (prop.share < settings.thin_share or decisive <= settings.thin_decisive
@@ -333,18 +355,18 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
     for path, node in nodes.items():
         for p in node.parents:
             nodes[p.parent].children.append(path)
-    _flag_sibling_copies(nodes, index, letters, settings)
+    _flag_sibling_copies(nodes, index, facts, settings)
     return nodes
 
 
-def _named_by(letters: Mapping[str, Letter], by_key: Mapping[Key, list[str]]) -> dict[str, set[str]]:
+def _named_by(letters: Facts, by_key: Mapping[Key, list[str]]) -> dict[str, set[str]]:
     """Which letters name each letter in a citation of any role (a mention too), where the symbol is the
     only one of its kind in the folder and a cited date agrees: a letter is never placed, by content,
     under a letter that names it, which was written after it (a contest's rules "ban hành kèm theo" its
     plan share most of the plan's text and, undated, would otherwise be its parent)."""
     out: dict[str, set[str]] = defaultdict(set)
     for path, letter in letters.items():
-        for c in letter.citations:
+        for c in (*letter.implemented, *letter.mentioned):
             key = symbol_key(c.number, c.doc_type, c.issuer_code)
             found = by_key.get(key, []) if key else []
             if len(found) != 1 or found[0] == path:
@@ -355,7 +377,7 @@ def _named_by(letters: Mapping[str, Letter], by_key: Mapping[Key, list[str]]) ->
     return out
 
 
-def _placed_rank(path: str, letters: Mapping[str, Letter], graph: nx.DiGraph) -> int | None:
+def _placed_rank(path: str, letters: Facts, graph: nx.DiGraph) -> int | None:
     """The rank of the nearest known tier above a letter of unknown tier, once it is placed (a
     headerless letter under a district's is a district's or below); None when nothing above is known."""
     seen = {path}
@@ -368,7 +390,7 @@ def _placed_rank(path: str, letters: Mapping[str, Letter], graph: nx.DiGraph) ->
     return TIER_RANK.get(letters[path].tier)
 
 
-def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.date, str]]],
+def _named_letters(path: str, letter: LetterFacts, by_body: dict[str, list[tuple[dt.date, str]]],
                    settings: CorpusSettings) -> list[str]:
     """Letters of the body the child's header names above it ('ĐẢNG BỘ HUYỆN X' over 'ĐẢNG ỦY XÃ Y'),
     dated on or before the child, closest first, at most `named_candidates`: the vote may rank them
@@ -382,7 +404,7 @@ def _named_letters(path: str, letter: Letter, by_body: dict[str, list[tuple[dt.d
     return [p for _, p in dated[:end][::-1][: settings.named_candidates] if p != path]
 
 
-def _source_masks(letters: Mapping[str, Letter], index: TrigramIndex) -> dict[int, np.ndarray]:
+def _source_masks(letters: Facts, index: TrigramIndex) -> dict[int, np.ndarray]:
     """Per child tier rank (unknown: the last), the letters the rare vote may add: of a known tier
     above the child's (any known tier but the lowest, for a child of unknown tier). A letter of
     unknown tier that holds the child's rare text is as often a sibling (communes localise their
@@ -392,14 +414,14 @@ def _source_masks(letters: Mapping[str, Letter], index: TrigramIndex) -> dict[in
     return {r: rank < min(r, unknown - 1) for r in range(unknown + 1)}
 
 
-def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramIndex, settings: CorpusSettings,
-                       k: int, graph: nx.DiGraph, named: Sequence[str] = (), sources: np.ndarray | None = None
-                       ) -> list[_Proposal]:
+def _content_proposals(path: str, letters: Facts, index: TrigramIndex, settings: CorpusSettings,
+                       k: int, graph: nx.DiGraph, unit_labels: Labels, named: Sequence[str] = (),
+                       sources: np.ndarray | None = None) -> list[_Proposal]:
     """Every candidate that may be the child's parent by content, each with how clearly it beats the
     next best (stage two: exact shares of the candidates the vote found, of the letters its header
     names, and of their families)."""
     voted = index.candidates(path, k, settings.rare_candidates, sources)
-    labels = index.unit_labels(path, [u.text for u in letter_units(letters[path], frame=False)])
+    labels = unit_labels(path)
     scored = _score_candidates(path, list(dict.fromkeys([*voted, *named])), letters, index, settings, labels,
                                set(named))
     # Stage two and a half: the known children and parents of the best scored, scored too (a district
@@ -421,7 +443,7 @@ def _content_proposals(path: str, letters: Mapping[str, Letter], index: TrigramI
     return out
 
 
-def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Letter], index: TrigramIndex,
+def _score_candidates(path: str, candidates: list[str], letters: Facts, index: TrigramIndex,
                       settings: CorpusSettings, labels: np.ndarray, named: Set[str] = frozenset()
                       ) -> list[tuple[float, float, str, bool, bool]]:
     """(score, share, candidate, both tiers known, candidate a tier above) of each allowed candidate;
@@ -451,7 +473,7 @@ def _score_candidates(path: str, candidates: list[str], letters: Mapping[str, Le
     return scored
 
 
-def _weigh(path: str, cand: str, share: float, above: bool, letters: Mapping[str, Letter], index: TrigramIndex,
+def _weigh(path: str, cand: str, share: float, above: bool, letters: Facts, index: TrigramIndex,
            settings: CorpusSettings, labels: np.ndarray) -> tuple[float, bool]:
     """(score, both tiers known) of a candidate parent by its text and its place: the child's share
     held unit by unit, the tier and the body its header names."""
@@ -473,7 +495,7 @@ def _weigh(path: str, cand: str, share: float, above: bool, letters: Mapping[str
 
 
 def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings,
-                      graph: nx.DiGraph, letters: Mapping[str, Letter]) -> list:
+                      graph: nx.DiGraph, letters: Facts) -> list:
     """Among candidates within `tie_margin` of the best:
     - the one with least text of its own (held neither by the child nor by the other close
       candidates) comes first: a parent's text is carried by its children, while a sibling or cousin
@@ -512,7 +534,7 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
     return reranked + scored[len(close):]
 
 
-def _content_link(prop: _Proposal, decisive: float, letters: Mapping[str, Letter]) -> ParentLink:
+def _content_link(prop: _Proposal, decisive: float, letters: Facts) -> ParentLink:
     """The confidence is the share of the child's text in the parent, scaled down when the runner-up
     explains the text where the two differ about as well (siblings, cousins, the child's own child)."""
     child, parent = letters[prop.child], letters[prop.parent]
@@ -548,10 +570,9 @@ def _flag_other_source(node: LetterNode, parent: LetterNode) -> None:
                       f"content parent carries out {', '.join(parent.cited)}")
 
 
-def _node(path: str, letter: Letter) -> LetterNode:
+def _node(path: str, letter: LetterFacts) -> LetterNode:
     h = letter.header
-    fmt = letter.source.format.value + ("+ocr" if letter.source.ocr_pages else "")
-    return LetterNode(path=path, format=fmt, status=NodeStatus.PARSED, symbol=h.symbol,
+    return LetterNode(path=path, format=letter.format, status=NodeStatus.PARSED, symbol=h.symbol,
                       date=h.date.isoformat() if h.date else None, issuer=h.issuer, tier=letter.tier,
                       subject=h.subject)
 
@@ -630,7 +651,7 @@ def _agreement(key: Key, cited: dt.date | None, other: Key, date: dt.date | None
     return number, when, days
 
 
-def _citation_pool(path: str, key: Key, c: Citation, letters: Mapping[str, Letter], by_key: dict[Key, list[str]],
+def _citation_pool(path: str, key: Key, c: CitedFacts, letters: Facts, by_key: dict[Key, list[str]],
                    by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]], index: TrigramIndex,
                    settings: CorpusSettings, voted: bool) -> list[str]:
     """Letters a citation may mean: of its symbol (any date), of a number one character off, dated within
@@ -648,9 +669,10 @@ def _citation_pool(path: str, key: Key, c: Citation, letters: Mapping[str, Lette
     return list(dict.fromkeys(pool))
 
 
-def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[str, Letter],
+def _resolve_citation(path: str, letter: LetterFacts, c: CitedFacts, letters: Facts,
                       by_key: dict[Key, list[str]], by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]],
-                      index: TrigramIndex, settings: CorpusSettings) -> tuple[FolderCitationStatus, ParentLink | None]:
+                      index: TrigramIndex, settings: CorpusSettings, unit_labels: Labels
+                      ) -> tuple[FolderCitationStatus, ParentLink | None]:
     """The letter a citation means, weighed as a whole: how closely each candidate's number and date
     agree with the citation (`_agreement`), with how much of the child's text it holds unit by unit and
     the body the child's header names (`_weigh`). An exact symbol and date is not taken blindly:
@@ -682,7 +704,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
             allowed.append((share, other, days, number, when, is_exact))
     weighed = [(0.0, *x) for x in allowed]
     if len(allowed) > 1:
-        labels = index.unit_labels(path, [u.text for u in letter_units(letter, frame=False)])
+        labels = unit_labels(path)
         weighed = []
         for share, other, days, number, when, is_exact in allowed:
             text, _ = _weigh(path, other, share, _above(letters[other], letter), letters, index, settings, labels)
@@ -705,7 +727,7 @@ def _resolve_citation(path: str, letter: Letter, c: Citation, letters: Mapping[s
                                                  confidence=round(0.5 + 0.4 * min(1, share * 2), 3), reasons=why)
 
 
-def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Mapping[str, Letter],
+def _flag_sibling_copies(nodes: dict[str, LetterNode], index: TrigramIndex, letters: Facts,
                          settings: CorpusSettings) -> None:
     """A child whose local text (what is not in the parent) is largely a sibling's local text was
     copied from that sibling; the later letter is flagged (both, when the dates do not tell). Each

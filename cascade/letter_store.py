@@ -1,12 +1,12 @@
 """A folder's parsed letters held packed (models.packed) in a spool file beside nothing the user gave,
-so neither the main process nor the link workers hold every letter: a `LetterStore` keeps every
-letter open while parent detection reads them over and over, `release` then drops them, and from then
-on each is read back from the spool and opened when asked for, a few recent ones kept open (a parent
-is asked for once per child, and a parent's children come one after another).
+so neither the main process nor the link workers hold every letter: a letter is packed as it comes
+back from parsing, and only what parent detection reads of it is kept open (`facts`,
+cascade.letter_facts); every other reader opens it from the spool when it asks for it, a few recent
+ones kept open (a parent is asked for once per child, and a parent's children come one after another).
 
 The spool is a temporary file (removed when the store is collected); pickled, a store carries the
-file's name and each letter's place in it, so a worker process on this machine opens the same file.
-For a worker elsewhere (Dask), ship `packed(path)` instead."""
+file's name and each letter's place in it (not the facts), so a worker process on this machine opens
+the same file. For a worker elsewhere (Dask), ship `packed(path)` instead."""
 
 import contextlib
 import os
@@ -15,6 +15,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 
+from cascade.letter_facts import LetterFacts, letter_facts
 from models import Letter
 from models.packed import pack, unpack
 
@@ -22,7 +23,7 @@ from models.packed import pack, unpack
 class LetterStore(Mapping[str, Letter]):
     """Letters by relative path, packed in a spool file; a mapping of live letters to whoever reads it."""
 
-    RECENT = 8  # letters kept open after `release`
+    RECENT = 8  # letters kept open once read
 
     def __init__(self) -> None:
         fd, self._spool = tempfile.mkstemp(prefix="cascade-letters-", suffix=".spool")
@@ -31,21 +32,28 @@ class LetterStore(Mapping[str, Letter]):
         self._places: dict[str, tuple[int, int]] = {}  # path → (offset, length) in the spool
         self._end = 0
         self._sha256: dict[str, str] = {}
-        self._open: dict[str, Letter] | None = {}  # every letter, until released
+        self._facts: dict[str, LetterFacts] = {}
         self._recent: OrderedDict[str, Letter] = OrderedDict()
         self._fd: int | None = None
         self._fd_pid = 0
         self._owner: LetterStore | None = None  # the store whose spool a subset reads
 
     def add(self, path: str, letter: Letter, packed: bytes | None = None) -> None:
+        """Keep `letter` packed (`packed`, when a worker packed it already) with its facts; the store
+        holds no reference to `letter` itself."""
         data = packed if packed is not None else pack(letter)
         with open(self._spool, "ab") as f:
             f.write(data)
         self._places[path] = (self._end, len(data))
         self._end += len(data)
         self._sha256[path] = letter.source.sha256
-        if self._open is not None:
-            self._open[path] = letter
+        self._facts[path] = letter_facts(letter)
+
+    def sort(self) -> None:
+        """Order the letters by path (letters come back from parsing in batches, and what detection
+        finds depends on the order it reads them in)."""
+        self._places = dict(sorted(self._places.items()))
+        self._recent.clear()
 
     def packed(self, path: str) -> bytes:
         offset, length = self._places[path]
@@ -57,16 +65,17 @@ class LetterStore(Mapping[str, Letter]):
         """The letter's file hash, without opening it (what the cache is keyed by)."""
         return self._sha256[path]
 
+    def facts(self, path: str) -> LetterFacts:
+        """What parent detection reads of the letter, without opening it (opened once when a pickled
+        store, which carries no facts, is asked)."""
+        found = self._facts.get(path)
+        return found if found is not None else letter_facts(self[path])
+
     def release(self) -> None:
-        """Drop the open letters: from now on each is opened from its packed form when asked for."""
-        self._open = None
+        """Drop the letters kept open."""
         self._recent.clear()
 
     def __getitem__(self, path: str) -> Letter:
-        if self._open is not None:
-            if path in self._open:
-                return self._open[path]
-            raise KeyError(path)
         letter = self._recent.get(path)
         if letter is not None:
             self._recent.move_to_end(path)
@@ -89,7 +98,7 @@ class LetterStore(Mapping[str, Letter]):
         return path in self._places
 
     def subset(self, paths: set[str]) -> "LetterStore":
-        """The letters among `paths`, released (what a pool of workers needs): the same spool file."""
+        """The letters among `paths` (what a pool of workers needs): the same spool file."""
         out = LetterStore.__new__(LetterStore)
         out.__setstate__({"spool": self._spool, "places": {p: v for p, v in self._places.items() if p in paths},
                           "sha256": {p: h for p, h in self._sha256.items() if p in paths}})
@@ -102,7 +111,7 @@ class LetterStore(Mapping[str, Letter]):
     def __setstate__(self, state: dict) -> None:
         self._spool, self._places, self._sha256 = state["spool"], state["places"], state["sha256"]
         self._end = 0
-        self._open = None
+        self._facts = {}
         self._recent = OrderedDict()
         self._fd = None
         self._fd_pid = 0

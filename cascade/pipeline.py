@@ -13,8 +13,19 @@ from cascade.cache import Cache
 from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
-from parsers.batch import DEFAULT_BUDGET, ParseBudget, cached_letters, find_letters, parse_many, relative_path
+from parsers.batch import (
+    DEFAULT_BUDGET,
+    FilePageProgress,
+    ParseBudget,
+    ParseOutcome,
+    cached_letters,
+    find_letters,
+    parse_many,
+    relative_path,
+)
 from parsers.readers import suffix_list
+
+PARSE_BATCH = 256  # files parsed per batch: the letters open at once in this process, at most
 
 
 class NothingToAnalyse(CascadeError):
@@ -67,9 +78,7 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     if not paths:
         raise NothingToAnalyse(f"{root}: no letters found (looked for {suffix_list()})", refused)
     total = len(paths)
-    known, fresh = cached_letters(paths, root, cache)
-    parsed = len(known)
-    report("parsing", parsed, total)
+    parsed = 0
 
     def done(outcome: object) -> None:
         nonlocal parsed
@@ -81,21 +90,15 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     def on_page(path: Path, done: int, pages: int) -> None:  # a long scan: say which page it is on
         report(f"parsing ({relative_path(path, root)}: page {done} of {pages})", parsed, total)
 
-    outcomes = parse_many(fresh, root, options.jobs, on_done=done, executor=executor, budget=options.budget,
-                          on_page=on_page if on_progress else None)
-    if cache is not None:
-        for o in outcomes:
-            if o.letter is not None:
-                cache.put_letter(o.letter)
-        cache.commit()
-    outcomes = sorted([*known, *outcomes], key=lambda o: o.relative)
-    letters = LetterStore()  # packed once the report folder has their rows (models.packed)
-    for o in outcomes:
-        if o.letter is not None:
-            letters.add(o.relative, o.letter, o.packed)
-    failures = dict(sorted({**{o.relative: _reason(o.error or "unknown error", o.path) for o in outcomes
-                               if o.letter is None}, **refused}.items()))
-    del known, outcomes  # the store holds the letters now, so releasing it frees them
+    def cached(n: int) -> None:
+        nonlocal parsed
+        parsed += n
+        report("parsing", parsed, total)
+
+    report("parsing", parsed, total)
+    letters, failures = parse_into_store(paths, root, cache, options.jobs, executor, options.budget, on_parsed=done,
+                                         on_page=on_page if on_progress else None, on_cached=cached)
+    failures = dict(sorted({**failures, **refused}.items()))
     if not letters:
         raise NothingToAnalyse(f"{root}: no file could be read as a letter; no report written", failures,
                                total + len(refused))
@@ -123,6 +126,45 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
     return FolderRun(analysis, written, failures, total + len(refused))
 
 
+def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, jobs: int | None = None,
+                     executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET,
+                     on_parsed: Callable[[ParseOutcome], None] | None = None,
+                     on_page: FilePageProgress | None = None,
+                     on_cached: Callable[[int], None] | None = None) -> tuple[LetterStore, dict[str, str]]:
+    """Every letter of `paths` (from `cache` when it holds the same bytes, else parsed as `parse_many`
+    does), packed into a `LetterStore` as it comes back, in the order of the paths; and each file that
+    could not be read, with its reason. A batch of files at a time, so no more than a batch of letters
+    is ever open in this process (`parse_many` hands back the letters of its batch open):
+    `on_cached(n)` hears of each batch's letters found in the cache, `on_parsed` of each file parsed."""
+    letters = LetterStore()
+    failures: dict[str, str] = {}
+
+    def keep(outcomes: list[ParseOutcome]) -> None:
+        for o in outcomes:
+            if o.letter is not None:
+                letters.add(o.relative, o.letter, o.packed)
+            else:
+                failures[o.relative] = _reason(o.error or "unknown error", o.path)
+
+    for start in range(0, len(paths), PARSE_BATCH):
+        known, fresh = cached_letters(paths[start:start + PARSE_BATCH], root, cache)
+        if known and on_cached is not None:
+            on_cached(len(known))
+        keep(known)
+        del known
+        outcomes = parse_many(fresh, root, jobs, on_done=on_parsed, executor=executor, budget=budget, on_page=on_page)
+        if cache is not None:
+            for o in outcomes:
+                if o.letter is not None:
+                    cache.put_letter(o.letter)
+        keep(outcomes)
+        del outcomes
+    if cache is not None:
+        cache.commit()
+    letters.sort()
+    return letters, dict(sorted(failures.items()))
+
+
 def _reason(error: str, path: Path) -> str:
     """A failure's reason without the file name in front (the report names the file once)."""
     for prefix in (f"{path}: ", f"{path.as_posix()}: "):
@@ -131,4 +173,4 @@ def _reason(error: str, path: Path) -> str:
     return error
 
 
-__all__ = ["FolderOptions", "FolderRun", "NothingToAnalyse", "analyse_folder"]
+__all__ = ["FolderOptions", "FolderRun", "NothingToAnalyse", "analyse_folder", "parse_into_store"]

@@ -51,7 +51,33 @@ def text_trigrams(texts: list[str]) -> np.ndarray:
 def letter_trigrams(letter: Letter) -> np.ndarray:
     """The letter's word trigrams over its content units (items, blocks, prose body): the text a child
     carries, not its frame (addressees, preamble formulas)."""
-    return text_trigrams([u.text for u in letter_units(letter, frame=False)])  # content, not the frame
+    return text_trigrams(_content_texts(letter))
+
+
+def letter_features(letter: Letter) -> tuple[np.ndarray, np.ndarray]:
+    """(`letter_trigrams`, which content unit holds each: `labels_of`), computed together where the
+    letter is open (a worker), so parent detection never opens the letter again."""
+    texts = _content_texts(letter)
+    grams = text_trigrams(texts)
+    return grams, labels_of(grams, texts)
+
+
+def _content_texts(letter: Letter) -> list[str]:
+    return [u.text for u in letter_units(letter, frame=False)]  # content, not the frame
+
+
+def labels_of(grams: np.ndarray, units: list[str]) -> np.ndarray:
+    """For each of `grams` (a letter's trigrams), which of its content units (`units`, the texts that
+    `letter_trigrams` read) holds it (the last one, for a trigram several units hold); as small an
+    integer type as the number of units allows."""
+    labels = np.zeros(len(grams), dtype=np.int32)
+    if len(grams):
+        for k, text in enumerate(units):
+            own = text_trigrams([text])
+            pos = np.searchsorted(grams, own)
+            pos[pos == len(grams)] = 0
+            labels[pos[grams[pos] == own]] = k
+    return labels.astype(np.uint16) if len(units) <= 1 << 16 else labels
 
 
 @dataclass
@@ -152,13 +178,16 @@ class TrigramIndex:
     parts: list[_Part]
     max_postings: int
     number: dict[str, int] = field(default_factory=dict)
+    labels: list[np.ndarray] | None = None  # per letter, `labels_of` its trigrams, when given to `build`
     visits: int = 0  # posting entries read by `votes`, for bench/
     voted: int = 0  # letters `votes` was asked about
 
     @classmethod
     def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0,
-              rank: dict[str, int] | None = None, executor: Executor | None = None) -> "TrigramIndex":
-        """Index letters' trigram arrays (`letter_trigrams`). `rank` (a letter's tier, 0 = central; a
+              rank: dict[str, int] | None = None, executor: Executor | None = None,
+              labels: dict[str, np.ndarray] | None = None) -> "TrigramIndex":
+        """Index letters' trigram arrays (`letter_trigrams`), with which unit holds each (`labels`, from
+        `letter_features`) when given. `rank` (a letter's tier, 0 = central; a
         higher number for unknown) orders the capped postings before generality: the tiers that can
         be sources first. `parts` (default: one per ~4 M entries) bounds the working memory of the
         build: one partition is sorted at a time, here or, with `executor` (local processes or a Dask
@@ -201,11 +230,12 @@ class TrigramIndex:
         jobs = [pass_two(part) for part in range(parts)] if executor is not None else map(pass_two, range(parts))
         built = list(run(_postings, jobs))
         return cls(paths, grams, weights, mass, generality, built, max_postings,
-                   {p: k for k, p in enumerate(paths)})
+                   {p: k for k, p in enumerate(paths)}, [labels[p] for p in paths] if labels is not None else None)
 
     @property
     def nbytes(self) -> int:
         letters = sum(g.nbytes + w.nbytes for g, w in zip(self.grams, self.weights, strict=True))
+        letters += sum(x.nbytes for x in self.labels or ())
         return letters + sum(p.nbytes for p in self.parts) + self.mass.nbytes + self.generality.nbytes
 
     def votes(self, letter: int) -> np.ndarray:
@@ -311,16 +341,11 @@ class TrigramIndex:
     def unit_labels(self, letter: str, units: list[str]) -> np.ndarray:
         """For each of the letter's trigrams, which of its content units (`units`, the texts that
         `letter_trigrams` read) holds it (the last one, for a trigram several units hold)."""
-        g = self.grams[self.number[letter]]
-        labels = np.zeros(len(g), dtype=np.int32)
-        if not len(g):
-            return labels
-        for k, text in enumerate(units):
-            own = text_trigrams([text])
-            pos = np.searchsorted(g, own)
-            pos[pos == len(g)] = 0
-            labels[pos[g[pos] == own]] = k
-        return labels
+        return labels_of(self.grams[self.number[letter]], units)
+
+    def stored_labels(self, letter: str) -> np.ndarray | None:
+        """The letter's `unit_labels`, when the index was built with them."""
+        return self.labels[self.number[letter]] if self.labels is not None else None
 
     def unit_containment(self, child: str, parent: str, labels: np.ndarray) -> float:
         """As `containment`, with each of the child's units counted by the square of its share held:

@@ -139,10 +139,14 @@ def test_public_api_analyses_a_folder(tmp_path: Path) -> None:
 
 
 def test_letter_store_opens_packed_letters_as_they_were(tmp_path: Path) -> None:
-    """Parse workers pack each letter; the store gives back equal letters, keeps them open until
-    released, and carries only the packed bytes when pickled (to a Dask or a spawned worker)."""
+    """Parse workers pack each letter; the store keeps it packed (never the letter it was given) with
+    the facts parent detection reads, gives back equal letters, and carries only the packed bytes when
+    pickled (to a Dask or a spawned worker)."""
+    import gc
     import pickle
+    import weakref
 
+    from cascade.letter_facts import letter_facts
     from cascade.letter_store import LetterStore
     from models.packed import pack, unpack
 
@@ -150,18 +154,27 @@ def test_letter_store_opens_packed_letters_as_they_were(tmp_path: Path) -> None:
     outcomes = [o for o in parse_many(discover(folder), folder, jobs=1) if o.letter is not None]
     assert all(o.packed is not None and unpack(o.packed) == o.letter for o in outcomes)
     store = LetterStore()
-    for o in outcomes:
+    for o in reversed(outcomes):
         store.add(o.relative, o.letter, o.packed)
     first = outcomes[0]
-    assert store[first.relative] is first.letter  # open: the very letter, read over and over in detection
+    assert store.facts(first.relative) == letter_facts(first.letter)
     assert store.sha256(first.relative) == first.letter.source.sha256
-    store.release()
+    given = first.letter.model_copy()
+    gone = weakref.ref(given)
+    store.add("given.txt", given)
+    del given
+    gc.collect()
+    assert gone() is None  # packed, not held
+    store.sort()  # in the order of the paths, however they came in
     again = store[first.relative]
     assert again == first.letter and again is not first.letter
     assert store[first.relative] is again  # a recently opened letter stays open
-    assert list(store) == [o.relative for o in outcomes] and len(store) == len(outcomes)
+    store.release()
+    assert store[first.relative] is not again
+    assert list(store) == sorted([o.relative for o in outcomes] + ["given.txt"]) and len(store) == len(outcomes) + 1
     shipped = pickle.loads(pickle.dumps(store))
-    assert {p: shipped[p] for p in shipped} == {o.relative: o.letter for o in outcomes}
+    assert {p: shipped[p] for p in shipped} == {**{o.relative: o.letter for o in outcomes}, "given.txt": first.letter}
+    assert shipped.facts(first.relative) == letter_facts(first.letter)  # opened to tell: pickles carry no facts
     assert len(pickle.dumps(store)) < sum(len(pickle.dumps(o.letter)) for o in outcomes) / 2
     assert store.subset({first.relative})[first.relative] == first.letter
     with pytest.raises(KeyError):
@@ -190,3 +203,48 @@ def test_streamed_folder_run_writes_what_the_one_shot_writer_writes(tmp_path: Pa
     assert streamed == sorted(p.name for p in (tmp_path / "whole" / "pairs").iterdir())
     with pytest.raises(ValueError, match="summary"):
         write_folder_reports(run.analysis, tmp_path / "again", folder)
+
+
+def test_parsing_in_small_batches_writes_the_same_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Letters are packed a batch at a time as they come back from parsing: batches of two files (and
+    a cache filled by half of them) give the same letters, order, failures and reports as one batch."""
+    import cascade.pipeline as pipeline
+    from cascade.pipeline import FolderOptions, analyse_folder
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    whole = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "whole", jobs=1))
+    cache = Cache(tmp_path / "cache")
+    for outcome in parse_many(discover(folder)[1::2], folder, jobs=1):  # each batch: cached first
+        if outcome.letter is not None:
+            cache.put_letter(outcome.letter)
+    cache.commit()
+    monkeypatch.setattr(pipeline, "PARSE_BATCH", 2)
+    small = analyse_folder(folder, FolderOptions(out_dir=tmp_path / "small", jobs=1), cache=cache)
+    assert cache.hits
+    cache.close()
+    assert list(small.analysis.letters) == list(whole.analysis.letters)
+    assert small.failures == whole.failures and small.files == whole.files
+    assert small.analysis.nodes == whole.analysis.nodes
+    _same(tmp_path / "whole", tmp_path / "small")
+
+
+def test_parents_found_from_a_store_open_each_letter_once(tmp_path: Path) -> None:
+    """Detection reads each letter's facts and the trigram index, never the letters: from a store it
+    opens each letter once (to index it) and finds what it finds from the letters themselves."""
+    from cascade.corpus import detect_parents
+    from cascade.letter_store import LetterStore
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    letters = {o.relative: o.letter for o in parse_many(discover(folder), folder, jobs=1) if o.letter is not None}
+    opened: list[str] = []
+
+    class Counted(LetterStore):
+        def __getitem__(self, path: str):  # type: ignore[override]
+            opened.append(path)
+            return super().__getitem__(path)
+
+    store = Counted()
+    for path, letter in letters.items():
+        store.add(path, letter)
+    assert detect_parents(store, jobs=1) == detect_parents(letters, jobs=1)
+    assert sorted(opened) == sorted(letters)
