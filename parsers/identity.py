@@ -250,8 +250,7 @@ def from_file_pointer(paragraphs: list[str], body: str) -> Identity | None:
 
 
 def _posted(c: CitationMatch, text: str) -> Identity:
-    return Identity(source=IdentitySource.POSTING, evidence=text.strip(), symbol=c.symbol, number=c.number,
-                    doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=c.issuing_body)
+    return _cited_identity(text, c, c.issuing_body, IdentitySource.POSTING)
 
 
 # A summary that opens by pointing at the letter: "Đó là chỉ đạo của UBND tỉnh đối với … tại Công văn số
@@ -283,9 +282,7 @@ def from_pointer(paragraphs: list[str], body: str) -> Identity | None:
             if org:
                 issuer = said[: org.end()]
                 break
-        return Identity(source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=c.symbol, number=c.number,
-                        doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date,
-                        issuer=issuer)
+        return _cited_identity(sentence, c, issuer)
     return None
 
 
@@ -357,6 +354,13 @@ def _after_sources(sentence: str, m: re.Match[str], paragraph: str) -> str | Non
     return None
 
 
+def _cited_identity(sentence: str, c: CitationMatch, issuer: str | None,
+                    source: IdentitySource = IdentitySource.LEAD) -> Identity:
+    """The letter's own identity as a sentence of the page states it: the document it names, and who issued it."""
+    return Identity(source=source, evidence=sentence.strip(), symbol=c.symbol, number=c.number,
+                    doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date, issuer=issuer)
+
+
 def _according(sentence: str, body: str) -> tuple[Identity, bool] | None:
     m = _ACCORDING_RE.match(sentence)
     if not m:
@@ -375,9 +379,7 @@ def _according(sentence: str, body: str) -> tuple[Identity, bool] | None:
         org = ORGANISATION_RE.match(normalise_tones(said))
         if org and _SPEAKS_AFTER_RE.match(said[org.end():]):
             who = body_of_office_holder(after[: len(after) - len(said) + org.end()].strip())
-            return Identity(source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=c.symbol, number=c.number,
-                            doc_type=c.doc_type, issuer_code=c.issuer_code, kind=c.kind, date=c.date,
-                            issuer=who), carried_out(c.symbol, body)
+            return _cited_identity(sentence, c, who), carried_out(c.symbol, body)
     return None
 
 
