@@ -1,6 +1,8 @@
 """The cascade as a networkx graph: letter and unit nodes, `contains` and `derived_from` edges."""
 
 import json
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
@@ -124,14 +126,20 @@ _IDS = {("node", name): f"n{k}" for k, (name, _) in enumerate(_NODE_KEYS)} | {
 
 class GraphWriter:
     """Both graph files written as a folder run goes, never held whole: every letter's nodes and
-    `contains` edges when opened (the letters are all known before linking starts), each pair's
-    `derived_from` edges as the pair is linked (`add_pair`), the closing tags at `close`. The files
-    are those `write_graphml` and `write_graph_json` write. Either output may be None."""
+    `contains` edges (the letters are all known before linking starts), each pair's `derived_from`
+    edges as the pair is linked (`add_pair`), the closing tags at `close`. The files are those
+    `write_graphml` and `write_graph_json` write. Either output may be None.
+
+    The letters are read once: given as `letters`, or handed one at a time (`add_letter`, then
+    `end_letters`, before the first pair). The node-link file lists every node before every link, so
+    the letters' `contains` links wait in a temporary file until the last letter's nodes are written."""
 
     def __init__(self, graphml: TextIO | None, node_link: TextIO | None,
-                 letters: Callable[[], Iterable[tuple[str, Letter]]]) -> None:
+                 letters: Callable[[], Iterable[tuple[str, Letter]]] | None = None) -> None:
         self.graphml, self.node_link = graphml, node_link
         self.first_link = True
+        self.first_node = True
+        self._contains: TextIO | None = None  # the letters' `contains` links of the node-link file, meanwhile
         if graphml is not None:
             graphml.write('<?xml version="1.0" encoding="utf-8"?>\n'
                           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -142,24 +150,45 @@ class GraphWriter:
                     graphml.write(f'  <key id="{_IDS[(scope, name)]}" for="{scope}" attr.name="{name}" '
                                   f'attr.type="{kind}" />\n')
             graphml.write('  <graph edgedefault="directed">\n')
-            self._graphml(_letter_elements(letters()))
         if node_link is not None:
             node_link.write('{\n "directed": true,\n "multigraph": false,\n "graph": {},\n "nodes": [')
-            first = True
-            for what, a, _, data in _letter_elements(letters()):
+            self._contains = tempfile.TemporaryFile("w+", encoding="utf-8")
+        if letters is not None:
+            for key, letter in letters():
+                self.add_letter(key, letter)
+            self.end_letters()
+
+    def add_letter(self, key: str, letter: Letter) -> None:
+        """One letter's nodes and `contains` edges (every letter before `end_letters`)."""
+        elements = list(_letter_elements(((key, letter),)))
+        if self.graphml is not None:
+            self._graphml(elements)
+        if self.node_link is not None:
+            out = self.node_link
+            for what, a, _, data in elements:
                 if what == "node":
-                    node_link.write(("\n  " if first else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
-                    first = False
-            node_link.write('\n ],\n "links": [')
-            self._links(_letter_elements(letters()))
+                    out.write(("\n  " if self.first_node else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
+                    self.first_node = False
+            self._links(elements, self._contains)
+
+    def end_letters(self) -> None:
+        """The letters are all written: the node-link file's nodes end and its links begin."""
+        if self.node_link is not None and self._contains is not None:
+            self.node_link.write('\n ],\n "links": [')
+            self._contains.seek(0)
+            shutil.copyfileobj(self._contains, self.node_link)
+            self._contains.close()
+            self._contains = None
 
     def add_pair(self, parent: str, child: str, result: LinkResult) -> None:
+        self.end_letters()
         if self.graphml is not None:
             self._graphml(_pair_edges(parent, child, result))
         if self.node_link is not None:
             self._links(_pair_edges(parent, child, result))
 
     def close(self) -> None:
+        self.end_letters()
         if self.graphml is not None:
             self.graphml.write("  </graph>\n</graphml>\n")
         if self.node_link is not None:
@@ -175,8 +204,9 @@ class GraphWriter:
             else:
                 out.write(f'    <edge source="{_graphml_text(a)}" target="{_graphml_text(b)}">{values}</edge>\n')
 
-    def _links(self, elements: Iterable[tuple[str, str, str | None, dict[str, object]]]) -> None:
-        out = self.node_link
+    def _links(self, elements: Iterable[tuple[str, str, str | None, dict[str, object]]],
+               out: TextIO | None = None) -> None:
+        out = out or self.node_link
         assert out is not None
         for what, a, b, data in elements:
             if what == "edge":

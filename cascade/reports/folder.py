@@ -307,11 +307,16 @@ class FolderReportWriter:
             return
         self.letters_written = True
         with self._aborting():
+            in_order = [p for p in self.nodes if p in self.letters] == list(self.letters)
+            self.graph = _open_graph(self.staging, self.formats, self.letters if not in_order else None)
             for path, node in self.nodes.items():
                 letter = self.letters.get(path)
                 for sink in self.sinks:
                     sink.add_letter(node, letter)
-            self.graph = _open_graph(self.staging, self.formats, self.letters)
+                if in_order and letter is not None and self.graph is not None:
+                    self.graph.add_letter(path, letter)  # each letter opened once, for the sinks and the graph
+            if self.graph is not None:
+                self.graph.end_letters()
         if isinstance(self.letters, LetterStore):
             self.letters.release()
 
@@ -387,9 +392,10 @@ class FolderReportWriter:
 class _GraphFiles(GraphWriter):
     """The graph writer with the two files it owns."""
 
-    def __init__(self, staging: Path, letters: Mapping[str, Letter]) -> None:
+    def __init__(self, staging: Path, letters: Mapping[str, Letter] | None) -> None:
+        """With `letters`, every letter is written now; without, one at a time (`add_letter`)."""
         self.files = [(staging / name).open("w", encoding="utf-8") for name in ("cascade.graphml", "cascade.json")]
-        super().__init__(self.files[0], self.files[1], letters.items)
+        super().__init__(self.files[0], self.files[1], letters.items if letters is not None else None)
 
     def close(self) -> None:
         super().close()
@@ -398,9 +404,13 @@ class _GraphFiles(GraphWriter):
     def close_files(self) -> None:
         for f in self.files:
             f.close()
+        if self._contains is not None:
+            self._contains.close()
+            self._contains = None
 
 
-def _open_graph(staging: Path, formats: tuple[str, ...], letters: Mapping[str, Letter]) -> _GraphFiles | None:
+def _open_graph(staging: Path, formats: tuple[str, ...], letters: Mapping[str, Letter] | None
+                ) -> _GraphFiles | None:
     return _GraphFiles(staging, letters) if "graph" in formats else None
 
 
