@@ -152,7 +152,7 @@ class GraphWriter:
             graphml.write('  <graph edgedefault="directed">\n')
         if node_link is not None:
             node_link.write('{\n "directed": true,\n "multigraph": false,\n "graph": {},\n "nodes": [')
-            self._contains = tempfile.TemporaryFile("w+", encoding="utf-8")
+            self._contains = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by end_letters)
         if letters is not None:
             for key, letter in letters():
                 self.add_letter(key, letter)
@@ -167,7 +167,8 @@ class GraphWriter:
             out = self.node_link
             for what, a, _, data in elements:
                 if what == "node":
-                    out.write(("\n  " if self.first_node else ",\n  ") + json.dumps({**data, "id": a}, ensure_ascii=False))
+                    out.write(("\n  " if self.first_node else ",\n  ")
+                              + json.dumps({**data, "id": a}, ensure_ascii=False))
                     self.first_node = False
             self._links(elements, self._contains)
 
