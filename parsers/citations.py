@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsers.kinds import kind_names, named_kinds
+from parsers.kinds import kind_names, kind_of_code, named_kinds
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
 from parsers.symbols import GLUED_DATE, PARTY, PARTY_DASHED, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
 
@@ -48,8 +48,12 @@ _BODY_TAIL = (
 _MARK = r"(?:thượng\s+)?khẩn|h(?:ỏa|oả)\s+tốc|(?:tối\s+|tuyệt\s+)?mật"
 _QUALIFIER = (rf"(?:\(\s*(?i:dự\s+thảo|sửa\s+đổi|bổ\s+sung|mới|bản\s+sao|trích|{_MARK})\s*\)\s+|"
               r"(?i:liên\s+tịch)\s+)")
+# A kind's abbreviation in capitals before the number, alone or after the kind: "CV 9229/UBND-VHXH V/v …", "UBND tỉnh
+# có công văn CV 9229/UBND-VHXH".
+_ABBR = r"(?-i:CV|QĐ|KH|TB|CT|HD|NQ|CĐ|BC|TTr)(?![\w/\-])"
 NUMBERED_CITATION_RE = re.compile(
-    rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?)?"
+    rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?"
+    rf"(?:{_ABBR}\s+(?=\d))?|(?P<abbr>{_ABBR})\s+(?=\d))?"
     rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
     rf"(?(so)|(?<![\w/\-.]))"
     rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<dashed>{PARTY_DASHED})|(?P<state>{STATE})|"
@@ -143,22 +147,23 @@ def find_numbered(text: str) -> list[CitationMatch]:
         if sym is None:
             continue
         has_date = bool(g["ay"] or g["ay2"] or g["by"] or g["by2"])
-        if g["short"] and not ((g["kind"] and (g["so"] or not g["pre_body"])) or (g["so"] and sym.year)):
+        kind = _kind_name(g["kind"]) or (kind_of_code(g["abbr"]) if g["abbr"] else None)
+        if g["short"] and not ((kind and (g["so"] or not g["pre_body"])) or (g["so"] and sym.year)):
             # "45/UBND" alone is a fraction or a page reference as often as a symbol; its kind right before it
             # ("Công văn 285/CCTTHC"), or "số" before a year ("Luật Tổ chức Quốc hội số 57/2014/QH13": the
             # Quốc hội's acts carry no type code) makes it one.
             continue
-        if not (sym.party or sym.typed or g["kind"] or g["so"] or has_date):
+        if not (sym.party or sym.typed or kind or g["so"] or has_date):
             continue  # a bare "3/ABC-XY" with no kind, no "số", no date and no known type code is too weak
         date = (_date(g["ay"], g["am"], g["ad"]) or _date(g["ay2"], g["am2"], g["ad2"])
                 or _date(g["by"], g["bm"], g["bd"]) or _date(g["by2"], g["bm2"], g["bd2"]))
         body = (g["body"] or g["pre_body"] or "").strip() or None
         out.append(
             CitationMatch(
-                start=m.start(), end=m.end(), text=m.group(0), kind=_kind_name(g["kind"]) or sym.kind,
+                start=m.start(), end=m.end(), text=m.group(0), kind=kind or sym.kind,
                 number=sym.number, symbol=sym.text, doc_type=sym.doc_type, issuer_code=sym.issuer_code,
                 year=sym.year or (date.year if date else None), date=date, issuing_body=body, name=None,
-                kind_written=bool(g["kind"]),
+                kind_written=bool(kind),
             )
         )
     return out
@@ -224,6 +229,12 @@ _QUOTED_ENTRY_RE = re.compile(r"^\s*[“\"][^”\".;]{3,250}[”\"]\s*,?\s*và\s
 _OPINION_ENTRY_RE = re.compile(
     r"(?:;|\bvà)\s*(?:đồng\s+thời\s+)?(?:ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+(?:của|tại)\s"
     r"[^.;]{0,160}?\btại\s*$", re.I)
+# An entry's subject, then "và" and the next document the verb governs: "Thực hiện Văn bản số 979/BTP-PBGDPL … của Bộ
+# Tư pháp về việc hướng dẫn … năm 2020 và Văn bản số 1445/UBND-NCPC …", "thực hiện nghiêm Chỉ thị số 48-CT/TW … về
+# việc tổ chức Tết năm 2021 và Công văn số 177-CV/TU …".
+# The subject may hold semicolons of its own ("… pháp luật; hòa giải ở cơ sở; …"), but none that opens a new entry.
+_SUBJECT_AND_ENTRY_RE = re.compile(
+    rf"^\s*,?\s*(?:của\s[^.;“\"]{{2,80}}?\s)?về\s+việc\s(?:(?!;\s*(?:{_EXACT_KIND})\b)[^.“\"]){{3,250}}?\s+và\s*$", re.I)
 # In a legal basis ("Căn cứ …"), "và" joins another basis however long the first one's subject runs.
 _BASIS_AND_RE = re.compile(r"\bvà\s*$", re.I)
 # Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
@@ -299,6 +310,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
                 pass  # the previous entry's quoted subject glued to this entry's kind
             elif _SUBJECT_ENTRY_RE.match(gap) and c.kind_written and c.kind == found[i - 1].kind:
                 pass  # "… Công văn số 4847/BYT-DP … về việc …, Công văn số 4992/BYT-DP …": entries with subjects
+            elif _SUBJECT_AND_ENTRY_RE.match(gap) and c.kind_written:
+                pass  # the previous entry's subject, then "và" and the next entry
             elif _QUOTED_ENTRY_RE.match(gap) and c.kind_written:
                 pass  # the quoted subject of one entry, then "và" and the next
             elif _OPINION_ENTRY_RE.search(gap) and len(gap) <= 400 and not re.search(r"\.\s", gap):

@@ -16,11 +16,12 @@ Thành ủy, …"): then it is the source, not the letter.
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from models import IdentitySource
 from parsers.citations import CitationMatch, find_numbered
-from parsers.kinds import code_of_kind, kind_names
+from parsers.kinds import TYPE_CODES, code_of_kind, kind_names
 from parsers.lexicon import ORGANISATION_RE, SURNAMES
 from parsers.normalise import normalise_tones
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
@@ -51,11 +52,18 @@ _LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|(?:Sáng|Trưa|Ch
 # The signer may act for the body: "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng … đã ký ban
 # hành văn bản số …", "thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư … đã ký công văn …": the body is the issuer.
 _PRINCIPAL = r"(?:(?i:thừa\s+lệnh|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền)\s+(?P<principal>[^,.;:()]{3,100}?)\s*,\s*)"
+# A report may go on from what came before ("Theo đó, ngày 16 tháng 8 năm 2019 Đảng ủy xã cũng đã ban hành …") or
+# open on the act's purpose ("- Nhằm phát huy …, UBND tỉnh xây dựng Kế hoạch …"); the verb may be capitalised by
+# mistake ("Ban Bí thư đã Ban hành Chỉ thị số 55-CT/TW").
+_THEN = r"(?P<then>(?:Theo\s+đó|Sau\s+đó|Trên\s+cơ\s+sở\s+đó|Đồng\s+thời)\s*,\s*)"
+_PURPOSE = r"(?P<purpose>(?:[-–•+]\s*)?(?:Để|Nhằm)\s[^.;:()]{3,250}?,\s+)"
 _LEAD_RE = re.compile(
-    rf"(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+))?"
+    rf"{_THEN}?(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+)|"
+    rf"{_PURPOSE})?"
     rf"{_PRINCIPAL}?"
     rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,240}}?)\s+(?:cũng\s+)?(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
-    rf"(?:(?:ký\s+)?ban\s+hành|phát\s+hành|có|ký)\s+(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
+    rf"(?:(?i:(?:ký\s+)?ban\s+hành|phát\s+hành|xây\s+dựng(?:\s+và\s+ban\s+hành)?)|có|ký)\s+"
+    rf"(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
 # A page copy may stamp its month before the lead: " date 2021-09 Đêm 22/9, UBND tỉnh ban hành …"; a portal
@@ -153,9 +161,14 @@ def _bare(text: str) -> str:
 _BARE_KINDS = frozenset(_bare(k) for k in kind_names())
 
 
+_BARE_CODES = frozenset(_bare(c) for c in TYPE_CODES)
+
+
 def _is_kind_word(text: str) -> bool:
-    """The words before a title's symbol are its kind, "số" and all, whatever marks the site scrambled."""
-    return re.sub(r"\s+SO$", "", _bare(text)) in _BARE_KINDS
+    """The words before a title's symbol are its kind, "số" and all, whatever marks the site scrambled, or the
+    kind's type code ("CV 9229/UBND-VHXH V/v …")."""
+    bare = re.sub(r"\s+SO$", "", _bare(text))
+    return bare in _BARE_KINDS or bare in _BARE_CODES
 
 
 def from_source_line(text: str) -> Identity | None:
@@ -401,7 +414,39 @@ _OWNER_BODY_RE = re.compile(r"\b(?:của|do)\s+(?=\S)" + r"(?:" + ORGANISATION_R
 
 
 def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
-    """The first reporting sentence's document, and whether the rest of the text carries it out."""
+    """The first reporting sentence's document, and whether the rest of the text carries it out. A first report
+    without the symbol ("… ban hành Chỉ thị số 11 về việc …", a headline "… ban hành Kế hoạch tổ chức …") is
+    completed by the text's next statement of that document: the same kind and number in full ("Chỉ thị số
+    11/CT-CTUBND ngày 16/4/2020"), or, with no number, the next report of a document of that kind ("Ngày 15/10/2018,
+    UBMTTQVN Huyện ban hành Kế hoạch số 20/KH-BTT …")."""
+    found = _leads(paragraphs, body)
+    first = next(found, None)
+    if first is None or first[0].symbol or first[1] or not first[0].kind:
+        return first
+    lead = first[0]
+    if lead.number:
+        for c in find_numbered(" ".join(paragraphs)):
+            if c.symbol and c.number == lead.number and c.kind == lead.kind and not carried_out(c.symbol, body):
+                return _completed(lead, c.symbol, c.doc_type, c.issuer_code, c.date), False
+        return first
+    for later, carried in found:
+        if later.kind == lead.kind:
+            if later.symbol and not carried:
+                return _completed(lead, later.symbol, later.doc_type, later.issuer_code, later.date,
+                                  later.number), False
+            break
+    return first
+
+
+def _completed(lead: Identity, symbol: str, doc_type: str | None, issuer_code: str | None, date: dt.date | None,
+               number: str | None = None) -> Identity:
+    return Identity(**{**lead.__dict__, "symbol": symbol, "number": number or lead.number,
+                       "doc_type": doc_type or lead.doc_type, "issuer_code": issuer_code or lead.issuer_code,
+                       "date": lead.date or date})
+
+
+def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
+    """Every reporting sentence's document in reading order, and whether the rest of the text carries it out."""
     # A news page's teaser repeats a paragraph of the text above the lead ("Theo đó, UBND thành phố …" twice):
     # the text opens where its first paragraph is not an earlier copy of a later one.
     keys = [re.sub(r"\s+", " ", t).strip() for t in paragraphs]
@@ -416,13 +461,18 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
             opens = s_index == 0 and p_index in (0, first_prose)
             other = (_according(sentence, body) or _issued_by(sentence, body)) if opens else None
             if other:
-                return other
+                yield other
+                continue
             m = _LEAD_RE.search(sentence)
             if not m:
                 continue
             before = sentence[: m.start()].strip()
             news = (m.group("when") or "").startswith("vừa")  # "… vừa có Công văn số …": news of the day
             after_sources = _after_sources(sentence, m, text) if before and news else None
+            if after_sources is None and _SOURCES_OPEN_RE.match(m.group("who")):
+                # "Thực hiện ý kiến chỉ đạo của UBND thị xã, UBND phường Thủy Lương xây dựng Kế hoạch …": the clause
+                # names what is carried out; the body after its comma speaks.
+                after_sources = _after_sources(m.group("who"), m, text)
             if before and not (m.group("dated") and before.endswith(",")) and after_sources is None:
                 continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
             if p_index >= 3 and not (m.group("dated") or opens or news):
@@ -448,7 +498,7 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
             subject = _SUBJECT_CUT_RE.sub("", rest).rstrip(" ./") or None
             if bracketed and subject:
                 subject = subject[: subject.rfind("(")].rstrip(" ,") or None
-            return Identity(
+            yield Identity(
                 source=IdentitySource.LEAD, evidence=sentence.strip(), symbol=symbol.symbol if symbol else None,
                 number=symbol.number if symbol else m.group("no"),
                 doc_type=symbol.doc_type if symbol else code_of_kind(kind),
@@ -457,7 +507,6 @@ def _lead(paragraphs: list[str], body: str) -> tuple[Identity, bool] | None:
                 issuer=who,
                 subject=subject,
             ), carried
-    return None
 
 
 # "Để Nghị quyết … đi vào cuộc sống, Ban Thường vụ Tỉnh ủy xây dựng và ban hành Kế hoạch …": a body that now

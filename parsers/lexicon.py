@@ -59,6 +59,10 @@ ORGANISATIONS = (
     # "Sở Lao động - Thương binh và Xã hội".
     rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+|\s+-\s+){_NAME}){{0,3}}(?:\s+(?-i:nông\s+thôn))?"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
+    # A unit's service centre, named by its task in lower case up to the unit: "Trung tâm Dịch vụ tổng hợp xã Minh
+    # Đức", "Trung tâm Văn hóa thể thao huyện".
+    rf"(?-i:Trung)\s+tâm\s+{_CAP}(?:\s+(?-i:[{VN_LOWER}]+)){{1,5}}?\s+"
+    rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}}",
     rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
     r"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|Chữ\s+thập\s+đỏ)"

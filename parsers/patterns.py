@@ -199,7 +199,11 @@ CLOSING_OPENER_RE = re.compile(
 # proposal comes from below, the body that decides does not carry it out. "Xét báo cáo số …, Phó Thủ tướng có ý
 # kiến như sau" answers the document, as "nhận được" does.
 IMPLEMENTS_VERB_RE = re.compile(
-    r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
+    # "thực hiện theo (đúng) hướng dẫn của Chỉ thị số …", "theo tinh thần, nội dung của Chỉ thị 02-CT/TU": the act
+    # the text carries out, as a clerk says it.
+    r"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện\s+theo\s+(?:đúng\s+)?(?:hướng\s+dẫn|chỉ\s+đạo|tinh\s+thần)(?:\s+(?:của|tại))?|"
+    r"Theo\s+tinh\s+thần(?:\s*,\s*nội\s+dung)?(?:\s+(?:của|tại))?|"
+    r"Thực\s+hiện(?:\s+(?:chỉ\s+đạo|ý\s+kiến\s+chỉ\s+đạo)\s+(?:của|tại))?|Căn\s+cứ|"
     r"Triển\s+khai(?:\s+thực\s+hiện)?|Thi\s+hành|Theo\s+(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:của|tại)|"
     r"Nhận\s+được|Xét(?=\s+(?:báo\s+cáo|công\s+văn|văn\s+bản)\s+số)|Thuc\s+hien|Can\s+cu|Trien\s+khai(?:\s+thuc\s+hien)?|Nhan\s+duoc)\b",
     re.I,

@@ -383,6 +383,11 @@ def _own_identity(letter: Letter, furniture: list[tuple[str, Line]]) -> None:
         found = from_attachment_note([h.subject or "", " ".join(p.text for p in (letter.preamble + letter.body)[:3])])
     if found is None:
         return
+    if found.source is IdentitySource.PORTAL_TITLE and not (found.issuer or h.issuer):
+        # the title gives the number, the lead the body that issued it ("UBND Tỉnh Long An có công văn CV 9229/…")
+        said = from_lead(*_leads_and_body(letter, furniture))
+        if said and said.issuer and said.symbol in (None, found.symbol):
+            found = Identity(**{**found.__dict__, "issuer": said.issuer})
     h.symbol, h.number = found.symbol, found.number
     h.doc_type = found.doc_type or h.doc_type
     h.issuer_code = found.issuer_code or h.issuer_code

@@ -411,12 +411,17 @@ def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
     return tiers.pop(), f"the area it governs, {'/'.join(sorted(found))!r} named by its unit word alone"
 
 
+# The Party's central organs are named without "Đảng" or "ủy": "Ban Bí thư", "Bộ Chính trị", "Ban Chấp hành Trung
+# ương".
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
-                            r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|"
+                            r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|"
                             r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
 # The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
 # e04's Youth Federation numbers its plans 05/KH-UBH).
-_STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s|CHÍNH\s+PHỦ|^PHÒNG\s|"
+# A public service centre ("Trung tâm Dịch vụ tổng hợp xã", "Trung tâm Y tế huyện") is the state's; a political
+# training centre is the Party committee's.
+_STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s(?!CHÍNH\s+TRỊ)|"
+                            r"CHÍNH\s+PHỦ|^PHÒNG\s|^TRUNG\s+TÂM\s(?!(?:BỒI\s+DƯỠNG\s+)?CHÍNH\s+TRỊ)|"
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
                             r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
