@@ -66,14 +66,26 @@ def check_citation(parent: Letter, child: Letter) -> CitationCheck:
     if not cited:
         base.reasons.append("the child letter cites no numbered document it implements")
         return base
+    best = _best(parent, child, cited)
+    if best.status is CitationStatus.UNRELATED:
+        # An annex carries out the decision that issues it ("(Ban hành kèm theo Quyết định số 142 …)") and
+        # names the act it details elsewhere ("Cụ thể hóa Hướng dẫn số 18 …"): a citation of the parent's own
+        # symbol, whatever its role, says the child cites the parent.
+        named = _best(parent, child, [c for c in child.citations if c.symbol and c not in cited])
+        if named.status is CitationStatus.EXACT:
+            named.reasons.append(f"named beside {best.cited_symbol}, which the child says it carries out")
+            return named
+    return best
+
+
+def _best(parent: Letter, child: Letter, cited: list[Citation]) -> CitationCheck:
     best: CitationCheck | None = None
     for c in cited:
         check = _compare(parent, child, c)
         order = [CitationStatus.EXACT, CitationStatus.NEAR, CitationStatus.UNRELATED]
         if best is None or order.index(check.status) < order.index(best.status):
             best = check
-    assert best is not None
-    return best
+    return best or CitationCheck(status=CitationStatus.UNRELATED)
 
 
 def _compare(parent: Letter, child: Letter, c: Citation) -> CitationCheck:

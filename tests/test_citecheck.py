@@ -218,3 +218,20 @@ def test_link_result_carries_the_citation_check(tmp_path):
     result = link_letters(parent, child)
     assert result.citation_check == check_citation(parent, child)
     assert result.citation_check.status is CitationStatus.NEAR
+
+
+def test_annex_naming_the_parent_beside_its_issuing_decision(tmp_path):
+    """A Quy chế carries out the decision that issues it and names the guidance it details in passing: the
+    mention of the parent's own symbol says the child cites the parent (exact), with the issuing act kept in
+    the reasons; without the mention the pair stays unrelated."""
+    issuing = "Quyết định số 142-QĐ/HU ngày 19/11/2024 của Ban Thường vụ Huyện ủy"
+    named = (f"Thực hiện {issuing} về việc ban hành Quy chế; nội dung Quy chế cụ thể hóa Công văn số 12-CV/BTGTU, "
+             f"ngày 22/5/2024 {BTGTU}, các cơ quan, đơn vị thực hiện tốt một số nội dung sau:")
+    _, child, cc = check(tmp_path, named)
+    roles = {c.symbol: c.role for c in child.citations}
+    assert roles["142-QĐ/HU"] is CitationRole.IMPLEMENTS and roles["12-CV/BTGTU"] is not CitationRole.IMPLEMENTS
+    assert cc.status is CitationStatus.EXACT and cc.cited_symbol == "12-CV/BTGTU"
+    assert any("142-QĐ/HU" in r for r in cc.reasons)
+    _, _, alone = check(tmp_path, f"Thực hiện {issuing} về việc ban hành Quy chế, các cơ quan, đơn vị thực hiện "
+                                  "tốt một số nội dung sau:")
+    assert alone.status is CitationStatus.UNRELATED
