@@ -255,6 +255,10 @@ SHAPES = {  # size → (provinces, districts per province, communes per district
     3000: (10, 10, 30, 0),  # 1 + 10 + 100 + 3000: a point between, for the growth curve (bench/scale_curve.py)
     10000: (10, 30, 33, 0),
     100000: (30, 33, 100, 0),  # 1 + 30 + 990 + 99,000
+    # two tenth-size stand-ins for the 100k folder, one per thing that makes it hard: its 990 district
+    # committees all writing "…-CV/HU" (near-miss citations collide), and its districts of 100 communes
+    10900: (30, 33, 10, 0),  # 1 + 30 + 990 + 9,900
+    3030: (3, 10, 100, 0),  # 1 + 3 + 30 + 3,000
 }
 
 

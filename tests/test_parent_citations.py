@@ -111,3 +111,16 @@ def test_a_letter_cut_from_the_capped_postings_is_voted_for_by_its_rare_text(tmp
     assert "huyen-07.txt" not in index.candidates("xa.txt", 3, rare=2, eligible=only_above)
     assert 0 < index.family_containment("xa.txt", "huyen-07.txt") <= 1
     assert index.family_containment("xa.txt", "huyen-00.txt") < index.family_containment("xa.txt", "huyen-07.txt")
+
+
+def test_the_date_lookup_keeps_the_letters_holding_the_text_not_the_first_by_path(tmp_path: Path) -> None:
+    """Forty district committees write '…-CV/HU' on the cited day, more than the date lookup keeps;
+    another office's letter has the cited symbol and date and holds much of the commune's text (so
+    the content vote is not consulted). The lookup ranks that day's letters by the text they hold:
+    the commune's own district, whose number the clerk miswrote, is among them and wins."""
+    files = _districts(tmp_path, 40, number=lambda k: 100 + 7 * k, day=lambda k: 5)
+    files["huyen-05.txt"] = _letter("HUYỆN ỦY PHÚ RIỀNG 5", "1-CV/HU", "ngày 5 tháng 6 năm 2024", [*SHARED, *_own(5)])
+    files["xa.txt"] = _letter("ĐẢNG ỦY XÃ ĐỨC LIỄU", "7-CV/ĐU", "ngày 12 tháng 6 năm 2024",
+                              [*SHARED, *_own(37)], cite="1-CV/HU ngày 05/6/2024")
+    nodes = _detect(tmp_path, files)
+    assert nodes["xa.txt"].parents[0].parent == "huyen-37.txt"
