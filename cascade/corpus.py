@@ -603,23 +603,24 @@ def _one_off(number: str) -> set[str]:
 
 def _near_candidates(path: str, key: Key, cited: dt.date | None, by_key: dict[Key, list[str]],
                      by_kind: dict[tuple[str, str], list[tuple[dt.date, str]]], settings: CorpusSettings,
-                     index: TrigramIndex | None = None, letters: Facts | None = None) -> list[str]:
-    """Letters of the cited kind and issuer whose number is a slip off (`_number_slip`), or whose date
-    is within `near_days` of the cited date: at most `near_scan` of each looked at (the closest dates
-    first), of which the `near_candidates` holding most of the child's text are kept. Looked up, not
-    scanned, so a folder of a thousand letters of one issuer stays linear; ranked by text, not by path,
-    because one day holds dozens of such letters when every district committee writes '…-CV/HU'."""
+                     index: TrigramIndex, letters: Facts) -> list[str]:
+    """Letters of the cited kind and issuer whose number is one character off or the register's next
+    or previous number, or whose date is within `near_days` of the cited date: at most `near_scan` of
+    each looked at (the closest dates first), of which the `near_candidates` holding most of the child's
+    text are kept. Looked up, not scanned, so a folder of a thousand letters of one issuer stays
+    linear; ranked by text, not by path, because one day holds dozens of such letters when every
+    district committee writes '…-CV/HU'."""
     limit, scan = settings.near_candidates, settings.near_scan
 
     def closest(paths: Iterable[str]) -> list[str]:
         def gap(p: str) -> tuple[int, str]:
-            days = _days(letters[p].header.date, cited) if letters is not None else None
+            days = _days(letters[p].header.date, cited)
             return (days if days is not None else 1 << 20), p
         return sorted(paths, key=gap)
 
     def best(paths: list[str]) -> list[str]:
-        if index is None or len(paths) <= limit:
-            return paths[:limit]
+        if len(paths) <= limit:
+            return paths
         return sorted(paths, key=lambda p: -index.containment(path, p))[:limit]
 
     dated = by_kind.get(key[1:], [])

@@ -234,7 +234,8 @@ _OPINION_ENTRY_RE = re.compile(
 # việc tổ chức Tết năm 2021 và Công văn số 177-CV/TU …".
 # The subject may hold semicolons of its own ("… pháp luật; hòa giải ở cơ sở; …"), but none that opens a new entry.
 _SUBJECT_AND_ENTRY_RE = re.compile(
-    rf"^\s*,?\s*(?:của\s[^.;“\"]{{2,80}}?\s)?về\s+việc\s(?:(?!;\s*(?:{_EXACT_KIND})\b)[^.“\"]){{3,250}}?\s+và\s*$", re.I)
+    rf"^\s*,?\s*(?:của\s[^.;“\"]{{2,80}}?\s)?về\s+việc\s"
+    rf"(?:(?!;\s*(?:{_EXACT_KIND})\b)[^.“\"]){{3,250}}?\s+và\s*$", re.I)
 # In a legal basis ("Căn cứ …"), "và" joins another basis however long the first one's subject runs.
 _BASIS_AND_RE = re.compile(r"\bvà\s*$", re.I)
 # Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
