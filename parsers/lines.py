@@ -41,7 +41,7 @@ class Line:
     cell: int | None = None
     soft: bool = False  # continues the previous line of the same paragraph (Shift+Enter)
     md_level: int | None = None  # "## I. MỤC TIÊU": a Markdown heading of this level (marks removed from text)
-    noise: str | None = None  # page | running | rule | footnote: not letter text (text is then "")
+    noise: str | None = None  # page | running | rule | footnote | stray: not letter text (text is then "")
     lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
     numeral: str | None = None  # "IL THỜI GIAN": the Roman label damage hid, read from its neighbours (numerals.py)
 
@@ -79,14 +79,22 @@ def read_lines(raw: RawDocument) -> list[Line]:
 # --- transcription noise ----------------------------------------------------------------------------
 
 
+# A lower-case letter alone on its line is a mark a PDF text layer lost from its word (123doc's "ơ" above the
+# issuer lines), never a line of the letter: an item label has its dot or bracket ("a)", "b."), a drop capital is
+# upper case.
+def _stray_glyph(text: str) -> bool:
+    return len(text.strip()) == 1 and text.strip().islower()
+
+
 def _quiet(line: Line, why: str) -> None:
     line.noise, line.text = why, ""
 
 
 def mark_noise(lines: list[Line]) -> None:
     """Blank out what a PDF or Markdown conversion put between the paragraphs (the raw text is kept):
-    page numbers, running headers and footers, footnote and endnote texts; flag bullets whose dash the
-    conversion dropped. Only plain-text lines are touched: a .docx table cell "2" is data."""
+    page numbers, running headers and footers, footnote and endnote texts, a stray letter alone on its line;
+    flag bullets whose dash the conversion dropped. Only plain-text lines are touched: a .docx table cell "2" is
+    data."""
     plain = [ln for ln in lines if ln.table is None]
     page_ends = []  # index in `plain` of the line that ends each page
     for k, ln in enumerate(plain):
@@ -95,6 +103,8 @@ def mark_noise(lines: list[Line]) -> None:
         if ln.text and P.PAGE_NUMBER_RE.match(ln.text):
             _quiet(ln, "page")
             page_ends.append(k)
+        elif _stray_glyph(ln.text):
+            _quiet(ln, "stray")
     _running_lines(plain, page_ends)
     _footnotes(plain, set(page_ends))
     _lost_bullets(plain)

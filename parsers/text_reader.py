@@ -1,6 +1,9 @@
-"""Plain-text letters: UTF-8 (with or without BOM), UTF-16, Windows-1258; one block per line."""
+"""Plain-text letters: UTF-8 (with or without BOM), UTF-16, Windows-1258; one block per line. A web page saved
+under a .txt name (its markup and all) is read as the page it is."""
 
 import codecs
+import html
+import re
 from pathlib import Path
 
 from models import InputError, RawBlock, RawDocument, SourceFormat
@@ -40,6 +43,43 @@ _ESCAPED_BREAK = "\\r\\n"  # backslash, r, backslash, n: never written in a lett
 _ESCAPES_MIN = 3
 
 
+# A page saved as text opens with its markup: "<!DOCTYPE html>", "<html lang=…>" (a letter never does).
+_PAGE_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html)\b", re.I | re.S)
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _page_blocks(path: Path, page: str) -> tuple[list[RawBlock], str]:
+    """The text of a web page saved as .txt, entities decoded: its article where the page holds one, else what a
+    reader of the saved page sees of it (the title, the description a search result shows, the body's text),
+    as when the copy stops inside the page's head."""
+    from parsers.readers.html import article_blocks  # the HTML reader's registry imports this module
+
+    try:
+        return article_blocks(path, page), "a web page saved as .txt: its article read as HTML"
+    except InputError:
+        pass
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        lines = html.unescape(_TAG_RE.sub("\n", page)).split("\n")
+        return [RawBlock(text=line) for line in lines], "a web page saved as .txt: its tags dropped"
+    for hidden in tree.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    title = " ".join((tree.findtext(".//title") or "").split())
+    lines = [title]
+    for described in tree.xpath("//meta[@name='description']/@content"):
+        if title[:40] not in described:  # most pages repeat their title there
+            lines.append(" ".join(described.split()))
+    body = tree.find("body")
+    if body is not None:
+        lines.extend(body.text_content().split("\n"))
+    note = "a web page saved as .txt: its title and text read, its markup dropped"
+    return [RawBlock(text=line) for line in lines], note
+
+
 def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a .txt letter into raw blocks, one per line, nothing normalised yet."""
     path = Path(path)
@@ -54,9 +94,13 @@ def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocume
         # A scraper saved the page's line breaks as the four characters "\r\n": they are the letter's breaks.
         text = text.replace(_ESCAPED_BREAK, "\n").replace("\\n", "\n").replace("\\t", "\t")
         notes.append("literal '\\r\\n' escapes read as line breaks")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _PAGE_START_RE.match(text):
+        blocks, note = _page_blocks(path, text)
+        notes.append(note)
+    else:
+        blocks = [RawBlock(text=line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return RawDocument(
         source=make_source(path, data, SourceFormat.TXT),
-        blocks=[RawBlock(text=line) for line in lines],
+        blocks=blocks,
         notes=notes,
     )

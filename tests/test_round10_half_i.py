@@ -5,7 +5,9 @@ closing parenthesis after a purpose clause ("- Nhằm …, UBND tỉnh xây dự
 capitalised verb ("đã Ban hành"); a lead after "Theo đó, ngày …"; the Party's central organs (Ban Bí thư, Bộ Chính
 trị, Ban Chấp hành Trung ương) and a commune Đảng ủy as the Party's, a unit's public service centre as the state's;
 "thực hiện theo (đúng) hướng dẫn của", "theo tinh thần, nội dung của" and a list of documents joined by "và" after
-an entry's subject as carried out; the body that speaks after a "Thực hiện ý kiến chỉ đạo của …," clause."""
+an entry's subject as carried out; the body that speaks after a "Thực hiện ý kiến chỉ đạo của …," clause. Then
+what round 10 left: a stray lower-case letter a PDF text layer left above the issuer lines (i02), and a web page
+saved as .txt, markup and entities and all (i12)."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -231,3 +233,78 @@ def test_the_body_after_a_clause_naming_the_instruction_it_carries_out(bodies, v
                           "xanh” năm 2019 trên địa bàn.", "", "- Tổ chức cuộc họp để quán triệt, triển khai kế hoạch."])
     assert letter.header.issuer == body
     assert letter.tier is tier
+
+
+# --- round 11: what round 10 left --------------------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["ơ", "x", "đ", "ư", "a"]),
+       st.sampled_from([("BCĐ XÂY DỰNG NÔNG THÔN MỚI", "XÃ NHÂN KHANG", "BCĐ"),
+                        ("BAN CHỈ ĐẠO PHÒNG CHỐNG DỊCH", "XÃ YÊN BÌNH", "BCĐ"), ("ĐẢNG ỦY", "XÃ TÂN HÒA", "ĐU")]),
+       st.integers(1, 99), st.sampled_from([" -", "-", " - "]), st.booleans())
+def test_a_stray_letter_above_the_header_under_the_party_motto(stray, issuer, no, dash, blanks):
+    body, unit, code = issuer
+    gap = [""] if blanks else []
+    letter = parse_lines(["Tải bản đầy đủ", *gap, "ke hoach giai doan 2016-2020", *gap, stray, *gap, body, *gap,
+                          "ĐẢNG CỘNG SẢN VIỆT NAM", *gap, unit, f"Số: {no:02d}{dash}KH/{code}", *gap,
+                          f"{unit.title()[3:]}, ngày", *gap, "tháng", *gap, "năm 2016", *gap, "KẾ HOẠCH",
+                          "XÂY DỰNG NÔNG THÔN MỚI GIAI ĐOẠN 2016-2020",
+                          "- Căn cứ Quyết định 491/QĐ-TTg, Quyết định 242/QĐ-TTg của Thủ tướng Chính phủ;",
+                          "- Căn cứ hướng dẫn số 44/HD-SNN ngày 09/10/2015 của Sở NN & PTNT tỉnh Hà Nam;",
+                          "A. MỤC ĐÍCH YÊU CẦU:", "1. Mục đích:", "Xây dựng xã đạt chuẩn nông thôn mới năm 2020."])
+    assert letter.header.symbol == f"{no:02d}-KH/{code}"
+    assert unit in (letter.header.issuer or "")
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.PARTY)
+
+
+def test_a_lone_letter_inside_the_text_is_not_read_as_a_line_of_it():
+    letter = parse_lines(["UBND XÃ TÂN HÒA", "Số: 12/TB-UBND", "THÔNG BÁO", "Về việc thu gom rác thải",
+                          "1. Thời gian thu gom từ ngày 05/8/2025.", "ơ", "2. Địa điểm thu gom tại các tuyến đường."])
+    assert letter.header.symbol == "12/TB-UBND"
+    assert all(u.text.strip() != "ơ" for u in letter.items)
+
+
+_HEAD = ('<!DOCTYPE html>\n\t<html lang="vi" xmlns="http://www.w3.org/1999/xhtml">\n\t<head>\n'
+         "<title>{title}</title>\n"
+         '<meta name="description" content="{title} - Savefile - Tin Tức -...">\n'
+         '<meta name="author" content="HỆ THỐNG LUẬT - DỊCH VỤ LUẬT - TÀI CHÍNH KẾ TOÁN - THUẾ">\n'
+         '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n'
+         '<link rel="canonical" href="https://example.vn/van-ban-moi/cong-van-{no}.html">')
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(100, 9999), st.sampled_from([("SGDĐT-QLT", Tier.PROVINCE), ("STP-PBGDPL", Tier.PROVINCE),
+                                                ("BGDĐT-GDTrH", Tier.CENTRAL)]),
+       st.sampled_from(["&#x002F;", "&#47;", "&#x2f;", "/"]), st.sampled_from(["<!DOCTYPE html>", "<html>"]))
+def test_a_web_page_saved_as_text_cut_inside_its_head(no, code, slash, opening):
+    unit, tier = code
+    title = (f"Công văn {no}{slash}{unit} ngày 25{slash}03{slash}2026 hướng dẫn tuyển sinh vào các trường mầm non, "
+             "lớp 1 và lớp 6 năm học 2026-2027")
+    page = _HEAD.format(title=title, no=no).replace("<!DOCTYPE html>", opening, 1)
+    letter = parse_lines(page[: len(page) - 20].split("\n"))  # the copy stops inside the head
+    assert letter.header.symbol == f"{no}/{unit}"
+    assert letter.header.date is not None and (letter.header.date.month, letter.header.date.day) == (3, 25)
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+    assert not any("&#" in c.text or "<" in c.text for c in [*letter.preamble, *letter.body])
+
+
+def test_a_web_page_saved_as_text_with_its_article_reads_the_article():
+    article = ("<p>Ngày 12/3/2024, UBND tỉnh Kon Tum ban hành Công văn số 845/UBND-KGVX về việc tăng cường "
+               "phòng, chống dịch bệnh sốt xuất huyết trên địa bàn tỉnh.</p>"
+               "<p>Theo đó, UBND tỉnh yêu cầu Sở Y tế chủ trì, phối hợp với UBND các huyện triển khai ngay các biện "
+               "pháp phòng, chống dịch.</p>") * 2
+    page = ["<!DOCTYPE html>", "<html><head><title>Kon Tum tăng cường phòng chống sốt xuất huyết</title>"
+            "<script>var x = '<p>Công văn số 1/ABC</p>';</script></head>",
+            f"<body><nav><a href='/'>Trang chủ</a></nav><article>{article}</article></body></html>"]
+    letter = parse_lines(page)
+    assert letter.header.symbol == "845/UBND-KGVX"
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+    assert "1/ABC" not in {c.symbol for c in letter.citations}
+
+
+def test_a_letter_that_quotes_markup_later_is_still_read_as_text():
+    letter = parse_lines(["UBND TỈNH KON TUM", "Số: 845/UBND-KGVX", "V/v cập nhật trang <html> của Sở",
+                          "Kính gửi: Sở Thông tin và Truyền thông.", "Đề nghị cập nhật thẻ &lt;title&gt; của trang."])
+    assert letter.header.symbol == "845/UBND-KGVX"
+    assert any("&lt;title&gt;" in p.text for p in [*letter.preamble, *letter.body])
