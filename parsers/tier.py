@@ -375,7 +375,10 @@ _TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
     (Tier.DISTRICT, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+|\d+\s+)(?:xã,\s+(?:thị\s+trấn|phường)|"
                                r"phường,\s+(?:xã|thị\s+trấn))|\bcác\s+phòng\s+chuyên\s+môn\s+(?:thuộc\s+)?huyện",
                                re.I)),
-    (Tier.COMMUNE, re.compile(r"\bcác\s+(?:khu\s+phố|tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+dân\s+cư)\b", re.I)),
+    # The heads of a counted set of them are tasked as a set too ("Đề nghị Tổ trưởng 08 Tổ dân phố thông báo …"); a
+    # count alone describes ("300 thôn, bản khó khăn", "19 ấp, sóc trên địa bàn xã").
+    (Tier.COMMUNE, re.compile(r"\b(?:các|(?:Tổ\s+trưởng|Trưởng)\s+\d{1,3})\s+"
+                              r"(?:khu\s+phố|tổ\s+dân\s+phố|thôn|ấp|bản|xóm|khu\s+dân\s+cư)\b", re.I)),
 )
 
 

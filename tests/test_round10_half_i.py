@@ -308,3 +308,21 @@ def test_a_letter_that_quotes_markup_later_is_still_read_as_text():
                           "Kính gửi: Sở Thông tin và Truyền thông.", "Đề nghị cập nhật thẻ &lt;title&gt; của trang."])
     assert letter.header.symbol == "845/UBND-KGVX"
     assert any("&lt;title&gt;" in p.text for p in [*letter.preamble, *letter.body])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Tổ trưởng {n} Tổ dân phố", "Trưởng {n} thôn", "Trưởng {n} ấp", "Tổ trưởng {n} khu phố"]),
+       st.integers(2, 40), st.sampled_from(["thông báo cho", "phổ biến đến", "vận động"]))
+def test_a_text_that_tasks_the_heads_of_its_counted_hamlets_is_a_communes(heads, n, verb):
+    letter = parse_lines(["- Giờ thu gom rác vào mùa hè được thực hiện từ ngày 01/4 đến ngày 30/9.",
+                          "(Đính kèm lịch thu gom rác thải sinh hoạt theo giờ mùa hè)",
+                          f"Đề nghị {heads.format(n=f'{n:02d}')} {verb} các cơ sở kinh doanh, các hộ gia đình được "
+                          "biết và thực hiện đúng thời gian quy định.",
+                          "Nhận được thông báo này, đề nghị các hộ gia đình nghiêm túc thực hiện"])
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.STATE)
+
+
+def test_a_count_of_hamlets_alone_describes_and_tasks_no_one():
+    letter = parse_lines(["Toàn quốc phấn đấu có 300 thôn, bản khó khăn được đoàn viên, thanh niên hỗ trợ xây dựng "
+                          "nông thôn mới; mỗi tỉnh lựa chọn ít nhất 01 thôn để hỗ trợ."])
+    assert letter.tier is not Tier.COMMUNE
