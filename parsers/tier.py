@@ -453,7 +453,10 @@ def infer_system(letter: Letter) -> System:
     sym = parse_symbol(h.symbol) if h.symbol else None
     if sym is not None:
         code = (sym.issuer_code or "").split("-")[0]
-        if sym.party or (_PARTY_CODE_RE.fullmatch(code) or code.upper().endswith(("TU", "HU", "TW", "ĐU"))):
+        # A year in the number ("15/2024/TT-BTC") is the state's legal-document form, whatever the issuer code
+        # spells: the Party never writes it, and "BTC" is the Ministry of Finance there, not a Ban Tổ chức.
+        if sym.party or (not sym.year and (_PARTY_CODE_RE.fullmatch(code)
+                                           or code.upper().endswith(("TU", "HU", "TW", "ĐU")))):
             party += 2
         else:
             state += 1

@@ -326,3 +326,19 @@ def test_a_count_of_hamlets_alone_describes_and_tasks_no_one():
     letter = parse_lines(["Toàn quốc phấn đấu có 300 thôn, bản khó khăn được đoàn viên, thanh niên hỗ trợ xây dựng "
                           "nông thôn mới; mỗi tỉnh lựa chọn ít nhất 01 thôn để hỗ trợ."])
     assert letter.tier is not Tier.COMMUNE
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("Thông tư", "TT"), ("Quyết định", "QĐ")]), st.integers(1, 300), st.integers(2005, 2026),
+       st.sampled_from(["đã Ban hành", "vừa ban hành"]))
+def test_a_symbol_with_its_year_is_the_states_whatever_the_issuer_code_spells(kind, no, year, verb):
+    name, code = kind
+    letter = parse_lines([f"Ngày 02/3, Bộ Tài chính {verb} {name} số {no}/{year}/{code}-BTC về việc hướng dẫn quản "
+                          "lý, sử dụng kinh phí."])
+    assert letter.header.symbol == f"{no}/{year}/{code}-BTC"
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
+
+
+def test_a_party_organising_boards_symbol_stays_the_partys():
+    letter = parse_lines(["Ngày 02/3, Ban Tổ chức Tỉnh ủy đã ban hành Hướng dẫn số 15-HD/BTCTU về việc kiểm điểm."])
+    assert (letter.header.symbol, letter.system) == ("15-HD/BTCTU", System.PARTY)
