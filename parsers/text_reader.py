@@ -81,7 +81,8 @@ def _page_blocks(path: Path, page: str) -> tuple[list[RawBlock], str]:
 
 
 def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
-    """Read a .txt letter into raw blocks, one per line, nothing normalised yet."""
+    """Read a .txt letter into raw blocks, one per line (a web page's text when the file is a page), nothing
+    normalised yet."""
     path = Path(path)
     data = read_bytes(path, limits)
     refuse_foreign_format(path, data, expect_zip=False)
