@@ -46,6 +46,18 @@ _ESCAPES_MIN = 3
 # A page saved as text opens with its markup: "<!DOCTYPE html>", "<html lang=…>" (a letter never does).
 _PAGE_START_RE = re.compile(r"\A\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html)\b", re.I | re.S)
 _TAG_RE = re.compile(r"<[^>]*>")
+# Outside a page, a scraper's leftovers in the text: a line-break tag ("… chưa chuyển biến...<br />Để khắc phục …")
+# and numeric character references ("1161&#x002F;SGDĐT-QLT"); nobody types either in a letter. Named entities
+# ("&lt;") are left: a letter about a web site may write them.
+_BREAK_TAG_RE = re.compile(r"<br\s*/?>|</?p(?:\s[^<>]*)?>", re.I)
+_CHAR_REF_RE = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,6}|\d{1,7});")
+
+
+def _scraped_marks_read(text: str) -> tuple[str, bool]:
+    """The text with a scraper's break tags as line breaks and its numeric character references decoded."""
+    read = _BREAK_TAG_RE.sub("\n", text)
+    read = _CHAR_REF_RE.sub(lambda m: html.unescape(m.group(0)), read)
+    return read, read != text
 
 
 def _page_blocks(path: Path, page: str) -> tuple[list[RawBlock], str]:
@@ -99,6 +111,9 @@ def read_txt(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocume
         blocks, note = _page_blocks(path, text)
         notes.append(note)
     else:
+        text, marked = _scraped_marks_read(text)
+        if marked:
+            notes.append("a scraper's '<br>' tags and '&#…;' references read")
         blocks = [RawBlock(text=line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return RawDocument(
         source=make_source(path, data, SourceFormat.TXT),

@@ -342,3 +342,15 @@ def test_a_symbol_with_its_year_is_the_states_whatever_the_issuer_code_spells(ki
 def test_a_party_organising_boards_symbol_stays_the_partys():
     letter = parse_lines(["Ngày 02/3, Ban Tổ chức Tỉnh ủy đã ban hành Hướng dẫn số 15-HD/BTCTU về việc kiểm điểm."])
     assert (letter.header.symbol, letter.system) == ("15-HD/BTCTU", System.PARTY)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(100, 9999), st.sampled_from(["&#x002F;", "&#47;", "&#X2F;"]),
+       st.sampled_from(["<br />", "<br>", "<BR/>", "</p><p>"]))
+def test_a_scrapers_break_tags_and_character_references_in_plain_text(no, slash, br):
+    letter = parse_lines([f"NHN Online - Qua thời gian theo dõi, kỷ cương hành chính còn chậm chuyển biến...{br}Ngày "
+                          f"12/3/2024, Chủ tịch UBND tỉnh Gia Lai vừa ký Công văn số {no}{slash}UBND-NC về việc chấn "
+                          "chỉnh kỷ luật, kỷ cương hành chính."])
+    assert letter.header.symbol == f"{no}/UBND-NC"
+    assert not any("<" in p.text or "&#" in p.text for p in [*letter.preamble, *letter.body])
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
