@@ -60,24 +60,29 @@ def _scraped_marks_read(text: str) -> tuple[str, bool]:
     return read, read != text
 
 
+def _tags_dropped(page: str) -> tuple[list[RawBlock], str]:
+    lines = html.unescape(_TAG_RE.sub("\n", page)).split("\n")
+    return [RawBlock(text=line) for line in lines], "a web page saved as .txt: its tags dropped"
+
+
 def _page_blocks(path: Path, page: str) -> tuple[list[RawBlock], str]:
     """The text of a web page saved as .txt, entities decoded: its article where the page holds one, else what a
     reader of the saved page sees of it (the title, the description a search result shows, the body's text),
     as when the copy stops inside the page's head."""
-    from parsers.readers.html import article_blocks  # the HTML reader's registry imports this module
-
     try:
-        return article_blocks(path, page), "a web page saved as .txt: its article read as HTML"
-    except InputError:
-        pass
-    import lxml.html
-    from lxml import etree
+        from parsers.readers.html import article_blocks  # here: the HTML reader's registry imports this module
 
+        return article_blocks(path, page), "a web page saved as .txt: its article read as HTML"
+    except (InputError, ImportError):  # no article in the page (or no trafilatura): its text is read below
+        pass
+    try:
+        import lxml.html
+    except ImportError:
+        return _tags_dropped(page)
     try:
         tree = lxml.html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
-        lines = html.unescape(_TAG_RE.sub("\n", page)).split("\n")
-        return [RawBlock(text=line) for line in lines], "a web page saved as .txt: its tags dropped"
+    except (lxml.etree.ParserError, ValueError):
+        return _tags_dropped(page)
     for hidden in tree.xpath("//script|//style|//noscript|//template"):
         hidden.drop_tree()
     title = " ".join((tree.findtext(".//title") or "").split())

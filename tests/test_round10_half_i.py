@@ -354,3 +354,16 @@ def test_a_scrapers_break_tags_and_character_references_in_plain_text(no, slash,
     assert letter.header.symbol == f"{no}/UBND-NC"
     assert not any("<" in p.text or "&#" in p.text for p in [*letter.preamble, *letter.body])
     assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["<!DOCTYPE html>", "<html>", "  <HTML lang='vi'>", "<!-- saved -->\n<!doctype html>"]),
+       st.text(alphabet=st.sampled_from(list("<>/&#;=\"' \nabcxyzđơ0123456789")), max_size=300))
+def test_any_page_saved_as_text_is_read_or_refused_never_crashes(opening, rest):
+    from models import InputError
+
+    try:
+        letter = parse_lines([opening + rest])
+    except InputError:
+        return
+    assert letter.header is not None
