@@ -434,12 +434,14 @@ def term_evidence(index: SentenceIndex, settings: AlignSettings = DEFAULT_SETTIN
 def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]], child_tokens: list[list[Token]],
           parent_starts: list[list[int]], child_starts: list[list[int]],
           settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset(),
-          deferrals: Sequence[tuple[int, int, float]] = ()) -> list[UnitMatch]:
+          deferrals: Sequence[tuple[int, int, float]] = (), cited: Sequence[tuple[int, int]] = ()
+          ) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
     source, or a further source for another part of a long child unit; then the rules' headings that
     carry out a parent item left to them (`deferrals`, from `cascade.deferrals`); last, the child's
     assignments (parent units that give the child's issuer its task, `cascade.mandate`) that nothing
-    took yet."""
+    took yet; and the parent articles the child names by number and the parent's symbol (`cited`, from
+    `cascade.deferrals.article_citations`), scored by the share of the child unit's words they hold."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -476,6 +478,14 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out], 2 * settings.short_shingles,
                               settings.name_capitalised)
     out = [m for m in out if (m.parent, m.child) not in mentions]
+    linked = {(m.parent, m.child) for m in out}
+    for i, j in cited:
+        if (i, j) in linked or not c_sh[j]:
+            continue
+        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
+        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
+        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
+        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass, False, ()))
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links else []
     for i, j, pair in assigned(index, wanted, settings):

@@ -2,8 +2,10 @@
 ministry's follow-up letter, a ministry's circular): the layouts and link classes they showed, each built
 in code after the real example."""
 
-from letter_factory import build_letter
+import pytest
+from letter_factory import build_letter, item, pair
 
+from cascade.linking import link_letters
 from cascade.units import letter_units
 
 
@@ -27,3 +29,62 @@ def test_a_point_printed_with_its_khoans_path_is_that_khoans_point(tmp_path):
     assert ids == ["1", "1.1", "1.1.a", "1.1.b", "1.2", "2", "2.1", "2.1.a", "2.1.b"]
     point = next(u for u in letter_units(letter) if u.id == "1.1.a")
     assert point.text.startswith("Thành lập tổ công tác")
+
+
+# A decision in articles (the Prime Minister's Quyết định 22/2013/QĐ-TTg: Điều 2 who is supported, Điều 4 the
+# management cost), with the letter_factory header's symbol 12-CV/BTGTU standing for the decision's.
+DECISION = [
+    "Điều 1. Nguyên tắc hỗ trợ",
+    "1. Hỗ trợ trực tiếp cho hộ gia đình đang ở và có hộ khẩu thường trú tại nhà ở đó.",
+    "Điều 2. Đối tượng được hỗ trợ",
+    "1. Hộ gia đình có thương binh, bệnh binh, thân nhân liệt sỹ đã được cơ quan có thẩm quyền công nhận.",
+    "2. Hộ đang ở nhà tạm hoặc nhà ở bị hư hỏng nặng phải phá dỡ để xây mới.",
+    "Điều 4. Chi phí quản lý",
+    "1. Các tỉnh sử dụng ngân sách địa phương bố trí kinh phí quản lý tối đa không quá 0,5% tổng kinh phí.",
+    "2. Bộ Xây dựng lập dự toán kinh phí hàng năm cho công tác chỉ đạo, kiểm tra, tổng kết.",
+]
+
+
+def _links(tmp_path, child_body):
+    parent, child = pair(tmp_path, DECISION, child_body)
+    return {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+
+
+def test_a_child_item_naming_an_article_of_the_parent_by_its_symbol_restates_that_article(tmp_path):
+    # the ministry's circular: "4.1. Đối tượng hỗ trợ … quy định tại Điều 2 Quyết định số 22/2013/QĐ-TTg."
+    links = _links(tmp_path, [
+        "1. Phạm vi áp dụng: việc cấp phát và quyết toán nguồn vốn của chương trình trên địa bàn huyện.",
+        "2. Đối tượng được xét duyệt trong năm theo quy định tại Điều 2 Công văn số 12-CV/BTGTU.",
+        "3. Bố trí kinh phí triển khai theo quy định tại Khoản 1 Điều 4 của Công văn số 12-CV/BTGTU.",
+    ])
+    assert ("Điều 2", "2") in links
+    assert ("Điều 4.1", "3") in links
+    assert not any(c == "1" for _, c in links)
+
+
+@pytest.mark.parametrize("pointer", ["Điều 2 Công văn này", "Điều 2 Công văn số 98-CV/BTGTU", "Điều 7 Công văn số "
+                                     "12-CV/BTGTU"])
+def test_an_article_named_in_the_childs_own_text_or_of_another_letter_or_not_in_the_parent_is_no_source(
+        tmp_path, pointer):
+    links = _links(tmp_path, [f"1. Đối tượng được xét duyệt trong năm theo quy định tại {pointer}."])
+    assert not links
+
+
+PROCEDURE = ("Ủy ban nhân dân cấp xã đối chiếu, lập danh sách các hộ được hỗ trợ báo cáo Ủy ban nhân dân cấp huyện; "
+             "Ủy ban nhân dân cấp huyện tổng hợp, kiểm tra và phê duyệt danh sách số hộ thuộc diện được hỗ trợ.")
+
+
+@pytest.mark.parametrize("leads, at", [
+    # the city's plan: "1. Đối với Ủy ban nhân dân các cấp" / "1.1. Ủy ban nhân dân Thành phố:" / "1.2. … quận,
+    # huyện:" / "1.3. … xã, phường, thị trấn:", each taking its share of the decision's procedure
+    (("Ủy ban nhân dân huyện:", "Ủy ban nhân dân xã, thị trấn:"), {"1.1", "1.2"}),
+    # the same sub-items under headings of what is done: the section restates the item as a whole
+    (("Lập và gửi danh sách các hộ:", "Kiểm tra và phê duyệt danh sách:"), {"1"}),
+])
+def test_a_parent_item_handed_out_body_by_body_is_linked_to_each_body(tmp_path, leads, at):
+    first, second = PROCEDURE.split("; ")
+    parent, child = pair(tmp_path, item("1.", "Thực hiện hỗ trợ nhà ở cho hộ gia đình.") + item("2.", PROCEDURE),
+                         ["1. Đối với các cơ quan có liên quan", f"1.1. {leads[0]}", f"- {second}.",
+                          f"1.2. {leads[1]}", f"- {first}."])
+    links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+    assert {c for p, c in links if p == "2"} == at
