@@ -121,3 +121,50 @@ def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Coun
             if forms[start] not in ACTOR_LEAD:
                 break
     return False
+
+
+# The duties a parent lists under a heading that names the bodies a child letter is addressed to ("2.
+# Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" over a) … h), Quyết định
+# 22/2013/QĐ-TTg; the Bộ Xây dựng's follow-up letter 'Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+# Trung ương', bench/heldout_pairs 09). An intermediate body relays to its addressees the duties the parent
+# gives them, in its own words: it is how it carries out its own task ("hướng dẫn …, đôn đốc, kiểm tra"), which
+# is the letter's occasion, not one of its items.
+_HEADING_MAX_WORDS = 24  # a heading names who acts and what kind of list follows; a longer lead is a duty itself
+
+
+def recipient_names(letter: Letter) -> list[tuple[str, ...]]:
+    """The child's addressees as matching-form words ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố …"),
+    names that only say a kind of body left out."""
+    out: list[tuple[str, ...]] = []
+    for r in letter.recipients:
+        words = tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", r.text))
+        if len(words) >= MIN_NAME_WORDS and not set(words) <= KIND_WORDS and words not in out:
+            out.append(words)
+    return out
+
+
+def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int]:
+    """Indices of the parent units listed under an item whose heading names one of `names` word for word
+    (the heading itself left out): the duties the parent gives the child's addressees."""
+    if not names:
+        return set()
+    heads: set[str] = set()
+    for u in units:
+        if not u.is_item or u.frame:
+            continue
+        words = [matching_form(w) for w in re.findall(r"[^\W\d_]+", u.text)]
+        if len(words) <= _HEADING_MAX_WORDS and not u.text.rstrip().endswith(".") and any(
+                _contains(words, n) for n in names):
+            heads.add(u.id)
+    if not heads:
+        return set()
+    inside: dict[str, bool] = {}
+    for u in units:  # document order: an item's container comes before it
+        below_head = u.container is not None and (u.container in heads or inside.get(u.container, False))
+        inside[u.id] = u.id not in heads and ((u.item in heads and not u.is_item) or below_head)
+    return {k for k, u in enumerate(units) if inside.get(u.id) and not u.frame}
+
+
+def _contains(words: list[str], name: tuple[str, ...]) -> bool:
+    n = len(name)
+    return any(tuple(words[k:k + n]) == name for k in range(len(words) - n + 1))

@@ -88,3 +88,33 @@ def test_a_parent_item_handed_out_body_by_body_is_linked_to_each_body(tmp_path, 
                           f"1.2. {leads[1]}", f"- {first}."])
     links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
     assert {c for p, c in links if p == "2"} == at
+
+
+# A district decision listing the communes' duties, and the district office's follow-up letter to the
+# communes passing them on in its own words (after the Bộ Xây dựng's Công văn 2428/BXD-QLN on Quyết định
+# 22/2013/QĐ-TTg, 'Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương').
+DUTIES = [
+    "1. Huyện ủy Bù Đăng chủ trì hướng dẫn các xã triển khai thực hiện chính sách; đôn đốc, kiểm tra và định kỳ "
+    "tổng hợp tình hình thực hiện báo cáo Tỉnh ủy.",
+    "2. Trách nhiệm của Ủy ban nhân dân các xã, thị trấn",
+    "a) Công bố công khai về đối tượng, tiêu chuẩn được hỗ trợ, lập danh sách hộ được hỗ trợ về nhà ở trên địa bàn.",
+    "b) Hàng tháng có báo cáo nhanh, 3 tháng một lần có báo cáo định kỳ kết quả thực hiện chính sách gửi về "
+    "Phòng Lao động và Phòng Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+]
+RELAYED = [
+    "1. Thường xuyên báo cáo tình hình thực hiện chính sách tại địa phương bằng văn bản về Phòng Lao động, "
+    "Phòng Nội vụ trước ngày 25 hàng tháng để tổng hợp.",
+    "2. Các xã chưa niêm yết thì khẩn trương dán thông báo tại nhà văn hóa thôn, ấp trong tháng này.",
+]
+
+
+@pytest.mark.parametrize("addressed, linked", [
+    (("Ủy ban nhân dân các xã, thị trấn",), {("2.b", "1")}),
+    # addressed to others: nothing is relayed, and the issuer's own task goes to the closest child sentence
+    (("Các tổ chức đảng trực thuộc Huyện ủy",), {("1", "1")}),
+])
+def test_a_letter_relays_to_its_addressees_the_duties_the_parent_lists_for_them(tmp_path, addressed, linked):
+    parent, child = pair(tmp_path, DUTIES, RELAYED, child_parts={"recipients": addressed})
+    links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+    # … and when it relays them, its issuer's own task (1: guide, urge, report) is what it does by being written
+    assert links == linked
