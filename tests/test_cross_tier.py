@@ -6,6 +6,7 @@ import pytest
 from letter_factory import build_letter, item, pair
 
 from cascade.linking import link_letters
+from cascade.tokens import keys_of, tokenize
 from cascade.units import letter_units
 
 
@@ -118,3 +119,32 @@ def test_a_letter_relays_to_its_addressees_the_duties_the_parent_lists_for_them(
     links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
     # … and when it relays them, its issuer's own task (1: guide, urge, report) is what it does by being written
     assert links == linked
+
+
+def test_an_amounts_words_in_brackets_say_the_figure_again_and_carry_no_keys():
+    # Thông tư 98/2013/TT-BTC: "40 (Bốn mươi) triệu đồng/hộ" for the decision's "Hỗ trợ 40 triệu đồng/hộ"
+    tokens = tokenize("Mức 40 (Bốn mươi) triệu đồng/hộ và 20 (hai mươi) triệu đồng/hộ.")
+    assert keys_of(tokens) == ["mức", "40", "triệu", "đồng", "hộ", "và", "20", "triệu", "đồng", "hộ"]
+    assert "".join(t.surface for t in tokens) == "Mức 40 (Bốn mươi) triệu đồng/hộ và 20 (hai mươi) triệu đồng/hộ."
+    # words in brackets that are not a spelled figure keep their keys
+    assert keys_of(tokenize("Điều 2 (một số quy định)")) == ["điều", "2", "một", "số", "quy", "định"]
+
+
+# The decision's amounts, one per case, each in a clause of its own (QĐ 22/2013/QĐ-TTg Điều 3), and a circular
+# restating them case by case in its own words (TT 98/2013/TT-BTC Điều 4.2).
+AMOUNTS = [
+    "1. Mức hỗ trợ",
+    "a) Hỗ trợ 40 triệu đồng/hộ đối với trường hợp nêu tại Điểm a Khoản 2 Điều 2 Quyết định này;",
+    "b) Hỗ trợ 20 triệu đồng/hộ đối với trường hợp nêu tại Điểm b Khoản 2 Điều 2 Quyết định này.",
+    "2. Tiêu chuẩn nhà ở",
+    "Nhà ở sau khi xây dựng phải bảo đảm diện tích sử dụng tối thiểu 30 m2 và tiêu chuẩn 3 cứng.",
+]
+
+
+@pytest.mark.parametrize("figure, source", [("40", "1.a"), ("20", "1.b"), ("35", None)])
+def test_a_child_line_restating_an_amount_the_parent_states_once_comes_from_that_line(tmp_path, figure, source):
+    child = [f"1. Mức {figure} ({'Bốn' if figure == '40' else 'Hai'} mươi) triệu đồng/hộ đối với trường hợp nhà ở "
+             "hiện có phải phá dỡ, xây dựng lại toàn bộ trên nền cũ."]
+    parent, child_letter = pair(tmp_path, AMOUNTS, child)
+    links = {lk.parent_item for lk in link_letters(parent, child_letter).item_links if lk.child_item == "1"}
+    assert links == ({source} if source else set())
