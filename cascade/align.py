@@ -450,7 +450,7 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
           parent_starts: list[list[int]], child_starts: list[list[int]],
           settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset(),
           deferrals: Sequence[tuple[int, int, float]] = (), cited: Sequence[tuple[int, int]] = (),
-          duties: frozenset[int] = frozenset()) -> list[UnitMatch]:
+          duties: frozenset[int] = frozenset(), own_acts: frozenset[int] = frozenset()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
     source, or a further source for another part of a long child unit; then the rules' headings that
     carry out a parent item left to them (`deferrals`, from `cascade.deferrals`); last, the child's
@@ -517,7 +517,7 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links and not relays else []
-    for i, j, pair in assigned(index, wanted, settings):
+    for i, j, pair in assigned(index, wanted, settings, own_acts):
         w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
@@ -586,12 +586,15 @@ def relayed(index: SentenceIndex, duties: frozenset[int], linked: set[tuple[int,
     return [(i, j, pair) for (i, j), pair in sorted(out.items())]
 
 
-def assigned(index: SentenceIndex, assignments: list[int], settings: AlignSettings = DEFAULT_SETTINGS
-             ) -> list[tuple[int, int, SentencePair]]:
+def assigned(index: SentenceIndex, assignments: list[int], settings: AlignSettings = DEFAULT_SETTINGS,
+             own_acts: frozenset[int] = frozenset()) -> list[tuple[int, int, SentencePair]]:
     """(parent unit, child unit, sentence pair) for assignments no child unit took: a letter that
     implements its parent carries out the task the parent gives its issuer, in its own words where no
     sentence is close enough to be found otherwise — each sentence of the assignment goes to the child
-    content sentence closest to it (one that shares a term at least)."""
+    content sentence closest to it (one that shares a term at least) — among the units where the child names
+    itself as the one who acts (`own_acts`: "…, Bộ Tài chính bổ sung có mục tiêu …" in the ministry's circular
+    for the decision's "c) Bộ Tài chính: Phối hợp … bố trí vốn …"), when it has any: that is where it restates
+    its own task."""
     out: dict[tuple[int, int], SentencePair] = {}
     wanted = set(assignments)
     for p in index.parent:
@@ -600,6 +603,8 @@ def assigned(index: SentenceIndex, assignments: list[int], settings: AlignSettin
         best: tuple[float, int] = (0.0, -1)
         for k, c in enumerate(index.child):
             if c.terms < settings.sentence_min_terms or index.child_frame[c.unit]:
+                continue
+            if own_acts and c.unit not in own_acts:
                 continue
             cos = sum(w * c.vector.get(t, 0.0) for t, w in p.vector.items())
             if cos > best[0]:

@@ -198,7 +198,9 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     citation = check_citation(parent, child)
     # The task the parent gives the child's issuer, when the child says it implements the parent.
     implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
-    assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
+    names = issuer_names(child)
+    assignments = frozenset(assignment_units(p_units, p_tokens, names)) if implements else frozenset()
+    own_acts = frozenset(assignment_units(c_units, c_tokens, names)) if assignments else frozenset()
     deferrals = deferral_links(parent, child, p_units, c_units, settings.deferral_min, settings.deferral_min_terms,
                                2 * settings.short_shingles, settings.deferral_dated_min) if implements else []
     # The parent's articles the child names by number ("quy định tại Điều 2 Quyết định số 22/2013/QĐ-TTg").
@@ -206,7 +208,7 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # The duties the parent lists for the bodies the child is addressed to, when the child implements it.
     duties = frozenset(addressed_duties(p_units, recipient_names(child))) if implements else frozenset()
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals, cited, duties), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
                  {k for k, t in enumerate(p_match) if not t}, {k for k, t in enumerate(c_match) if not t})

@@ -69,16 +69,39 @@ def assignment_units(units: list[Unit], tokens: list[list[Token]], names: list[t
     for k, (unit, toks) in enumerate(zip(units, tokens, strict=True)):
         if unit.frame or not toks:
             continue
-        if any(_in_actor_position(clause, bags) for clause in _clauses(unit.text, toks)):
+        clauses, after_comma = _clauses(unit.text, toks)
+        if any(_in_actor_position(clause, bags) and not _listed(clauses, after_comma, n, bags)
+               for n, clause in enumerate(clauses)):
+            out.add(k)
+    # "c) Bộ Tài chính:" over its duties ("Phối hợp với Bộ Xây dựng bố trí vốn …", Quyết định 22/2013/QĐ-TTg 8.1):
+    # a heading that names the body gives it everything listed under it.
+    heads = {units[k].id for k in out if units[k].is_item and units[k].text.rstrip().endswith(":")}
+    inside: set[str] = set()
+    for k, u in enumerate(units):  # document order: a container comes before what it holds
+        if not u.frame and (u.container in heads or u.container in inside):
+            inside.add(u.id)
             out.add(k)
     return out
 
 
-_CLAUSES: dict[str, list[list[tuple[str, bool]]]] = {}
+def _listed(clauses: list[list[tuple[str, bool]]], after_comma: list[bool], n: int,
+            bags: list[tuple[int, Counter[str]]]) -> bool:
+    """Clause `n` is one name of a list of bodies ("Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, Bộ Lao động
+    - Thương binh và Xã hội cân đối …", Quyết định 22/2013/QĐ-TTg 8.1.b): the name ends the clause and a name
+    stands next to it across the comma — a partner among others of the body that leads, not the one who acts."""
+    words = clauses[n]
+    if not any(len(words) >= size and Counter(f for f, _ in words[-size:]) == bag for size, bag in bags):
+        return False
+    before = n > 0 and after_comma[n] and clauses[n - 1][-1][1]
+    after = n + 1 < len(clauses) and after_comma[n + 1] and clauses[n + 1][0][1]
+    return bool(before or after)
+
+
+_CLAUSES: dict[str, tuple[list[list[tuple[str, bool]]], list[bool]]] = {}
 _CLAUSES_MAX = 16384
 
 
-def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
+def _clauses(text: str, tokens: list[Token]) -> tuple[list[list[tuple[str, bool]]], list[bool]]:
     """The words of each clause of a unit (matching form, written with a capital), its sentences cut
     again after commas. Cached by text (a token's surface, word and form follow from the text alone,
     whatever abbreviations or mark folding set its keys): a parent's units meet every child."""
@@ -90,9 +113,11 @@ def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
     return found
 
 
-def _cut_clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
+def _cut_clauses(text: str, tokens: list[Token]) -> tuple[list[list[tuple[str, bool]]], list[bool]]:
+    """The clauses, and for each whether it follows a comma (not a sentence's end)."""
     ends = [b for _, b in sentence_spans(text)]
     out: list[list[tuple[str, bool]]] = [[]]
+    comma = [False]
     at = 0
     sentence = 0
     for t in tokens:
@@ -102,11 +127,14 @@ def _cut_clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]
             while sentence < len(ends) and start >= ends[sentence]:
                 sentence += 1
             out.append([])
+            comma.append(False)
         if t.form:
             out[-1].append((t.form, t.word[:1].isupper()))
         if t.surface.rstrip().endswith(","):
             out.append([])
-    return [c for c in out if c]
+            comma.append(True)
+    kept = [k for k, c in enumerate(out) if c]
+    return [out[k] for k in kept], [comma[k] for k in kept]
 
 
 def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Counter[str]]]) -> bool:

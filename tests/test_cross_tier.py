@@ -5,7 +5,8 @@ in code after the real example."""
 import pytest
 from letter_factory import build_letter, item, pair
 
-from cascade.linking import link_letters
+from cascade.linking import link_letters, prepare
+from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import keys_of, tokenize
 from cascade.units import letter_units
 
@@ -148,3 +149,43 @@ def test_a_child_line_restating_an_amount_the_parent_states_once_comes_from_that
     parent, child_letter = pair(tmp_path, AMOUNTS, child)
     links = {lk.parent_item for lk in link_letters(parent, child_letter).item_links if lk.child_item == "1"}
     assert links == ({source} if source else set())
+
+
+SPREAD = ("Tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên và Nhân dân về ý nghĩa của chính sách hỗ trợ nhà ở "
+          "cho người có công với cách mạng.")
+
+
+@pytest.mark.parametrize(("lines", "named"), [
+    # QĐ 22 8.1.b: "Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, Bộ Lao động - … cân đối, bố trí vốn …"
+    (["2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Huyện ủy Bù Đăng, Huyện ủy Lộc Ninh rà soát."], set()),
+    (["2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Huyện ủy Lộc Ninh, Huyện ủy Bù Đăng, Huyện ủy Đồng Phú rà "
+      "soát."], set()),
+    (["2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Huyện ủy Bù Đăng rà soát."], {"2"}),  # the one partner
+    # QĐ 22 8.1.c: "c) Bộ Tài chính:" / "Phối hợp với Bộ Xây dựng bố trí vốn …": the heading gives it what follows
+    (["2. Huyện ủy Bù Đăng:", "a) Rà soát danh sách các hộ.", "- Báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15."],
+     {"2", "2.a", "2.a/1"}),
+    (["2. Trách nhiệm của các huyện:", "a) Rà soát danh sách các hộ."], set()),
+])
+def test_the_childs_issuer_acts_alone_or_under_a_heading_that_names_it_not_in_a_list_of_partners(
+        tmp_path, lines, named):
+    parent, child = pair(tmp_path, item("1.", SPREAD) + lines, item("1.", SPREAD))
+    prep = prepare(parent, child)
+    found = {prep.p_units[k].id for k in assignment_units(prep.p_units, prep.p_tokens, issuer_names(child))}
+    assert found == named
+
+
+def test_the_childs_own_task_goes_where_the_child_names_itself_as_the_one_who_acts(tmp_path):
+    # TT 98 5.3 "Căn cứ đề nghị … của UBND các tỉnh …, Bộ Tài chính … bổ sung có mục tiêu" carries QĐ 22 8.1.c
+    # "Bộ Tài chính: Phối hợp với Bộ Xây dựng bố trí vốn từ ngân sách trung ương hỗ trợ tỉnh …", though
+    # another child item ("Nguồn vốn ngân sách trung ương hỗ trợ …") shares more of its words
+    parent_lines = [*item("1.", SPREAD), "2. Huyện ủy Bù Đăng:",
+                    "Phối hợp với Ban Tổ chức bố trí vốn từ ngân sách tỉnh hỗ trợ các xã để hỗ trợ cho các hộ thuộc "
+                    "diện được hỗ trợ."]
+    child_lines = [*item("1.", SPREAD),
+        "2. Nguồn vốn ngân sách tỉnh bố trí hỗ trợ theo tỷ lệ quy định cho từng nhóm xã trong năm.",
+        "3. Căn cứ đề nghị của các xã kèm danh sách đã phê duyệt, Huyện ủy Bù Đăng tổng hợp và đề nghị tạm cấp "
+        "kinh phí cho từng xã trong quý.",
+    ]
+    parent, child = pair(tmp_path, parent_lines, child_lines)
+    links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+    assert ("2", "3") in links and ("2", "2") not in links
