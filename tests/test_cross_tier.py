@@ -2,9 +2,12 @@
 ministry's follow-up letter, a ministry's circular): the layouts and link classes they showed, each built
 in code after the real example."""
 
+import dataclasses
+
 import pytest
 from letter_factory import build_letter, item, pair
 
+from cascade.align import DEFAULT_SETTINGS
 from cascade.linking import link_letters, prepare
 from cascade.mandate import assignment_units, issuer_names
 from cascade.tokens import keys_of, tokenize
@@ -189,3 +192,28 @@ def test_the_childs_own_task_goes_where_the_child_names_itself_as_the_one_who_ac
     parent, child = pair(tmp_path, parent_lines, child_lines)
     links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
     assert ("2", "3") in links and ("2", "2") not in links
+
+
+# A decision saying one thing twice in other words, as procedure and as a body's duty (QĐ 22 6.2.c "Việc quản lý,
+# cấp phát, thanh toán, quyết toán nguồn vốn hỗ trợ thực hiện theo hướng dẫn của Bộ Tài chính" and 8.2.c "Chỉ đạo
+# công tác lập dự toán, quản lý, cấp phát, … theo hướng dẫn của Bộ Tài chính"), and a circular's scope restating it.
+TWICE = [
+    "1. Phương thức thực hiện",
+    "a) Ủy ban nhân dân cấp xã lập danh sách các hộ được hỗ trợ, báo cáo Ủy ban nhân dân cấp huyện phê duyệt.",
+    "b) Việc quản lý, cấp phát, thanh toán, quyết toán nguồn vốn hỗ trợ thực hiện theo hướng dẫn của Sở Tài chính.",
+    "2. Trách nhiệm của Ủy ban nhân dân cấp huyện",
+    "a) Công bố công khai đối tượng, tiêu chuẩn được hỗ trợ trên địa bàn và lập danh sách hộ được hỗ trợ.",
+    "b) Chỉ đạo việc lập dự toán, quản lý, cấp phát, thanh toán, quyết toán nguồn vốn hỗ trợ theo hướng dẫn của Sở "
+    "Tài chính.",
+]
+SCOPE = ("1. Hướng dẫn việc lập dự toán, quản lý, cấp phát, thanh toán và quyết toán nguồn vốn hỗ trợ thực hiện cho hộ "
+         "nghèo về nhà ở.")
+
+
+def test_a_sentence_restating_what_the_parent_says_twice_in_other_words_comes_from_both(tmp_path):
+    parent, child = pair(tmp_path, TWICE, [SCOPE])
+    links = {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+    assert links == {("1.b", "1"), ("2.b", "1")}
+    # the two closest units are as close, so without the rule only the word runs' source is found
+    off = dataclasses.replace(DEFAULT_SETTINGS, twin_min=1.0)
+    assert {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child, off).item_links} == {("2.b", "1")}
