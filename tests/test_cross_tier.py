@@ -217,3 +217,32 @@ def test_a_sentence_restating_what_the_parent_says_twice_in_other_words_comes_fr
     # the two closest units are as close, so without the rule only the word runs' source is found
     off = dataclasses.replace(DEFAULT_SETTINGS, twin_min=1.0)
     assert {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child, off).item_links} == {("2.b", "1")}
+
+
+# A province decision giving duties to every district's People's Committee, and one district's plan carrying
+# its share out in its own words (after QĐ 22 8.2 "Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực
+# thuộc Trung ương" and the Ho Chi Minh City plan, bench/heldout_pairs 08).
+DISTRICT_HEADER = ("ỦY BAN NHÂN DÂN", "HUYỆN BÙ ĐĂNG", "Số: 45/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "Độc lập - Tự do - Hạnh phúc", "Bù Đăng, ngày 30 tháng 5 năm 2024")
+EVERY_DISTRICT = [
+    "1. Trách nhiệm của Sở Xây dựng",
+    "a) Hướng dẫn các huyện thiết kế mẫu nhà ở phù hợp với từng vùng.",
+    "2. Trách nhiệm của Ủy ban nhân dân cấp huyện",
+    "a) Công bố công khai về đối tượng, tiêu chuẩn được hỗ trợ, lập danh sách hộ được hỗ trợ về nhà ở trên địa bàn.",
+    "b) Hàng tháng có báo cáo nhanh, 3 tháng một lần có báo cáo định kỳ kết quả thực hiện chính sách gửi về Sở Xây "
+    "dựng và Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.",
+]
+DISTRICT_PLAN = [
+    "1. Thường xuyên báo cáo tình hình thực hiện chính sách trên địa bàn bằng văn bản về Sở Xây dựng, Sở Nội vụ "
+    "trước ngày 25 hàng tháng để tổng hợp.",
+    "2. Các xã chưa niêm yết thì khẩn trương dán thông báo tại nhà văn hóa thôn, ấp trong tháng này.",
+]
+
+
+@pytest.mark.parametrize("code, linked", [("UBND", {("2.b", "1")}), ("BQL", set())])
+def test_the_duties_a_parent_gives_every_body_of_the_childs_kind_and_tier_are_the_childs_own(tmp_path, code, linked):
+    header = tuple(line.replace("UBND", code) for line in DISTRICT_HEADER)
+    signature = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình")
+    parent, child = pair(tmp_path, EVERY_DISTRICT, DISTRICT_PLAN,
+                         child_parts={"header": header, "recipients": None, "signature": signature})
+    assert {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links} == linked
