@@ -403,29 +403,19 @@ class SentenceIndex:
 
         The products are summed per parent sentence in the order of the child's terms and ties go to the
         first sentence, so the cosines are those a term-by-term dictionary walk gives."""
-        term_id = self._term_id
-        found = [(term_id[t], w) for t, w in self.child[k].vector.items() if t in term_id]
-        if not found:
+        acc = self._scores(k)
+        if acc is None:
             return None
-        ids = np.fromiter((i for i, _ in found), np.int64, len(found))
-        starts = self._starts[ids]
-        lengths = self._starts[ids + 1] - starts
-        # positions of every posting of these terms, term after term
-        at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
-        products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
-        acc = np.bincount(self._sentences[at], products, minlength=len(self.parent))
         i = int(acc.argmax())
         others = acc[self._units != self._units[i]]  # sentences no term reaches stay at 0
-        self._last = (k, acc)
         return i, float(acc[i]), float(others.max()) if others.size else 0.0
 
     def runner_up(self, k: int) -> tuple[int, float, float] | None:
-        """After `closest(k)`: the closest parent sentence in another unit than the closest one's, its cosine,
-        and the cosine of the closest sentence in any third unit."""
-        last = getattr(self, "_last", None)
-        if last is None or last[0] != k:
+        """The closest parent sentence to child sentence `k` in another unit than the closest one's, its cosine,
+        and the cosine of the closest sentence in any third unit; None if no other unit shares a term."""
+        acc = self._scores(k)
+        if acc is None:
             return None
-        acc = last[1]
         first = self._units[int(acc.argmax())]
         rest = np.where(self._units != first, acc, -1.0)
         j = int(rest.argmax())
@@ -438,6 +428,20 @@ class SentenceIndex:
         """The cosine of two parent sentences."""
         va, vb = self.parent[a].vector, self.parent[b].vector
         return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+    def _scores(self, k: int) -> np.ndarray | None:
+        """The cosine of child sentence `k` with every indexed parent sentence, None if it shares no term."""
+        term_id = self._term_id
+        found = [(term_id[t], w) for t, w in self.child[k].vector.items() if t in term_id]
+        if not found:
+            return None
+        ids = np.fromiter((i for i, _ in found), np.int64, len(found))
+        starts = self._starts[ids]
+        lengths = self._starts[ids + 1] - starts
+        # positions of every posting of these terms, term after term
+        at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
+        products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
+        return np.bincount(self._sentences[at], products, minlength=len(self.parent))
 
 
 @dataclass
@@ -519,22 +523,26 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
         out.append(UnitMatch(m.parent, m.child, m.child_cov, m.parent_cov, min(1.0, e.share), True, tuple(e.pairs)))
     linked = {(m.parent, m.child) for m in runs}
     p_sh, c_sh, weight = weighted
-    for (i, j), e in sorted(evidence.items()):
-        if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
-            continue
+
+    def found_otherwise(i: int, j: int, terms: float, sentences: tuple[SentencePair, ...] = (),
+                        deferred: bool = False) -> UnitMatch:
+        """A match not made by word runs, with the word-run coverages its two units have all the same."""
         w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, min(1.0, max(e.share, e.best)), False, tuple(e.pairs)))
+        return UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass if terms < 0 else terms, False, sentences,
+                         deferred=deferred)
+
+    for (i, j), e in sorted(evidence.items()):
+        if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
+            continue
+        out.append(found_otherwise(i, j, min(1.0, max(e.share, e.best)), tuple(e.pairs)))
     linked |= {(m.parent, m.child) for m in out}
     for i, j, share in deferrals:
         if (i, j) in linked:
             continue
         linked.add((i, j))
-        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, share, False, (), deferred=True))
+        out.append(found_otherwise(i, j, share, deferred=True))
     # A heading-sized parent line copied to several heading-sized child lines: the copy under the
     # headings most like its own carries it (cascade.repeats); the others name the same thing.
     mentions = mentions_of_short_lines(parent, child, [(m.parent, m.child, m.child_cov) for m in out],
@@ -543,32 +551,17 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     mentions |= name_mentions(parent, child, [(m.parent, m.child) for m in out], 2 * settings.short_shingles,
                               settings.name_capitalised)
     out = [m for m in out if (m.parent, m.child) not in mentions]
+    # The child pointing at the parent's article, and restating a figure the parent states once: scored by
+    # the share of the child unit's word pairs they hold (terms -1).
     linked = {(m.parent, m.child) for m in out}
-    for i, j in cited:
-        if (i, j) in linked or not c_sh[j]:
-            continue
-        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass, False, ()))
-    for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings):
-        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass, False, ()))
+    out += [found_otherwise(i, j, -1.0) for i, j in cited if (i, j) not in linked and c_sh[j]]
+    out += [found_otherwise(i, j, -1.0)
+            for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings)]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
-    for i, j, pair in relays:
-        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
+    out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in relays]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links and not relays else []
-    for i, j, pair in assigned(index, wanted, settings, own_acts):
-        w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
-        c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
-        p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        out.append(UnitMatch(i, j, w / c_mass, w / p_mass, pair.cosine, False, (pair,)))
+    out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in assigned(index, wanted, settings, own_acts)]
     return out
 
 
