@@ -246,3 +246,13 @@ def test_the_duties_a_parent_gives_every_body_of_the_childs_kind_and_tier_are_th
     parent, child = pair(tmp_path, EVERY_DISTRICT, DISTRICT_PLAN,
                          child_parts={"header": header, "recipients": None, "signature": signature})
     assert {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links} == linked
+
+
+def test_a_sentence_closer_to_the_parents_procedure_than_to_a_duty_is_not_relayed(tmp_path):
+    # the city's plan: a step closer to the decision's procedure (6.1) than to the province's duty (8.2.a)
+    procedure = ["3. Phương thức thực hiện", "a) Các xã thường xuyên báo cáo tình hình thực hiện chính sách bằng văn "
+                 "bản về Ủy ban nhân dân huyện để tổng hợp."]
+    signature = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình")
+    parent, child = pair(tmp_path, EVERY_DISTRICT + procedure, DISTRICT_PLAN,
+                         child_parts={"header": DISTRICT_HEADER, "recipients": None, "signature": signature})
+    assert {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links} == {("3.a", "1")}
