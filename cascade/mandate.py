@@ -88,13 +88,22 @@ def _listed(clauses: list[list[tuple[str, bool]]], after_comma: list[bool], n: i
             bags: list[tuple[int, Counter[str]]]) -> bool:
     """Clause `n` is one name of a list of bodies ("Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, Bộ Lao động
     - Thương binh và Xã hội cân đối …", Quyết định 22/2013/QĐ-TTg 8.1.b): the name ends the clause and a name
-    stands next to it across the comma — a partner among others of the body that leads, not the one who acts."""
+    stands next to it across the comma, in a list that opens with a partner's word ("với", "cùng") — a partner
+    among others of the body that leads, not the one who acts. "Giao Huyện ủy A, Huyện ủy B chủ trì …" assigns both."""
     words = clauses[n]
     if not any(len(words) >= size and Counter(f for f, _ in words[-size:]) == bag for size, bag in bags):
         return False
     before = n > 0 and after_comma[n] and clauses[n - 1][-1][1]
     after = n + 1 < len(clauses) and after_comma[n + 1] and clauses[n + 1][0][1]
-    return bool(before or after)
+    if not (before or after):
+        return False
+    first = n
+    while first > 0 and after_comma[first]:
+        first -= 1
+    return any(f in _PARTNER_WORDS for clause in clauses[first:n + 1] for f, _ in clause)
+
+
+_PARTNER_WORDS = frozenset({"với", "cùng"})  # "phối hợp với …", "cùng …": who takes part, not who leads
 
 
 _CLAUSES: dict[str, tuple[list[list[tuple[str, bool]]], list[bool]]] = {}

@@ -211,7 +211,7 @@ NUMBER_WORDS = frozenset({
 def _unkey_spelled_amounts(tokens: list[Token]) -> None:
     """In place: the number words in brackets right after a figure keep their surface and lose their keys."""
     for k, t in enumerate(tokens):
-        if not (t.word.isdigit() or re.fullmatch(r"\d+(?:[.,]\d+)*", t.word)) or not t.surface.rstrip().endswith("("):
+        if not t.word.isdigit() or not t.surface.rstrip().endswith("("):  # "0,5 (" ends on its digits "5 ("
             continue
         end = k + 1
         while end < len(tokens) and tokens[end].form in NUMBER_WORDS:

@@ -164,6 +164,7 @@ SPREAD = ("Tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viê
     (["2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Huyện ủy Lộc Ninh, Huyện ủy Bù Đăng, Huyện ủy Đồng Phú rà "
       "soát."], set()),
     (["2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Huyện ủy Bù Đăng rà soát."], {"2"}),  # the one partner
+    (["2. Giao Huyện ủy Bù Đăng, Huyện ủy Lộc Ninh chủ trì rà soát danh sách."], {"2"}),  # assigned jointly
     # QĐ 22 8.1.c: "c) Bộ Tài chính:" / "Phối hợp với Bộ Xây dựng bố trí vốn …": the heading gives it what follows
     (["2. Huyện ủy Bù Đăng:", "a) Rà soát danh sách các hộ.", "- Báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15."],
      {"2", "2.a", "2.a/1"}),
