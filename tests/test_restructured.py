@@ -183,7 +183,8 @@ HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 # Unseen pairs scored as found and not studied yet, whose gold names units the parser does not produce
 # yet: strict, so the mark must go when the parser learns them.
 NOT_YET_LABELLED = {
-    "08_qd22-ttg_kh3210-ubnd-tphcm": "the city's plan labels only 0.756 of its child items as the gold does",
+    "08_qd22-ttg_kh3210-ubnd-tphcm": ("the city's plan labels 0.93 of its child items as the gold does: "
+                                       "its decision's Điều 1-3, under a spaced-out header, are not read"),
 }
 
 
