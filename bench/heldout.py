@@ -14,7 +14,9 @@ after round 7, gold committed before any parser run) was scored once as found, t
 studied in round 8. Half H (`h*`, 25 documents collected the same way after round 8 from 25 hosts no earlier half
 used, gold committed before any parser run) was scored once as found, the latest unseen estimate, and studied in
 round 9. Half I (`i*`, 25 documents collected the same way after round 9 from 25 more hosts, gold committed before
-any parser run) is scored once as found, the latest unseen estimate, and then studied in round 10.
+any parser run) was scored once as found and studied in round 10. Half J (`j*`, 25 documents collected the same
+way after round 10 from 25 more hosts, gold committed before any parser run) is scored once as found, the latest
+unseen estimate.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
@@ -39,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout"
 SCORERS = REPO.parent / "shared" / "eval"
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
 
 
 def parse_all(gold: list[dict], out: Path) -> dict[str, str]:
