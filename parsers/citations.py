@@ -184,12 +184,29 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[CitationMatch]:
     return out
 
 
-def find_citations(text: str, with_roles: bool = False) -> list[CitationMatch]:
-    """All references in `text`, in order; with `with_roles`, mark the ones a verb says are carried out.
+# A heading that lists the grounds of the text below it, one entry per bullet or paragraph: "1. CĂN CỨ XÂY DỰNG KẾ
+# HOẠCH:", "I. Căn cứ pháp lý", "Cơ sở pháp lý". Short, with no number of its own (a heading, not an entry).
+GROUNDS_HEADING_RE = re.compile(
+    r"^\s*(?:(?:Những\s+)?(?:Căn\s+cứ|Can\s+cu)|Cơ\s+sở\s+(?:pháp\s+lý|xây\s+dựng|ban\s+hành|chính\s+trị))"
+    r"(?:\s[^\d.;:]{0,60}?)?\s*[:.]?\s*$", re.I)
+# The verb a grounds heading stands for, read before each of its entries.
+_GROUNDS_VERB = "Căn cứ "
+
+
+def find_citations(text: str, with_roles: bool = False, grounds: bool = False) -> list[CitationMatch]:
+    """All references in `text`, in order; with `with_roles`, mark the ones a verb says are carried out. With
+    `grounds`, the text is an entry under a grounds heading (GROUNDS_HEADING_RE): the heading's "Căn cứ" governs it
+    as if it opened the entry ("– Thông tư số 28/2020/TT-BGDĐT …; Quyết định số 4746/QĐ-BGDĐT …").
 
     >>> [c.symbol for c in find_citations("Thực hiện Công văn số 8371-CV/BTGTW, ngày 10/5/2024")]
     ['8371-CV/BTGTW']
+    >>> [c.implements for c in find_citations("– Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020", True, grounds=True)]
+    [True]
     """
+    if grounds and with_roles:
+        shift = len(_GROUNDS_VERB)
+        return [CitationMatch(**{**c.__dict__, "start": c.start - shift, "end": c.end - shift})
+                for c in find_citations(_GROUNDS_VERB + text, with_roles=True)]
     numbered = find_numbered(text)
     named = find_named(text, [(c.start, c.end) for c in numbered])
     found = sorted(numbered + named, key=lambda c: c.start)

@@ -32,7 +32,7 @@ from models import (
     WarningCode,
 )
 from parsers import patterns as P
-from parsers.citations import find_citations, find_numbered
+from parsers.citations import GROUNDS_HEADING_RE, find_citations, find_numbered
 from parsers.form import classify_form
 from parsers.header import read_header
 from parsers.identity import (
@@ -474,24 +474,29 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
 _BASIS_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu)\b", re.I)
 
 
-def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
+# The flag of an entry under a grounds heading: it may implement, read as its heading's "Căn cứ" governs it.
+GROUNDS = "grounds"
+
+
+def _unit_texts(letter: Letter) -> list[tuple[str, str, bool | str]]:
     """(where, display text, may implement) for every unit a citation can sit in."""
-    out: list[tuple[str, str, bool]] = []
+    out: list[tuple[str, str, bool | str]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
     out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
-    def blocks(bs: list[Block]) -> None:
+    def blocks(bs: list[Block], under_grounds: bool) -> None:
         stack = list(reversed(bs))
         while stack:
             b = stack.pop()
-            # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …")
-            out.append((b.id, b.text, bool(_BASIS_RE.match(b.text))))
+            # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …"), or
+            # be one entry of the grounds its item's heading lists ("1. CĂN CỨ XÂY DỰNG KẾ HOẠCH:" / "– Thông tư …")
+            out.append((b.id, b.text, GROUNDS if under_grounds else bool(_BASIS_RE.match(b.text))))
             stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"
         out.append((item.id, item.text, bool(_BASIS_RE.match(item.text))))
-        blocks(item.blocks)
+        blocks(item.blocks, bool(GROUNDS_HEADING_RE.match(item.text)))
     out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:
         where = f"parts/{part.index}"
@@ -516,11 +521,11 @@ _OPEN_END_RE = re.compile(r"[^.;:!?…\"”)]\s*$")
 _PROSE = ("preamble/", "body/")
 
 
-def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str, int]], bool]]:
+def _runs(units: list[tuple[str, str, bool | str]]) -> list[tuple[str, list[tuple[str, int]], bool | str]]:
     """Join preamble paragraphs a line break cut mid-sentence (the previous one has no closing mark), so a
     citation broken over lines ("… ngày 08 tháng 01 năm" / "2020 của …") is read whole. Each run keeps
     (where, offset) of the paragraphs it joins."""
-    runs: list[tuple[str, list[tuple[str, int]], bool]] = []
+    runs: list[tuple[str, list[tuple[str, int]], bool | str]] = []
     for where, text, may_implement in units:
         if runs and where.startswith(_PROSE) and runs[-1][1][-1][0].startswith(_PROSE) \
                 and _OPEN_END_RE.search(runs[-1][0]):
@@ -561,7 +566,7 @@ def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     runs = [r for r in _runs(_unit_texts(letter)) if _MAY_CITE_RE.search(r[0])]
     out: list[Citation] = []
     for text, parts, may_implement in runs:
-        found = find_citations(text, with_roles=True)
+        found = find_citations(text, with_roles=True, grounds=may_implement == GROUNDS)
         for c in found:
             if _status_note(letter.header, text, c.start):
                 continue

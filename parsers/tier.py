@@ -462,6 +462,8 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|"
                             r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")
+# The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
+_FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 
@@ -491,7 +493,8 @@ def infer_system(letter: Letter) -> System:
     sym = parse_symbol(h.symbol) if h.symbol else None
     if sym is not None:
         code = (sym.issuer_code or "").split("-")[0]
-        if sym.party or (_PARTY_CODE_RE.fullmatch(code) or code.upper().endswith(("TU", "HU", "TW", "ĐU"))):
+        if sym.party or (not _FRONT_CODE_RE.match(code) and (_PARTY_CODE_RE.fullmatch(code)
+                                                            or code.upper().endswith(("TU", "HU", "TW", "ĐU")))):
             party += 2
         else:
             state += 1
