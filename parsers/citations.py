@@ -296,6 +296,24 @@ def _annex_notes(text: str, found: list[CitationMatch]) -> set[int]:
             if c.kind_written and _ANNEX_NOTE_RE.search(text, max(0, c.start - 80), c.start)}
 
 
+# A text that reports issuing the document it cites next: "Ban cán sự Đảng … (đã) ban hành Kế hoạch số …", "… xây dựng
+# và ban hành Kế hoạch …", "… ký ban hành Thông báo số …".
+_ISSUING_RE = re.compile(r"\b(?:ban\s+hành|xây\s+dựng|ký)\s+$", re.I)
+
+
+def _renamed_in_subject(text: str, found: list[CitationMatch], marked: set[int]) -> set[int]:
+    """A document carried out, named again inside another entry's subject ("Thực hiện Chỉ thị số 35-CT/TW …; Kế
+    hoạch số 79-KH/TƯ … về thực hiện Chỉ thị số 35-CT/TW …"): the second naming keeps the first one's role."""
+    out = set()
+    for i, c in enumerate(found):
+        if i in marked or not c.symbol or i == 0:
+            continue
+        earlier = any(j in marked and found[j].symbol == c.symbol for j in range(i))
+        if earlier and _IN_SUBJECT_GAP_RE.match(text[found[i - 1].end: c.start]):
+            out.add(i)
+    return out
+
+
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
     """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
@@ -306,8 +324,11 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
         sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
         if _SUBJECT_RE.search(text[sentence_start:at]):
             continue  # "… về việc thực hiện Kết luận …": the verb belongs to a cited subject
-        if any(c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" ")) for c in found):
+        titled = [c for c in found if c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" "))]
+        if titled and not _ISSUING_RE.search(text, max(0, titled[-1].start - 40), titled[-1].start):
             continue  # "Kế hoạch số 12-KH/TU … của Tỉnh ủy thực hiện Nghị quyết …": the cited plan's title
+        # "… ban hành Kế hoạch số 21-KH/BCSĐ thực hiện Chỉ thị 17-CT/TU": the document the text reports issuing
+        # carries the act out, and so does the letter that reports it.
         previous_end = verb.end()
         first = True
         basis = verb.group("verb").lower().startswith(("căn", "can"))
@@ -344,6 +365,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             marked.add(i)
             previous_end, first = c.end, False
     marked |= _annex_notes(text, found)
+    marked |= _renamed_in_subject(text, found, marked)
     return [
         CitationMatch(**{**c.__dict__, "implements": True}) if i in marked else c for i, c in enumerate(found)
     ]
