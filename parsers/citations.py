@@ -189,6 +189,10 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[CitationMatch]:
 GROUNDS_HEADING_RE = re.compile(
     r"^\s*(?:(?:Những\s+)?(?:Căn\s+cứ|Can\s+cu)|Cơ\s+sở\s+(?:pháp\s+lý|xây\s+dựng|ban\s+hành|chính\s+trị))"
     r"(?:\s[^\d.;:]{0,60}?)?\s*[:.]?\s*$", re.I)
+# An item or a paragraph under one that states what the letter itself carries out, not a task it sets: a basis
+# ("5. Căn cứ Quyết định số 932/QĐ-UBND …") or the measures it goes on with ("2. Tiếp tục thực hiện công tác …; thông
+# tin tuyên truyền theo hướng dẫn tại Công văn số 130/SGDKHCN-TCHC …": the earlier instruction this one extends).
+BASIS_ENTRY_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:triển\s+khai\s+)?thực\s+hiện)\b", re.I)
 # The verb a grounds heading stands for, read before each of its entries.
 _GROUNDS_VERB = "Căn cứ "
 

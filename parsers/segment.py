@@ -32,7 +32,7 @@ from models import (
     WarningCode,
 )
 from parsers import patterns as P
-from parsers.citations import GROUNDS_HEADING_RE, find_citations, find_numbered
+from parsers.citations import BASIS_ENTRY_RE, GROUNDS_HEADING_RE, find_citations, find_numbered
 from parsers.form import classify_form
 from parsers.header import read_header
 from parsers.identity import (
@@ -470,10 +470,8 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
     return out
 
 
-# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items).
-_BASIS_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu)\b", re.I)
-
-
+# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items), or the measures
+# the letter goes on with: parsers.citations.BASIS_ENTRY_RE.
 # The flag of an entry under a grounds heading: it may implement, read as its heading's "Căn cứ" governs it.
 GROUNDS = "grounds"
 
@@ -491,11 +489,11 @@ def _unit_texts(letter: Letter) -> list[tuple[str, str, bool | str]]:
             b = stack.pop()
             # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …"), or
             # be one entry of the grounds its item's heading lists ("1. CĂN CỨ XÂY DỰNG KẾ HOẠCH:" / "– Thông tư …")
-            out.append((b.id, b.text, GROUNDS if under_grounds else bool(_BASIS_RE.match(b.text))))
+            out.append((b.id, b.text, GROUNDS if under_grounds else bool(BASIS_ENTRY_RE.match(b.text))))
             stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"
-        out.append((item.id, item.text, bool(_BASIS_RE.match(item.text))))
+        out.append((item.id, item.text, bool(BASIS_ENTRY_RE.match(item.text))))
         blocks(item.blocks, bool(GROUNDS_HEADING_RE.match(item.text)))
     out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:
