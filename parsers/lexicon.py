@@ -13,10 +13,12 @@ _CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
 _ABBREVIATION = rf"(?-i:[{VN_UPPER}]{{2,}}(?:&[{VN_UPPER}]+)*)(?![{VN_LOWER}])"
 _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?)"
 
-# A name's last word may end in a lower-case syllable ("Cục Văn hóa Cơ sở"): taken only before what follows a
-# speaker's name (its ministry in brackets, a tense word), so the first syllable of a verb ("… Hà Nội đề nghị")
-# is never read into the name.
-_LAST_SYLLABLE = rf"(?:\s+(?-i:[{VN_LOWER}]+)(?=\s*\(|\s+(?:đã|vừa|mới|cũng|sẽ|đang)\s))"
+# A name's last word may end in one or two lower-case syllables ("Cục Văn hóa Cơ sở", "Cục Di sản văn hóa"):
+# taken only before what follows a speaker's name (its ministry in brackets, a tense word, a verb of asking or
+# issuing whole), so the first syllable of a verb ("… Hà Nội đề nghị") is never read into the name.
+_AFTER_SPEAKER = (r"đã|vừa|mới|cũng|sẽ|đang|có|gửi|giao|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|"
+                  r"thông\s+báo|tới|đến")
+_LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
@@ -51,7 +53,8 @@ ORGANISATIONS = (
     r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
     rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường)(?:\s+{_CAP}){{0,3}})?)",
     r"(?:(?:Ban\s+)?Thường\s+trực\s+)?Ủy\s+ban\s+(?:Trung\s+ương\s+)?Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường))?",
-    r"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?",
+    rf"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)"
+    rf"(?:\s+{_CAP}){{0,3}})?",
     # The Front's relief committee at each level: "Ban Vận động cứu trợ Trung ương", "Ban Cứu trợ tỉnh Quảng Bình".
     rf"(?-i:Ban)\s+(?:Vận\s+động\s+)?cứu\s+trợ(?:\s+(?:Trung\s+ương|tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|"
     rf"thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
@@ -85,7 +88,7 @@ ORGANISATIONS = (
     # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the
     # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
-    rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?-i:Viện)\s+kiểm\s+sát\s+nhân\s+dân|(?-i:T(?:òa|oà))\s+án\s+nhân\s+dân|"
+    rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?:(?-i:Viện)\s+kiểm\s+sát|(?-i:T(?:òa|oà))\s+án)\s+nhân\s+dân(?:\s+tối\s+cao)?|"
     rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
     rf"{_LAST_SYLLABLE}?)"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",

@@ -49,6 +49,8 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
                             "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
+# The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
+_PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
 
@@ -117,7 +119,7 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     """
     if not issuer:
         return Tier.UNKNOWN
-    text = _upper(issuer)
+    text = _PARTY_CELL_RE.sub("", _upper(issuer))  # "Ban cán sự đảng Bộ Tư pháp" stands at the ministry's tier
     if re.match(r"^SỞ\s", text):
         return Tier.PROVINCE
     if _CENTRAL_RE.search(text):
@@ -465,9 +467,6 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
 # The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
 _FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
-
-
-_PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
 
 
 def _body_votes(name: str | None) -> tuple[int, int]:
