@@ -470,9 +470,9 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
     return out
 
 
-# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items), or the measures
-# the letter goes on with: parsers.citations.BASIS_ENTRY_RE.
-# The flag of an entry under a grounds heading: it may implement, read as its heading's "Căn cứ" governs it.
+# The flag of an entry under a grounds heading (parsers.citations.GROUNDS_HEADING_RE): it may implement, read as its
+# heading's "Căn cứ" governs it. An item or a paragraph under one may implement when it opens on a basis or on the
+# measures the letter goes on with (parsers.citations.BASIS_ENTRY_RE).
 GROUNDS = "grounds"
 
 
