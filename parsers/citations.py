@@ -184,12 +184,33 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[CitationMatch]:
     return out
 
 
-def find_citations(text: str, with_roles: bool = False) -> list[CitationMatch]:
-    """All references in `text`, in order; with `with_roles`, mark the ones a verb says are carried out.
+# A heading that lists the grounds of the text below it, one entry per bullet or paragraph: "1. CĂN CỨ XÂY DỰNG KẾ
+# HOẠCH:", "I. Căn cứ pháp lý", "Cơ sở pháp lý". Short, with no number of its own (a heading, not an entry).
+GROUNDS_HEADING_RE = re.compile(
+    r"^\s*(?:(?:Những\s+)?(?:Căn\s+cứ|Can\s+cu)|Cơ\s+sở\s+(?:pháp\s+lý|xây\s+dựng|ban\s+hành|chính\s+trị))"
+    r"(?:\s[^\d.;:]{0,60}?)?\s*[:.]?\s*$", re.I)
+# An item or a paragraph under one that states what the letter itself carries out, not a task it sets: a basis
+# ("5. Căn cứ Quyết định số 932/QĐ-UBND …") or the measures it goes on with ("2. Tiếp tục thực hiện công tác …; thông
+# tin tuyên truyền theo hướng dẫn tại Công văn số 130/SGDKHCN-TCHC …": the earlier instruction this one extends).
+BASIS_ENTRY_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:triển\s+khai\s+)?thực\s+hiện)\b", re.I)
+# The verb a grounds heading stands for, read before each of its entries.
+_GROUNDS_VERB = "Căn cứ "
+
+
+def find_citations(text: str, with_roles: bool = False, grounds: bool = False) -> list[CitationMatch]:
+    """All references in `text`, in order; with `with_roles`, mark the ones a verb says are carried out. With
+    `grounds`, the text is an entry under a grounds heading (GROUNDS_HEADING_RE): the heading's "Căn cứ" governs it
+    as if it opened the entry ("– Thông tư số 28/2020/TT-BGDĐT …; Quyết định số 4746/QĐ-BGDĐT …").
 
     >>> [c.symbol for c in find_citations("Thực hiện Công văn số 8371-CV/BTGTW, ngày 10/5/2024")]
     ['8371-CV/BTGTW']
+    >>> [c.implements for c in find_citations("– Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020", True, grounds=True)]
+    [True]
     """
+    if grounds and with_roles:
+        shift = len(_GROUNDS_VERB)
+        return [CitationMatch(**{**c.__dict__, "start": c.start - shift, "end": c.end - shift})
+                for c in find_citations(_GROUNDS_VERB + text, with_roles=True)]
     numbered = find_numbered(text)
     named = find_named(text, [(c.start, c.end) for c in numbered])
     found = sorted(numbered + named, key=lambda c: c.start)
@@ -279,6 +300,24 @@ def _annex_notes(text: str, found: list[CitationMatch]) -> set[int]:
             if c.kind_written and _ANNEX_NOTE_RE.search(text, max(0, c.start - 80), c.start)}
 
 
+# A text that reports issuing the document it cites next: "Ban cán sự Đảng … (đã) ban hành Kế hoạch số …", "… xây dựng
+# và ban hành Kế hoạch …", "… ký ban hành Thông báo số …".
+_ISSUING_RE = re.compile(r"\b(?:ban\s+hành|xây\s+dựng|ký)\s+$", re.I)
+
+
+def _renamed_in_subject(text: str, found: list[CitationMatch], marked: set[int]) -> set[int]:
+    """A document carried out, named again inside another entry's subject ("Thực hiện Chỉ thị số 35-CT/TW …; Kế
+    hoạch số 79-KH/TƯ … về thực hiện Chỉ thị số 35-CT/TW …"): the second naming keeps the first one's role."""
+    out = set()
+    for i, c in enumerate(found):
+        if i in marked or not c.symbol or i == 0:
+            continue
+        earlier = any(j in marked and found[j].symbol == c.symbol for j in range(i))
+        if earlier and _IN_SUBJECT_GAP_RE.match(text[found[i - 1].end: c.start]):
+            out.add(i)
+    return out
+
+
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
     """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
@@ -289,8 +328,11 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
         sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
         if _SUBJECT_RE.search(text[sentence_start:at]):
             continue  # "… về việc thực hiện Kết luận …": the verb belongs to a cited subject
-        if any(c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" ")) for c in found):
+        titled = [c for c in found if c.start < at < c.end or (0 <= at - c.end <= 2 and not text[c.end:at].strip(" "))]
+        if titled and not _ISSUING_RE.search(text, max(0, titled[-1].start - 40), titled[-1].start):
             continue  # "Kế hoạch số 12-KH/TU … của Tỉnh ủy thực hiện Nghị quyết …": the cited plan's title
+        # "… ban hành Kế hoạch số 21-KH/BCSĐ thực hiện Chỉ thị 17-CT/TU": the document the text reports issuing
+        # carries the act out, and so does the letter that reports it.
         previous_end = verb.end()
         first = True
         basis = verb.group("verb").lower().startswith(("căn", "can"))
@@ -327,6 +369,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             marked.add(i)
             previous_end, first = c.end, False
     marked |= _annex_notes(text, found)
+    marked |= _renamed_in_subject(text, found, marked)
     return [
         CitationMatch(**{**c.__dict__, "implements": True}) if i in marked else c for i, c in enumerate(found)
     ]

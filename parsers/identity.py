@@ -45,8 +45,10 @@ class Identity:
 _KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 # "Ngày 02/11/2021", "Ngày 29 tháng 12/2020", "Ngày 23 tháng 8 năm 2017", "Ngày 06/4" (no year).
 # A newspaper's time of day may stand first: "Chiều nay 8/10/2020", "Sáng ngày 14/3/2024", "Tối 2/9".
-_LEAD_DATE = (rf"(?:Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+(?:nay|qua|hôm\s+nay))?)?"
-              rf"\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\s+tháng\s+)(?P<m>{MONTHS})"
+# "Vào ngày 01/8/2014 …" opens on the date too; a newspaper may write the day and month with a dot ("Ngày 31.10").
+_LEAD_DATE = (rf"(?:Vào\s+ngày|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|"
+              rf"(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+(?:nay|qua|hôm\s+nay))?)?"
+              rf"\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\.(?=\d{{1,2}}\b)|\s+tháng\s+)(?P<m>{MONTHS})"
               rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
 # "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
 # The signer may act for the body: "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng … đã ký ban
@@ -57,10 +59,14 @@ _PRINCIPAL = r"(?:(?i:thừa\s+lệnh|thay\s+mặt|ủy\s+quyền|uỷ\s+quyền
 # mistake ("Ban Bí thư đã Ban hành Chỉ thị số 55-CT/TW").
 _THEN = r"(?P<then>(?:Theo\s+đó|Sau\s+đó|Trên\s+cơ\s+sở\s+đó|Đồng\s+thời)\s*,\s*)"
 _PURPOSE = r"(?P<purpose>(?:[-–•+]\s*)?(?:Để|Nhằm)\s[^.;:()]{3,250}?,\s+)"
+# After the date, the occasion ("Ngày 31.10, trước những thiệt hại nặng nề do …, "), and the signer by name before
+# the titles that say whom the signer acts for ("bà Hà Thị Nga, Phó chủ tịch …, Trưởng ban …, đã ký ban hành …").
+_OCCASION = r"(?P<occasion>(?-i:trước|trong|sau|nhân|với|do|để|nhằm)\s[^.;:()]{3,250}?,\s+)"
+_SIGNER = rf"(?P<signer>(?i:ông|bà|đồng\s+chí)\s+[{VN_UPPER}][^,.;:()]{{2,40}}?,\s+)"
 _LEAD_RE = re.compile(
-    rf"{_THEN}?(?:(?P<dated>{_LEAD_DATE})\s*,?\s+|(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+)|"
-    rf"{_PURPOSE})?"
-    rf"{_PRINCIPAL}?"
+    rf"{_THEN}?(?:(?P<dated>{_LEAD_DATE})\s*,?\s+{_OCCASION}?|"
+    rf"(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+)|{_PURPOSE})?"
+    rf"{_PRINCIPAL}?{_SIGNER}?"
     rf"(?P<who>[{VN_UPPER}][^.;:()/]{{1,240}}?)\s+(?:cũng\s+)?(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?i:(?:ký\s+)?ban\s+hành|phát\s+hành|xây\s+dựng(?:\s+và\s+ban\s+hành)?)|có|ký)\s+"
     rf"(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
@@ -113,11 +119,18 @@ def body_of_apposition(who: str) -> str:
     Trưởng ban Thường trực Ban Chỉ đạo … của Chính phủ" -> the Ban Chỉ đạo; "Bí thư Ban Cán sự đảng - Chủ tịch Ủy
     ban nhân dân tỉnh" -> the Ủy ban."""
     # The offices may be joined by a dash as well: "Bí thư Ban Cán sự đảng - Chủ tịch Ủy ban nhân dân tỉnh".
-    parts = [p.strip() for p in re.split(r",\s+|\s+[-–]\s+", who)]
+    parts = [p.strip(" ,") for p in re.split(r",\s+|\s+[-–]\s+", who)]
     for part in reversed(parts[1:]):
         if _OFFICE_RE.match(part):
             return body_of_office_holder(part)
+        head = _BOARD_HEAD_RE.match(part)
+        if head:  # "Trưởng ban Vận động cứu trợ Trung ương": the head of the board speaks for the board
+            return f"Ban {part[head.end():]}"
     return body_of_office_holder(who)
+
+
+# The head of a board named with it in one word: "Trưởng ban Vận động cứu trợ Trung ương", "Phó Trưởng ban Tổ chức".
+_BOARD_HEAD_RE = re.compile(rf"^(?:Phó\s+)?Trưởng\s+ban\s+(?=[{VN_UPPER}])")
 # The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
 _POSTING_RE = re.compile(
     rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"

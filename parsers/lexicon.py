@@ -13,6 +13,13 @@ _CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
 _ABBREVIATION = rf"(?-i:[{VN_UPPER}]{{2,}}(?:&[{VN_UPPER}]+)*)(?![{VN_LOWER}])"
 _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?)"
 
+# A name's last word may end in one or two lower-case syllables ("Cục Văn hóa Cơ sở", "Cục Di sản văn hóa"):
+# taken only before what follows a speaker's name (its ministry in brackets, a tense word, a verb of asking or
+# issuing whole), so the first syllable of a verb ("… Hà Nội đề nghị") is never read into the name.
+_AFTER_SPEAKER = (r"đã|vừa|mới|cũng|sẽ|đang|có|gửi|giao|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|"
+                  r"thông\s+báo|tới|đến")
+_LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
+
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
                r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
@@ -36,17 +43,24 @@ ORGANISATIONS = (
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
     rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
     rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}",
-    r"Ban\s+Thường\s+vụ(?:\s+(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy)?",
+    # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ
+    # Đảng ủy phường Tĩnh Gia".
+    rf"Ban\s+Thường\s+vụ(?:\s+(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
+    rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?)?",
     r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
     r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
     rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường)(?:\s+{_CAP}){{0,3}})?)",
     r"(?:(?:Ban\s+)?Thường\s+trực\s+)?Ủy\s+ban\s+(?:Trung\s+ương\s+)?Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường))?",
-    r"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?",
+    rf"Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)"
+    rf"(?:\s+{_CAP}){{0,3}})?",
+    # The Front's relief committee at each level: "Ban Vận động cứu trợ Trung ương", "Ban Cứu trợ tỉnh Quảng Bình".
+    rf"(?-i:Ban)\s+(?:Vận\s+động\s+)?cứu\s+trợ(?:\s+(?:Trung\s+ương|tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|"
+    rf"thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Front's committee as its own letters abbreviate it, with its standing board: "TT UBMTTQVN phường",
     # "BTT UBMT phường", "Ủy ban MTTQ xã".
-    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?-i:MTTQ(?:VN)?))"
+    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
@@ -65,14 +79,18 @@ ORGANISATIONS = (
     rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}}",
     rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
-    r"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|Chữ\s+thập\s+đỏ)"
-    r"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố))?",
+    # A mass organisation, bare or at its level: "Hội Nông dân xã", "Hội Cựu chiến binh phường Đông Hải", "Hội LHPN
+    # huyện".
+    rf"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
+    rf"Khuyến\s+học|Người\s+cao\s+tuổi)"
+    rf"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
     # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the
     # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
-    rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?-i:Viện)\s+kiểm\s+sát\s+nhân\s+dân|(?-i:T(?:òa|oà))\s+án\s+nhân\s+dân|"
-    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}})"
+    rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?:(?-i:Viện)\s+kiểm\s+sát|(?-i:T(?:òa|oà))\s+án)\s+nhân\s+dân(?:\s+tối\s+cao)?|"
+    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
+    rf"{_LAST_SYLLABLE}?)"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Youth Federation's committee and its secretariat: "Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên".
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
@@ -84,8 +102,11 @@ ORGANISATIONS = (
     rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+{_CAP}){{1,3}}",
 )
 
+# The Party's cadre committee or delegation inside a state body or the Front takes that body's name: "Ban cán sự
+# đảng Viện kiểm sát nhân dân tỉnh Trà Vinh", "Đảng đoàn Mặt trận Tổ quốc tỉnh" (a Party body at the body's tier).
+PARTY_CELL = r"(?:Ban\s+cán\s+sự\s+đảng|Đảng\s+đoàn)"
 # Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).
-ORGANISATION_RE = re.compile("|".join(f"(?:{p})" for p in ORGANISATIONS), re.I)
+ORGANISATION_RE = re.compile(rf"(?:{PARTY_CELL}\s+)?(?:" + "|".join(f"(?:{p})" for p in ORGANISATIONS) + ")", re.I)
 
 # Vietnamese family names, to tell where an office holder's name begins after the body ("Giám đốc Sở Y tế Lê Thị
 # Hương"). Common middle names that are rare family names (Văn, Thị, Kim) are left out.

@@ -32,7 +32,7 @@ from models import (
     WarningCode,
 )
 from parsers import patterns as P
-from parsers.citations import find_citations, find_numbered
+from parsers.citations import BASIS_ENTRY_RE, GROUNDS_HEADING_RE, find_citations, find_numbered
 from parsers.form import classify_form
 from parsers.header import read_header
 from parsers.identity import (
@@ -470,28 +470,31 @@ def _emptied(lines: Sequence[Line], h_end: int, ranges: list[PartRange]) -> list
     return out
 
 
-# A unit that opens by naming its legal basis (a plan's "I. CĂN CỨ" section lists them as items).
-_BASIS_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu)\b", re.I)
+# The flag of an entry under a grounds heading (parsers.citations.GROUNDS_HEADING_RE): it may implement, read as its
+# heading's "Căn cứ" governs it. An item or a paragraph under one may implement when it opens on a basis or on the
+# measures the letter goes on with (parsers.citations.BASIS_ENTRY_RE).
+GROUNDS = "grounds"
 
 
-def _unit_texts(letter: Letter) -> list[tuple[str, str, bool]]:
+def _unit_texts(letter: Letter) -> list[tuple[str, str, bool | str]]:
     """(where, display text, may implement) for every unit a citation can sit in."""
-    out: list[tuple[str, str, bool]] = []
+    out: list[tuple[str, str, bool | str]] = []
     if letter.header.subject:
         out.append(("header", letter.header.subject, True))
     out += [(p.id or "", p.text, True) for p in letter.preamble + letter.body]
 
-    def blocks(bs: list[Block]) -> None:
+    def blocks(bs: list[Block], under_grounds: bool) -> None:
         stack = list(reversed(bs))
         while stack:
             b = stack.pop()
-            # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …")
-            out.append((b.id, b.text, bool(_BASIS_RE.match(b.text))))
+            # a paragraph under an item may state a basis too ("I. Căn cứ pháp lý" / "Căn cứ Nghị quyết số …"), or
+            # be one entry of the grounds its item's heading lists ("1. CĂN CỨ XÂY DỰNG KẾ HOẠCH:" / "– Thông tư …")
+            out.append((b.id, b.text, GROUNDS if under_grounds else bool(BASIS_ENTRY_RE.match(b.text))))
             stack.extend(reversed(b.blocks))
 
     for item in letter.walk_items():  # an item may state a basis: "5. Căn cứ Quyết định số 932/QĐ-UBND …"
-        out.append((item.id, item.text, bool(_BASIS_RE.match(item.text))))
-        blocks(item.blocks)
+        out.append((item.id, item.text, bool(BASIS_ENTRY_RE.match(item.text))))
+        blocks(item.blocks, bool(GROUNDS_HEADING_RE.match(item.text)))
     out += [(p.id or "", p.text, False) for p in letter.closing]
     for part in letter.parts[1:]:
         where = f"parts/{part.index}"
@@ -516,11 +519,11 @@ _OPEN_END_RE = re.compile(r"[^.;:!?…\"”)]\s*$")
 _PROSE = ("preamble/", "body/")
 
 
-def _runs(units: list[tuple[str, str, bool]]) -> list[tuple[str, list[tuple[str, int]], bool]]:
+def _runs(units: list[tuple[str, str, bool | str]]) -> list[tuple[str, list[tuple[str, int]], bool | str]]:
     """Join preamble paragraphs a line break cut mid-sentence (the previous one has no closing mark), so a
     citation broken over lines ("… ngày 08 tháng 01 năm" / "2020 của …") is read whole. Each run keeps
     (where, offset) of the paragraphs it joins."""
-    runs: list[tuple[str, list[tuple[str, int]], bool]] = []
+    runs: list[tuple[str, list[tuple[str, int]], bool | str]] = []
     for where, text, may_implement in units:
         if runs and where.startswith(_PROSE) and runs[-1][1][-1][0].startswith(_PROSE) \
                 and _OPEN_END_RE.search(runs[-1][0]):
@@ -561,7 +564,7 @@ def _citations(letter: Letter, segmenter: str) -> list[Citation]:
     runs = [r for r in _runs(_unit_texts(letter)) if _MAY_CITE_RE.search(r[0])]
     out: list[Citation] = []
     for text, parts, may_implement in runs:
-        found = find_citations(text, with_roles=True)
+        found = find_citations(text, with_roles=True, grounds=may_implement == GROUNDS)
         for c in found:
             if _status_note(letter.header, text, c.start):
                 continue

@@ -42,8 +42,11 @@ _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
 _CODE = rf"{_ABBR}(?:(?<=GD) ĐT(?![A-ZĐa-zđ]))?"
 STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_CODE})+"
+# A National Assembly's act may be written with a space before its legislature's number: "Luật … số 83/2015/QH 13"
+# (QH13); a legislature has one or two digits, and nothing numeric follows.
+_LEGISLATURE = r"(?:(?<=QH)[ \t](?:1\d|[1-9])(?![\d/.,]\d|\d))"
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
-STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{_ABBR}"
+STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{_ABBR}{_LEGISLATURE}?"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"
 SYMBOL_RE = re.compile(SYMBOL)
 

@@ -19,7 +19,7 @@ from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE, VN_UPPER
 from parsers.symbols import parse_symbol
 
-__all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer"]
+__all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer", "titled_speakers"]
 
 _UP = "A-ZĐÀ-Ỹ"  # upper-case text after .upper(): Vietnamese capitals fall in these ranges
 # Bodies of the centre, whatever unit follows.
@@ -49,6 +49,8 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
                             "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
+# The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
+_PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
 
@@ -117,7 +119,7 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     """
     if not issuer:
         return Tier.UNKNOWN
-    text = _upper(issuer)
+    text = _PARTY_CELL_RE.sub("", _upper(issuer))  # "Ban cán sự đảng Bộ Tư pháp" stands at the ministry's tier
     if re.match(r"^SỞ\s", text):
         return Tier.PROVINCE
     if _CENTRAL_RE.search(text):
@@ -236,6 +238,10 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
         m = _BARE_DEPARTMENT_RE.search(text)
         if m:
             return Tier.PROVINCE, f"a department named by its head's title, {m.group(0)!r}"
+    for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body an office holder speaks for, {who!r}"
     return Tier.UNKNOWN, ""
 
 
@@ -255,10 +261,14 @@ def _unknown_reason(letter: Letter) -> str:
 
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+)?|kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|"
-    r"sẽ\s+)?(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
+    r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+)?|"
+    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
+    r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
+    # a body that makes its text public, appeals, sets its tasks or briefs its members: "Ban Thường vụ Tỉnh ủy công
+    # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
+    r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -274,6 +284,29 @@ _SPEAKER_GAP_RE = re.compile(
 
 
 _OWNER_RE = re.compile(r"\b(?:của|do)\s+$", re.I)
+# The text says whose instruction it reports: "“…” - là chỉ đạo của Tổng cục QLTT tới Cục QLTT các địa phương",
+# "Đây là yêu cầu của Sở Y tế …" (after "Thực hiện chỉ đạo của …" the body is the one obeyed, not the speaker).
+_PREDICATE_OWNER_RE = re.compile(
+    r"\blà\s+(?:(?:nội\s+dung\s+)?(?:ý\s+kiến\s+)?chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|hướng\s+dẫn|thông\s+báo)\s+của\s+",
+    re.I)
+# An office holder who speaks for the body the title names: "Ông …, Bí thư Đảng ủy phường Hương An quán triệt Nghị
+# quyết …", "Chủ tịch UBND xã … nhấn mạnh:". Read only when no body speaks in its own name.
+_TITLE_RE = re.compile(r"(?<![^\W\d_])(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Trưởng\s+phòng|"
+                       r"Chủ\s+nhiệm|Viện\s+trưởng|Chánh\s+án)\s+(?:Thường\s+trực\s+)?$")
+_TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?:quán\s+triệt|nhấn\s+mạnh|phát\s+biểu|"
+                             r"chủ\s+trì|khẳng\s+định|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
+
+
+def titled_speakers(texts: list[str]) -> list[str]:
+    """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it."""
+    out = []
+    for text in texts:
+        canonical = normalise_tones(despace(text))
+        for m in ORGANISATION_RE.finditer(canonical):
+            if _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start()) \
+                    and _TITLED_VERB_RE.match(canonical, m.end()):
+                out.append(canonical[m.start(): m.end()].strip())
+    return out
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:
@@ -294,6 +327,10 @@ def speaking_bodies(texts: list[str]) -> list[str]:
                 m = before[-1]
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
                 out.append((reported, text[m.start(): verb.start()].strip()))
+        for owner in _PREDICATE_OWNER_RE.finditer(canonical):
+            m = ORGANISATION_RE.match(canonical, owner.end())
+            if m:
+                out.append((False, text[m.start(): m.end()].strip()))
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
     return [who for reported, who in sorted(out, key=lambda x: x[0])]
 
@@ -428,7 +465,10 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
                             r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
-                            r"HỘI\s+(?:LHTN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH)")
+                            r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|"
+                            r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")
+# The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
+_FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)
 
 
@@ -436,6 +476,8 @@ def _body_votes(name: str | None) -> tuple[int, int]:
     if not name:
         return 0, 0
     text = _upper(name)
+    if _PARTY_CELL_RE.match(text):
+        return 1, 0  # the Party's cadre committee or delegation in a state body is the Party's
     party = bool(_PARTY_BODY_RE.search(text.replace("ỦY BAN", "")))
     state = bool(_STATE_BODY_RE.search(text))
     return int(party), int(state)
@@ -455,8 +497,9 @@ def infer_system(letter: Letter) -> System:
         code = (sym.issuer_code or "").split("-")[0]
         # A year in the number ("15/2024/TT-BTC") is the state's legal-document form, whatever the issuer code
         # spells: the Party never writes it, and "BTC" is the Ministry of Finance there, not a Ban Tổ chức.
-        if sym.party or (not sym.year and (_PARTY_CODE_RE.fullmatch(code)
-                                           or code.upper().endswith(("TU", "HU", "TW", "ĐU")))):
+        # The Front's codes (MTTW…) are not the Party's either.
+        if sym.party or (not sym.year and not _FRONT_CODE_RE.match(code)
+                         and (_PARTY_CODE_RE.fullmatch(code) or code.upper().endswith(("TU", "HU", "TW", "ĐU")))):
             party += 2
         else:
             state += 1
@@ -490,6 +533,12 @@ def infer_system(letter: Letter) -> System:
                 break
     if party == state == 0:
         for who in headline_bodies(letter):
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+            if p or s:
+                break
+    if party == state == 0:
+        for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
             p, s = _body_votes(who)
             party, state = party + p, state + s
             if p or s:
