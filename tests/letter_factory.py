@@ -198,3 +198,20 @@ SENTENCES = [
     "Tăng cường công tác kiểm tra, giám sát việc thực hiện các nghị quyết của cấp ủy các cấp",
     "Nâng cao chất lượng sinh hoạt chi bộ gắn với thực hiện nhiệm vụ chính trị của địa phương",
 ]
+
+
+def party_letter(issuer: str, above: str | None, number: int, day: int, body: list[str]) -> str:
+    """A Party công văn of June 2024 from `issuer` (under the line `above`, if any) with `body` as its items."""
+    head = ([f"{above}\t\tĐẢNG CỘNG SẢN VIỆT NAM", issuer] if above else [f"{issuer}\t\tĐẢNG CỘNG SẢN VIỆT NAM"])
+    code = "BTGTU" if "TỈNH" in issuer else "HU" if "HUYỆN" in issuer else "ĐU"
+    return "\n".join([*head, "*", f"Số {number}-CV/{code}\t\tngày {day} tháng 6 năm 2024", "V/v tuyên truyền",
+                      "Kính gửi: Các cơ quan, đơn vị.",
+                      "Đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:", *body])
+
+
+def numbered_items(sentences: list[str]) -> list[str]:
+    """Each sentence as a numbered item with one bullet of its own."""
+    out = []
+    for k, s in enumerate(sentences, 1):
+        out += [f"{k}. {s}.", f"- {s.split(',')[0]} trên địa bàn một cách thiết thực, hiệu quả."]
+    return out

@@ -8,25 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from letter_factory import SENTENCES
+from letter_factory import numbered_items as _items
+from letter_factory import party_letter as _letter
 
 from cascade.corpus import CorpusSettings, build_index, detect_parents
 from cascade.trigram_index import TrigramIndex, letter_trigrams, text_trigrams
 from parsers import parse_letter
-
-
-def _letter(issuer: str, above: str | None, number: int, day: int, body: list[str]) -> str:
-    head = ([f"{above}\t\tĐẢNG CỘNG SẢN VIỆT NAM", issuer] if above else [f"{issuer}\t\tĐẢNG CỘNG SẢN VIỆT NAM"])
-    code = "BTGTU" if "TỈNH" in issuer else "HU" if "HUYỆN" in issuer else "ĐU"
-    return "\n".join([*head, "*", f"Số {number}-CV/{code}\t\tngày {day} tháng 6 năm 2024", "V/v tuyên truyền",
-                      "Kính gửi: Các cơ quan, đơn vị.",
-                      "Đề nghị các cơ quan, đơn vị thực hiện tốt một số nội dung sau:", *body])
-
-
-def _items(sentences: list[str]) -> list[str]:
-    out = []
-    for k, s in enumerate(sentences, 1):
-        out += [f"{k}. {s}.", f"- {s.split(',')[0]} trên địa bàn một cách thiết thực, hiệu quả."]
-    return out
 
 
 def _folder(tmp_path: Path, cousins: int) -> dict[str, str]:
