@@ -488,8 +488,8 @@ def _score_candidates(path: str, candidates: list[str], letters: Facts, index: T
         share = index.containment(path, cand)
         if share < (settings.named_content_min if cand in named else settings.content_min):
             continue
-        if (settings.unit_content_min and cand not in named
-                and index.unit_containment(path, cand, labels) < settings.unit_content_min
+        copied = index.unit_containment(path, cand, labels)
+        if (cand not in named and copied < settings.unit_content_min
                 and index.containment(cand, path) < settings.content_cover_min):
             continue
         above = _above(parent, child)
@@ -500,15 +500,15 @@ def _score_candidates(path: str, candidates: list[str], letters: Facts, index: T
         back = 0.0 if above else index.containment(cand, path)  # (only then worth computing)
         if back - share > settings.derived_margin:
             continue
-        score, known = _weigh(path, cand, share, above, letters, index, settings, labels)
+        score, known = _weigh(path, cand, share, above, letters, index, settings, labels, copied)
         scored.append((score, share, cand, known, above))
     return scored
 
 
 def _weigh(path: str, cand: str, share: float, above: bool, letters: Facts, index: TrigramIndex,
-           settings: CorpusSettings, labels: np.ndarray) -> tuple[float, bool]:
+           settings: CorpusSettings, labels: np.ndarray, copied: float | None = None) -> tuple[float, bool]:
     """(score, both tiers known) of a candidate parent by its text and its place: the child's share
-    held unit by unit, the tier and the body its header names."""
+    held unit by unit (`copied`, when the caller has it), the tier and the body its header names."""
     child, parent = letters[path], letters[cand]
     known = child.tier is not Tier.UNKNOWN and parent.tier is not Tier.UNKNOWN
     # The same known tier is allowed (real letters do it) but a letter a tier above that holds
@@ -519,7 +519,8 @@ def _weigh(path: str, cand: str, share: float, above: bool, letters: Facts, inde
     # A commune is the lowest tier: a letter implementing a commune's is of the same tier, known or not.
     same_tier = (known and not above) or (child.tier is Tier.UNKNOWN and parent.tier is Tier.COMMUNE)
     # A parent holds whole the units the child copied from it; a cousin, patches of many.
-    copied = index.unit_containment(path, cand, labels) if settings.unit_weight else share
+    if copied is None:
+        copied = index.unit_containment(path, cand, labels) if settings.unit_weight else share
     text = (1 - settings.unit_weight) * share + settings.unit_weight * copied
     # A parent's text is mostly in its child, a fat letter's (a district that added many stock
     # sentences, a long commune letter) barely: that fat letter also holds the stock sentences the child
