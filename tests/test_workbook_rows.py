@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cascade.reports import workbook
+from cascade.reports.cells import cell
 from cascade.reports.workbook import Workbook
 
 # texts that XlsxWriter treats specially: control characters, its own _xHHHH_ escapes, XML
@@ -35,7 +36,7 @@ def _book(folder: Path, letters: list[list[object]], matrix: list[list[object]],
     for row in letters:
         book.letters.write(row)
     for row in matrix:
-        book.write_matrix_row(row)
+        book.write_matrix_row([cell(v) for v in row])
     for sheet in (book.letters, book.items, book.links, book.matrix):
         sheet.close()
     book.book.close()

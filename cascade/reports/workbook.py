@@ -15,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell_fast
 
 from cascade.analysis import Pair
-from cascade.reports.cells import cell
+from cascade.reports.cells import Cell, cell
 from cascade.reports.labels import label
 from cascade.reports.sink import RunInfo
 from cascade.reports.tables import (
@@ -23,6 +23,7 @@ from cascade.reports.tables import (
     LETTERS_COLUMNS,
     LINKS_COLUMNS,
     MATRIX_COLUMNS,
+    SharedRows,
     TableRows,
 )
 from cascade.units import letter_units
@@ -60,10 +61,13 @@ class _Sheet:
         self.write(self.columns, self.header_format)
 
     def write(self, values: Sequence[object], fmt: object = None) -> None:
+        self.write_cells([cell(value) for value in values], fmt)
+
+    def write_cells(self, cells: list[Cell], fmt: object = None) -> None:
+        """A row already made cells (`cell`)."""
         if self.row >= self.rows_per_sheet:
             self.close()
             self._open()
-        cells = [cell(value) for value in values]
         if not _write_plain_row(self.sheet, self.row, cells, fmt):
             for k, v in enumerate(cells):
                 if isinstance(v, str):
@@ -126,8 +130,9 @@ def _write_plain_row(sheet: object, row: int, cells: list[object], fmt: object) 
 class Workbook(TableRows):
     NAME = "cascade.xlsx"
 
-    def __init__(self, folder: Path, lang: str) -> None:
+    def __init__(self, folder: Path, lang: str, shared: SharedRows | None = None) -> None:
         self.lang = lang
+        self.shared = shared or SharedRows()
         self.book = xlsxwriter.Workbook(str(folder / self.NAME), {"constant_memory": True, "strings_to_numbers": False,
                                                                   "strings_to_formulas": False,
                                                                   "strings_to_urls": False})
@@ -147,8 +152,8 @@ class Workbook(TableRows):
         self.cells: dict[str, dict[str, dict[str, tuple[str, float, str]]]] = {}
         self.retention: dict[Pair, float] = {}
 
-    def write_matrix_row(self, row: list[object]) -> None:
-        self.matrix.write(row, self.fills.get(str(row[3])))
+    def write_matrix_row(self, row: list[Cell]) -> None:
+        self.matrix.write_cells(row, self.fills.get(str(row[3])))
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
         super().add_pair(pair, result, verdicts)
