@@ -91,6 +91,8 @@ Job = tuple[Pair, str | None, dict[str, Any] | None, bool, Any]
 def _slim(fields: dict[str, Any]) -> dict[str, Any]:
     """The findings without the word diffs, which only the pair's own pages need: what the overview,
     the CSVs and the graph are written from."""
+    if not any(link.diff for link in fields["links"]):  # slimmed already (by the worker)
+        return fields
     return {**fields, "links": [link.model_copy(update={"diff": []}) for link in fields["links"]]}
 
 
