@@ -65,3 +65,17 @@ def test_plain_rows_take_the_fast_path(tmp_path, monkeypatch):
     _book(tmp_path / "b", [["a.txt", "parsed", "", 1, 0.5, "Tỉnh", "x", "y"]] * 3, [], 1_000)
     # the four headers go through XlsxWriter (their format is numbered as it writes them); every data row goes fast
     assert taken == [False] * 4 + [True] * 3
+
+
+def test_shared_rows_are_made_once_per_letter_and_pair(tmp_path):
+    from cascade.reports.tables import SharedRows
+    from models import NodeStatus
+    from models.corpus import LetterNode
+
+    shared = SharedRows()
+    node = LetterNode(path="a.txt", format="txt", status=NodeStatus.FAILED, error="unreadable")
+    first = shared.letter(node, None)
+    assert shared.letter(node, None) is first  # the second sink gets the same rows
+    other = LetterNode(path="a.txt", format="txt", status=NodeStatus.FAILED, error="unreadable")
+    assert shared.letter(other, None) is not first  # an equal but different letter is made again
+    assert shared.letter(other, None)[0] == first[0]
