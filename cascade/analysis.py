@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from cascade.cache import Cache
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
+from cascade.gc_pause import collector_paused, settle_worker
 from cascade.letter_store import LetterStore
 from cascade.linking import link_letters
 from models import Letter, LinkResult, LinkSummary, NodeStatus
@@ -75,6 +76,12 @@ def _init_worker(letters: Mapping[str, Letter], pages: Any = None) -> None:
     _WORKER_LETTERS, _WORKER_PAGES = letters, pages
 
 
+def _start_worker(letters: Mapping[str, Letter], pages: Any = None) -> None:
+    """A fresh link worker: its letters and pages, then its start-up heap out of the collector's way."""
+    _init_worker(letters, pages)
+    settle_worker()
+
+
 _SHIPPED = ("links", "item_links", "dropped", "added", "citation_check", "summary")
 # (pair, file stem of its pages or None, cached findings or None, whether the full findings come back,
 #  the pair page's navigation or None)
@@ -84,6 +91,8 @@ Job = tuple[Pair, str | None, dict[str, Any] | None, bool, Any]
 def _slim(fields: dict[str, Any]) -> dict[str, Any]:
     """The findings without the word diffs, which only the pair's own pages need: what the overview,
     the CSVs and the graph are written from."""
+    if not any(link.diff for link in fields["links"]):  # slimmed already (by the worker)
+        return fields
     return {**fields, "links": [link.model_copy(update={"diff": []}) for link in fields["links"]]}
 
 
@@ -96,7 +105,7 @@ def _process(job: Job, parent: Letter, child: Letter, pages: Any) -> tuple[Pair,
         result = link_letters(parent, child)
         fields = {name_: getattr(result, name_) for name_ in _SHIPPED}
     else:
-        result = LinkResult.model_construct(parent=parent, child=child, **fields)
+        result = _construct(parent, child, fields)
     verdicts, files = None, []
     if pages is not None:
         from cascade.verdicts import judge
@@ -111,7 +120,8 @@ def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     """Link (unless cached) and write the pair's pages in a worker; the letters stay behind (inherited),
     only the findings travel."""
     pair = job[0]
-    return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
+    with collector_paused():  # back on once the pair's own objects (its diffs, its pages) are freed
+        return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
 
 
 def _work_shipped(payload: tuple[Job, Letter | bytes, Letter | bytes, Any]
@@ -132,7 +142,14 @@ def _shipped(letters: Mapping[str, Letter], path: str) -> Letter | bytes:
 
 
 def _rebuild(letters: Mapping[str, Letter], pair: Pair, fields: dict[str, Any]) -> LinkResult:
-    return LinkResult.model_construct(parent=letters[pair[0]], child=letters[pair[1]], **fields)
+    return _construct(letters[pair[0]], letters[pair[1]], fields)
+
+
+def _construct(parent: Letter, child: Letter, fields: dict[str, Any]) -> LinkResult:
+    """A link result from its shipped findings, unvalidated. The warnings are not shipped; given
+    here as the empty list their default would be, because pydantic inspects a default factory's
+    signature on every `model_construct` (25 times the cost of the rest of it)."""
+    return LinkResult.model_construct(parent=parent, child=child, **{"warnings": [], **fields})
 
 
 
@@ -193,7 +210,7 @@ def _run_locally(letters: Mapping[str, Letter], todo: list[Job], jobs: int | Non
         # open each letter from the spool: a forked one would inherit this process's heap at its
         # high-water mark (the trigram index of parent detection).
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(letters.subset(needed), pages))
+                                   initializer=_start_worker, initargs=(letters.subset(needed), pages))
         _run_pool(pool, todo, chunk, done)
         return
     subset = {p: letters[p] for p in needed}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
+from cascade.gc_pause import collecting_less
 from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from models import CascadeError
@@ -71,6 +72,12 @@ def analyse_folder(root: Path, options: FolderOptions = FolderOptions(), cache: 
         NothingToAnalyse: no letter file in `root`, or none could be read (with each file's reason).
         CascadeError: the report folder cannot be written where asked.
     """
+    with collecting_less():  # a run allocates millions of short-lived rows and findings
+        return _analyse_folder(root, options, cache, executor, on_progress, on_parsed)
+
+
+def _analyse_folder(root: Path, options: FolderOptions, cache: Cache | None, executor: Executor | None,
+                    on_progress: Progress | None, on_parsed: Callable[..., None] | None) -> FolderRun:
     report = on_progress or (lambda stage, done, total: None)
     found = find_letters(root, exclude=options.out_dir)
     refused = {relative_path(p, root): reason for p, reason in found.refused.items()}

@@ -65,6 +65,7 @@ class Database:
         self.db = sqlite3.connect(folder / self.NAME)
         self.db.executescript(SCHEMA)
         self.units: dict[str, dict[str, int]] = {}  # letter → unit id → row id, for letters in pairs
+        self._unit_ids = 0  # the last row id of `units`
 
     def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
         h = letter.header if letter else None
@@ -80,20 +81,21 @@ class Database:
                             (node.path, p.parent, p.evidence.value, p.confidence, "; ".join(p.reasons)))
         if letter is None:
             return
-        ids: dict[str, int] = {}
-        for unit in letter_units(letter):
-            cur = self.db.execute("INSERT INTO units (letter, unit, item, kind, position, text) VALUES (?,?,?,?,?,?)",
-                                  (node.path, unit.id, unit.item,
-                                   unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block"),
-                                   unit.order, unit.text))
-            ids[unit.id] = int(cur.lastrowid or 0)
+        # the row ids SQLite would give them one insert at a time (the table's largest id + 1 each), given
+        # here so all of a letter's units go in one executemany
+        rows = [(self._unit_ids + k, node.path, unit.id, unit.item,
+                 unit.zone if unit.zone != "item" else ("item" if unit.is_item else "block"), unit.order, unit.text)
+                for k, unit in enumerate(letter_units(letter), 1)]
+        self.db.executemany("INSERT INTO units (id, letter, unit, item, kind, position, text) VALUES (?,?,?,?,?,?,?)",
+                            rows)
+        self._unit_ids += len(rows)
         if node.parents or node.children:
-            self.units[node.path] = ids
-        for c in letter.citations:
-            self.db.execute("INSERT INTO citations (letter, role, kind, number, symbol, doc_type, issuer_code, date, "
+            self.units[node.path] = {row[2]: row[0] for row in rows}
+        self.db.executemany("INSERT INTO citations (letter, role, kind, number, symbol, doc_type, issuer_code, date, "
                             "issuing_body, name, text, location) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (node.path, c.role.value, c.kind, c.number, c.symbol, c.doc_type, c.issuer_code,
-                             c.date.isoformat() if c.date else None, c.issuing_body, c.name, c.text, c.where))
+                            [(node.path, c.role.value, c.kind, c.number, c.symbol, c.doc_type, c.issuer_code,
+                              c.date.isoformat() if c.date else None, c.issuing_body, c.name, c.text, c.where)
+                             for c in letter.citations])
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
         parent, child = pair

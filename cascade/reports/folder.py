@@ -30,7 +30,7 @@ from cascade.reports.explorer import Explorer
 from cascade.reports.folder_markdown import MarkdownReport
 from cascade.reports.html import PairNav, render_html
 from cascade.reports.sink import ReportSink, RunInfo
-from cascade.reports.tables import CsvTables
+from cascade.reports.tables import CsvTables, SharedRows
 from cascade.reports.workbook import Workbook
 from cascade.verdicts import PairVerdicts, judge
 from models import CascadeError, Letter, LinkResult
@@ -416,14 +416,15 @@ def _open_graph(staging: Path, formats: tuple[str, ...], letters: Mapping[str, L
 
 def _open_sinks(staging: Path, formats: tuple[str, ...], lang: str) -> list[ReportSink]:
     sinks: list[ReportSink] = []
+    shared = SharedRows()  # the CSV files and the workbook write the same rows
     if "html" in formats:
         sinks.append(Explorer(staging, lang))
     if "md" in formats:
         sinks.append(MarkdownReport(staging, lang))
     if "csv" in formats:
-        sinks.append(CsvTables(staging))
+        sinks.append(CsvTables(staging, shared))
     if "xlsx" in formats:
-        sinks.append(Workbook(staging, lang))
+        sinks.append(Workbook(staging, lang, shared))
     if "db" in formats:
         sinks.append(Database(staging))
     return sinks

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from cascade.analysis import Pair
-from cascade.reports.cells import cell
+from cascade.reports.cells import Cell, cell
 from cascade.reports.sink import RunInfo
 from cascade.units import Unit, letter_units
 from cascade.verdicts import PairVerdicts, Verdict
@@ -73,6 +73,9 @@ class _Csv:
     def write(self, row: list[object]) -> None:
         self.writer.writerow([cell(v) for v in row])
 
+    def write_cells(self, cells: list[Cell]) -> None:
+        self.writer.writerow(cells)
+
     def close(self) -> None:
         self.file.close()
 
@@ -80,7 +83,45 @@ class _Csv:
 class _RowWriter(Protocol):
     def write(self, row: list[object]) -> None: ...
 
+    def write_cells(self, cells: list[Cell]) -> None:
+        """A row already made cells (`cell`)."""
+
     def close(self) -> None: ...
+
+
+Rows = list[list[Cell]]
+
+
+class SharedRows:
+    """The rows of the letter or pair being handed to the tabular sinks, made (and made cells) once
+    for all of them: the CSV files and the workbook write the same rows. Holds the last letter's and
+    the last pair's, with what they were made from (so the identity it checks cannot be reused)."""
+
+    def __init__(self) -> None:
+        self._letter: tuple[tuple[object, ...], tuple[list[Cell], Rows]] | None = None
+        self._pair: tuple[tuple[object, ...], tuple[Rows, Rows]] | None = None
+
+    def letter(self, node: LetterNode, letter: Letter | None) -> tuple[list[Cell], Rows]:
+        """(its letters row, its items rows)."""
+        if self._letter is None or not _same(self._letter[0], (node, letter)):
+            units = [_cells(unit_row(node.path, u)) for u in letter_units(letter)] if letter is not None else []
+            self._letter = ((node, letter), (_cells(letter_row(node)), units))
+        return self._letter[1]
+
+    def pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> tuple[Rows, Rows]:
+        """(its links rows, its matrix rows)."""
+        if self._pair is None or not _same(self._pair[0], (pair, result, verdicts)):
+            self._pair = ((pair, result, verdicts), ([_cells(r) for r in link_rows(pair, result, verdicts)],
+                                                     [_cells(r) for r in matrix_rows(pair, result, verdicts)]))
+        return self._pair[1]
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    return all(x is y for x, y in zip(a, b, strict=True))
+
+
+def _cells(row: list[object]) -> list[Cell]:
+    return [cell(v) for v in row]
 
 
 class TableRows:
@@ -90,21 +131,23 @@ class TableRows:
     items: _RowWriter
     links: _RowWriter
     matrix: _RowWriter
+    shared: SharedRows
 
     def add_letter(self, node: LetterNode, letter: Letter | None) -> None:
-        self.letters.write(letter_row(node))
-        if letter is not None:
-            for unit in letter_units(letter):
-                self.items.write(unit_row(node.path, unit))
+        row, units = self.shared.letter(node, letter)
+        self.letters.write_cells(row)
+        for unit in units:
+            self.items.write_cells(unit)
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
-        for row in link_rows(pair, result, verdicts):
-            self.links.write(row)
-        for row in matrix_rows(pair, result, verdicts):
+        links, matrix = self.shared.pair(pair, result, verdicts)
+        for row in links:
+            self.links.write_cells(row)
+        for row in matrix:
             self.write_matrix_row(row)
 
-    def write_matrix_row(self, row: list[object]) -> None:
-        self.matrix.write(row)
+    def write_matrix_row(self, row: list[Cell]) -> None:
+        self.matrix.write_cells(row)
 
 
 class CsvTables(TableRows):
@@ -112,7 +155,8 @@ class CsvTables(TableRows):
 
     NAMES = ("letters.csv", "items.csv", "links.csv", "matrix.csv")
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, shared: SharedRows | None = None) -> None:
+        self.shared = shared or SharedRows()
         self.letters = _Csv(folder / "letters.csv", LETTERS_COLUMNS)
         self.items = _Csv(folder / "items.csv", ITEMS_COLUMNS)
         self.links = _Csv(folder / "links.csv", LINKS_COLUMNS)

@@ -6,14 +6,16 @@ XlsxWriter in constant-memory mode: rows go to disk as they are written, so the 
 10,000-letter run costs no more memory than a small one; only the small per-parent matrices wait
 for the end."""
 
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell_fast
 
 from cascade.analysis import Pair
-from cascade.reports.cells import cell
+from cascade.reports.cells import Cell, cell
 from cascade.reports.labels import label
 from cascade.reports.sink import RunInfo
 from cascade.reports.tables import (
@@ -21,6 +23,7 @@ from cascade.reports.tables import (
     LETTERS_COLUMNS,
     LINKS_COLUMNS,
     MATRIX_COLUMNS,
+    SharedRows,
     TableRows,
 )
 from cascade.units import letter_units
@@ -58,26 +61,78 @@ class _Sheet:
         self.write(self.columns, self.header_format)
 
     def write(self, values: Sequence[object], fmt: object = None) -> None:
+        self.write_cells([cell(value) for value in values], fmt)
+
+    def write_cells(self, cells: list[Cell], fmt: object = None) -> None:
+        """A row already made cells (`cell`)."""
         if self.row >= self.rows_per_sheet:
             self.close()
             self._open()
-        for k, value in enumerate(values):
-            v = cell(value)
-            if isinstance(v, str):
-                self.sheet.write_string(self.row, k, v, fmt)
-            else:
-                self.sheet.write_number(self.row, k, v, fmt)
+        if not _write_plain_row(self.sheet, self.row, cells, fmt):
+            for k, v in enumerate(cells):
+                if isinstance(v, str):
+                    self.sheet.write_string(self.row, k, v, fmt)
+                else:
+                    self.sheet.write_number(self.row, k, v, fmt)
         self.row += 1
 
     def close(self) -> None:
         self.sheet.autofilter(0, 0, max(0, self.row - 1), len(self.columns) - 1)
 
 
+# A cell XlsxWriter would change on its way into the sheet's XML: a control character or a literal
+# `_xHHHH_` (escaped), a non-character (escaped), an XML special character (escaped; a text in
+# `<r>…</r>` is even written as rich text), or a text long enough to reach Excel's length limit.
+_SPECIAL = re.compile(r'[\x00-\x08\x0b-\x1f\ufffe\uffff"&<>\n]|_x[0-9a-fA-F]{4}_')
+_PLAIN_LENGTH = 16_383  # XlsxWriter measures (and cuts) a text longer than half of Excel's 32,767
+
+
+def _write_plain_row(sheet: object, row: int, cells: list[object], fmt: object) -> bool:
+    """Write a row of plain cells straight into a constant-memory worksheet's row data, as the same
+    XML XlsxWriter writes for them cell by cell (`Worksheet._write_cell` for in-line strings and
+    numbers), at a fraction of the cost: the workbook's long tables are most of a folder run's
+    report writing. False, with nothing written, for a row with any cell that is not plain (a
+    special text, a number that is not finite, a row or column with its own format, the first row
+    of a format, which XlsxWriter numbers as it writes it): XlsxWriter writes that one itself.
+    tests/test_workbook_rows.py checks that both give the same bytes."""
+    if row in sheet.row_info or row in sheet.comments or row < sheet.previous_row \
+            or row >= sheet.xls_rowmax or len(cells) > sheet.xls_colmax:  # type: ignore[attr-defined]
+        return False
+    index = getattr(fmt, "xf_index", None)
+    if fmt is not None and index is None:  # a format's first row: XlsxWriter numbers it when it writes it
+        return False
+    xml = []
+    style = f' s="{index}"' if fmt is not None else ""
+    for col, v in enumerate(cells):
+        if fmt is None and col in sheet.col_info and sheet.col_info[col].column_format is not None:  # type: ignore[attr-defined]
+            return False
+        ref = xl_rowcol_to_cell_fast(row, col)
+        if isinstance(v, str):
+            if len(v) > _PLAIN_LENGTH or _SPECIAL.search(v):
+                return False
+            space = ' xml:space="preserve"' if v[:1].isspace() or v[-1:].isspace() else ""
+            xml.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{v}</t></is></c>')
+        elif isinstance(v, int | float) and math.isfinite(v):
+            xml.append(f'<c r="{ref}"{style}><v>{v:.16G}</v></c>')
+        else:
+            return False
+    if row > sheet.previous_row:  # type: ignore[attr-defined]
+        sheet._write_single_row(row)  # type: ignore[attr-defined]  # a row XlsxWriter still holds goes first
+    if cells:
+        sheet._check_dimensions(row, 0)  # type: ignore[attr-defined]
+        sheet._check_dimensions(row, len(cells) - 1)  # type: ignore[attr-defined]
+        sheet._write_row(row, None)  # type: ignore[attr-defined]
+        sheet.fh.write("".join(xml))  # type: ignore[attr-defined]
+        sheet._xml_end_tag("row")  # type: ignore[attr-defined]
+    return True
+
+
 class Workbook(TableRows):
     NAME = "cascade.xlsx"
 
-    def __init__(self, folder: Path, lang: str) -> None:
+    def __init__(self, folder: Path, lang: str, shared: SharedRows | None = None) -> None:
         self.lang = lang
+        self.shared = shared or SharedRows()
         self.book = xlsxwriter.Workbook(str(folder / self.NAME), {"constant_memory": True, "strings_to_numbers": False,
                                                                   "strings_to_formulas": False,
                                                                   "strings_to_urls": False})
@@ -97,8 +152,8 @@ class Workbook(TableRows):
         self.cells: dict[str, dict[str, dict[str, tuple[str, float, str]]]] = {}
         self.retention: dict[Pair, float] = {}
 
-    def write_matrix_row(self, row: list[object]) -> None:
-        self.matrix.write(row, self.fills.get(str(row[3])))
+    def write_matrix_row(self, row: list[Cell]) -> None:
+        self.matrix.write_cells(row, self.fills.get(str(row[3])))
 
     def add_pair(self, pair: Pair, result: LinkResult, verdicts: PairVerdicts) -> None:
         super().add_pair(pair, result, verdicts)
