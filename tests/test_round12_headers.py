@@ -110,3 +110,34 @@ def test_a_header_block_under_a_letters_own_body_is_no_page_top(n, kind):
     letter = parse_lines(lines)
     assert letter.header.symbol != "777/KH-UBND"
     assert not any("tuyên truyền nội dung" in p.text or "Căn cứ" in p.text for p in letter.furniture)
+
+
+OTHER_NEWS = ["đồng chí Phạm Đại Dương, Bí thư Tỉnh ủy đã đến thăm, chúc mừng cán bộ chiến sĩ Bộ đội Biên phòng tỉnh.",
+              "UBND tỉnh tổ chức hội nghị trực tuyến sơ kết công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh.",
+              "Thủ tướng Chính phủ có Công điện số 1102/CĐ-TTg về việc tăng cường các biện pháp phòng, chống dịch.",
+              "Trung ương Hội Doanh nhân trẻ Việt Nam và Tỉnh Đoàn tổ chức chương trình trao tặng thiết bị y tế."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(OTHER_NEWS), st.integers(2, 4), st.sampled_from(["Ngày", "Chiều", "Sáng", "Sáng ngày"]))
+def test_a_list_pages_later_items_are_not_the_letters(news, shown, opener):
+    # A tag page: the first item is the letter's, newest first; the items under it are other news of earlier days.
+    items = [f"{opener} {25 - k}/8, {text}" for k, text in enumerate(news[:shown])]
+    letter = parse_lines(["Ngày 26/8, Tỉnh ủy Phú Yên có Công văn số 148 gửi các ban đảng, các huyện, thị, thành ủy "
+                          "về việc tiếp tục thực hiện quyết liệt các biện pháp phòng, chống dịch COVID-19.", *items])
+    assert [c.symbol for c in letter.citations if c.symbol] == []
+    assert letter.header.number == "148" and letter.header.issuer == "Tỉnh ủy Phú Yên"
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(3, 5), st.sampled_from(["Ngày", "Sáng"]))
+def test_a_chronicle_dated_forward_keeps_what_it_names(n, opener):
+    # A report narrating its days forward names the documents it acts on: they stay its citations.
+    lines = ["UBND huyện báo cáo kết quả công tác phòng, chống dịch như sau:"]
+    lines += [f"{opener} {10 + k}/8, UBND huyện ban hành Kế hoạch số {100 + k}/KH-UBND về phòng, chống dịch "
+              "COVID-19 trên địa bàn huyện." for k in range(n)]
+    letter = parse_lines(lines)
+    cited = {c.symbol for c in letter.citations}
+    assert {f"{100 + k}/KH-UBND" for k in range(1, n)} <= cited  # the first may read as the report's own
+    assert not any(p.text.startswith(opener) for p in letter.furniture)
