@@ -277,7 +277,7 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
     related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind in (RELATED_HEADLINE, OTHER_ITEM)}
-    cited = _citations(letter, nlp_segmenter)
+    cited = _cut_at_end(_citations(letter, nlp_segmenter), lines)
     _own_spelling(letter.header, cited)
     letter.citations = [c for c in cited if not _names_itself(letter.header, c) and c.where not in related]
     _mark_reported_source(letter, furniture)
@@ -317,6 +317,18 @@ def _is_own(header: Header, symbol: str | None, date: dt.date | None) -> bool:
     own_year = own.year or (header.date.year if header.date else None)
     cited_year = cited.year or (date.year if date else None)
     return own_year is None or cited_year is None or own_year == cited_year
+
+
+_TYPE_CODES = frozenset(P.TITLE_CODES.values())
+
+
+def _cut_at_end(cited: list[Citation], lines: Sequence[Line]) -> list[Citation]:
+    """Without the symbol a truncated copy cut before its issuer's code ("… Quyết định số 4400/QĐ" as the text's
+    last characters, read as a công văn of a body "QĐ"): a document type's code is no issuer, so the symbol is
+    unfinished and names no document."""
+    last = next((ln.text.rstrip() for ln in reversed(lines) if ln.text.strip()), "")
+    return [c for c in cited if not (c.symbol and c.issuer_code in _TYPE_CODES and c.text
+                                     and last.endswith(c.text.rstrip()))]
 
 
 def _own_spelling(header: Header, cited: list[Citation]) -> None:

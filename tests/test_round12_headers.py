@@ -165,3 +165,19 @@ def test_the_letters_own_spelling_wins_over_the_year_a_portal_title_adds(no, yea
     letter = parse_lines(lines)
     assert letter.header.symbol == f"{no}/{tail}"
     assert [c.symbol for c in letter.citations if c.symbol] == ["51/2003/NĐ-CP"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(10, 9999), st.sampled_from([("Quyết định", "QĐ"), ("Kế hoạch", "KH"), ("Thông báo", "TB")]))
+def test_a_symbol_the_copy_cut_before_its_issuers_code_is_not_cited(no, kind):
+    name, code = kind
+    opening = ["UBND XÃ HÒA XÁ", "TRƯỜNG TH HỒNG QUANG", "Số: 278/KH-TH", "Hòa Xá, ngày 08 tháng 9 năm 2025",
+               "KẾ HOẠCH", "Thực hiện nhiệm vụ năm học 2025-2026",
+               "Thực hiện Quyết định số 2358/QĐ-BGDĐT ngày 20/8/2025 của Bộ trưởng Bộ Giáo dục và Đào tạo;"]
+    cut = parse_lines([*opening, f"{name} số {no}/{code}"])
+    assert [c.symbol for c in cut.citations if c.symbol] == ["2358/QĐ-BGDĐT"]
+    # Whole, or not at the copy's end, the same number stays what the text names.
+    whole = parse_lines([*opening, f"{name} số {no}/{code}-UBND"])
+    assert f"{no}/{code}-UBND" in {c.symbol for c in whole.citations}
+    inside = parse_lines([*opening, f"{name} số {no}/{code} ngày 02/9/2025 của UBND xã;", "Trường xây dựng kế hoạch."])
+    assert any(c.symbol and c.symbol.startswith(f"{no}/") for c in inside.citations)
