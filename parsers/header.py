@@ -290,10 +290,11 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             continue
         if _DRAFT_MARK_RE.match(seg):
             continue  # "DỰ THẢO", "DỰ THẢO LẦN 2": the draft's mark, never its issuer
-        if _LIST_BULLET_RE.match(seg):
+        bullet = _LIST_BULLET_RE.match(seg)
+        if bullet:
             if not _heads_block(segs, k):
                 continue  # "• THÔNG ĐIỆP PHÒNG CHỐNG BỆNH SỞI": a list's item (a page's video list), never an issuer
-            seg = _LIST_BULLET_RE.match(seg).group("text")  # "• TÒA ÁN NHÂN DÂN TỐI CAO" over its rule: a tab's bullet
+            seg = bullet.group("text")  # "• TÒA ÁN NHÂN DÂN TỐI CAO" over its rule: a tab's bullet, then the issuer
         if _COUNT_OPENING_RE.match(seg):
             continue  # "12 NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH GIÁO DỤC …" over a rule: a headline's count, never an issuer
         if (is_upper(seg) and not seen_marker) or (is_upper(seg) and not issuer_candidates):

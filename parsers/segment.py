@@ -323,9 +323,9 @@ _TYPE_CODES = frozenset(P.TITLE_CODES.values())
 
 
 def _cut_at_end(cited: list[Citation], lines: Sequence[Line]) -> list[Citation]:
-    """Without the symbol a truncated copy cut before its issuer's code ("… Quyết định số 4400/QĐ" as the text's
-    last characters, read as a công văn of a body "QĐ"): a document type's code is no issuer, so the symbol is
-    unfinished and names no document."""
+    """The citations less the one a truncated copy cut before its issuer's code ("… Quyết định số 4400/QĐ" as the
+    text's last characters, read as a công văn of a body "QĐ"): a document type's code is no issuer, so that
+    symbol is unfinished and names no document."""
     last = next((ln.text.rstrip() for ln in reversed(lines) if ln.text.strip()), "")
     return [c for c in cited if not (c.symbol and c.issuer_code in _TYPE_CODES and c.text
                                      and last.endswith(c.text.rstrip()))]
