@@ -44,6 +44,16 @@ def despace(text: str) -> str:
     return re.sub(rf"(?<![^\s(])([BCDĐGHKLMNPQRSTVX]) (?=[{low}]{{2,}})", r"\1", text)
 
 
+# A portal's attribute table labels the symbol "Số hiệu:" / "Số ký hiệu:" ("Số hiệu:36/TANDTC-KHTCNgày đăng công
+# báo:…", its cells glued): the page's metadata, never the header's "Số:" line, wherever it stands.
+_SYMBOL_LABEL_RE = re.compile(r"^\s*Số\s*(?:\s*/\s*)?(?:ký\s*)?hiệu\b", re.I)
+
+
+def so_line(text: str) -> re.Match[str] | None:
+    """The header's "Số: 36/TANDTC-KHTC" line (not a metadata table's "Số hiệu:" cell)."""
+    return None if _SYMBOL_LABEL_RE.match(text) else P.SO_LINE_RE.match(text)
+
+
 def _pieces(text: str) -> list[str]:
     """Cut one column's text at the markers it holds: "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc" →
     ["TỈNH HẬU GIANG", "Độc Lập - Tự Do - Hạnh Phúc"]."""
@@ -53,7 +63,7 @@ def _pieces(text: str) -> list[str]:
     rule = _TRAILING_RULE_RE.search(text)
     if rule and rule.start() > 0:  # "BỘ XÂY DỰNG -------": the rule under the issuer, flattened beside it
         return [*_pieces(text[: rule.start()]), rule.group(0).strip()]
-    so = P.SO_LINE_RE.match(text)
+    so = so_line(text)
     if so:
         return [so.group(0).strip(), *_pieces(text[so.end():])]
     tl = _TITLE_LINE_RE.match(text)
@@ -131,7 +141,7 @@ def is_marker(seg: str) -> bool:
     date, the star or rule under the issuer."""
     return bool(P.NATIONAL_RE.search(seg) or P.MOTTO_RE.search(seg) or P.PARTY_HEADER_RE.search(seg)
                 or P.YOUTH_HEADER_RE.match(seg) or P.STAR_RE.match(seg) or P.RULE_RE.match(seg)
-                or P.SO_LINE_RE.match(seg) or place_date(seg) or P.HEADER_DATE_RE.match(seg))
+                or so_line(seg) or place_date(seg) or P.HEADER_DATE_RE.match(seg))
 
 
 def line_has_marker(line: Line) -> bool:
@@ -151,7 +161,15 @@ _ADMIN_ANY_RE = re.compile(rf"\b(?:{_UNITS})\b")
 
 
 # A list bullet opens an item of a list, never an issuer's line (a star stands between the Party's lines).
-_LIST_BULLET_RE = re.compile(r"^\s*[-–—+•●○◦▪■□➢►❖·]\s*\S")
+_LIST_BULLET_RE = re.compile(r"^\s*[-–—+•●○◦▪■□➢►❖·]\s*(?P<text>\S.*)$")
+
+
+def _heads_block(segs: list[str], k: int) -> bool:
+    """The bulleted piece k stands over the rule or star drawn under an issuer, or over the "Số" line: a portal
+    put its tab's bullet before the letter's issuer ("• TÒA ÁN NHÂN DÂN TỐI CAO" / "-------" / "Số: 36/…"); a
+    list's items stand over one another."""
+    after = segs[k + 1] if k + 1 < len(segs) else ""
+    return bool(P.RULE_RE.match(after) or P.STAR_RE.match(after) or so_line(after))
 
 
 def _issuer_lines(candidates: list[str]) -> list[str]:
@@ -198,6 +216,8 @@ _SUBJECT_GOES_ON_RE = re.compile(r"\b(?:CỦA|CHO|VỚI|VÀ|TẠI|THUỘC|GIỮA
 # A symbol's tail standing alone, its number blank or not: "/TTr-VPCP", "125/KH-UBND", "- CV/BTGTU".
 _SYMBOL_ALONE_RE = re.compile(
     r"^\s*(?:\d{1,5}\s*)?[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*\s*$")
+# No issuer's name opens with a figure (none among the held-out and dev gold issuers and parent bodies).
+_COUNT_OPENING_RE = re.compile(r"^\W*\d")
 _DRAFT_MARK_RE = re.compile(r"^\s*\(?\s*(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s+\d+)?\s*\)?\s*$")
 
 
@@ -233,7 +253,7 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
         if P.SO_ALONE_RE.match(seg):  # "Số:" whose symbol a PDF's text layer put lines below ("/TTr-VPCP")
             seen_marker, in_subject, pending_so = True, False, True
             continue
-        so = P.SO_LINE_RE.match(seg) or (P.SO_LINE_RE.match(f"Số: {seg}") if pending_so and _SYMBOL_ALONE_RE.match(seg)
+        so = so_line(seg) or (P.SO_LINE_RE.match(f"Số: {seg}") if pending_so and _SYMBOL_ALONE_RE.match(seg)
                                          else None)
         if so:
             pending_so = False
@@ -270,8 +290,13 @@ def read_header(lines: Sequence[Line], warnings: list[ParseWarning]) -> Header:
             continue
         if _DRAFT_MARK_RE.match(seg):
             continue  # "DỰ THẢO", "DỰ THẢO LẦN 2": the draft's mark, never its issuer
-        if _LIST_BULLET_RE.match(seg):
-            continue  # "• THÔNG ĐIỆP PHÒNG CHỐNG BỆNH SỞI": a list's item (a page's video list), never an issuer
+        bullet = _LIST_BULLET_RE.match(seg)
+        if bullet:
+            if not _heads_block(segs, k):
+                continue  # "• THÔNG ĐIỆP PHÒNG CHỐNG BỆNH SỞI": a list's item (a page's video list), never an issuer
+            seg = bullet.group("text")  # "• TÒA ÁN NHÂN DÂN TỐI CAO" over its rule: a tab's bullet, then the issuer
+        if _COUNT_OPENING_RE.match(seg):
+            continue  # "12 NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH GIÁO DỤC …" over a rule: a headline's count, never an issuer
         if (is_upper(seg) and not seen_marker) or (is_upper(seg) and not issuer_candidates):
             issuer_candidates.append(seg)
     if subject:

@@ -67,6 +67,7 @@ from parsers.signature import read_footer
 from parsers.symbols import parse_symbol
 from parsers.tier import infer_system, infer_tier
 from parsers.zones import (
+    OTHER_ITEM,
     RELATED_HEADLINE,
     closing_start,
     footer_start,
@@ -275,9 +276,10 @@ def segment_letter(raw: RawDocument, nlp_segmenter: str = "syllable") -> Letter:
     if not any((letter.header.symbol, letter.header.number, letter.header.issuer, letter.header.date)):
         letter.warnings.append(ParseWarning(code=WarningCode.NO_HEADER,
                                             message="no header (issuer, number, date) found"))
-    related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind == RELATED_HEADLINE}
-    letter.citations = [c for c in _citations(letter, nlp_segmenter)
-                        if not _names_itself(letter.header, c) and c.where not in related]
+    related = {f"furniture/{k}" for k, (kind, _) in enumerate(furniture, 1) if kind in (RELATED_HEADLINE, OTHER_ITEM)}
+    cited = _cut_at_end(_citations(letter, nlp_segmenter), lines)
+    _own_spelling(letter.header, cited)
+    letter.citations = [c for c in cited if not _names_itself(letter.header, c) and c.where not in related]
     _mark_reported_source(letter, furniture)
     letter.system = infer_system(letter)
     letter.tier, tier_notes = infer_tier(letter)
@@ -315,6 +317,32 @@ def _is_own(header: Header, symbol: str | None, date: dt.date | None) -> bool:
     own_year = own.year or (header.date.year if header.date else None)
     cited_year = cited.year or (date.year if date else None)
     return own_year is None or cited_year is None or own_year == cited_year
+
+
+_TYPE_CODES = frozenset(P.TITLE_CODES.values())
+
+
+def _cut_at_end(cited: list[Citation], lines: Sequence[Line]) -> list[Citation]:
+    """The citations less the one a truncated copy cut before its issuer's code ("… Quyết định số 4400/QĐ" as the
+    text's last characters, read as a công văn of a body "QĐ"): a document type's code is no issuer, so that
+    symbol is unfinished and names no document."""
+    last = next((ln.text.rstrip() for ln in reversed(lines) if ln.text.strip()), "")
+    return [c for c in cited if not (c.symbol and c.issuer_code in _TYPE_CODES and c.text
+                                     and last.endswith(c.text.rstrip()))]
+
+
+def _own_spelling(header: Header, cited: list[Citation]) -> None:
+    """A portal's title adds the year to a symbol that has none ("Quyết định số 291/2006/QĐ-UBDT" for 291/QĐ-UBDT
+    of 2006): where the letter's own text writes its symbol without the year, that spelling is the letter's."""
+    own = parse_symbol(header.symbol) if header.identity_from is IdentitySource.PORTAL_TITLE and header.symbol \
+        else None
+    if own is None or own.year is None:
+        return
+    written = next((c.symbol for c in cited if c.symbol and not c.where.startswith("furniture/")
+                    and (s := parse_symbol(c.symbol)) is not None and s.year is None
+                    and _is_own(header, c.symbol, c.date)), None)
+    if written:
+        header.symbol = written
 
 
 def _leads_and_body(letter: Letter, furniture: list[tuple[str, Line]]) -> tuple[list[str], str]:
