@@ -556,6 +556,7 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     # the share of the child unit's word pairs they hold (terms -1).
     linked = {(m.parent, m.child) for m in out}
     out += [found_otherwise(i, j, -1.0) for i, j in cited if (i, j) not in linked and c_sh[j]]
+    out = [m for m in out if not _beside_pointer(parent, child, m, cited)]
     out += [found_otherwise(i, j, -1.0)
             for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings)]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
@@ -564,6 +565,23 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links and not relays else []
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in assigned(index, wanted, settings, own_acts)]
     return out
+
+
+def _beside_pointer(parent: list[Unit], child: list[Unit], m: UnitMatch, cited: Sequence[tuple[int, int]]) -> bool:
+    """A child unit that names the parent's articles (or the heading of the item it sits in: "Điều 3. Nội dung
+    và mức chi" over "… theo quy định tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/…") says where it
+    comes from: another parent unit beside them — the decision's scope sharing the long title phrase (heldout
+    12: Điều 1.1 beside the Khoản 1 Điều 2 the item names), the section heading above the named articles
+    (heldout 11: MỤC II 'Nội dung và mức chi' beside its Điều 3, 4, 6), a date the two letters share — is no
+    source of it. The named items' own sub-items stay (the child may restate a point of the article it names).
+    Only that unit and its item's heading: the item's other blocks say their own things (heldout 08's "1.1.
+    Ủy ban nhân dân Thành phố:" names Khoản 1 Điều 4 in one of its seven duties)."""
+    here = child[m.child]
+    named = [parent[i].item for i, j in cited if j == m.child or (here.is_item and child[j].item == here.item)]
+    if not named:
+        return False
+    own = parent[m.parent].item
+    return not any(own == n or own.startswith(n + ".") for n in named)
 
 
 _AMOUNT_RE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(?:\([^()]{1,40}\)\s*)?(triệu\s+đồng|tỷ\s+đồng|nghìn\s+đồng|"

@@ -1,0 +1,86 @@
+"""Real cascades of bench/heldout_pairs 11-12 (a joint circular → a city's decision and Quy chế; a Prime
+Minister's decision → his follow-up letter): the child pointing at the parent's articles by number, each
+layout built in code after the real example. The letter_factory header's symbol 12-CV/BTGTU (a Công văn)
+stands for the parent's."""
+
+import pytest
+from letter_factory import pair
+
+from cascade.linking import link_letters
+
+DECISION = [
+    "Điều 1. Nguyên tắc hỗ trợ",
+    "1. Hỗ trợ trực tiếp cho hộ gia đình đang ở và có hộ khẩu thường trú tại nhà ở đó.",
+    "Điều 2. Đối tượng được hỗ trợ",
+    "1. Hộ gia đình có thương binh, bệnh binh, thân nhân liệt sỹ đã được cơ quan có thẩm quyền công nhận.",
+    "2. Hộ đang ở nhà tạm hoặc nhà ở bị hư hỏng nặng phải phá dỡ để xây mới.",
+    "Điều 3. Mức hỗ trợ",
+    "Mức hỗ trợ xây mới là 40 triệu đồng/hộ, sửa chữa nhà ở là 20 triệu đồng/hộ.",
+    "Điều 4. Chi phí quản lý",
+    "1. Các tỉnh sử dụng ngân sách địa phương bố trí kinh phí quản lý tối đa không quá 0,5% tổng kinh phí.",
+    "2. Bộ Xây dựng lập dự toán kinh phí hàng năm cho công tác chỉ đạo, kiểm tra, tổng kết.",
+    "Điều 5. Hiệu lực thi hành",
+    "Quyết định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.",
+]
+
+
+def _links(tmp_path, child_body, parent_body=DECISION):
+    parent, child = pair(tmp_path, parent_body, child_body)
+    return {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child).item_links}
+
+
+@pytest.mark.parametrize("pointer, named", [
+    # the city's Quy chế: "… theo quy định tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/2009/TTLT-…"
+    ("Điều 2, Điều 3 và Điều 4 Công văn số 12-CV/BTGTU", {"Điều 2", "Điều 3", "Điều 4"}),
+    ("các Điều 2, 3 và 4 của Công văn số 12-CV/BTGTU", {"Điều 2", "Điều 3", "Điều 4"}),
+    ("Khoản 1, 2 Điều 4 Công văn số 12-CV/BTGTU", {"Điều 4.1", "Điều 4.2"}),
+    # the parent by its number alone, or its kind said again once the child has cited it
+    ("Điều 3 Công văn số 12", {"Điều 3"}),
+    ("Điều 3 Công văn nêu trên", {"Điều 3"}),
+])
+def test_a_child_item_naming_several_articles_of_the_parent_restates_each(tmp_path, pointer, named):
+    links = _links(tmp_path, [
+        "1. Phạm vi áp dụng: việc cấp phát và quyết toán nguồn vốn của chương trình trên địa bàn huyện.",
+        f"2. Nội dung và mức chi được thực hiện theo quy định tại {pointer} và các quy định hiện hành.",
+    ])
+    assert {p for p, c in links if c == "2"} == named
+
+
+@pytest.mark.parametrize("pointer", ["Điều 3, 4 và 5 Công văn này", "Điều 3 Thông tư nêu trên",
+                                     "Điều 3 Công văn số 120", "Điều 3 và Điều 4 Công văn số 98-CV/BTGTU"])
+def test_the_childs_own_articles_another_kind_or_another_number_are_no_pointer(tmp_path, pointer):
+    links = _links(tmp_path, [f"1. Việc cấp phát kinh phí cho các hộ thực hiện theo quy định tại {pointer}."])
+    assert not links
+
+
+def test_the_sub_items_of_an_item_pointing_at_a_khoan_say_their_part_of_it_and_nothing_else(tmp_path):
+    # the Prime Minister's letter: "1. Điều chỉnh mức trợ cấp … quy định tại Khoản 1 Điều 2 Quyết định số
+    # 142/2008/QĐ-TTg …, như sau:" / "a) Từ ngày 01 tháng 01 năm 2009, điều chỉnh tăng thêm 15% …" — not the
+    # decision's scope for the title phrase both repeat, nor its entry into force for the date they share
+    links = _links(tmp_path, [
+        "1. Điều chỉnh kinh phí quản lý đối với các tỉnh sử dụng ngân sách địa phương quy định tại Khoản 1 Điều 4 "
+        "Công văn số 12-CV/BTGTU về hỗ trợ trực tiếp cho hộ gia đình đang ở và có hộ khẩu thường trú, như sau:",
+        "a) Từ ngày 01 tháng 01 năm 2025, điều chỉnh tăng thêm 15% mức kinh phí quản lý.",
+        "b) Từ ngày 01 tháng 05 năm 2025, điều chỉnh tăng thêm 05% mức kinh phí quản lý.",
+    ])
+    assert links == {("Điều 4.1", "1"), ("Điều 4.1", "1.a"), ("Điều 4.1", "1.b")}
+
+
+def test_an_item_not_opening_a_list_hands_its_pointer_to_no_sub_item(tmp_path):
+    links = _links(tmp_path, [
+        "1. Bố trí kinh phí quản lý theo quy định tại Khoản 1 Điều 4 Công văn số 12-CV/BTGTU.",
+        "a) Phổ biến rộng rãi chủ trương tới cán bộ, đảng viên và nhân dân trên địa bàn.",
+    ])
+    assert ("Điều 4.1", "1") in links
+    assert not any(c == "1.a" for _, c in links)
+
+
+def test_the_heading_over_a_pointer_is_not_linked_to_the_parents_section_above_the_named_articles(tmp_path):
+    # the Quy chế's "Điều 3. Nội dung và mức chi" / "… theo quy định tại Điều 3, Điều 4 và Điều 6 …" — not the
+    # circular's "MỤC II. NỘI DUNG VÀ MỨC CHI" that holds those articles
+    parent = ["I. NỘI DUNG VÀ MỨC CHI HỖ TRỢ", *DECISION[4:10], "II. HIỆU LỰC", *DECISION[10:]]
+    links = _links(tmp_path, [
+        "Điều 1. Nội dung và mức chi hỗ trợ",
+        "Nội dung và mức chi được thực hiện theo quy định tại Điều 3 và Điều 4 Công văn số 12-CV/BTGTU.",
+    ], parent)
+    assert links == {("Điều 3", "Điều 1"), ("Điều 4", "Điều 1")}
