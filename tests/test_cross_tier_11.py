@@ -84,3 +84,37 @@ def test_the_heading_over_a_pointer_is_not_linked_to_the_parents_section_above_t
         "Nội dung và mức chi được thực hiện theo quy định tại Điều 3 và Điều 4 Công văn số 12-CV/BTGTU.",
     ], parent)
     assert links == {("Điều 3", "Điều 1"), ("Điều 4", "Điều 1")}
+
+
+RULES_PARENT = [
+    "MỤC I. NHỮNG QUY ĐỊNH CHUNG",
+    "Điều 1. Phạm vi điều chỉnh",
+    "Thông tư này quy định việc cấp phát, quản lý và sử dụng kinh phí thực hiện chính sách ưu đãi người có công.",
+    "MỤC II. QUẢN LÝ KINH PHÍ",
+    "Điều 2. Lập dự toán",
+    "1. Phòng Lao động - Thương binh và Xã hội quận, huyện, thị xã và cơ sở nuôi dưỡng người có công lập dự toán "
+    "kinh phí thực hiện chính sách ưu đãi người có công của năm kế hoạch gửi Sở Lao động - Thương binh và Xã hội.",
+    "2. Sở Lao động - Thương binh và Xã hội xem xét, tổng hợp dự toán gửi Bộ trước ngày 20 tháng 7.",
+]
+
+
+def test_a_mucs_heading_is_no_source_of_a_chuongs_heading_that_says_the_same(tmp_path):
+    # the circular's "MỤC I. NHỮNG QUY ĐỊNH CHUNG" and the Quy chế's "Chương I / QUY ĐỊNH CHUNG": the legal
+    # form's words, not what either says; their articles carry the links
+    parent, child = pair(tmp_path, RULES_PARENT, [
+        "Chương I", "", "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Quy chế này quy định việc cấp phát, quản lý và sử dụng kinh phí thực hiện chính sách ưu đãi người có công "
+        "trên địa bàn Thành phố.",
+        "Chương II", "", "TRÁCH NHIỆM CỦA CÁC NGÀNH",
+        "Điều 2. Phòng Lao động - Thương binh và Xã hội quận - huyện có nhiệm vụ",
+        "1. Lập dự toán kinh phí thực hiện chính sách ưu đãi người có công gửi Sở Lao động - Thương binh và Xã hội.",
+    ])
+    result = link_letters(parent, child)
+    links = {(lk.parent_item, lk.child_item) for lk in result.item_links}
+    assert ("Điều 1", "Điều 1") in links
+    assert not any(p.startswith("Mục") or c.startswith("Chương") for p, c in links)
+    assert not any(x.startswith("Mục") for x in result.dropped)
+    # a body's heading "Điều 2. Phòng … có nhiệm vụ" names the body whose duties follow: the duty it restates
+    # is its khoản's source, not the heading's
+    assert ("Điều 2.1", "Điều 2") not in links
