@@ -52,6 +52,12 @@ def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> b
             and sum(w[0].isupper() for w in words) >= capitalised * len(words))
 
 
+def without_names(text: str) -> str:
+    """The text with the known organisations' names blanked out ("Sở Lao động – …" → " | – …"): what two duties
+    of the same bodies share once the bodies are left aside (their names are in every duty of a flow)."""
+    return ORGANISATION_RE.sub(" | ", normalise_tones(text))
+
+
 def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, int]], max_words: int = 12,
                   capitalised: float = 0.75) -> set[tuple[int, int]]:
     """The links between a name line and a unit that is not one (frame units left alone)."""
@@ -70,4 +76,4 @@ def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, 
     return out
 
 
-__all__ = ["is_name_line", "name_mentions"]
+__all__ = ["is_name_line", "name_mentions", "without_names"]

@@ -118,3 +118,81 @@ def test_a_mucs_heading_is_no_source_of_a_chuongs_heading_that_says_the_same(tmp
     # a body's heading "Điều 2. Phòng … có nhiệm vụ" names the body whose duties follow: the duty it restates
     # is its khoản's source, not the heading's
     assert ("Điều 2.1", "Điều 2") not in links
+
+
+# The circular's flow as printed (heldout 11, TTLT 47/2009 Điều 7.2 and 13.4): each step of the money going up,
+# the Sở's estimate (7.2.b) and its settlement (13.4.b) sent to the Bộ by the same date.
+FLOW_PARENT = [
+    "Điều 7. Lập dự toán kinh phí",
+    "1. Dự toán kinh phí thực hiện các chính sách ưu đãi người có công với cách mạng phải chi tiết theo từng loại"
+    " trợ cấp hàng tháng, trợ cấp một lần và thể hiện đầy đủ nội dung chi nêu tại mục II Thông tư này.",
+    "2. Lập dự toán kinh phí hàng năm được thực hiện theo quy định của Luật Ngân sách nhà nước và các văn bản "
+    "hướng dẫn Luật. Ngoài ra, Thông tư này hướng dẫn cụ thể quy trình và trình tự thời gian lập dự toán như sau:",
+    "a) Phòng Lao động – Thương binh và Xã hội quận, huyện, thị xã, thành phố thuộc tỉnh và cơ sở nuôi dưỡng, "
+    "điều dưỡng người có công với cách mạng trực thuộc Sở Lao động – Thương binh và Xã hội, lập dự toán kinh phí "
+    "thực hiện chính sách ưu đãi người có công với cách mạng của năm kế hoạch gửi Sở Lao động – Thương binh và Xã"
+    " hội trước ngày 20 tháng 6 hàng năm.",
+    "b) Sở Lao động – Thương binh và Xã hội xem xét dự toán của các Phòng Lao động – Thương binh và Xã hội, cơ sở"
+    " nuôi dưỡng, điều dưỡng người có công với cách mạng và dự toán chi tại Sở, tổng hợp dự toán kinh phí chi ưu "
+    "đãi người có công cách mạng của tỉnh, thành phố trực thuộc Trung ương gửi Bộ Lao động – Thương binh và Xã "
+    "hội trước ngày 5 tháng 7 hàng năm.",
+    "c) Bộ Lao động – Thương binh và Xã hội xem xét dự toán kinh phí trợ cấp người có công với cách mạng của các "
+    "Sở Lao động – Thương binh và Xã hội; tổng hợp dự toán kinh phí thực hiện chính sách ưu đãi người có công với"
+    " cách mạng gửi Bộ Tài chính trước ngày 20 tháng 7 hàng năm.",
+    "d) Bộ Tài chính xem xét và tổng hợp dự toán kinh phí chi ưu đãi người có công với cách mạng vào dự toán chi "
+    "ngân sách nhà nước, báo cáo Chính phủ trình Quốc hội phê duyệt và giao dự toán cho Bộ Lao động – Thương binh"
+    " và Xã hội trước ngày 20/11 hàng năm.",
+    "Điều 13. Hạch toán, quyết toán kinh phí",
+    "4. Quy trình, thủ tục, nội dung xét duyệt, thẩm định và thông báo kết quả xét duyệt, thẩm định quyết toán "
+    "thực hiện theo các quy định hiện hành của Bộ Tài chính về hướng dẫn xét duyệt, thẩm định và thông báo quyết "
+    "toán năm đối với các cơ quan hành chính, đơn vị sự nghiệp, tổ chức được ngân sách nhà nước hỗ trợ và ngân "
+    "sách các cấp, cụ thể như sau:",
+    "a) Phòng Lao động – Thương binh và Xã hội và cơ sở nuôi dưỡng, điều dưỡng người có công với cách mạng lập "
+    "báo cáo quyết toán theo quy định gửi Sở Lao động – Thương binh và Xã hội trước ngày 30/4 hàng năm.",
+    "b) Sở Lao động – Thương binh và Xã hội xét duyệt và thông báo kết quả xét duyệt quyết toán kinh phí cho "
+    "Phòng Lao động – Thương binh và Xã hội, cơ sở nuôi dưỡng, điều dưỡng người có công với cách mạng và phần "
+    "kinh phí chi tại Sở; tổng hợp báo cáo quyết toán kinh phí thực hiện chính sách ưu đãi người có công với cách"
+    " mạng của tỉnh, thành phố trực thuộc Trung ương (kèm theo thông báo xét duyệt quyết toán cho phòng Lao động "
+    "– Thương binh và Xã hội, cơ sở nuôi dưỡng, điều dưỡng người có công cách mạng, bảng xác nhận số dư, giấy nộp"
+    " tiền vào ngân sách nhà nước (nếu có) gửi Bộ Lao động – Thương binh và Xã hội trước ngày 5/7 hàng năm.",
+    "c) Bộ Lao động – Thương binh và Xã hội thẩm định và thông báo kết quả thẩm định quyết toán cho các Sở Lao "
+    "động – Thương binh và Xã hội; tổng hợp quyết toán theo kết quả thẩm định gửi Bộ Tài chính trước ngày 1/10 "
+    "hàng năm.",
+    "d) Bộ Tài chính thẩm định và thông báo kết quả thẩm định quyết toán kinh phí thực hiện chi ưu đãi người có "
+    "công với cách mạng cho Bộ Lao động – Thương binh và Xã hội và tổng hợp vào quyết toán ngân sách nhà nước "
+    "theo chế độ quy định.",
+]
+ESTIMATE = ("Thẩm tra dự toán kinh phí hàng năm thực hiện chính sách ưu đãi người có công với cách mạng và người "
+            "trực tiếp tham gia kháng chiến của Phòng Lao động - Thương binh và Xã hội các quận - huyện, các đơn "
+            "vị thuộc Sở Lao động - Thương binh và Xã hội có sử dụng kinh phí thực hiện chính sách ưu đãi người "
+            "có công với cách mạng và người trực tiếp tham gia kháng chiến gồm: Ban Quản trang thành phố, Sở Lao "
+            "động - Thương binh và Xã hội (phần chi tại Sở, gọi chung là các đơn vị thuộc Sở), tổng hợp thành dự "
+            "toán kinh phí của Thành phố báo cáo Bộ Lao động - Thương binh và Xã hội trước ngày {date} hàng năm.")
+
+
+@pytest.mark.parametrize("duty, source", [
+    # the Quy chế's 4.1 "Thẩm tra dự toán … báo cáo Bộ … trước ngày 05 tháng 7 hàng năm" ← the circular's 7.2.b,
+    # not its 13.4.b that sets the same date for the settlement; and 4.6's settlement ← 13.4.b
+    (ESTIMATE.format(date="05 tháng 7"), "Điều 7.2.b"),
+    ("Tổng hợp báo cáo quyết toán kinh phí thực hiện chính sách ưu đãi người có công với cách mạng và người trực "
+     "tiếp tham gia kháng chiến của Thành phố gửi về Bộ Lao động - Thương binh và Xã hội trước ngày 05 tháng 7 hàng "
+     "năm.", "Điều 13.4.b"),
+])
+def test_a_duty_restated_around_the_parents_deadline_comes_from_the_step_closest_to_it(tmp_path, duty, source):
+    links = _links(tmp_path, ["Điều 1. Sở Lao động - Thương binh và Xã hội có nhiệm vụ", f"1. {duty}"], FLOW_PARENT)
+    assert {p for p, c in links if c == "Điều 1.1"} == {source}
+
+
+@pytest.mark.parametrize("duty", [
+    ESTIMATE.format(date="15 tháng 8"),  # a date the parent does not set
+    # the parent's date and bodies, another duty
+    "Hoàn thành việc sửa chữa trụ sở và bàn giao trang thiết bị cho Sở Lao động - Thương binh và Xã hội trước ngày "
+    "5 tháng 7 hàng năm.",
+    "Gửi Bộ Lao động - Thương binh và Xã hội báo cáo tình hình tổ chức đoàn thanh niên trước ngày 05 tháng 7 hàng "
+    "năm.",
+    "Tổ chức hội nghị tổng kết công tác thi đua khen thưởng của ngành, mời đại diện Bộ Lao động - Thương binh và Xã "
+    "hội dự, trước ngày 5/7 hàng năm.",
+])
+def test_a_deadline_the_parent_does_not_set_or_shared_with_another_duty_is_no_source(tmp_path, duty):
+    links = _links(tmp_path, ["Điều 1. Sở Lao động - Thương binh và Xã hội có nhiệm vụ", f"1. {duty}"], FLOW_PARENT)
+    assert not any(c == "Điều 1.1" for _, c in links)
