@@ -5,20 +5,15 @@ stands for the parent's."""
 
 import pytest
 from letter_factory import pair
+from test_cross_tier import DECISION as CROSS_TIER_DECISION
 
 from cascade.linking import link_letters
 
 DECISION = [
-    "Điều 1. Nguyên tắc hỗ trợ",
-    "1. Hỗ trợ trực tiếp cho hộ gia đình đang ở và có hộ khẩu thường trú tại nhà ở đó.",
-    "Điều 2. Đối tượng được hỗ trợ",
-    "1. Hộ gia đình có thương binh, bệnh binh, thân nhân liệt sỹ đã được cơ quan có thẩm quyền công nhận.",
-    "2. Hộ đang ở nhà tạm hoặc nhà ở bị hư hỏng nặng phải phá dỡ để xây mới.",
+    *CROSS_TIER_DECISION[:5],
     "Điều 3. Mức hỗ trợ",
     "Mức hỗ trợ xây mới là 40 triệu đồng/hộ, sửa chữa nhà ở là 20 triệu đồng/hộ.",
-    "Điều 4. Chi phí quản lý",
-    "1. Các tỉnh sử dụng ngân sách địa phương bố trí kinh phí quản lý tối đa không quá 0,5% tổng kinh phí.",
-    "2. Bộ Xây dựng lập dự toán kinh phí hàng năm cho công tác chỉ đạo, kiểm tra, tổng kết.",
+    *CROSS_TIER_DECISION[5:],
     "Điều 5. Hiệu lực thi hành",
     "Quyết định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.",
 ]
