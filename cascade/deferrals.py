@@ -138,8 +138,9 @@ def deferral_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_uni
 # several articles ("tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH", heldout 11;
 # "Khoản 1, 2 Điều 4"), and the kind may take four words ("Thông tư liên tịch").
 _REF = r"(?:(?:điểm|khoản|điều)\s+(?:\d{1,3}|[a-zđ])\b)"
+_MAX_REFS = 12  # articles, khoản, points one pointer lists; the longest list in the real letters has 3
 _POINTER_RE = re.compile(
-    rf"(?P<refs>{_REF}(?:\s*(?:,|;|và|hoặc|\s)\s*(?:các\s+)?(?:{_REF}|\d{{1,3}}\b))*)"
+    rf"(?P<refs>{_REF}(?:(?:\s*[,;]\s*|\s+(?:và|hoặc)\s+|\s+)(?:các\s+)?(?:{_REF}|\d{{1,3}}\b)){{0,{_MAX_REFS}}}+)"
     r"\s+(?:của\s+)?(?P<kind>(?!(?:và|hoặc|các|tại|theo)\s)(?:[^\W\d_]+\s+){1,4}?)"
     r"(?:(?:số\s+)?(?P<symbol>\d[\w/.\-]*)|(?P<above>nêu\s+trên|nói\s+trên|trên|đã\s+dẫn)\b)", re.I)
 _PART_RE = re.compile(r"(điểm|khoản|điều)\s+(\d{1,3}|[a-zđ])\b|(\d{1,3})\b", re.I)
