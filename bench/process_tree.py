@@ -11,6 +11,7 @@ shorter than that; peaks are therefore lower bounds, CPU times close ones.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import time
 from dataclasses import asdict, dataclass, field
@@ -110,7 +111,9 @@ def run_sampled(cmd: list[str], interval: float = 0.5, timeline_every: float = 5
         if now >= next_mark:
             timeline.append((round(now, 1), round(main_mb, 1), round(tree, 1)))
             next_mark = now + timeline_every
-        time.sleep(interval)
+        # back at once when the command ends: the wall time is not rounded up to the next sample
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            child.wait(timeout=interval)
     out, err = child.communicate()
     wall = time.perf_counter() - t0
     return TreeStats(wall, child.returncode, out, err, sorted(seen.values(), key=lambda p: p.started_s),
