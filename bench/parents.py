@@ -4,6 +4,11 @@ peer (datasketch) measured on the same letters.
 
     .venv/bin/python bench/parents.py --sizes 100,1000          # parse (cached under bench/out), detect, score
     .venv/bin/python bench/parents.py --sizes 100 --tune-minhash  # the peer's grid, on seed 1
+    .venv/bin/python bench/parents.py --sizes 1000 --missing 0.2   # a fifth of the district letters left out
+
+With `--missing`, that share of the district letters (drawn with a fixed seed) is taken out of the folder, as
+an analyst's folder lacks letters: their communes have no parent there, and the table says where they went
+(nowhere, the province above, which is arguable, or another letter: wrong); the other letters are scored as usual.
 
 bench/run.py calls `score_parents` and `minhash_parents` for its table.
 """
@@ -112,6 +117,21 @@ def _corpus(size: int, seed: int) -> tuple[Path, dict]:
     return root, json.loads((root / "gold.json").read_text(encoding="utf-8"))
 
 
+def _leave_out(letters: dict[str, Letter], gold: dict, share: float
+               ) -> tuple[dict[str, Letter], dict, dict[str, str | None]]:
+    """The folder without `share` of its district letters: the letters kept, the gold of the letters whose
+    parent is still there, and each orphan with the parent of its missing parent."""
+    import random
+
+    parent_of = {g["path"]: g["parent"] for g in gold["letters"]}
+    districts = sorted(g["path"] for g in gold["letters"] if g["tier"] == "district")
+    gone = set(random.Random(7).sample(districts, int(len(districts) * share)))
+    orphans = {g["path"]: parent_of[g["parent"]] for g in gold["letters"] if g["parent"] in gone}
+    kept = {p: letter for p, letter in letters.items() if p not in gone}
+    rest = [g for g in gold["letters"] if g["path"] not in gone and g["path"] not in orphans]
+    return kept, {**gold, "letters": rest}, orphans
+
+
 def _table(name: str, scores: dict) -> str:
     cells = [f"{scores[k]['accuracy']:.3f} ({scores[k]['letters']})" if k in scores else "—"
              for k in ("all", *CLASSES)]
@@ -128,6 +148,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--tune-minhash", action="store_true", help="grid of the peer's settings on seed 1")
     ap.add_argument("--no-minhash", action="store_true")
+    ap.add_argument("--missing", type=float, default=0.0, help="share of district letters left out of the folder")
     a = ap.parse_args()
     if a.tune_minhash:
         root, gold = _corpus(100, 1)
@@ -142,6 +163,9 @@ def main() -> None:
     for size in (int(s) for s in a.sizes.split(",")):
         root, gold = _corpus(size, a.seed)
         letters = load_letters(root, gold)
+        orphans: dict[str, str | None] = {}
+        if a.missing:
+            letters, gold, orphans = _leave_out(letters, gold, a.missing)
         pred, stats = ours(letters)
         print(_table(f"cascade, {len(letters)} letters", score_parents(pred, gold)), flush=True)
         wrong = [g for g in gold["letters"] if (pred.get(g["path"]) or None) != g["parent"]]
@@ -154,6 +178,11 @@ def main() -> None:
             n = stats["nodes"].get(g["path"])
             print(f"    {g['path']} [{g.get('evidence')}] gold {g['parent']} got {pred.get(g['path'])} "
                   f"{[r for p in n.parents for r in p.reasons][:3] if n else 'not parsed'}")
+        if orphans:
+            nowhere = sum(1 for o in orphans if pred.get(o) is None)
+            above = sum(1 for o, grand in orphans.items() if pred.get(o) is not None and pred.get(o) == grand)
+            print(f"  parent not in the folder: {len(orphans)} letters; placed nowhere {nowhere}, under the "
+                  f"letter above the missing one {above}, under another letter {len(orphans) - nowhere - above}")
         if not a.no_minhash:
             mpred, seconds = minhash_parents(letters)
             print(_table(f"MinHash-LSH, {len(letters)} letters ({seconds:.1f} s, "
