@@ -533,13 +533,14 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     linked = {(m.parent, m.child) for m in runs}
     p_sh, c_sh, weight = weighted
 
-    def found_otherwise(i: int, j: int, terms: float, sentences: tuple[SentencePair, ...] = (),
+    def found_otherwise(i: int, j: int, terms: float | None, sentences: tuple[SentencePair, ...] = (),
                         deferred: bool = False) -> UnitMatch:
-        """A match not made by word runs, with the word-run coverages its two units have all the same."""
+        """A match not made by word runs, with the word-run coverages its two units have all the same; its
+        score is `terms`, or with None the share of the child unit's word pairs the parent unit holds."""
         w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
-        return UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass if terms < 0 else terms, False, sentences,
+        return UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass if terms is None else terms, False, sentences,
                          deferred=deferred)
 
     for (i, j), e in sorted(evidence.items()):
@@ -561,13 +562,13 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
                               settings.name_capitalised)
     out = [m for m in out if (m.parent, m.child) not in mentions]
     # The child pointing at the parent's article, and restating a figure the parent states once: scored by
-    # the share of the child unit's word pairs they hold (terms -1).
+    # the share of the child unit's word pairs they hold.
     linked = {(m.parent, m.child) for m in out}
-    out += [found_otherwise(i, j, -1.0) for i, j in cited if (i, j) not in linked and c_sh[j]]
+    out += [found_otherwise(i, j, None) for i, j in cited if (i, j) not in linked and c_sh[j]]
     out = [m for m in out if not _beside_pointer(parent, child, m, cited)]
-    out += [found_otherwise(i, j, -1.0)
+    out += [found_otherwise(i, j, None)
             for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings)]
-    out += [found_otherwise(i, j, -1.0)
+    out += [found_otherwise(i, j, None)
             for i, j in deadline_links(parent, child, {(m.parent, m.child) for m in out}, settings)]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in relays]
