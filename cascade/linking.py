@@ -14,6 +14,7 @@ from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
+from cascade.splits import split_points
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
@@ -340,6 +341,7 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
     lift = _lifts(pair, sources, main, settings)
+    split = split_points(lift, content, pair.p_units, pair.c_units, score_of, settings.split_min)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
@@ -350,6 +352,9 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
             grouped[(p_item, c_item)].append(m)
         if at is not None and not (m.deferred and at == c_item):
             grouped[(p_item, at)].append(m)
+        if (p_item, c_item) in split and not m.deferred:
+            # a point of a split list: reported at the point as well as at the section
+            grouped[(p_item, c_item)].append(m)
     out = []
     for (p_item, c_item), ms in grouped.items():
         p_members = {k for k, u in enumerate(pair.p_units) if u.item == p_item}
