@@ -14,7 +14,7 @@ from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
-from cascade.splits import split_points
+from cascade.splits import article_ids, split_points
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
@@ -258,7 +258,7 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
         )
     dropped = [u.id for k, u in enumerate(p_units) if k not in per_parent and k not in pair.p_framed]
     added = [u.id for k, u in enumerate(c_units) if k not in per_child and k not in pair.c_framed]
-    item_links = _item_links(pair, links, settings)
+    item_links = _item_links(pair, links, settings, article_ids(child))
     summary = _summary(pair, links, item_links, dropped, added)
     result = LinkResult(parent=parent, child=child, links=links, item_links=item_links, dropped=dropped,
                         added=added, citation_check=citation, summary=summary)
@@ -328,7 +328,8 @@ def _ids(pair: _Pair, m: UnitMatch) -> tuple[str, str]:
     return pair.p_units[m.parent].id, pair.c_units[m.child].id
 
 
-def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list[ItemLink]:
+def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings,
+                articles: frozenset[str] = frozenset()) -> list[ItemLink]:
     """Roll unit links up to items at the level the child works at; words are counted once however many
     links carry them. Preamble and closing paragraphs frame the letters and stay unit links only."""
     by_key = {(lk.parent, lk.child): lk for lk in links}
@@ -341,7 +342,7 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings) -> list
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
     lift = _lifts(pair, sources, main, settings)
-    split = split_points(lift, content, pair.p_units, pair.c_units, score_of, settings.split_min)
+    split = split_points(lift, content, pair.p_units, pair.c_units, score_of, settings.split_min, articles)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
