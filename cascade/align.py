@@ -137,11 +137,6 @@ class AlignSettings:
     # (the copies 0.7-0.8 take in are homes of no weaker match), off (above 1.0) loses held-out 01-04
     whole_min: float = 0.9
     lift_share: float = 0.6  # share of a child item's sub-items taking one parent item: it implements it whole
-    # … unless at least this many of those sub-items each take a different part of that item: the child split
-    # the item's list into its own points (cascade/splits.py). On the real pairs 01-14 and the dev pairs 2 finds
-    # the one two-point split (held-out 02: 0.889 → 1.000) and 3-8 the others (13's six amounts, read under the
-    # parser's ids) with no false link; off (99) gives round 7's scores
-    split_min: int = 2
     unrelated_max: float = 0.2  # share of the child's words from the parent under which a pair looks unrelated
     # Long parents (cascade.unit_candidates): each child unit is scored against its best-voted parent
     # units only, so a pair's cost grows with its size, not with the product of its units.

@@ -14,7 +14,7 @@ from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
-from cascade.splits import article_ids, split_points
+from cascade.splits import article_ids, article_points
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
@@ -342,7 +342,7 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings,
     for m in content:
         sources[pair.c_units[m.child].item].add(pair.p_units[m.parent].item)
     lift = _lifts(pair, sources, main, settings)
-    split = split_points(lift, content, pair.p_units, pair.c_units, score_of, settings.split_min, articles)
+    in_articles = article_points(lift, articles)
     grouped: dict[tuple[str, str], list[UnitMatch]] = defaultdict(list)
     for m in content:
         p_item, c_item = pair.p_units[m.parent].item, pair.c_units[m.child].item
@@ -353,8 +353,8 @@ def _item_links(pair: _Pair, links: list[Link], settings: AlignSettings,
             grouped[(p_item, c_item)].append(m)
         if at is not None and not (m.deferred and at == c_item):
             grouped[(p_item, at)].append(m)
-        if (p_item, c_item) in split and not m.deferred:
-            # a point of a split list: reported at the point as well as at the section
+        if (p_item, c_item) in in_articles and not m.deferred:
+            # a khoản or điểm of a child article: reported there as well as at the article
             grouped[(p_item, c_item)].append(m)
     out = []
     for (p_item, c_item), ms in grouped.items():
