@@ -28,7 +28,7 @@ import numpy as np
 from cascade.citecheck import edit_distance
 from cascade.letter_facts import CitedFacts, LetterFacts, letter_facts
 from cascade.letter_store import LetterStore
-from cascade.trigram_index import TrigramIndex, labels_of, letter_features
+from cascade.trigram_index import ShardVoters, TrigramIndex, labels_of, letter_features
 from cascade.units import letter_units
 from models import Letter, NodeStatus, Tier
 from models.corpus import FolderCitationStatus, LetterNode, ParentEvidence, ParentLink
@@ -350,7 +350,12 @@ def detect_parents(letters: Mapping[str, Letter], settings: CorpusSettings = DEF
         levels[TIER_RANK.get(facts[path].tier, unplaced)].append(path)
     deferred: list[_Proposal] = []
     masks = _source_masks(facts, index)
+    # The votes run where the postings are: a shard of the letters per Dask worker (each returns its
+    # tops, merged here), or in this process; the exact scores run here.
+    voters = ShardVoters(index, executor) if executor is not None else None
     for level in sorted({*levels, unplaced}):
+        if voters is not None and levels.get(level):
+            index.vote_on(levels[level], k, settings.rare_candidates, masks[level], voters)
         proposals = [p for path in levels.get(level, [])
                      for p in _content_proposals(path, facts, index, settings, k, graph, labels,
                                                  _named_letters(path, facts[path], by_body, settings),

@@ -18,6 +18,7 @@ import hashlib
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -149,11 +150,93 @@ def _groups(sorted_grams: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _top(votes: np.ndarray, k: int) -> list[int]:
-    """The `k` letters of most votes (more than none), most first, ties by number."""
+    """The `k` letters of most votes (more than none), most first, ties by number (also at the k-th
+    place, so the top of a folder is the merge of the tops of its shards: `merge_tops`)."""
+    return [int(j) for j in _top_of(votes, k)]
+
+
+def _top_of(votes: np.ndarray, k: int) -> np.ndarray:
     nonzero = np.flatnonzero(votes > 0)
     if len(nonzero) > k:
-        nonzero = nonzero[np.argpartition(-votes[nonzero], k - 1)[:k]]
-    return [int(j) for j in nonzero[np.lexsort((nonzero, -votes[nonzero]))]]
+        kth = -np.partition(-votes[nonzero], k - 1)[k - 1]
+        nonzero = nonzero[votes[nonzero] >= kth]  # every letter tied at the k-th place, cut below by number
+    return nonzero[np.lexsort((nonzero, -votes[nonzero]))][:k]
+
+
+def merge_tops(tops: list[tuple[np.ndarray, np.ndarray]], k: int) -> list[int]:
+    """The `k` best of several shards' (letter numbers, votes) tops, most first, ties by number: the
+    same letters `_top` finds over the whole folder, since a letter's votes are counted whole in its
+    own shard."""
+    if not tops:
+        return []
+    letters = np.concatenate([t[0] for t in tops]).astype(np.int64)
+    votes = np.concatenate([t[1] for t in tops])
+    return [int(j) for j in letters[np.lexsort((letters, -votes))][:k]]
+
+
+@dataclass
+class Shard:
+    """The capped postings of letters `lo`..`hi` only (every partition's, cut to those letters, in the
+    same order): what one worker holds. A letter's votes are summed over the same entries in the same
+    order as in the whole index, so they are bit for bit the same."""
+
+    lo: int
+    hi: int
+    parts: list[_Part]
+    max_postings: int
+
+    @classmethod
+    def of(cls, index: "TrigramIndex", lo: int, hi: int) -> "Shard":
+        parts = []
+        for part in index.parts:
+            inside = (part.docs >= lo) & (part.docs < hi)
+            counts = np.add.reduceat(inside, part.offsets[:-1]) if len(part.docs) else np.zeros(len(part.vocab))
+            counts = np.where(np.diff(part.offsets) > 0, counts, 0)  # reduceat reads one entry on an empty range
+            offsets = np.zeros(len(part.vocab) + 1, dtype=np.int64)
+            np.cumsum(counts, out=offsets[1:])
+            parts.append(_Part(part.vocab, part.df, offsets, (part.docs[inside] - lo).astype(np.int32)))
+        return cls(lo, hi, parts, index.max_postings)
+
+    def tops(self, query: tuple) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """For one query letter (number, trigrams, weights, k, rare, eligible mask over this shard or
+        None): this shard's `k` best (letter numbers, votes) by the full vote and its `rare` best by
+        the trigrams the cap left whole."""
+        letter, g, w, k, rare, eligible = query
+        full, whole = _vote_arrays(self.parts, g, w, self.max_postings, self.hi - self.lo)[:2]
+        if self.lo <= letter < self.hi:
+            full[letter - self.lo] = whole[letter - self.lo] = 0.0
+        if eligible is not None:
+            whole = np.where(eligible, whole, 0.0)
+        best, few = _top_of(full, k), _top_of(whole, rare) if rare else np.empty(0, dtype=np.int64)
+        return (best + self.lo, full[best]), (few + self.lo, whole[few])
+
+    @property
+    def nbytes(self) -> int:
+        return sum(p.offsets.nbytes + p.docs.nbytes for p in self.parts)
+
+
+def _vote_arrays(parts: list[_Part], g: np.ndarray, w: np.ndarray, cap: int,
+                 n: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """(votes of every trigram within the cap, votes of the trigrams whose postings the cap left whole,
+    entries visited) of the letters numbered 0..n-1 in `parts`, for a letter's trigrams `g` of weights `w`."""
+    which = _partition(g, len(parts))
+    docs, vals, whole = [], [], []
+    for k, part in enumerate(parts):
+        sel = np.flatnonzero(which == k) if len(parts) > 1 else np.arange(len(g))
+        pos = part.lookup(g[sel])
+        found = pos >= 0
+        pos = pos[found]
+        starts = part.offsets[pos]
+        lengths = part.offsets[pos + 1] - starts
+        docs.append(part.docs[ragged(starts, lengths)])
+        vals.append(np.repeat(w[sel[found]], lengths))
+        whole.append(np.repeat(part.df[pos] <= cap, lengths))
+    flat = np.concatenate(docs)
+    weights = np.concatenate(vals)
+    out = np.bincount(flat, weights=weights, minlength=n)
+    keep = np.concatenate(whole)
+    rare = np.bincount(flat[keep], weights=weights[keep], minlength=n)
+    return out, rare, len(flat)
 
 
 def ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -181,6 +264,25 @@ class TrigramIndex:
     labels: list[np.ndarray] | None = None  # per letter, `labels_of` its trigrams, when given to `build`
     visits: int = 0  # posting entries read by `votes`, for bench/
     voted: int = 0  # letters `votes` was asked about
+    voted_elsewhere: dict[tuple, list[int]] = field(default_factory=dict)  # `vote_on` results, by query
+
+    def shards(self, count: int) -> list[Shard]:
+        """The postings cut into `count` shards of consecutive letters (one per worker)."""
+        bounds = np.linspace(0, len(self.paths), max(1, count) + 1).astype(int)
+        return [Shard.of(self, int(lo), int(hi)) for lo, hi in pairwise(bounds)]
+
+    def vote_on(self, paths: list[str], k: int, rare: int, eligible: np.ndarray | None,
+                shards: "ShardVoters") -> None:
+        """Run the votes of `paths` (as `candidates(path, k, rare, eligible)` would) on the shards'
+        workers, each returning its own tops, merged here; `candidates` then answers from them."""
+        queries = [(self.number[p], self.grams[self.number[p]], self.weights[self.number[p]], k, rare)
+                   for p in paths]
+        for (i, *_), per_shard in zip(queries, shards.tops(queries, eligible), strict=True):
+            out = merge_tops([t[0] for t in per_shard], k)
+            if rare:
+                seen = set(out)
+                out += [j for j in merge_tops([t[1] for t in per_shard], rare) if j not in seen]
+            self.voted_elsewhere[(i, k, rare, None if eligible is None else eligible.tobytes())] = out
 
     @classmethod
     def build(cls, trigrams: dict[str, np.ndarray], max_postings: int = 64, parts: int = 0,
@@ -245,26 +347,10 @@ class TrigramIndex:
     def _votes(self, letter: int) -> tuple[np.ndarray, np.ndarray]:
         """(votes of every trigram within the cap, votes of the trigrams whose postings the cap left
         whole) per letter: the second is what a letter is owed for the text few letters share."""
-        g, w = self.grams[letter], self.weights[letter]
-        which = _partition(g, len(self.parts))
-        docs, vals, whole = [], [], []
-        for k, part in enumerate(self.parts):
-            sel = np.flatnonzero(which == k) if len(self.parts) > 1 else np.arange(len(g))
-            pos = part.lookup(g[sel])
-            found = pos >= 0
-            pos = pos[found]
-            starts = part.offsets[pos]
-            lengths = part.offsets[pos + 1] - starts
-            docs.append(part.docs[ragged(starts, lengths)])
-            vals.append(np.repeat(w[sel[found]], lengths))
-            whole.append(np.repeat(part.df[pos] <= self.max_postings, lengths))
-        flat = np.concatenate(docs)
-        self.visits += len(flat)
+        out, rare, visited = _vote_arrays(self.parts, self.grams[letter], self.weights[letter], self.max_postings,
+                                          len(self.paths))
+        self.visits += visited
         self.voted += 1
-        weights = np.concatenate(vals)
-        out = np.bincount(flat, weights=weights, minlength=len(self.paths))
-        keep = np.concatenate(whole)
-        rare = np.bincount(flat[keep], weights=weights[keep], minlength=len(self.paths))
         out[letter] = rare[letter] = 0.0
         return out, rare
 
@@ -276,6 +362,9 @@ class TrigramIndex:
         what only its own family shares still votes for it in full. `eligible` (a mask over the
         letters, in the order of `paths`) limits those `rare` ones."""
         i = self.number[path]
+        key = (i, k, rare, None if eligible is None else eligible.tobytes())
+        if key in self.voted_elsewhere:
+            return [self.paths[j] for j in self.voted_elsewhere.pop(key)]
         full, whole = self._votes(i)
         out = _top(full, k)
         if rare:
@@ -361,3 +450,37 @@ class TrigramIndex:
         mass = np.bincount(labels, weights=w)
         share = np.divide(held, mass, out=np.zeros_like(held), where=mass > 0)
         return float((mass * share * share).sum() / total)
+
+
+def _shard_tops(shard: Shard, queries: list[tuple], eligible: np.ndarray | None) -> list:
+    mask = eligible[shard.lo:shard.hi] if eligible is not None else None
+    return [shard.tops((*q, mask)) for q in queries]
+
+
+class ShardVoters:
+    """Where the shards live and vote: in this process, or each held by one worker of a Dask cluster
+    (scattered once; every batch of queries is sent to every shard, and only the tops come back)."""
+
+    BATCH = 64  # query letters per task
+
+    def __init__(self, index: TrigramIndex, executor: Executor | None = None, count: int | None = None) -> None:
+        client = getattr(executor, "_client", None)
+        workers = sorted(client.scheduler_info().get("workers", {})) if client is not None else []
+        shards = index.shards(count or max(1, len(workers)))
+        self.client = client
+        if client is not None:
+            self.held = [client.scatter(s, workers=[workers[n % len(workers)]], broadcast=False)
+                         for n, s in enumerate(shards)]
+        else:
+            self.held = shards
+
+    def tops(self, queries: list[tuple], eligible: np.ndarray | None) -> list[list]:
+        """Per query, each shard's (full tops, rare tops)."""
+        batches = [queries[k:k + self.BATCH] for k in range(0, len(queries), self.BATCH)]
+        if self.client is not None:
+            futures = [[self.client.submit(_shard_tops, s, b, eligible, pure=False) for s in self.held]
+                       for b in batches]
+            answers = [[f.result() for f in row] for row in futures]
+        else:
+            answers = [[_shard_tops(s, b, eligible) for s in self.held] for b in batches]
+        return [list(per) for row in answers for per in zip(*row, strict=True)]
