@@ -123,10 +123,13 @@ class _Pair:
 def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) -> Strength:
     """Word runs covering most of the child unit: copied; some: adapted. Key terms alone: by the closest
     sentence pair — a sentence carried (nearly) word for word inside a longer unit is copied or adapted,
-    a duty said in other words is paraphrased. A rules heading that carries out an item the parent left
+    a duty said in other words is paraphrased; a short point found in order inside a longer child unit
+    (`cascade.short_items`) is adapted. A rules heading that carries out an item the parent left
     to the rules (`cascade.deferrals`) has no words of the parent to weigh: deferred."""
     if match.deferred:
         return Strength.DEFERRED
+    if match.contained:
+        return Strength.ADAPTED  # the point's words, in runs, inside a longer duty of the child's own
     if match.by_runs:
         return Strength.COPIED if match.child_cov >= settings.copied_min else Strength.ADAPTED
     best = max((s.cosine for s in match.sentences), default=0.0)
