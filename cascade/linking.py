@@ -14,6 +14,7 @@ from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
+from cascade.short_items import handed_down
 from cascade.splits import article_ids, article_points
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
@@ -214,8 +215,11 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # (or for every body of the child's own kind and tier, the child among them: its own duties, relayed alike)
     duties = frozenset(addressed_duties(p_units, recipient_names(child) + kind_names(child))) if implements \
         else frozenset()
+    # Duties the child gives a body the parent charges too, or its counterpart a tier down (cascade.short_items).
+    handed = handed_down(p_units, c_units, p_tokens, 2 * settings.short_shingles, settings.name_capitalised,
+                         settings.handed_run_min)
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts, handed), key=lambda m: (m.parent, m.child))
     # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
     # neither linked nor dropped, as a frame line.
     p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}

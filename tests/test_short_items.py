@@ -70,3 +70,50 @@ def test_a_point_whose_words_are_scattered_through_a_duty_is_not_contained(tmp_p
     ]
     links = _item_links(tmp_path, PARENT, child)
     assert not any(p == "1.b" for p, _ in links)
+
+
+# A duty handed one tier down (heldout 11: the circular's "Bộ Lao động – Thương binh và Xã hội tổng hợp … dự toán
+# … đã phân bổ và giao …" and the city's "Điều 4. Sở Lao động - Thương binh và Xã hội có nhiệm vụ" / "2. Căn cứ vào
+# Quyết định giao dự toán …"), invented wording.
+DUTIES = [
+    "Điều 1. Trách nhiệm thực hiện",
+    "1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương xây dựng kế hoạch thu gom rác thải nhựa, tổng "
+    "hợp kết quả thực hiện hằng năm của cả nước.",
+    "2. Bộ Tài chính bảo đảm kinh phí thường xuyên cho các nhiệm vụ bảo vệ môi trường theo phân cấp ngân sách.",
+]
+
+
+def _handed_child(heading: str) -> list[str]:
+    return [
+        f"Điều 1. {heading} có nhiệm vụ",
+        "1. Hằng quý chủ động rà soát các chợ, bến xe, khu dân cư đông người; lập kế hoạch thu gom rác thải nhựa "
+        "theo từng địa bàn, trình Ủy ban nhân dân phê duyệt và tổ chức kiểm tra việc thực hiện của các đơn vị.",
+        f"2. {LOCAL}",
+        "Điều 2. Điều khoản thi hành",
+        "Quyết định này có hiệu lực kể từ ngày ký.",
+    ]
+
+
+def test_a_duty_given_to_the_body_a_tier_below_sharing_a_distinctive_phrase_is_linked(tmp_path):
+    links = _item_links(tmp_path, DUTIES, _handed_child("Sở Nông nghiệp và Môi trường"))
+    assert ("Điều 1.1", "Điều 1.1") in links
+    assert links[("Điều 1.1", "Điều 1.1")].strength is Strength.PARAPHRASED
+
+
+def test_without_the_tier_pass_the_handed_down_duty_goes_unlinked(tmp_path):
+    off = dataclasses.replace(DEFAULT_SETTINGS, handed_run_min=99)
+    links = _item_links(tmp_path, DUTIES, _handed_child("Sở Nông nghiệp và Môi trường"), off)
+    assert ("Điều 1.1", "Điều 1.1") not in links
+
+
+def test_the_same_phrase_in_another_bodys_duties_is_no_link(tmp_path):
+    # the child's heading names another body: the parent's duty is not handed to it
+    links = _item_links(tmp_path, DUTIES, _handed_child("Sở Xây dựng"))
+    assert ("Điều 1.1", "Điều 1.1") not in links
+
+
+def test_a_phrase_two_parent_duties_share_is_no_link(tmp_path):
+    parent = [*DUTIES, "3. Bộ Nông nghiệp và Môi trường kiểm tra việc lập kế hoạch thu gom rác thải nhựa tại các "
+                       "tỉnh, thành phố và báo cáo Thủ tướng Chính phủ."]
+    links = _item_links(tmp_path, parent, _handed_child("Sở Nông nghiệp và Môi trường"))
+    assert ("Điều 1.1", "Điều 1.1") not in links
