@@ -115,6 +115,7 @@ def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_DATE_WORDS = frozenset({"ngày", "tháng", "năm"})
 _HEADS = tuple(sorted(h.lower() for h in ORG_HEADS))  # "bộ", "phòng", "sở": one body's heads at three tiers
 
 
@@ -130,8 +131,8 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
     """(parent unit, child unit) candidates of a duty handed down: the child unit sits under a heading that only
     names a body (`cascade.names.is_name_line`, at most `name_words` words, `capitalised`), the parent unit names
     that body or its counterpart at another tier as the one who acts, and the two share a run of `run_min`
-    content words (`content_keys`) that no other parent unit holds. `parent_tokens`: the parent's full tokens
-    (`assignment_units` reads its clauses from them)."""
+    content words (`content_keys`, no date among them) that no other parent unit holds. `parent_tokens`: the
+    parent's full tokens (`assignment_units` reads its clauses from them)."""
     inside = {u.container for u in child if u.container is not None}
     container = {u.id: u.container for u in child}
     p_runs = [set() if u.frame else _runs(content_keys(u.text), run_min) for u in parent]
@@ -157,7 +158,10 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
 
 
 def _runs(keys: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(keys[k:k + n]) for k in range(len(keys) - n + 1)}
+    """The runs of `n` content words, those through a date left out: a date the two letters share is the
+    deadline pass's evidence (`cascade.align.deadline_links`), weighed there against the other steps setting it."""
+    return {run for k in range(len(keys) - n + 1)
+            if not _DATE_WORDS.intersection(run := tuple(keys[k:k + n])) and not any(w.isdigit() for w in run)}
 
 
 __all__ = ["contained_points", "content_keys", "handed_down", "run_containment"]
