@@ -132,6 +132,8 @@ class AlignSettings:
     # khác theo quy định …"; 08 Điều 2.2.a, found in two child units), those without a rival reach 0.33 (14
     # II.3.d.4) — hence 0.4 and 0.5; above 12 words the one point that clears both is false (10 Điều 5.2, 14 words)
     point_max_words: int = 12
+    contained_min: float = 0.4
+    contained_rival_max: float = 0.5
     # a duty handed to the body a child heading names, or to its counterpart a tier down (cascade/short_items.py):
     # the content words of the run the two units share that no other parent unit holds. Measured on bench/heldout_pairs
     # 01-14 over the pairs of such an acting parent unit and a child unit under that heading that nothing else links:
@@ -139,8 +141,6 @@ class AlignSettings:
     # … thông báo kết quả", 8.4 ~ 4.2 "quyết định giao dự toán"), 3-4 where it does not (08 Điều 4.2 ~ III.2.2 "dự
     # toán kinh phí", 11 Điều 11.2.a ~ 4.2, 4.3); 62 other such pairs (one true) share no run of 3 the parent holds once
     handed_run_min: int = 5
-    contained_min: float = 0.4
-    contained_rival_max: float = 0.5
     # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8

@@ -215,9 +215,10 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # (or for every body of the child's own kind and tier, the child among them: its own duties, relayed alike)
     duties = frozenset(addressed_duties(p_units, recipient_names(child) + kind_names(child))) if implements \
         else frozenset()
-    # Duties the child gives a body the parent charges too, or its counterpart a tier down (cascade.short_items).
+    # Duties the child gives a body the parent charges too, or its counterpart a tier down (cascade.short_items),
+    # when the child implements the parent.
     handed = handed_down(p_units, c_units, p_tokens, 2 * settings.short_shingles, settings.name_capitalised,
-                         settings.handed_run_min)
+                         settings.handed_run_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
                            deferrals, cited, duties, own_acts, handed), key=lambda m: (m.parent, m.child))
     # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
