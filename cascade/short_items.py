@@ -137,6 +137,7 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
     container = {u.id: u.container for u in child}
     p_runs = [set() if u.frame else _runs(content_keys(u.text), run_min) for u in parent]
     holders: Counter[tuple[str, ...]] = Counter(r for runs in p_runs for r in runs)
+    c_runs: dict[int, set[tuple[str, ...]]] = {}  # read once, whatever the headings above a unit
     out: list[tuple[int, int]] = []
     for h in child:
         if h.frame or not h.is_item or h.id not in inside or not is_name_line(h.text, name_words, capitalised):
@@ -146,14 +147,17 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
             continue
         names = [body] + [(head, *body[1:]) for head in _HEADS if body[0] in _HEADS and head != body[0]]
         actors = sorted(assignment_units(parent, parent_tokens, names))
+        if not actors:
+            continue
         for j, u in enumerate(child):
             up = u.container
             while up is not None and up != h.id:
                 up = container.get(up)
             if up is None or u.frame:
                 continue
-            runs = _runs(content_keys(u.text), run_min)
-            out += [(i, j) for i in actors if any(holders[r] == 1 for r in runs & p_runs[i])]
+            if j not in c_runs:
+                c_runs[j] = _runs(content_keys(u.text), run_min)
+            out += [(i, j) for i in actors if any(holders[r] == 1 for r in c_runs[j] & p_runs[i])]
     return sorted(set(out))
 
 
