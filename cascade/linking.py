@@ -14,6 +14,7 @@ from cascade.item_sources import main_sources, reused_phrases, without_echoes
 from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
 from cascade.memo import per_letter
 from cascade.names import is_name_line
+from cascade.short_items import handed_down
 from cascade.splits import article_ids, article_points
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
@@ -123,10 +124,13 @@ class _Pair:
 def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) -> Strength:
     """Word runs covering most of the child unit: copied; some: adapted. Key terms alone: by the closest
     sentence pair — a sentence carried (nearly) word for word inside a longer unit is copied or adapted,
-    a duty said in other words is paraphrased. A rules heading that carries out an item the parent left
+    a duty said in other words is paraphrased; a short point found in order inside a longer child unit
+    (`cascade.short_items`) is adapted. A rules heading that carries out an item the parent left
     to the rules (`cascade.deferrals`) has no words of the parent to weigh: deferred."""
     if match.deferred:
         return Strength.DEFERRED
+    if match.contained:
+        return Strength.ADAPTED  # the point's words, in runs, inside a longer duty of the child's own
     if match.by_runs:
         return Strength.COPIED if match.child_cov >= settings.copied_min else Strength.ADAPTED
     best = max((s.cosine for s in match.sentences), default=0.0)
@@ -211,8 +215,12 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     # (or for every body of the child's own kind and tier, the child among them: its own duties, relayed alike)
     duties = frozenset(addressed_duties(p_units, recipient_names(child) + kind_names(child))) if implements \
         else frozenset()
+    # Duties the child gives a body the parent charges too, or its counterpart a tier down (cascade.short_items),
+    # when the child implements the parent.
+    handed = handed_down(p_units, c_units, p_tokens, 2 * settings.short_shingles, settings.name_capitalised,
+                         settings.handed_run_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals, cited, duties, own_acts), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts, handed), key=lambda m: (m.parent, m.child))
     # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
     # neither linked nor dropped, as a frame line.
     p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}
