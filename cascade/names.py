@@ -26,7 +26,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # A rules article headed by the body that acts ("Điều 7. Phòng Lao động - Thương binh và Xã hội quận - huyện có
 # nhiệm vụ", "Điều 9. Các đơn vị thuộc Sở … có nhiệm vụ", heldout 11) names that body: the duty words after the
 # name and the plural or "units of" before it say whose duties follow, not what they are.
-_DUTY_TAIL_RE = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+)?(?:nhiệm\s+vụ|trách\s+nhiệm)(?:\s+sau)?\s*:?\s*$", re.I)
+DUTY_TAIL_RE = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+)?(?:nhiệm\s+vụ|trách\s+nhiệm)(?:\s+sau)?\s*:?\s*$", re.I)
 _UNITS_OF_RE = re.compile(r"^(?:các\s+)?(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:trực\s+)?thuộc\s+|các\s+)", re.I)
 
 
@@ -36,7 +36,7 @@ def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> b
     or a known organisation covering most of it ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "Ban Tuyên giáo Tỉnh ủy"), the
     duty words of a body's heading apart ("Sở … có nhiệm vụ"); never an all-capitals section heading ("TỔ
     CHỨC THỰC HIỆN", "GIẢI THƯỞNG")."""
-    text = _DUTY_TAIL_RE.sub("", text)
+    text = DUTY_TAIL_RE.sub("", text)
     if text != (text := _UNITS_OF_RE.sub("", text.strip())) and text:
         text = text[0].upper() + text[1:]
     words = _WORD_RE.findall(text)

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from itertools import pairwise
 
 from cascade.mandate import assignment_units
-from cascade.names import _DUTY_TAIL_RE, is_name_line, without_names
+from cascade.names import DUTY_TAIL_RE, is_name_line, without_names
 from cascade.tokens import ORG_HEADS, ORG_KEY, TIER_KEY, Token, keys_of_text
 from cascade.units import Unit
 from parsers.normalise import matching_form
@@ -122,7 +122,7 @@ _HEADS = tuple(sorted(h.lower() for h in ORG_HEADS))  # "bộ", "phòng", "sở"
 def _heading_body(text: str) -> tuple[str, ...]:
     """The body a child heading gives its duties to, as matching-form words ("Điều 4. Sở Lao động - Thương binh
     và Xã hội có nhiệm vụ" → sở lao động thương binh và xã hội), its plural "các" left out."""
-    words = tuple(matching_form(w) for w in _WORD_RE.findall(_DUTY_TAIL_RE.sub("", text)))
+    words = tuple(matching_form(w) for w in _WORD_RE.findall(DUTY_TAIL_RE.sub("", text)))
     return words[1:] if words[:1] == ("các",) else words
 
 
