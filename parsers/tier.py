@@ -39,6 +39,9 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^SỞ\s", Tier.PROVINCE),  # a Sở is a department of the province, whatever city it names
     (r"^(?:BỘ\s(?!CHỈ\s+HUY|ĐỘI)|TỔNG\s+CỤC\s|CỤC\s|VỤ\s)", Tier.CENTRAL),
     (r"^PHÒNG\s", Tier.DISTRICT),
+    # A mass organisation or the Front named by its national name, no unit after it, is the national one: "Hội
+    # Người cao tuổi Việt Nam", "Hội Chữ thập đỏ Việt Nam" (a unit after the name is read above: "… Việt Nam tỉnh X").
+    (r"^(?:HỘI|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
     # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
     # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
     (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
@@ -294,19 +297,34 @@ _PREDICATE_OWNER_RE = re.compile(
 _TITLE_RE = re.compile(r"(?<![^\W\d_])(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Trưởng\s+phòng|"
                        r"Chủ\s+nhiệm|Viện\s+trưởng|Chánh\s+án)\s+(?:Thường\s+trực\s+)?$")
 _TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?:quán\s+triệt|nhấn\s+mạnh|phát\s+biểu|"
-                             r"chủ\s+trì|khẳng\s+định|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
+                             r"chủ\s+trì|khẳng\s+định|đánh\s+giá|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
 
 
 def titled_speakers(texts: list[str]) -> list[str]:
-    """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it."""
+    """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it. One who
+    holds several offices names them first to last ("Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá …"): the first
+    office comes first, then the others up to the verb."""
     out = []
     for text in texts:
         canonical = normalise_tones(despace(text))
-        for m in ORGANISATION_RE.finditer(canonical):
-            if _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start()) \
-                    and _TITLED_VERB_RE.match(canonical, m.end()):
-                out.append(canonical[m.start(): m.end()].strip())
+        orgs = list(ORGANISATION_RE.finditer(canonical))
+        for i, m in enumerate(orgs):
+            title = _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start())
+            if not (title and _TITLED_VERB_RE.match(canonical, m.end())):
+                continue
+            chain = [m]
+            while i > 0 and _OFFICE_JOIN_RE.fullmatch(canonical, orgs[i - 1].end(), title.start()):
+                title = _TITLE_RE.search(canonical, max(0, orgs[i - 1].start() - 40), orgs[i - 1].start())
+                if title is None:
+                    break
+                i -= 1
+                chain.insert(0, orgs[i])
+            out += [canonical[o.start(): o.end()].strip() for o in chain]
     return out
+
+
+# Between one office and the next an office holder holds: "Bí thư Đảng ủy, Chủ tịch …", "Bí thư … - Chủ tịch …".
+_OFFICE_JOIN_RE = re.compile(r"\s*(?:,|[-–])\s*")
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:
@@ -433,9 +451,10 @@ def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[T
 
 
 # The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
-# "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
+# "toàn xã" (a unit with its name after it may be any unit the letter speaks of; "toàn xã hội", "an toàn xã hội" are
+# society and safety, no commune).
 _AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
-                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã(?!\s+hội\b)|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
 # (Only capitals: the range À-Ỹ of _UP also holds lower-case "đ", "ư", "ở", so "toàn tỉnh đã …" read as named.)
 _AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
               "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}

@@ -1,0 +1,47 @@
+"""Half K's classes, built in code with other bodies, places and numbers: central mass organisations named by
+their national name, 'xã hội' read as no commune, an office holder with several titles, and the speakers and
+issuers below (Party organisations by 'Đảng bộ', the military Party committee, the Front's commune committee, a
+centrally-run city as 'TP.', a Cục before its addressee, verbs of setting and telling)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from letter_factory import parse_lines
+
+from models import System, Tier
+
+# --- 1. central mass organisations ----------------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Hội Nông dân Việt Nam", "Hội Cựu chiến binh Việt Nam", "Hội Khuyến học Việt Nam",
+                        "Trung ương Hội Liên hiệp Phụ nữ Việt Nam", "Trung ương Hội Nông dân Việt Nam"]),
+       st.sampled_from(["đã tổ chức Hội nghị sơ kết", "vừa ban hành Hướng dẫn", "đã tổ chức Hội thảo"]))
+def test_a_mass_organisation_named_nationally_speaks_for_the_centre(body, verb):
+    letter = parse_lines([f"Sáng 12/5, tại Hà Nội, {body} {verb} về công tác hội năm 2024.",
+                          "Hội nghị nhằm giữ vững trật tự an toàn xã hội và huy động toàn xã hội tham gia."])
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("tỉnh Quảng Nam", Tier.PROVINCE), ("xã Tân Lập", Tier.COMMUNE),
+                        ("huyện Kim Sơn", Tier.DISTRICT)]))
+def test_a_mass_organisation_with_its_unit_stays_at_that_unit(unit):
+    where, tier = unit
+    letter = parse_lines([f"Ngày 12/5/2024, Hội Cựu chiến binh Việt Nam {where} đã tổ chức Hội nghị sơ kết."])
+    assert letter.tier is tier
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["an toàn xã hội", "toàn xã hội"]))
+def test_society_is_no_commune_area(words):
+    letter = parse_lines(["Tăng cường công tác tuyên truyền",
+                          f"Thực hiện chỉ đạo của cấp trên, đề nghị các đơn vị bảo đảm trật tự {words} trong dịp Tết."])
+    assert letter.tier is Tier.UNKNOWN
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Tân Lập", "Hòa Bình"]), st.sampled_from(["đánh giá", "nhấn mạnh"]))
+def test_an_office_holder_with_two_offices_speaks_first_for_the_first(place, verb):
+    letter = parse_lines([f"Tại hội nghị, đồng chí Nguyễn Văn An, Bí thư Đảng ủy, Chủ tịch HĐND xã {place} đã {verb} "
+                          "kết quả năm 2024."])
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.PARTY)
