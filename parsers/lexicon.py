@@ -24,6 +24,9 @@ _LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_S
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
                r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
 
+# A unit's level word after a body's type ("… tỉnh", "… thị trấn"); "xã hội" (society) is no commune.
+_LEVEL = r"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã(?!\s+hội\b)|phường|thị\s+trấn|đặc\s+khu)\b"
+
 # Organisation names of the Party and state apparatus, most specific first (regex fragments on the
 # tone-normalised display text, matched case-insensitively).
 ORGANISATIONS = (
@@ -64,6 +67,11 @@ ORGANISATIONS = (
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
+    # The military Party committee of a unit, in full or abbreviated ("Đảng ủy Quân sự tỉnh", "ĐUQS huyện", "Đảng bộ
+    # Quân sự tỉnh"), and a unit's Party organisation as a whole ("Đảng bộ xã Tân Lập tổ chức Đại hội …"); a bare
+    # "Đảng bộ" names none.
+    rf"(?:Ban\s+Thường\s+vụ\s+)?(?:Đảng\s+(?:ủy|bộ)\s+Quân\s+sự|(?-i:ĐUQS))\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
+    rf"Đảng\s+bộ\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
     rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+{_CAP}){{0,3}}",
     rf"Đảng\s+ủy(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu|khối)(?:\s+{_CAP}){{0,3}})?",
     r"Thủ\s+tướng\s+Chính\s+phủ",

@@ -272,6 +272,8 @@ _SPEECH_RE = re.compile(
     # a body that makes its text public, appeals, sets its tasks or briefs its members: "Ban Thường vụ Tỉnh ủy công
     # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
+    # a Party committee that leads its units ("Đảng ủy Quân sự tỉnh lãnh đạo, chỉ đạo lực lượng vũ trang …")
+    r"lãnh\s+đạo(?=,?\s+chỉ\s+đạo)|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -474,7 +476,7 @@ def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
 # ương".
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
                             r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|"
-                            r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+                            r"ĐUQS|ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
 # The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
 # e04's Youth Federation numbers its plans 05/KH-UBH).
 # A public service centre ("Trung tâm Dịch vụ tổng hợp xã", "Trung tâm Y tế huyện") is the state's; a political

@@ -45,3 +45,27 @@ def test_an_office_holder_with_two_offices_speaks_first_for_the_first(place, ver
     letter = parse_lines([f"Tại hội nghị, đồng chí Nguyễn Văn An, Bí thư Đảng ủy, Chủ tịch HĐND xã {place} đã {verb} "
                           "kết quả năm 2024."])
     assert (letter.tier, letter.system) == (Tier.COMMUNE, System.PARTY)
+
+
+# --- 2. Party organisations by 'Đảng bộ' and the military Party committee ------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("xã Tân Lập", Tier.COMMUNE), ("phường Đông Hải", Tier.COMMUNE),
+                        ("huyện Kim Sơn", Tier.DISTRICT), ("tỉnh Quảng Nam", Tier.PROVINCE)]),
+       st.sampled_from(["tổ chức Đại hội Đại biểu lần thứ I, nhiệm kỳ 2025 - 2030", "đã tổ chức Hội nghị tổng kết"]))
+def test_a_units_party_organisation_speaks_at_its_unit(unit, act):
+    where, tier = unit
+    letter = parse_lines([f"Ngày 20/7, Đảng bộ {where} {act}. Dự và chỉ đạo Đại hội có đồng chí Trần Văn Bình, "
+                          "Phó Chủ tịch UBND tỉnh."])
+    assert (letter.tier, letter.system) == (tier, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("ĐUQS tỉnh", Tier.PROVINCE), ("Đảng ủy Quân sự tỉnh", Tier.PROVINCE),
+                        ("ĐUQS huyện", Tier.DISTRICT), ("Đảng ủy Quân sự huyện Kim Sơn", Tier.DISTRICT)]))
+def test_a_military_party_committee_leads_at_its_unit(body):
+    name, tier = body
+    letter = parse_lines([f"Năm 2023, {name} lãnh đạo, chỉ đạo lực lượng vũ trang hoàn thành tốt nhiệm vụ quân sự "
+                          "- quốc phòng, giữ vững an ninh chính trị, trật tự an toàn xã hội."])
+    assert (letter.tier, letter.system) == (tier, System.PARTY)
