@@ -47,9 +47,9 @@ ORGANISATIONS = (
     rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
     rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}",
     # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ
-    # Đảng ủy phường Tĩnh Gia".
-    rf"Ban\s+Thường\s+vụ(?:\s+(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
-    rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?)?",
+    # Đảng ủy phường Tĩnh Gia"; the Youth Union's, its committee: "Ban Thường vụ Tỉnh Đoàn".
+    rf"Ban\s+Thường\s+vụ(?:\s+(?:(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+đoàn\b|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
+    rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?))?",
     r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
     r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
@@ -62,8 +62,9 @@ ORGANISATIONS = (
     rf"(?-i:Ban)\s+(?:Vận\s+động\s+)?cứu\s+trợ(?:\s+(?:Trung\s+ương|tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|"
     rf"thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Front's committee as its own letters abbreviate it, with its standing board: "TT UBMTTQVN phường",
-    # "BTT UBMT phường", "Ủy ban MTTQ xã".
-    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?))"
+    # "BTT UBMT phường", "Ủy ban MTTQ xã", or by "MTTQ" alone before its unit ("MTTQ xã đã vận động …").
+    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?)|"
+    rf"(?-i:MTTQ)(?=\s+{_LEVEL}))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",

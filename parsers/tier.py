@@ -274,6 +274,9 @@ _SPEECH_RE = re.compile(
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
     # a Party committee that leads its units ("Đảng ủy Quân sự tỉnh lãnh đạo, chỉ đạo lực lượng vũ trang …")
     r"lãnh\s+đạo(?=,?\s+chỉ\s+đạo)|"
+    # a body that sets its targets, tells the press or mobilises the people ("Ban Thường vụ Tỉnh Đoàn xác định 10
+    # chỉ tiêu …", "Hội đồng Nghĩa vụ quân sự tỉnh cho biết, …", "MTTQ xã đã vận động nhân dân …")
+    r"xác\s+định|cho\s+biết|vận\s+động|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -484,7 +487,7 @@ _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|B
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s(?!CHÍNH\s+TRỊ)|"
                             r"CHÍNH\s+PHỦ|^PHÒNG\s|^TRUNG\s+TÂM\s(?!(?:BỒI\s+DƯỠNG\s+)?CHÍNH\s+TRỊ)|"
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
-                            r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
+                            r"^THANH\s+TRA|^HỘI\s+ĐỒNG\s|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|"
                             r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")

@@ -69,3 +69,20 @@ def test_a_military_party_committee_leads_at_its_unit(body):
     letter = parse_lines([f"Năm 2023, {name} lãnh đạo, chỉ đạo lực lượng vũ trang hoàn thành tốt nhiệm vụ quân sự "
                           "- quốc phòng, giữ vững an ninh chính trị, trật tự an toàn xã hội."])
     assert (letter.tier, letter.system) == (tier, System.PARTY)
+
+
+# --- 3. verbs of setting, telling and mobilising; the Youth Union's board; the Front by 'MTTQ' alone ----------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("Ban Thường vụ Tỉnh Đoàn", Tier.PROVINCE, System.PARTY),
+                        ("Ban Thường vụ Huyện Đoàn", Tier.DISTRICT, System.PARTY),
+                        ("Hội đồng Nghĩa vụ quân sự tỉnh", Tier.PROVINCE, System.STATE),
+                        ("Hội đồng Nghĩa vụ quân sự huyện", Tier.DISTRICT, System.STATE),
+                        ("MTTQ xã", Tier.COMMUNE, System.STATE), ("MTTQ phường Đông Hải", Tier.COMMUNE, System.STATE)]),
+       st.sampled_from(["xác định 8 chỉ tiêu cơ bản", "cho biết, năm 2023 đã hoàn thành các chỉ tiêu",
+                        "đã vận động nhân dân hiến đất làm đường"]))
+def test_a_body_that_sets_tells_or_mobilises_speaks(body, act):
+    name, tier, system = body
+    letter = parse_lines([f"Trong năm 2023, {name} {act}, bảo đảm đúng kế hoạch đề ra."])
+    assert (letter.tier, letter.system) == (tier, system)
