@@ -86,3 +86,40 @@ def test_a_body_that_sets_tells_or_mobilises_speaks(body, act):
     name, tier, system = body
     letter = parse_lines([f"Trong năm 2023, {name} {act}, bảo đảm đúng kế hoạch đề ra."])
     assert (letter.tier, letter.system) == (tier, system)
+
+
+# --- 4. the letter's own number in prose -----------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(100, 9999), st.sampled_from(["UBND-VX", "UBND-NC", "SYT-NVY"]),
+       st.sampled_from(["văn bản", "Công văn"]))
+def test_an_own_number_after_a_purpose_clause_ending_with_a_semicolon(no, code, kind):
+    symbol = f"{no}/{code}"
+    letter = parse_lines(["Tuyên truyền phòng, chống tác hại của thuốc lá",
+                          f"Để tuyên truyền, phổ biến pháp luật đến các cấp, các ngành và nhân dân; ngày 12/5/2023, "
+                          f"UBND tỉnh ban hành {kind} số {symbol} chỉ đạo các sở, ban, ngành tổ chức thực hiện."])
+    assert letter.header.symbol == symbol
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(10, 999), st.sampled_from(["Hội Nông dân Việt Nam", "Ủy ban nhân dân huyện"]))
+def test_an_own_number_after_a_sentence_ending_in_a_verb_of_implementing(no, body):
+    symbol = f"{no}/KH-UBND"
+    letter = parse_lines(["Hưởng ứng Tháng hành động vì trẻ em năm 2023 với chủ đề “Chung tay vì trẻ em” do Ủy ban "
+                          f"Quốc gia triển khai. Ngày 05/5/2023, {body} đã ban hành Kế hoạch số {symbol} để triển khai "
+                          "thực hiện.", "Theo đó, các đơn vị tổ chức các hoạt động tuyên truyền trong tháng."])
+    assert letter.header.symbol == symbol
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(10, 999), st.sampled_from(["HND", "HCCB"]))
+def test_an_own_number_reported_after_background_paragraphs(no, code):
+    symbol = f"{no}/KH-{code}"
+    letter = parse_lines(["Hội đã thu hút đông đảo hội viên tham gia, với số hội viên lên tới 9 triệu người.",
+                          "Quang cảnh buổi gặp mặt.",
+                          "Thời gian qua, công tác xây dựng tổ chức Hội được chú trọng. Tổng số hội viên tăng nhanh.",
+                          "Đây là thông tin được chia sẻ tại buổi gặp mặt báo chí diễn ra ngày 1/4.",
+                          "Trước đó, để đưa nghị quyết đại hội vào cuộc sống, ngày 18/2/2023, Hội Nông dân Việt Nam "
+                          f"đã ban hành Kế hoạch số {symbol} về tổ chức Hội nghị quán triệt nghị quyết."])
+    assert letter.header.symbol == symbol
