@@ -51,7 +51,7 @@ ORGANISATIONS = (
     rf"Ban\s+Thường\s+vụ(?:\s+(?:(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+đoàn\b|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
     rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?))?",
     r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
-    r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
+    r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
     rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường)(?:\s+{_CAP}){{0,3}})?)",
@@ -66,8 +66,10 @@ ORGANISATIONS = (
     rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?)|"
     rf"(?-i:MTTQ)(?=\s+{_LEVEL}))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
-    r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
-    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
+    # A committee or council, its abbreviation in brackets and all, at its unit, a centrally-run city's abbreviated
+    # ("Ủy ban nhân dân (UBND) TP. Hồ Chí Minh").
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)(?:\s*\((?-i:UBND|HĐND)\))?"
+    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|(?-i:TP)\.?|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
     # The military Party committee of a unit, in full or abbreviated ("Đảng ủy Quân sự tỉnh", "ĐUQS huyện", "Đảng bộ
     # Quân sự tỉnh"), and a unit's Party organisation as a whole ("Đảng bộ xã Tân Lập tổ chức Đại hội …"); a bare
     # "Đảng bộ" names none.

@@ -202,6 +202,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_area(_all_texts(letter))
         if tier is Tier.UNKNOWN:
+            tier, how = _tier_from_item_speakers(letter)
+        if tier is Tier.UNKNOWN:
             tier, how = _tier_from_named(letter)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
@@ -230,6 +232,16 @@ def headline_bodies(letter: Letter) -> list[str]:
         if m and len(text) <= 200 and not text.rstrip().endswith(".") and _HEADLINE_PREDICATE_RE.match(text, m.end()):
             out.append(p.text[: m.end()].strip())
     return out
+
+
+def _tier_from_item_speakers(letter: Letter) -> tuple[Tier, str]:
+    """A body that speaks inside the items, when the text outside them names none: a page whose font-size bar ("A-
+    A A+") was read as an item label holds its whole summary under that item."""
+    for who in speaking_bodies(_all_texts(letter)):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body that speaks in its items, {who!r}"
+    return Tier.UNKNOWN, ""
 
 
 def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
@@ -291,7 +303,9 @@ _SPEAKER_GAP_RE = re.compile(
 )
 
 
-_OWNER_RE = re.compile(r"\b(?:của|do)\s+$", re.I)
+# Whose document it is ("… của Thủ tướng Chính phủ ban hành …"), or to whom it goes ("… có công văn gửi đến Sở Y tế
+# TPHCM đề nghị …"): a body after these is not the one that speaks.
+_OWNER_RE = re.compile(r"\b(?:của|do|gửi(?:\s+(?:đến|tới|cho|về))?)\s+$", re.I)
 # The text says whose instruction it reports: "“…” - là chỉ đạo của Tổng cục QLTT tới Cục QLTT các địa phương",
 # "Đây là yêu cầu của Sở Y tế …" (after "Thực hiện chỉ đạo của …" the body is the one obeyed, not the speaker).
 _PREDICATE_OWNER_RE = re.compile(

@@ -123,3 +123,35 @@ def test_an_own_number_reported_after_background_paragraphs(no, code):
                           "Trước đó, để đưa nghị quyết đại hội vào cuộc sống, ngày 18/2/2023, Hội Nông dân Việt Nam "
                           f"đã ban hành Kế hoạch số {symbol} về tổ chức Hội nghị quán triệt nghị quyết."])
     assert letter.header.symbol == symbol
+
+
+# --- 5. a city as 'TP.', a Cục before its addressee, the Central Organisation Commission, speakers in items ----
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Hà Nội", "Đà Nẵng", "Cần Thơ", "Hải Phòng"]),
+       st.sampled_from(["Ủy ban nhân dân (UBND) TP.", "UBND TP.", "UBND TP"]))
+def test_a_centrally_run_city_abbreviated_tp_is_a_province(city, body):
+    letter = parse_lines([f"Thành phố {city} sắp xếp đơn vị hành chính",
+                          f"(ABC) - {body} {city} vừa ban hành Kế hoạch sắp xếp đơn vị hành chính cấp xã trên địa bàn "
+                          "Thành phố giai đoạn 2023-2025."])
+    assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Cục Quản lý Dược (Bộ Y tế)", "Cục An toàn thực phẩm (Bộ Y tế)",
+                        "Cục Quản lý Thị trường (Bộ Công Thương)"]),
+       st.sampled_from(["gửi đến Sở Y tế TPHCM", "gửi Sở NN&PTNT", "gửi tới Sở Y tế ĐN"]))
+def test_the_addressee_of_a_letter_is_no_speaker(body, to):
+    letter = parse_lines([f"Ngày 16/3, {body} đã có công văn khẩn {to} đề nghị làm rõ thông tin và báo cáo trước "
+                          "ngày 24/3."])
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.STATE)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Ban Tổ chức Ban Chấp hành Trung ương", "Ban Tuyên giáo Ban Chấp hành Trung ương"]))
+def test_a_central_commission_named_in_full_under_a_font_size_bar(body):
+    letter = parse_lines(["A- A A+ | Tăng tương phản Giảm tương phản", "",
+                          "Biên chế các cơ quan tham mưu của đảng ủy cấp xã", "",
+                          f"{body} vừa ban hành Hướng dẫn về việc sắp xếp tổ chức bộ máy cấp tỉnh, cấp xã."])
+    assert (letter.tier, letter.system) == (Tier.CENTRAL, System.PARTY)
