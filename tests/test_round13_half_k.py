@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from letter_factory import parse_lines
 
-from models import System, Tier
+from models import CitationRole, System, Tier
 
 # --- 1. central mass organisations ----------------------------------------------------------------------------
 
@@ -155,3 +155,36 @@ def test_a_central_commission_named_in_full_under_a_font_size_bar(body):
                           "Biên chế các cơ quan tham mưu của đảng ủy cấp xã", "",
                           f"{body} vừa ban hành Hướng dẫn về việc sắp xếp tổ chức bộ máy cấp tỉnh, cấp xã."])
     assert (letter.tier, letter.system) == (Tier.CENTRAL, System.PARTY)
+
+
+# --- 6. roles: a plan an activity is deployed by, a document the work keeps close to -------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(10, 999), st.sampled_from(["BCA-C04", "UBND", "BTP-PBGDPL"]),
+       st.sampled_from(["Kế hoạch", "Chương trình"]))
+def test_an_activity_deployed_by_a_plan_carries_it_out(no, code, kind):
+    code_kind = "KH" if kind == "Kế hoạch" else "CTr"
+    symbol = f"{no}/{code_kind}-{code}"
+    letter = parse_lines([f"Ngày 10/4/2023, UBND tỉnh ban hành văn bản số 1234/UBND-NC chỉ đạo các sở, ban, ngành "
+                          f"phối hợp triển khai cuộc thi tìm hiểu pháp luật về phòng cháy theo {kind} số {symbol} ngày "
+                          "09/3/2023 của Bộ Công an."])
+    assert {c.role for c in letter.citations if c.symbol == symbol} == {CitationRole.IMPLEMENTS}
+
+
+def test_a_standard_after_theo_is_still_a_mention():
+    letter = parse_lines(["Ngày 10/4/2023, UBND tỉnh ban hành văn bản số 1234/UBND-NC chỉ đạo các đơn vị triển khai "
+                          "nhiệm vụ năm học theo Công văn số 4099/BGDĐT-GDTrH ngày 05/8/2022 của Bộ Giáo dục."])
+    assert {c.role for c in letter.citations if c.symbol == "4099/BGDĐT-GDTrH"} == {CitationRole.MENTIONS}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["05-CT/TW", "12-NQ/TW", "257/2025/QH15"]), st.sampled_from(["tại", "của"]))
+def test_a_requirement_to_keep_close_to_a_document_carries_it_out(symbol, link):
+    kind = "Nghị quyết" if "NQ" in symbol or "QH" in symbol else "Chỉ thị"
+    letter = parse_lines(["KẾ HOẠCH", "Tổ chức cuộc thi tìm hiểu pháp luật năm 2023", "", "I. MỤC ĐÍCH, YÊU CẦU",
+                          "1. Mục đích", "– Nâng cao nhận thức của cán bộ, đảng viên và nhân dân.", "2. Yêu cầu",
+                          f"– Việc tổ chức Cuộc thi bám sát định hướng tuyên truyền của Đảng, nhất là mục tiêu, "
+                          f"nhiệm vụ và giải pháp {link} {kind} số {symbol} ngày 16/8/2019.",
+                          "II. NỘI DUNG", "1. Đối tượng dự thi", "– Cán bộ, công chức, viên chức trong tỉnh."])
+    assert {c.role for c in letter.citations if c.symbol == symbol} == {CitationRole.IMPLEMENTS}
