@@ -188,3 +188,40 @@ def test_a_requirement_to_keep_close_to_a_document_carries_it_out(symbol, link):
                           f"nhiệm vụ và giải pháp {link} {kind} số {symbol} ngày 16/8/2019.",
                           "II. NỘI DUNG", "1. Đối tượng dự thi", "– Cán bộ, công chức, viên chức trong tỉnh."])
     assert {c.role for c in letter.citations if c.symbol == symbol} == {CitationRole.IMPLEMENTS}
+
+
+# --- 7. a header block behind a page title and a posting date's digits; an institution's name over two lines --
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("UBND TỈNH BÌNH DƯƠNG", "TRƯỜNG CAO ĐẲNG Y TẾ", "BÌNH DƯƠNG", "CĐYT", Tier.PROVINCE),
+                        ("SỞ Y TẾ HÀ NỘI", "BỆNH VIỆN ĐA KHOA", "ĐỨC GIANG", "BVĐG", Tier.PROVINCE),
+                        ("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC SƯ PHẠM", "HÀ NỘI", "ĐHSPHN", Tier.CENTRAL)]),
+       st.integers(1, 999), st.sampled_from([["15", "06", "'18"], ["03", "11", "2019"], ["'20"]]),
+       st.integers(0, 8))
+def test_a_header_block_behind_a_title_and_posting_digits(body, no, digits, blanks):
+    parent, first, second, code, tier = body
+    symbol = f"{no}/QĐ-{code}-ĐT"
+    lines = ["Quyết định ban hành Quy chế tuyển sinh trình độ cao đẳng năm 2018", "", *digits, "", "",
+             parent, "", first, second, "", f"Số: {symbol}", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "",
+             "Độc lập – Tự do – Hạnh phúc", *([" ", ""] * blanks), "Hà Nội, ngày 09 tháng 02 năm 2018", "", "",
+             "QUYẾT ĐỊNH", "", "Ban hành Quy chế tuyển sinh trình độ cao đẳng", "", f"HIỆU TRƯỞNG {first} {second}",
+             "", "Căn cứ Quyết định số 6426/QĐ-BGD&ĐT ngày 24/09/2008 của Bộ trưởng Bộ Giáo dục và Đào tạo;", "",
+             "Xét đề nghị của Trưởng phòng Quản lý Đào tạo,", "", "QUYẾT ĐỊNH:", "",
+             "Điều 1. Ban hành Quy chế tuyển sinh trình độ cao đẳng.", "",
+             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."]
+    letter = parse_lines(lines)
+    assert letter.header.symbol == symbol
+    assert letter.header.date is not None and letter.header.date.isoformat() == "2018-02-09"
+    assert (letter.header.issuer, letter.header.parent_issuer) == (f"{first} {second}", parent)
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+    assert "6426/QĐ-BGD&ĐT" in {c.symbol for c in letter.citations}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 9999), st.sampled_from(["SGD&ĐT-VP", "QĐ-BNN&PTNT", "KH-SKH&ĐT", "PGD&ĐT-THCS"]))
+def test_a_symbol_keeps_its_ampersand(no, code):
+    symbol = f"{no}/{code}"
+    letter = parse_lines([f"Thực hiện Công văn số {symbol} ngày 12/3/2021 về việc triển khai nhiệm vụ năm học, "
+                          "đề nghị các đơn vị tổ chức thực hiện."])
+    assert symbol in {c.symbol for c in letter.citations}
