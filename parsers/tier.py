@@ -51,6 +51,8 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 # phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
                             "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
+# A university's code: "TĐH…" (Trường Đại học …), "ĐH…" ("ĐHQG", "ĐHSPHN"); a college or school says nothing.
+_UNIVERSITY_CODES = ("TĐH", "ĐH")
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 # The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
 _PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
@@ -96,6 +98,8 @@ def tier_of_code(code: str | None) -> Tier:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
+    if up.startswith(_UNIVERSITY_CODES):
+        return Tier.CENTRAL  # a university named by its code alone answers to a ministry, as most public ones do
     # Codes of boards and committees, Party or state, which any tier has (BTG, BDV: Party staff boards).
     boards = ("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH", "BTG", "BDV", "BNC")
     if len(code) >= 3 and code.isupper() and not up.startswith(boards):

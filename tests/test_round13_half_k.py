@@ -225,3 +225,21 @@ def test_a_symbol_keeps_its_ampersand(no, code):
     letter = parse_lines([f"Thực hiện Công văn số {symbol} ngày 12/3/2021 về việc triển khai nhiệm vụ năm học, "
                           "đề nghị các đơn vị tổ chức thực hiện."])
     assert symbol in {c.symbol for c in letter.citations}
+
+
+# --- 8. a university named by its code alone -------------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 999), st.sampled_from(["TĐHKTHN", "ĐHSPHN", "ĐHQGHN", "TĐHYD"]))
+def test_a_universitys_code_alone_answers_to_a_ministry(no, code):
+    letter = parse_lines([f"Quyết định {no}/QĐ-{code} ngày 08 tháng 8 năm 2017 ban hành Quy chế đào tạo đại học hệ "
+                          "chính quy theo hệ thống tín chỉ"])
+    assert letter.tier is Tier.CENTRAL
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(1, 999), st.sampled_from(["CĐYT", "THCS"]))
+def test_a_college_or_schools_code_alone_says_nothing(no, code):
+    letter = parse_lines([f"Quyết định {no}/QĐ-{code} ngày 08 tháng 8 năm 2017 ban hành Quy chế tuyển sinh"])
+    assert letter.tier is Tier.UNKNOWN
