@@ -239,8 +239,11 @@ def headline_bodies(letter: Letter) -> list[str]:
 
 
 def _tier_from_item_speakers(letter: Letter) -> tuple[Tier, str]:
-    """A body that speaks inside the items, when the text outside them names none: a page whose font-size bar ("A-
-    A A+") was read as an item label holds its whole summary under that item."""
+    """A body that speaks inside a lone item, when the text outside it names none: a page whose font-size bar ("A-
+    A A+") was read as an item label holds its whole summary under that item. Items of their own task bodies ("2.
+    Huyện ủy giao Văn phòng …" in a commune's copy of its district's letter): they say nothing of the speaker."""
+    if len(letter.items) != 1:
+        return Tier.UNKNOWN, ""
     for who in speaking_bodies(_all_texts(letter)):
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:

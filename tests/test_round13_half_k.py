@@ -243,3 +243,11 @@ def test_a_universitys_code_alone_answers_to_a_ministry(no, code):
 def test_a_college_or_schools_code_alone_says_nothing(no, code):
     letter = parse_lines([f"Quyết định {no}/QĐ-{code} ngày 08 tháng 8 năm 2017 ban hành Quy chế tuyển sinh"])
     assert letter.tier is Tier.UNKNOWN
+
+
+def test_bodies_tasked_in_several_items_say_nothing_of_the_speaker():
+    letter = parse_lines(["Thực hiện chỉ đạo của cấp trên, đề nghị các đơn vị thực hiện tốt các nội dung sau:",
+                          "1. Huyện ủy giao Văn phòng tổng hợp kết quả học tập nghị quyết.",
+                          "2. Các chi bộ tổ chức học tập nghị quyết đến toàn thể đảng viên.",
+                          "3. Chi bộ thôn Bàu Ké họp bàn việc sửa chữa nhà văn hóa thôn."])
+    assert letter.tier is Tier.UNKNOWN
