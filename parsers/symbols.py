@@ -19,7 +19,8 @@ _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse
 # A glued date after a code: a document list's cells run together ("19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤC").
 GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 # A code's digits ("VX1", "ĐĐQH15") never begin such a date.
-_ABBR = r"[A-ZĐ](?:[A-ZĐƯa-zđ]|(?!\d{1,2}/\d{1,2}/\d{4})\d)*"
+# An ampersand joins two fields' letters inside a code ("BGD&ĐT", "SNN&PTNT").
+_ABBR = r"[A-ZĐ](?:[A-ZĐƯa-zđ]|&(?=[A-ZĐ])|(?!\d{1,2}/\d{1,2}/\d{4})\d)*"
 # A code never is one capital before a space and another capital word: "QĐ-UBDT - U BAN DÂN T C" is the symbol,
 # then a broken font's heading ("ỦY BAN" that lost its marked letters).
 _NOT_HEADING = r"(?![A-ZĐ][ \t]+[A-ZĐ])"
@@ -70,9 +71,10 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", re.sub(DASH, "-", s))
 
 
-_PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?-?(?P<type>{ABBR})/(?P<issuer>{ABBR}(?:-{ABBR})*)$")
+_PART = rf"{ABBR}(?:&{ABBR})*"  # a code of the symbol, its ampersand and all ("BGD&ĐT")
+_PARTY_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?-?(?P<type>{ABBR})/(?P<issuer>{_PART}(?:-{_PART})*)$")
 _STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?/(?:(?P<year>{YEAR})/)?(?:(?P<joint>{_JOINT})/)?"
-                             rf"(?P<code>{ABBR}(?:-{ABBR})*)$")
+                             rf"(?P<code>{_PART}(?:-{_PART})*)$")
 # A state code whose hyphen a PDF lost ("QĐUBND", "NĐCP", "TTVPCP"): a type code, then an issuer that is
 # unmistakably one (the People's Committee and Council, the Government and its office, a ministry "B…" or a
 # department "S…" of three letters or more), so a công văn's own code ("UBND", "BCĐ", "HĐND") is never split.

@@ -39,6 +39,9 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^SỞ\s", Tier.PROVINCE),  # a Sở is a department of the province, whatever city it names
     (r"^(?:BỘ\s(?!CHỈ\s+HUY|ĐỘI)|TỔNG\s+CỤC\s|CỤC\s|VỤ\s)", Tier.CENTRAL),
     (r"^PHÒNG\s", Tier.DISTRICT),
+    # A mass organisation or the Front named by its national name, no unit after it, is the national one: "Hội
+    # Người cao tuổi Việt Nam", "Hội Chữ thập đỏ Việt Nam" (a unit after the name is read above: "… Việt Nam tỉnh X").
+    (r"^(?:HỘI|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
     # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
     # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
     (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
@@ -48,6 +51,8 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
 # phủ, Văn phòng Quốc hội, Ủy ban Thường vụ Quốc hội.
 _CENTRAL_CODES = frozenset({"CP", "TTg", "VPCP", "QH", "TCT", "TCHQ", "TCTK", "KBNN", "NHNN", "KTNN", "TTCP",
                             "VPQH", "UBTVQH", "UBDT"})  # UBDT: Ủy ban Dân tộc, a ministry-level committee
+# A university's code: "TĐH…" (Trường Đại học …), "ĐH…" ("ĐHQG", "ĐHSPHN"); a college or school says nothing.
+_UNIVERSITY_CODES = ("TĐH", "ĐH")
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 # The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
 _PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
@@ -93,6 +98,8 @@ def tier_of_code(code: str | None) -> Tier:
         return Tier.CENTRAL
     if up.endswith("TU"):
         return Tier.PROVINCE
+    if up.startswith(_UNIVERSITY_CODES):
+        return Tier.CENTRAL  # a university named by its code alone answers to a ministry, as most public ones do
     # Codes of boards and committees, Party or state, which any tier has (BTG, BDV: Party staff boards).
     boards = ("UB", "HĐ", "BCĐ", "BQL", "BTC", "BCH", "BTG", "BDV", "BNC")
     if len(code) >= 3 and code.isupper() and not up.startswith(boards):
@@ -199,6 +206,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_area(_all_texts(letter))
         if tier is Tier.UNKNOWN:
+            tier, how = _tier_from_item_speakers(letter)
+        if tier is Tier.UNKNOWN:
             tier, how = _tier_from_named(letter)
         if tier is not Tier.UNKNOWN:
             notes.append(f"tier {tier.value} inferred from {how} (no issuer in the header)")
@@ -227,6 +236,19 @@ def headline_bodies(letter: Letter) -> list[str]:
         if m and len(text) <= 200 and not text.rstrip().endswith(".") and _HEADLINE_PREDICATE_RE.match(text, m.end()):
             out.append(p.text[: m.end()].strip())
     return out
+
+
+def _tier_from_item_speakers(letter: Letter) -> tuple[Tier, str]:
+    """A body that speaks inside a lone item, when the text outside it names none: a page whose font-size bar ("A-
+    A A+") was read as an item label holds its whole summary under that item. Items of their own task bodies ("2.
+    Huyện ủy giao Văn phòng …" in a commune's copy of its district's letter): they say nothing of the speaker."""
+    if len(letter.items) != 1:
+        return Tier.UNKNOWN, ""
+    for who in speaking_bodies(_all_texts(letter)):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body that speaks in its items, {who!r}"
+    return Tier.UNKNOWN, ""
 
 
 def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
@@ -269,6 +291,11 @@ _SPEECH_RE = re.compile(
     # a body that makes its text public, appeals, sets its tasks or briefs its members: "Ban Thường vụ Tỉnh ủy công
     # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
+    # a Party committee that leads its units ("Đảng ủy Quân sự tỉnh lãnh đạo, chỉ đạo lực lượng vũ trang …")
+    r"lãnh\s+đạo(?=,?\s+chỉ\s+đạo)|"
+    # a body that sets its targets, tells the press or mobilises the people ("Ban Thường vụ Tỉnh Đoàn xác định 10
+    # chỉ tiêu …", "Hội đồng Nghĩa vụ quân sự tỉnh cho biết, …", "MTTQ xã đã vận động nhân dân …")
+    r"xác\s+định|cho\s+biết|vận\s+động|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -283,7 +310,9 @@ _SPEAKER_GAP_RE = re.compile(
 )
 
 
-_OWNER_RE = re.compile(r"\b(?:của|do)\s+$", re.I)
+# Whose document it is ("… của Thủ tướng Chính phủ ban hành …"), or to whom it goes ("… có công văn gửi đến Sở Y tế
+# TPHCM đề nghị …"): a body after these is not the one that speaks.
+_OWNER_RE = re.compile(r"\b(?:của|do|gửi(?:\s+(?:đến|tới|cho|về))?)\s+$", re.I)
 # The text says whose instruction it reports: "“…” - là chỉ đạo của Tổng cục QLTT tới Cục QLTT các địa phương",
 # "Đây là yêu cầu của Sở Y tế …" (after "Thực hiện chỉ đạo của …" the body is the one obeyed, not the speaker).
 _PREDICATE_OWNER_RE = re.compile(
@@ -294,19 +323,34 @@ _PREDICATE_OWNER_RE = re.compile(
 _TITLE_RE = re.compile(r"(?<![^\W\d_])(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Trưởng\s+phòng|"
                        r"Chủ\s+nhiệm|Viện\s+trưởng|Chánh\s+án)\s+(?:Thường\s+trực\s+)?$")
 _TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?:quán\s+triệt|nhấn\s+mạnh|phát\s+biểu|"
-                             r"chủ\s+trì|khẳng\s+định|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
+                             r"chủ\s+trì|khẳng\s+định|đánh\s+giá|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
 
 
 def titled_speakers(texts: list[str]) -> list[str]:
-    """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it."""
+    """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it. One who
+    holds several offices names them first to last ("Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá …"): the first
+    office comes first, then the others up to the verb."""
     out = []
     for text in texts:
         canonical = normalise_tones(despace(text))
-        for m in ORGANISATION_RE.finditer(canonical):
-            if _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start()) \
-                    and _TITLED_VERB_RE.match(canonical, m.end()):
-                out.append(canonical[m.start(): m.end()].strip())
+        orgs = list(ORGANISATION_RE.finditer(canonical))
+        for i, m in enumerate(orgs):
+            title = _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start())
+            if not (title and _TITLED_VERB_RE.match(canonical, m.end())):
+                continue
+            chain = [m]
+            while i > 0 and _OFFICE_JOIN_RE.fullmatch(canonical, orgs[i - 1].end(), title.start()):
+                title = _TITLE_RE.search(canonical, max(0, orgs[i - 1].start() - 40), orgs[i - 1].start())
+                if title is None:
+                    break
+                i -= 1
+                chain.insert(0, orgs[i])
+            out += [canonical[o.start(): o.end()].strip() for o in chain]
     return out
+
+
+# Between one office and the next an office holder holds: "Bí thư Đảng ủy, Chủ tịch …", "Bí thư … - Chủ tịch …".
+_OFFICE_JOIN_RE = re.compile(r"\s*(?:,|[-–])\s*")
 
 
 def speaking_bodies(texts: list[str]) -> list[str]:
@@ -433,9 +477,10 @@ def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[T
 
 
 # The area a letter governs, named by its unit word alone: "các hộ gia đình trong tỉnh", "trên địa bàn huyện",
-# "toàn xã" (a unit with its name after it may be any unit the letter speaks of).
+# "toàn xã" (a unit with its name after it may be any unit the letter speaks of; "toàn xã hội", "an toàn xã hội" are
+# society and safety, no commune).
 _AREA_RE = re.compile(rf"\b(?:[Tt]rong|[Tt]oàn|[Tt]rên\s+địa\s+bàn)\s+"
-                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
+                      rf"(?P<unit>tỉnh|huyện|thị\s+xã|quận|xã(?!\s+hội\b)|phường|thị\s+trấn)\b(?!\s+[{VN_UPPER}0-9])")
 # (Only capitals: the range À-Ỹ of _UP also holds lower-case "đ", "ư", "ở", so "toàn tỉnh đã …" read as named.)
 _AREA_TIER = {"tỉnh": Tier.PROVINCE, "huyện": Tier.DISTRICT, "thị xã": Tier.DISTRICT, "quận": Tier.DISTRICT,
               "xã": Tier.COMMUNE, "phường": Tier.COMMUNE, "thị trấn": Tier.COMMUNE}
@@ -455,7 +500,7 @@ def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
 # ương".
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
                             r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|"
-                            r"ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+                            r"ĐUQS|ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
 # The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
 # e04's Youth Federation numbers its plans 05/KH-UBH).
 # A public service centre ("Trung tâm Dịch vụ tổng hợp xã", "Trung tâm Y tế huyện") is the state's; a political
@@ -463,7 +508,7 @@ _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|B
 _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^SỞ\s|^BỘ\s(?!CHÍNH\s+TRỊ)|"
                             r"CHÍNH\s+PHỦ|^PHÒNG\s|^TRUNG\s+TÂM\s(?!(?:BỒI\s+DƯỠNG\s+)?CHÍNH\s+TRỊ)|"
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
-                            r"^THANH\s+TRA|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
+                            r"^THANH\s+TRA|^HỘI\s+ĐỒNG\s|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|"
                             r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")

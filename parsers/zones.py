@@ -251,6 +251,8 @@ def header_end(lines: Sequence[Line], stop: int) -> int:
         if not t:
             in_subject = in_subject and subject_lines == 0
             continue
+        if end == 0 and not _LETTERS_RE.search(t):
+            continue  # a posting date's digits over lines above the header block ("15" / "06" / "'18")
         if first_table is not None and line.table == first_table:
             end = i + 1
             continue
