@@ -27,7 +27,7 @@ from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
 from parsers.numbering import read_repeated_labels
-from parsers.numerals import damaged_reading
+from parsers.numerals import damaged_readings
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
@@ -38,6 +38,9 @@ _BELOW_ROMAN = ("num", "num)", "alpha", "alpha)", "dotted:1", "dotted:2", "dotte
 # A point printed with the path of its khoản ("2.1.a. Thành lập Ban Chỉ đạo …", "4.1.b. Việc hỗ trợ …" under
 # "2.1." and "4.1.", a city's plan, bench/heldout_pairs 08): the point a) of that item, as a reader reads it.
 _DOTTED_POINT_RE = re.compile(r"^\s*(?P<path>\d{1,2}(?:\.\d{1,2}){1,3})\.(?P<alpha>[a-zđ])\s*[.)]\s+(?P<text>\S.*)$")
+# "I.MỤC ĐÍCH, NGUYÊN TẮC": an OCR that lost the space after a Roman section label's dot (bench/heldout_pairs 13);
+# read as "I. MỤC …" only before an upper-case word, so "V.I. Lênin" and "X.quang" stay text.
+_GLUED_ROMAN_RE = re.compile(rf"^(?P<label>\s*{P.ROMAN}\.)(?=[{P.UP}]{{2}})")
 
 
 def _roman(s: str) -> int:
@@ -97,6 +100,8 @@ def _label_from_match(m: re.Match[str], printed: str) -> Label:
 
 def _item_match(text: str) -> re.Match[str] | None:
     m = P.ITEM_RE.match(text)
+    if m is None and (g := _GLUED_ROMAN_RE.match(text)) and is_upper(text[g.end():]):
+        m = P.ITEM_RE.match(f"{g.group('label')} {text[g.end():]}")
     if m and m.group("upper") and P.SIGN_AUTH_RE.match(text):
         return None  # "Q. GIÁM ĐỐC" is a signature, not section Q
     if m and m.group("roman") and not re.match(rf"\s*{P.ROMAN}\s*[.\-–/)]", text) and len(text) > 200:
@@ -109,7 +114,7 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if line.blank:
         return "blank", None, "", None
     if line.numeral:
-        reading = damaged_reading(line.text)
+        reading = damaged_readings(line.text)
         if reading:
             return "item", Label(reading[0], "roman", line.numeral, _roman(line.numeral)), reading[2], None
     if line.label and not line.bullet:
