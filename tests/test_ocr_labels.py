@@ -14,8 +14,8 @@ TITLES = ("MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG CHÍNH SÁCH", "TỔ CHỨC TH
 # How OCR prints each section label (a reader still reads I, II, III from the sequence)
 DAMAGE = {
     0: ("l. {t}", "!. {t}", "I.{t}"),  # not "|.": a line opening with "|" is a flattened table row
-    1: ("H. {t}", "IL {t}", "Il. {t}", "ll. {t}"),
-    2: ("m. {t}", "Il. {t}", "IIl. {t}", "lll. {t}", "II. {t}"),
+    1: ("H. {t}", "IL {t}", "Il. {t}", "ll. {t}", "Il{t}"),
+    2: ("m. {t}", "Il. {t}", "IIl. {t}", "lll. {t}", "II. {t}", "IIl{t}"),
 }
 
 
