@@ -81,18 +81,18 @@ def read_damaged_numerals(lines: Sequence[Line]) -> list[Line]:
     sure: list[tuple[int, int]] = []  # (line index, value) of the intact Roman labels
     candidates: list[_Candidate] = []
     levels: set[int | None] = set()
-    kinds = [None if line.blank or line.noise else classify_line(line) for line in lines]
-    letters = {int(k[1].value) for k in kinds if k and k[0] == "item" and k[1] is not None  # type: ignore[arg-type]
-               and k[1].key == "upper"}
+    # the label each line opens with, as the ordinary parser reads it (None for text, blank and noise lines)
+    labels = [None if line.blank or line.noise else classify_line(line)[1] for line in lines]
+    letters = {label.value for label in labels if label is not None and label.key == "upper"}
     for i, line in enumerate(lines):
-        if kinds[i] is None:
+        label = labels[i]
+        if line.blank or line.noise:
             continue
-        kind, label, _, _ = kinds[i]  # type: ignore[misc]
-        if kind == "item" and label is not None and label.key == "roman":
+        if label is not None and label.key == "roman":
             sure.append((i, int(label.value)))  # type: ignore[arg-type]
             levels.add(line.md_level)
             continue
-        if kind == "item" and label is not None and label.key == "upper" and int(label.value) - 1 in letters:
+        if label is not None and label.key == "upper" and int(label.value) - 1 in letters:  # type: ignore[arg-type]
             continue  # "H." after "G.": a lettered list goes on
         reading = damaged_readings(line.text)
         if reading and _heading_shaped(reading[2]):
@@ -116,7 +116,7 @@ def read_damaged_numerals(lines: Sequence[Line]) -> list[Line]:
         # a list that starts again), it runs on from the last; or one past the next intact label, whose number
         # then repeats into a number printed nowhere
         repeat = vb > va and expected == vb + 1 and vb + 1 not in printed
-        closes = expected == vb or repeat if va == 0 else (vb <= va or expected == vb or repeat)
+        closes = (expected == vb or repeat) if va == 0 else (vb <= va or expected == vb or repeat)
         if chain and closes:
             accepted.update(chain)
     if not any(not c.digits for c in candidates if c.index in accepted):
