@@ -134,12 +134,13 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if d:
         printed = line.text[: d.start("text")].strip()
         return "item", Label(printed, "alpha", d.group("alpha"), _letter_value(d.group("alpha"))), d.group("text"), None
-    m = _item_match(P.MD_LIST_POINT_RE.sub("", line.text))
+    src = P.MD_LIST_POINT_RE.sub("", line.text)
+    m = _item_match(src)
     if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
         m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed
     if m:
         rest = m.group("text")
-        printed = line.text[: len(line.text) - len(rest)].strip()  # as printed, where the match read a repair
+        printed = src[: len(src) - len(rest)].strip()  # as printed, where the match read a repaired label
         return "item", _label_from_match(m, printed), rest, None
     h = P.HEADING_ONLY_RE.match(line.text)
     if h:
