@@ -32,17 +32,31 @@ def _romans(letter) -> list[str]:
     return [i.id for i in letter.items]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(which=st.integers(0, 2), data=st.data())
-def test_one_damaged_label_in_an_outline_still_reads_as_its_sequence(which, data):
-    form = data.draw(st.sampled_from(DAMAGE[which]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damaged=st.sets(st.integers(0, 2), min_size=1, max_size=2), data=st.data())
+def test_damaged_labels_in_an_outline_still_read_as_their_sequence(damaged, data):
+    """One or two of the three labels damaged (one intact label at least, the anchor a reader needs)."""
     heads = [f"{r}. {t}" for r, t in zip(("I", "II", "III"), TITLES, strict=True)]
-    heads[which] = form.format(t=TITLES[which])
+    for which in sorted(damaged):
+        heads[which] = data.draw(st.sampled_from(DAMAGE[which])).format(t=TITLES[which])
     with tempfile.TemporaryDirectory() as tmp:
         letter = build_letter(Path(tmp), "o.txt", _outline(heads))
     assert _romans(letter) == ["I", "II", "III"], heads
     assert "III.2" in item_ids(letter)
-    assert letter.items[which].text == TITLES[which]
+    assert [i.text for i in letter.items] == list(TITLES)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.integers(1, 2), data=st.data())
+def test_a_one_for_the_first_section_reads_with_other_damage_beside_it(which, data):
+    # a printed "II." for III is a repeat, not damage: it is left out here (alone, "1." stays a number)
+    form = data.draw(st.sampled_from([f for f in DAMAGE[which] if f != "II. {t}"]))
+    heads = [f"1. {TITLES[0]}", f"II. {TITLES[1]}", f"III. {TITLES[2]}"]
+    heads[which] = form.format(t=TITLES[which])
+    with tempfile.TemporaryDirectory() as tmp:
+        letter = build_letter(Path(tmp), "o.txt", _outline(heads))
+    assert _romans(letter) == ["I", "II", "III"], heads
+    assert "I.2" in item_ids(letter)
 
 
 def test_h_for_two_and_the_printed_second_as_three(tmp_path):
