@@ -26,7 +26,10 @@ from parsers.lines import Line
 _DAMAGE = {"l": ("I", "II"), "L": ("I", "II"), "1": ("I", "II"), "|": ("I", "II"), "!": ("I", "II"),
            "H": ("II",), "m": ("III",), "v": ("V",), "Y": ("V",), "K": ("X",)}
 _TOKEN = r"[IVXlL1|!vmHYK]{1,4}"
-DAMAGED_ROMAN_RE = re.compile(rf"^\s*(?P<tok>{_TOKEN})(?:\s*[.,:\-–]\s*|\s+)(?P<text>\S.*)$")
+DAMAGED_ROMAN_RE = re.compile(rf"^\s*(?P<tok>{_TOKEN})(?P<sep>\s*[.,:\-–]\s*|\s+)(?P<text>\S.*)$")
+# Tokens that are also words or numbers ("Y TẾ", "H" an initial, "1 Quyết định" a footnote) stand for a numeral
+# only with the label's punctuation after them ("H. NỘI DUNG", "1. TINH THẦN").
+_WORDLIKE_RE = re.compile(r"[HYK]|\d+")
 # "IlTO CHỨC", "mNỘI DUNG": a token with a lower-case damage glued to an upper-case word (two letters at least)
 _GLUED_RE = re.compile(rf"^\s*(?P<tok>[IVXlL1|!vmHYK]{{0,3}}[lvm|!][IVXlL1|!vmHYK]{{0,2}})(?P<text>[{P.UP}]{{2}}.*)$")
 _MAX_HEADING = 150
@@ -43,6 +46,8 @@ def damaged_readings(text: str) -> tuple[str, tuple[str, ...], str] | None:
     tok = m.group("tok")
     if re.fullmatch(P.ROMAN, tok):
         return None  # an intact numeral is the ordinary parser's
+    if _WORDLIKE_RE.search(tok) and not (m.groupdict().get("sep") or "").strip():
+        return None  # "Y TẾ CƠ SỞ" is health care, not section V
     readings = {"".join(parts) for parts in product(*(_DAMAGE.get(ch, (ch,)) for ch in tok))}
     romans = tuple(sorted((r for r in readings if re.fullmatch(P.ROMAN, r)), key=len))
     if not romans:

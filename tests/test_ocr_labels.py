@@ -145,3 +145,11 @@ def test_page_break_lines_and_ocr_footers_are_page_furniture(tmp_path):
     assert item_ids(letter) == ["I", "I.1", "I.2", "II", "II.1", "II.2"]
     texts = [b.text for i in letter.items for sub in i.items for b in sub.blocks]
     assert not [t for t in texts if "PAGE BREAK" in t or "PhapLuat" in t], texts
+
+
+def test_a_word_that_looks_like_a_damaged_label_needs_the_label_dot(tmp_path):
+    heads = ["I. MỤC ĐÍCH", "II. NỘI DUNG", "III. THỜI GIAN", "IV. KINH PHÍ"]
+    letter = build_letter(tmp_path, "y.txt", [*_outline(heads), "Y TẾ CƠ SỞ VÀ CỘNG ĐỒNG", *item("1.", "Khám bệnh.")])
+    assert _romans(letter) == ["I", "II", "III", "IV"]
+    letter = build_letter(tmp_path, "y2.txt", [*_outline(heads), "Y. TỔ CHỨC THỰC HIỆN", *item("1.", "Các đơn vị.")])
+    assert _romans(letter) == ["I", "II", "III", "IV", "V"]
