@@ -2,8 +2,9 @@
 III., "lV." for IV., "H. NỘI DUNG" for II., "Il. TỔ CHỨC" for III. after II., "1. TINH THẦN" for I.), read back
 the way a reader does: only where the labels around make it the one reading.
 
-A damaged label is accepted when one of its readings (l, L, 1, |, ! → I, or two strokes fused into one, II;
-H → II; m → III; v, Y → V; K → X) fills exactly the gap the undamaged Roman labels leave (I., [IL], [m.],
+A damaged label ("Il." or glued, "IlTO CHỨC"; H, Y, K and digits, also words and numbers, only with the label's
+dot) is accepted when one of its readings (l, L, 1, |, ! → I, or two strokes fused into one, II; H → II;
+m → III; v, Y → V; K → X) fills exactly the gap the undamaged Roman labels leave (I., [IL], [m.],
 IV. → II and III), its line is shaped like a heading (short, mostly upper case, not ending a sentence), and it
 sits where the other Roman labels do (the same Markdown heading level). A gap may also close one past the
 next intact label when that number is printed nowhere ("I.", "H.", "II.", no "III.": the printed "II." is then
