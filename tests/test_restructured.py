@@ -187,6 +187,8 @@ NOT_YET_LABELLED = {
                                        "its decision's Điều 1-3, under a spaced-out header, are not read"),
     "13_nq116-cp_qd28-ttg": "OCR-damaged section labels: 'I.MỤC', 'H.' for II, a second 'II.' for III",
     "14_ct11-ttg_cv1046-tct": "OCR-damaged section labels: '1.' for I, 'Il.' for III; II.4-III nested under II.3",
+    "15_cv627-byt_cv296-bhxh": ("a lead wrapped before 'Điều 22 Luật BHYT:' is read as an article, so item 3's "
+                                "points come out as Điều 22.a-c, not 3.a-c"),
 }
 
 
