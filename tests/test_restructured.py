@@ -185,8 +185,6 @@ HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 NOT_YET_LABELLED = {
     "08_qd22-ttg_kh3210-ubnd-tphcm": ("the city's plan labels 0.93 of its child items as the gold does: "
                                        "its decision's Điều 1-3, under a spaced-out header, are not read"),
-    "15_cv627-byt_cv296-bhxh": ("a lead wrapped before 'Điều 22 Luật BHYT:' is read as an article, so item 3's "
-                                "points come out as Điều 22.a-c, not 3.a-c"),
 }
 
 
