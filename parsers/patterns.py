@@ -191,11 +191,12 @@ HEADING_ONLY_RE = re.compile(rf"^\s*(?:{HEADING}\s*[.:\-–]?|(?P<roman>{ROMAN})
 MD_LIST_POINT_RE = re.compile(r"^\s*[-*+]\s+(?=[a-zđ]\)\s+\S)")
 BULLET_RE = re.compile(r"^\s*(?P<marker>[-–—+•●○◦▪■□➢►❖*·])\s*(?P<text>\S.*)$")
 
-# Where the body stops: openers of the paragraphs that follow the last item.
+# Where the body stops: openers of the paragraphs that follow the last item ("Trân trọng cảm ơn./.", a courtesy close
+# on its own line, is no part of the last item: heldout pair 16 matched it as a duty).
 CLOSING_OPENER_RE = re.compile(
     r"^\s*(?:Trên\s+đây|Nhận\s+được|Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Đề\s+nghị\s+các|"
     r"Yêu\s+cầu\s+các|Ban\s+Thường\s+vụ\s+[^,.]{0,40}\s+(?:yêu\s+cầu|đề\s+nghị)|Đề\s+nghị\s+(?:các\s+)?đồng\s+chí|"
-    r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên)|"
+    r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên)|Trân\s+trọng(?![^\W_])|"
     r"(?:Mọi\s+)?[Tt]hông\s+tin\s+(?:chi\s+tiết\s+)?(?:xin\s+)?liên\s+hệ)",
     re.I,
 )

@@ -57,3 +57,12 @@ def test_a_signing_body_without_its_tm_closes_the_letter(tmp_path):
 def test_an_upper_case_heading_over_items_is_no_signature(tmp_path):
     letter = build_letter(tmp_path, "g.txt", [*ITEMS, "III. TỔ CHỨC THỰC HIỆN"], cc=None, signature=None)
     assert letter.signature is None
+
+
+def test_a_courtesy_close_after_the_last_item_is_the_closing(tmp_path):
+    """"Trân trọng cảm ơn./." on its own line (bench/heldout_pairs 16) is no part of the last duty."""
+    for close in ("Trân trọng cảm ơn./.", "Trân trọng!", "Trân trọng./."):
+        letter = build_letter(tmp_path, "c.txt", [*ITEMS, close])
+        assert [p.text for p in letter.closing] == [close]
+        last = _last(letter)
+        assert close not in last.text and all(close not in b.text for b in last.blocks)
