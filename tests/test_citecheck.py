@@ -235,3 +235,18 @@ def test_annex_naming_the_parent_beside_its_issuing_decision(tmp_path):
     _, _, alone = check(tmp_path, f"Thực hiện {issuing} về việc ban hành Quy chế, các cơ quan, đơn vị thực hiện "
                                   "tốt một số nội dung sau:")
     assert alone.status is CitationStatus.UNRELATED
+
+
+def test_a_parent_named_only_inside_a_duty_is_still_cited(tmp_path):
+    """A follow-up that names its source only in an item ("thực hiện nghiêm túc Công văn số …", heldout pair 16)."""
+    duty = item("1.", f"Chỉ đạo các cơ quan thực hiện nghiêm túc Công văn số 12-CV/BTGTU, ngày 22/5/2024 {BTGTU}.")
+    parent, child = pair(tmp_path, BODY, duty, child_preamble=NO_CITATION)
+    cc = check_citation(parent, child)
+    assert cc.status is CitationStatus.EXACT and cc.cited_symbol == "12-CV/BTGTU"
+    assert any("named in item 1" in r for r in cc.reasons)
+
+
+def test_another_letter_named_inside_a_duty_is_no_citation_of_the_parent(tmp_path):
+    duty = item("1.", "Chỉ đạo các cơ quan thực hiện nghiêm túc Công văn số 77-CV/BTGTU, ngày 02/3/2024 của Ban.")
+    parent, child = pair(tmp_path, BODY, duty, child_preamble=NO_CITATION)
+    assert check_citation(parent, child).status is CitationStatus.NONE
