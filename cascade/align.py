@@ -146,8 +146,8 @@ class AlignSettings:
     # section. Measured on bench/heldout_pairs 01-14 and the dev and built pairs: the three such heading pairs the
     # gold links (08 Điều 8 → III, 10 Điều 8 → Điều 6, 13 III → Điều 6) have 8 of 11, 0 of 4 and 4 of 5 sub-items
     # linked (10's khoản are said in other words the linker misses), so a floor of 1 loses 10; the one other pair
-    # with an article (11 Mục IV → Điều 11) is a grouping Mục, and the plan sections of the dev and built pairs
-    # (0-2 linked, not linked by their gold) have no article: the article is what tells them apart, not a count
+    # with an article (11 Mục IV → Điều 11) is a grouping Mục, and the five plan section pairs of the dev and built
+    # pairs (0-2 of 2-6 linked, not linked by their gold) have no article: the article tells them apart, not a count
     stock_heading_min_items: int = 0
     # a plan's item left to the rules issued with it (cascade/deferrals.py, measured on bench/heldout_pairs):
     # the share of a rules heading's words the item holds, and the fewest distinct words of such a heading
