@@ -8,10 +8,9 @@ of a resolution's point in the six điểm of "Điều 2 … 2. Mức hỗ trợ
 12 months in "Điều 5. 1. … 2. … 3. …" (bench/heldout_pairs 13). The points of a child article keep their
 links to such a parent item as well as the article."""
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from cascade.tokens import SECTION_WORDS
+from cascade.tokens import SECTION_WORDS, fold
 from cascade.units import ITEM, Unit, groupings
 from models import ItemKind, Letter
 from parsers.normalise import matching_form
@@ -42,8 +41,7 @@ def article_points(lift: Mapping[tuple[str, str], str | None], articles: frozens
 # (the dev and built pairs: NQ 57 IV → III in both dev pairs, KH 389 IV → IV), as is a Mục that only groups articles.
 def _bare(text: str) -> tuple[str, ...]:
     """Words without their marks, so an OCR'd heading ("TO CHỨC THỰC HIỆN") reads as the printed one."""
-    text = unicodedata.normalize("NFD", matching_form(text).replace("đ", "d"))
-    return tuple("".join(c for c in text if not unicodedata.combining(c)).split())
+    return tuple(fold(w) for w in matching_form(text).split())
 
 
 _BARE_SECTION_WORDS = frozenset(w for s in SECTION_WORDS for w in _bare(s))
