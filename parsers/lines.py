@@ -37,6 +37,13 @@ _PAGE_SEPARATOR_RE = re.compile(
 )
 
 
+# A Markdown conversion's front matter: "---", lines of "key: value" (title, category, source_folder,
+# original_format…), "---" at the top of the file (bench/heldout_pairs 13, 14): the converter's metadata, not the
+# letter's first lines (its title is no issuer or subject).
+_FRONT_MATTER_KEY_RE = re.compile(r"^\s*[A-Za-z_][A-Za-z0-9_-]*\s*:(?:\s|$)")
+_FRONT_MATTER_MAX_LINES = 40
+
+
 @dataclass
 class Line:
     """One line of the source: a .txt line, or one soft-broken part of a .docx paragraph."""
@@ -51,7 +58,7 @@ class Line:
     cell: int | None = None
     soft: bool = False  # continues the previous line of the same paragraph (Shift+Enter)
     md_level: int | None = None  # "## I. MỤC TIÊU": a Markdown heading of this level (marks removed from text)
-    noise: str | None = None  # page | running | rule | footnote | stray: not letter text (text is then "")
+    noise: str | None = None  # page | running | rule | footnote | stray | meta: not letter text (text is then "")
     lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
     numeral: str | None = None  # "IL THỜI GIAN": the Roman label damage hid, read from its neighbours (numerals.py)
 
@@ -106,6 +113,7 @@ def mark_noise(lines: list[Line]) -> None:
     alone on its line; flag bullets whose dash the conversion dropped. Only plain-text lines are touched: a .docx
     table cell "2" is data."""
     plain = [ln for ln in lines if ln.table is None]
+    _front_matter(plain)
     page_ends = []  # index in `plain` of the line that ends each page
     for k, ln in enumerate(plain):
         if "\f" in ln.raw and k:
@@ -119,6 +127,25 @@ def mark_noise(lines: list[Line]) -> None:
     _running_lines(plain, [*page_ends, len(plain) - 1] if page_ends else page_ends)
     _footnotes(plain, set(page_ends))
     _lost_bullets(plain)
+
+
+def _front_matter(plain: list[Line]) -> None:
+    """Quiet a front matter block that opens the file; anything but "key: value" lines between the rules and it is
+    a horizontal rule of the letter, left alone."""
+    filled = [k for k, ln in enumerate(plain[: _FRONT_MATTER_MAX_LINES + 2]) if ln.text]
+    if len(filled) < 3 or plain[filled[0]].text.strip() != "---":
+        return
+    for k in filled[1:]:
+        text = plain[k].text.strip()
+        if text == "---":
+            if k == filled[1]:
+                return  # "---" twice: two rules, no metadata
+            for ln in plain[filled[0] : k + 1]:
+                if ln.text:
+                    _quiet(ln, "meta")
+            return
+        if not _FRONT_MATTER_KEY_RE.match(text):
+            return
 
 
 def _running_lines(plain: list[Line], page_ends: list[int]) -> None:
