@@ -92,10 +92,11 @@ DATE_RE = re.compile(rf"(?<![\d/])(?:{DATE_NUM}|{DATE_WORDS})(?![\d/])", re.I)
 
 # Case-sensitive on purpose: a subject such as "… thành lập Đảng Cộng sản Việt Nam" is not the header.
 # The "XÃ" may come out of a PDF's font mapping as one wrong letter glued to "HỘI" ("XàHỘI"); the second
-# forms are OCR that lost every mark ("CONG HOA XA HOI CHU NGHIA VIET NAM").
+# forms are OCR that lost marks ("CONG HOA XA HOI CHU NGHIA VIET NAM").
 NATIONAL_RE = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+X(?:Ã\s+|[^\sA-ZĐ]\s*)HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
-    r"CONG\s+HOA\s+XA\s+HOI\s+CHU\s+NGHIA\s+VIET\s+NAM"
+    # OCR that lost some marks and kept others, word by word ("CONG HÒA XÃ HOI CHỦ NGHĨA VIỆT NAM", pair 13)
+    r"C[OỘ]NG\s+H(?:ÒA|OÀ|OA)\s+X[AÃ]\s+H[OỘ]I\s+CH[UỦ]\s+NGH[IĨ]A\s+VI[EỆ]T\s+NAM"
 )
 # Any case ("Độc Lập - Tự Do - Hạnh Phúc"); the dashes may be lost in PDF-to-text ("Độc lập  Tự do  Hạnh phúc").
 MOTTO_RE = re.compile(

@@ -274,6 +274,8 @@ def test_not_date(text):
         (P.NATIONAL_RE, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
         (P.NATIONAL_RE, "ĐẢNG CỘNG SẢN VIỆT NAM", False),
         (P.NATIONAL_RE, "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM", True),  # a PDF font mapped "XÃ " to one letter
+        (P.NATIONAL_RE, "CONG HÒA XÃ HOI CHỦ NGHĨA VIỆT NAM", True),  # OCR lost some marks, kept others
+        (P.NATIONAL_RE, "Cộng hòa xã hội chủ nghĩa Việt Nam", False),  # prose names the state, not the header
         (P.MOTTO_RE, "Độc lập - Tự do - Hạnh phúc", True),
         (P.MOTTO_RE, "Độc lập – Tự do – Hạnh phúc", True),
         (P.PARTY_HEADER_RE, "ĐẢNG CỘNG SẢN VIỆT NAM", True),
