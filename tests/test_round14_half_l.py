@@ -2,11 +2,13 @@
 number, of a provision an entry of the basis follows, of a doubled 'số', of the documents a meeting studies
 ('quán triệt'); and the tiers, speakers and systems below."""
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from letter_factory import parse_lines
 
-from models import CitationRole
+from models import CitationRole, System, Tier
 
 
 def _roles(letter: object, symbol: str) -> set[CitationRole]:
@@ -69,3 +71,102 @@ def test_studying_under_a_standard_is_no_carrying_out():
                           "Hội nghị quán triệt nhiệm vụ năm 2024 theo Công văn số 77/UBND-VX ngày 10/10/2023 của UBND "
                           "tỉnh."])
     assert _roles(letter, "77/UBND-VX") == {CitationRole.MENTIONS}
+
+
+# --- 2. tiers: a centrally-run city's committee, a ward's bloc committee, a district's Front ---------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("Hải Phòng", Tier.PROVINCE), ("Cần Thơ", Tier.PROVINCE), ("Vinh", Tier.DISTRICT),
+                        ("Thanh Hóa", Tier.DISTRICT)]))
+def test_a_city_standing_board_is_placed_by_the_gazetteer(city):
+    name, tier = city
+    letter = parse_lines([f"Ban Thường vụ Thành ủy {name} chỉ đạo 5 nội dung trọng tâm trong phòng, chống dịch",
+                          "",
+                          "Thực hiện nghiêm việc giãn cách xã hội theo chỉ đạo của Trung ương trong dịp nghỉ lễ 2-9 "
+                          "năm 2021."])
+    assert (letter.tier, letter.system) == (tier, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["xã Tân Lập", "phường Hòa Bình", "phường"]), st.sampled_from(["tổ chức", "Tổ chức"]))
+def test_a_commune_bloc_committee_stands_at_its_commune(unit, verb):
+    letter = parse_lines([f"Sáng ngày 10/01/2026, tại Hội trường, Đảng ủy các cơ quan Đảng {unit} {verb} Hội nghị "
+                          "tổng kết công tác năm 2025."])
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["huyện", "huyện Kim Sơn", "thị xã Ba Đồn"]), st.sampled_from(["các ấp", "các thôn"]))
+def test_a_district_front_is_not_placed_by_the_units_it_tasks(unit, hamlets):
+    letter = parse_lines([f"Sáng ngày 20/10/2019, Ban Thường trực Ủy ban MTTQ Việt Nam {unit} tổ chức Hội nghị triển "
+                          "khai Ngày hội Đại đoàn kết toàn dân tộc năm 2019.",
+                          f"Theo đó, {hamlets} còn lại sẽ đồng loạt tổ chức Ngày hội từ ngày 10/11/2019."])
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.STATE)
+
+
+# --- 3. speakers: a delegation, a town's and a commune's Youth Union, a standing board's month -------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Đoàn công tác Ban Thường vụ Huyện ủy", "Đoàn kiểm tra của Ban Thường vụ Huyện ủy Kim Sơn"]))
+def test_a_delegation_speaks_for_its_body(delegation):
+    letter = parse_lines([f"Ngày 23/02/2022, {delegation} làm việc với Đảng ủy xã Tân Lập về thực hiện chương trình "
+                          "hành động năm 2022.",
+                          "Trong buổi làm việc, các thành viên đoàn chỉ ra những ưu điểm, hạn chế của địa phương."])
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+def test_a_town_youth_union_places_itself_by_its_units():
+    letter = parse_lines(["Kim Sơn: Ra mắt các Đội hình thanh niên tình nguyện hè 2019",
+                          "",
+                          "Căn cứ vào kế hoạch số 31-KH/ĐTN ngày 30 tháng 5 năm 2019 của Ban Thường vụ Thị đoàn Kim "
+                          "Sơn về việc tổ chức Chiến dịch thanh niên tình nguyện hè năm 2019.",
+                          "Các đơn vị xã, phường các Đoàn trường đều tích cực triển khai các kế hoạch."])
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["xã Tam Lộc", "phường Hòa Bình", "thị trấn Phú Thịnh"]))
+def test_a_commune_youth_union_by_doan_and_its_unit(unit):
+    letter = parse_lines([f"Đoàn {unit} ra quân dọn vệ sinh nhà văn hóa thôn Đông.",
+                          "Tham gia có hơn 30 đoàn viên thanh niên."])
+    assert (letter.tier, letter.system) == (Tier.COMMUNE, System.PARTY)
+
+
+def test_a_family_name_doan_is_no_youth_union():
+    letter = parse_lines(["Sáng ngày 12/5/2024, ông Đoàn Văn Hùng ra quân cùng bà con dọn vệ sinh nhà văn hóa.",
+                          "Tham gia có hơn 30 hộ gia đình."])
+    assert letter.tier is Tier.UNKNOWN
+
+
+def test_the_bodies_a_sentence_tasks_do_not_speak():
+    letter = parse_lines(["Trong tháng, Thường trực, Ban Thường vụ Thành ủy đã tập trung lãnh đạo, chỉ đạo các địa "
+                          "phương triển khai nhiệm vụ năm 2018.",
+                          "Chỉ đạo các địa phương, đơn vị chăm lo tết cho các đối tượng; UBND thành phố xây dựng kế "
+                          "hoạch tổ chức tết trồng cây."])
+    assert (letter.tier, letter.system) == (Tier.DISTRICT, System.PARTY)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("Sở Tài chính Đà Nẵng", "đề nghị"), ("Sở Y tế Cần Thơ", "hướng dẫn"),
+                        ("Sở Nội vụ Hà Nam", "thông báo")]))
+def test_a_department_name_keeps_the_verb_out(speaker):
+    body, verb = speaker
+    letter = parse_lines([f"{body} {verb} các đơn vị báo cáo kết quả thực hiện trước ngày 20/12/2023."])
+    assert letter.tier is Tier.PROVINCE
+    assert f"{body!r}" in letter.tier_reason
+
+
+# --- 4. own number: a pointer after the content it points at ------------------------------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Tỉnh ủy Nam Định", "Thành ủy Hải Phòng"]))
+def test_a_pointer_after_its_content_names_the_letter(body):
+    letter = parse_lines([f"Ban Thường vụ {body} chỉ đạo 5 nội dung trọng tâm",
+                          "",
+                          "Thực hiện nghiêm việc giãn cách xã hội theo chỉ đạo của Trung ương. Đây là một trong những "
+                          f"nội dung Chỉ thị số 09-CT/TU của Ban Thường vụ {body} về “Tăng cường phòng, chống dịch” "
+                          "vừa được đồng chí Trần Văn An, Bí thư ký ban hành ngày 05/3/2022."])
+    assert (letter.header.symbol, letter.header.date) == ("09-CT/TU", dt.date(2022, 3, 5))
