@@ -272,6 +272,10 @@ _UNNUMBERED_ENTRY_GAP_RE = re.compile(
 # "Hội nghị đã quán triệt các văn bản như: Kế hoạch số …; Kế hoạch số …", "các đại biểu được quán triệt những nội dung
 # cốt lõi của Nghị quyết số …": what a meeting studies to carry out, it carries out.
 _STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?quán\s+triệt)\b", re.I)
+# A basis by the letter that directs it, at the start of a sentence or an entry: "…; Theo văn bản chỉ đạo số
+# 2731/UBND-NN … của UBND Tỉnh về việc …" (a bare "Theo Công văn số …" may only report what a letter says).
+_DIRECTED_BY_RE = re.compile(r"(?:^|[.;:]\s*)(?P<verb>Theo)(?=\s+(?:các\s+)?(?:văn\s+bản|công\s+văn)\s+"
+                             r"(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:số|của)\b)", re.I)
 # Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
 # … về việc điều chỉnh, bổ sung kế hoạch số 168/KH-UBND …; Quyết định số 1227/QĐ-UBND …"). They are mentions,
 # and the list goes on at the next ";".
@@ -363,7 +367,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
     entries of a list the verb opens ("Căn cứ Kế hoạch số …; Kế hoạch số …")."""
     marked = set()
-    verbs = sorted([*IMPLEMENTS_VERB_RE.finditer(text), *_STUDY_VERB_RE.finditer(text)], key=lambda v: v.start("verb"))
+    verbs = sorted((v for r in (IMPLEMENTS_VERB_RE, _STUDY_VERB_RE, _DIRECTED_BY_RE) for v in r.finditer(text)),
+                   key=lambda v: v.start("verb"))
     for verb in verbs:
         at = verb.start("verb")
         sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1

@@ -170,3 +170,26 @@ def test_a_pointer_after_its_content_names_the_letter(body):
                           f"nội dung Chỉ thị số 09-CT/TU của Ban Thường vụ {body} về “Tăng cường phòng, chống dịch” "
                           "vừa được đồng chí Trần Văn An, Bí thư ký ban hành ngày 05/3/2022."])
     assert (letter.header.symbol, letter.header.date) == ("09-CT/TU", dt.date(2022, 3, 5))
+
+
+# --- 5. a page flattened to one line, with neither number nor date in its header ----------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Theo văn bản chỉ đạo số", "Theo công văn hướng dẫn số"]))
+def test_a_titled_header_run_on_into_its_basis_is_broken(opener):
+    line = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM XÃ TÂN LẬP Độc lập – Tự do – Hạnh phúc KẾ HOẠCH "
+            "PHÒNG CHỐNG LỤT BÃO NĂM 2016 Căn cứ Luật Phòng, chống thiên tai được Quốc hội thông qua ngày 19 tháng 6 "
+            f"năm 2013; {opener} 1450/UBND-NN ngày 12 tháng 4 năm 2016 của UBND Tỉnh về việc triển khai tập huấn. "
+            "Nhằm chủ động trong công tác phòng, chống thiên tai, ứng phó kịp thời, Ủy ban nhân dân xã xây dựng Kế "
+            "hoạch như sau: A. Mục đích yêu cầu: 1. Nhằm tuyên truyền, giáo dục về phòng, chống thiên tai cho nhân "
+            "dân trên địa bàn xã. 2. Nâng cao năng lực xử lý tình huống tại chỗ để ứng phó thiên tai có hiệu quả.")
+    letter = parse_lines([line])
+    assert (letter.header.title, letter.header.subject) == ("KẾ HOẠCH", "PHÒNG CHỐNG LỤT BÃO NĂM 2016")
+    assert _roles(letter, "1450/UBND-NN") == {CitationRole.IMPLEMENTS}
+
+
+def test_a_bare_theo_cong_van_reports_without_carrying_out():
+    letter = parse_lines(["Ủy ban nhân dân huyện Kim Sơn thông báo kết quả kiểm tra.",
+                          "Theo Công văn số 77/UBND-VX ngày 10/10/2023 của UBND tỉnh, nhiều xã chưa báo cáo đúng hạn."])
+    assert _roles(letter, "77/UBND-VX") == {CitationRole.MENTIONS}
