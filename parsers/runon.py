@@ -26,6 +26,7 @@ _DATE_RE = re.compile(
 )
 _WS = r"[\s\u0300-\u036f]"  # a space, or a tone mark a PDF's font left floating ("hai ̀ ̣ ̣")
 _TITLES = "|".join(t.replace(" ", r"\s+") for t in (*P.DOC_TYPE_TITLES, "QUYẾT NGHỊ"))
+_BASIS_OPENER = r"(?:Căn\s+cứ|Thực\s+hiện)\s"  # a basis, in its own case
 # Where a line of the letter begins, inside a run-on text (zero-width: a break is inserted there).
 _BREAK_RE = re.compile(
     rf"(?<!\*)(?=\*+)|(?<=\*)(?=[^*])"  # the stars under a Party issuer
@@ -35,6 +36,8 @@ _BREAK_RE = re.compile(
     rf"|(?<=[;:]){_WS}+(?=[-–+]\s+[{_UP}])"  # the next recipient, basis or bullet: "; - Bộ Giáo dục"
     rf"|(?<=[.:;]){_WS}+(?=[-–]\s*(?:Căn\s+cứ|Thực\s+hiện|Xét|Để)\s)"
     rf"|(?<=[^\s-])(?=[-–]\s*Căn\s+cứ\s)"  # "… HỒ CHÍ MINH- Căn cứ" glued
+    rf"|(?<=[{_UP}\d]{{2}}){_WS}+(?={_BASIS_OPENER})"  # "… NĂM 2014 Căn cứ": the title, then the basis
+    rf"|(?<=;){_WS}+(?=(?:{_BASIS_OPENER}|Theo\s+(?:văn\s+bản|công\s+văn|chỉ\s+đạo|hướng\s+dẫn)\b))"  # the next basis
     rf"|(?<=[.:;,]){_WS}+(?=(?:[IVX]{{1,5}}\.|\d{{1,2}}\.|[a-zđ]\)|Điều\s+\d{{1,3}}\.)\s+[{_UP}])"  # an item
     rf"|(?<=[.;,]){_WS}+(?=(?:{_TITLES}){_WS}*:?{_WS}+(?:Điều\s+1\.|[IVX]+\.|1\.))"  # "…, QUYẾT ĐỊNH Điều 1."
     rf"|(?<=[{_UP}]{{2}}):?{_WS}+(?=Điều\s+1\.\s)"
@@ -53,12 +56,18 @@ def _landmark_spans(head: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+# A header with neither number nor date, its title in capitals run on into the basis: "… Hạnh phúc KẾ HOẠCH PHÒNG
+# CHỐNG THIÊN TAI NĂM 2014 Căn cứ Luật …".
+_TITLED_BASIS_RE = re.compile(rf"(?-i:{_TITLES})(?:\s+[{_UP}\d][{_UP}\d,\-–]*)*{_WS}+(?={_BASIS_OPENER})")
+
+
 def is_run_on(text: str) -> bool:
     """A whole letter, or its header and body, printed as one line."""
     if len(text) < _MIN:
         return False
     head = text[:_HEAD]
-    return bool(_landmark_spans(head)) and bool(_NUMBER_RE.search(head) or _DATE_RE.search(head))
+    return bool(_landmark_spans(head)) and bool(_NUMBER_RE.search(head) or _DATE_RE.search(head)
+                                                or _TITLED_BASIS_RE.search(head))
 
 
 def _place_start(text: str, comma: int) -> int:

@@ -283,7 +283,8 @@ def _unknown_reason(letter: Letter) -> str:
 
 _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+)?|"
+    r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+|"
+    r"tập\s+trung\s+)?|"
     r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
     r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
@@ -296,6 +297,8 @@ _SPEECH_RE = re.compile(
     # a body that sets its targets, tells the press or mobilises the people ("Ban Thường vụ Tỉnh Đoàn xác định 10
     # chỉ tiêu …", "Hội đồng Nghĩa vụ quân sự tỉnh cho biết, …", "MTTQ xã đã vận động nhân dân …")
     r"xác\s+định|cho\s+biết|vận\s+động|"
+    # a Youth Union or a Front that launches a campaign ("Đoàn xã Tam Lộc ra quân dọn vệ sinh …")
+    r"ra\s+quân|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -353,6 +356,26 @@ def titled_speakers(texts: list[str]) -> list[str]:
 _OFFICE_JOIN_RE = re.compile(r"\s*(?:,|[-–])\s*")
 
 
+# A sentence that tasks the bodies it names: "Chỉ đạo các địa phương …; UBND thành phố xây dựng kế hoạch …", "Đề nghị
+# UBND xã báo cáo …" (the tasked units are below the speaker, never the speaker).
+_TASKING_OPEN_RE = re.compile(r"(?:^|[.!?]\s+)(?:Chỉ\s+đạo|Giao|Yêu\s+cầu|Đề\s+nghị)\s[^.!?]*$")
+# A visiting delegation speaks for the body it is of: "Đoàn công tác Ban Thường vụ Huyện ủy làm việc với …", "Đoàn
+# giám sát của HĐND tỉnh …".
+_DELEGATION_RE = re.compile(r"(?<![^\W\d_])(?-i:Đoàn)\s+(?:công\s+tác|kiểm\s+tra|giám\s+sát)\s+(?:của\s+)?", re.I)
+
+
+def _speaker_before(canonical: str, orgs: list[re.Match[str]], at: int) -> int | None:
+    """Where the body right before a verb at `at` starts; a capitalised verb a body's name ran into ("Đảng ủy …
+    phường Tổ chức Hội nghị") ends the name where the verb begins."""
+    before = [m for m in orgs if m.end() <= at and at - m.end() <= 40
+              and _SPEAKER_GAP_RE.match(canonical[m.end(): at])]
+    inside = [m for m in orgs if m.start() < at < m.end()]
+    if inside and not (before and before[-1].start() > inside[-1].start()) and canonical[at - 1].isspace() \
+            and ORGANISATION_RE.fullmatch(canonical, inside[-1].start(), at - 1):
+        return inside[-1].start()
+    return before[-1].start() if before else None
+
+
 def speaking_bodies(texts: list[str]) -> list[str]:
     """Bodies that speak in the text, in order: an organisation right before a verb of issuing or asking
     ("Ủy ban nhân dân phường Nam Đồng thông báo", "Phòng Giáo dục và Đào tạo Quận 11 đề nghị")."""
@@ -361,16 +384,18 @@ def speaking_bodies(texts: list[str]) -> list[str]:
         text = despace(text)  # "U B ND tỉnh thông báo"
         canonical = normalise_tones(text)  # same length: only tone marks move
         orgs = list(ORGANISATION_RE.finditer(canonical))
+        for delegation in _DELEGATION_RE.finditer(canonical):
+            m = ORGANISATION_RE.match(canonical, delegation.end())
+            if m:
+                out.append((False, text[m.start(): m.end()].strip()))
         for verb in _SPEECH_RE.finditer(canonical):
+            start = _speaker_before(canonical, orgs, verb.start())
             # "… Quyết định số 1896/QĐ-TTg của Thủ tướng Chính phủ ban hành Chương trình …": the cited document's
-            # issuer, after "của", is not the body that speaks.
-            before = [m for m in orgs if m.end() <= verb.start() and verb.start() - m.end() <= 40
-                      and _SPEAKER_GAP_RE.match(canonical[m.end(): verb.start()])
-                      and not _OWNER_RE.search(canonical, 0, m.start())]
-            if before:
-                m = before[-1]
+            # issuer, after "của", is not the body that speaks; nor is a body a sentence tasks.
+            if start is not None and not _OWNER_RE.search(canonical, 0, start) \
+                    and not _TASKING_OPEN_RE.search(canonical, 0, start):
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
-                out.append((reported, text[m.start(): verb.start()].strip()))
+                out.append((reported, text[start: verb.start()].strip()))
         for owner in _PREDICATE_OWNER_RE.finditer(canonical):
             m = ORGANISATION_RE.match(canonical, owner.end())
             if m:
@@ -463,11 +488,20 @@ _TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
 )
 
 
-def tier_from_addressees(texts: list[str], on: dt.date | None = None) -> tuple[Tier, str]:
+# The units of a district's Party or mass organisation, named by their unit words, which either system has: "Các đơn vị
+# xã, phường, các Đoàn trường …" (a Youth Union's). They place the speaker, not its system.
+_TASKED_UNITS: tuple[tuple[Tier, re.Pattern[str]], ...] = (
+    (Tier.DISTRICT, re.compile(r"\bcác\s+đơn\s+vị\s+(?:xã,\s+(?:thị\s+trấn|phường)|phường,\s+(?:xã|thị\s+trấn))\b",
+                               re.I)),
+)
+
+
+def tier_from_addressees(texts: list[str], on: dt.date | None = None, chain_only: bool = False) -> tuple[Tier, str]:
     """The tier one above the highest units the text tasks by type, when nothing names the speaker (d19: "Yêu cầu
-    UBND các xã, thị trấn phối hợp …"; d15: "… chỉ đạo UBND các quận, huyện …")."""
+    UBND các xã, thị trấn phối hợp …"; d15: "… chỉ đạo UBND các quận, huyện …"). With `chain_only`, only the
+    units of the state's chain of command (People's Committees, departments, hamlets)."""
     text = normalise_tones(" ".join(texts))
-    for tier, pattern in _TASKED:
+    for tier, pattern in _TASKED if chain_only else _TASKED + _TASKED_UNITS:
         m = pattern.search(text)
         if m:
             if tier is Tier.DISTRICT and on is not None and on >= DISTRICT_TIER_ENDS:
@@ -500,7 +534,8 @@ def tier_from_area(texts: list[str]) -> tuple[Tier, str]:
 # ương".
 _PARTY_BODY_RE = re.compile(rf"(?<![{_UP}])ỦY\b|ĐẢNG|BAN\s+TUYÊN\s+GIÁO|BAN\s+DÂN\s+VẬN|BAN\s+TỔ\s+CHỨC|"
                             r"BAN\s+NỘI\s+CHÍNH|CHI\s+BỘ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|"
-                            r"ĐUQS|ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN")
+                            r"ĐUQS|ĐOÀN\s+TNCS|ĐOÀN\s+THANH\s+NIÊN|(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN|TRUNG\s+ƯƠNG\s+ĐOÀN|"
+                            r"ĐOÀN\s+(?:XÃ|PHƯỜNG|THỊ\s+TRẤN)\s")
 # The Front and the mass organisations of it write in the state format (the gold's convention: c13's LĐLĐ, lb4;
 # e04's Youth Federation numbers its plans 05/KH-UBH).
 # A public service centre ("Trung tâm Dịch vụ tổng hợp xã", "Trung tâm Y tế huyện") is the state's; a political
@@ -590,7 +625,7 @@ def infer_system(letter: Letter) -> System:
                 break
     if party == state == 0 and any(_BARE_DEPARTMENT_RE.search(t) for t in _all_texts(letter)):
         state += 1  # a Sở is the state's
-    if party == state == 0 and tier_from_addressees(_all_texts(letter))[0] is not Tier.UNKNOWN:
+    if party == state == 0 and tier_from_addressees(_all_texts(letter), chain_only=True)[0] is not Tier.UNKNOWN:
         state += 1  # it tasks People's Committees, departments or hamlets by type: the state's chain of command
     if party == state == 0:
         # Last resort: the documents it carries out. A body implements mostly its own system's letters.
