@@ -66,10 +66,12 @@ def check_citation(parent: Letter, child: Letter) -> CitationCheck:
     if not cited:
         # A follow-up names its source only inside a duty ("2. Chỉ đạo Sở Y tế … thực hiện nghiêm túc Công văn số
         # 6087/BYT-KCB", heldout pair 16): the parent's own symbol anywhere still says the child cites it.
-        named = _best(parent, child, [c for c in child.citations if c.symbol])
+        # A title that names it as its topic ("Tìm hiểu Công văn số …") is no such duty: only the items count.
+        in_items = [c for c in child.citations if c.symbol and not c.where.startswith(("header", "closing/"))]
+        named = _best(parent, child, in_items) if in_items else CitationCheck(status=CitationStatus.NONE)
         if named.status is CitationStatus.EXACT:
             where = next((c.where for c in child.citations if c.symbol == named.cited_symbol), "")
-            place = where if where.startswith(("header", "preamble/", "body/", "closing/")) else f"item {where}"
+            place = where if where.startswith(("preamble/", "body/")) else f"item {where}"
             named.reasons.append(f"named in {place}, not as the document the child says it carries out")
             return named
         base.reasons.append("the child letter cites no numbered document it implements")
