@@ -49,8 +49,9 @@ class CorpusSettings:
     # commune that localises its district's letter without citing it keeps a fifth to a third of it, and a
     # letter one tier up is where it comes from; two tiers up or the same tier, it is as often a cousin.
     # Measured (bench/parents.py --no-minhash, seed 0): no citation 0.945 → 0.961 at 1,111 letters, 0.921 →
-    # 0.930 at 3,034; false parents among real documents (bench/false_parents.py) 14 → 14, where 0.25 for
-    # every candidate gave 20, 0.2 for every candidate 26, 0.15 one tier up 17.
+    # 0.930 at 3,034; parents by content alone among 357 real documents (bench/false_parents.py, nearly all
+    # invented) 15 → the same 15, where 0.25 for every candidate gave 22, 0.2 for every one 29, 0.15 one
+    # tier up 17.
     adjacent_content_min: float = 0.2
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common …
     # … and either hold this share of the child's text unit by unit (`TrigramIndex.unit_containment`) or
