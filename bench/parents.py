@@ -88,10 +88,12 @@ def record_flips() -> tuple[list[tuple[str, list, list]], Callable[[], None]]:
     def restore() -> None:
         corpus_module._rerank_near_ties = rerank
 
-    def wrapped(path: str, scored: list, *args: object) -> list:
-        out = rerank(path, scored, *args)
+    def wrapped(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings, graph: object,
+                letters: object) -> list:
+        out = rerank(path, scored, index, settings, graph, letters)
         if scored and out and out[0][2] != scored[0][2]:
-            flips.append((path, [(round(x[0], 3), x[2]) for x in scored[:4]],
+            # each candidate's known parents when the tie was decided (the lineage signal reads them)
+            flips.append((path, [(round(x[0], 3), x[2], list(graph.predecessors(x[2]))) for x in scored[:4]],
                           [(round(x[0], 3), x[2]) for x in out[:4]]))
         return out
 
@@ -117,12 +119,13 @@ def print_flips(flips: list[tuple[str, list, list]], gold: dict, pred: dict[str,
         day = letters[path].header.date
         print(f"    {path} [{evidence.get(path)}] tier {letters[path].tier.value} {day} "
               f"header above: {letters[path].header.parent_issuer}")
-        for score, cand in before:
+        for score, cand, above in before:
             c = letters[cand]
             print(f"      {'GOLD' if cand == parent.get(path) else '    '} {score:.3f} {cand} "
                   f"({c.tier.value}, {c.header.date}) share {index.containment(path, cand):.3f} "
                   f"back {index.containment(cand, path):.3f} family {index.family_containment(path, cand):.3f} "
-                  f"own {index.own_share(cand, [path, *(o for _, o in before if o != cand)]):.3f}")
+                  f"own {index.own_share(cand, [path, *(o for _, o, _ in before if o != cand)]):.3f} "
+                  f"known parents {[(q, round(index.containment(path, q), 3)) for q in above]}")
         print(f"      after: {[c for _, c in after]}; taken {pred.get(path)}")
 
 

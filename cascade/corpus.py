@@ -583,8 +583,12 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
         return scored
     cands = [x[2] for x in close]
     own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
-    lineage = {cand: max((index.containment(path, p) for p in graph.predecessors(cand) if p != path), default=None)
-               for cand in cands}
+    # (never more than the candidate's own share: text of the child that the candidate's parent holds
+    # and the candidate lacks did not come through the candidate, as when the candidate is a sibling
+    # and its parent the child's)
+    share = {x[2]: x[1] for x in close}
+    lineage = {cand: _capped(max((index.containment(path, p) for p in graph.predecessors(cand) if p != path),
+                                 default=None), share[cand]) for cand in cands}
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
     family = {cand: index.family_containment(path, cand) for cand in cands}
@@ -601,6 +605,10 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
 
     reranked = sorted(close, key=key)
     return reranked + scored[len(close):]
+
+
+def _capped(value: float | None, cap: float) -> float | None:
+    return None if value is None else min(value, cap)
 
 
 def _content_link(prop: _Proposal, decisive: float, letters: Facts) -> ParentLink:
