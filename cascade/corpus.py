@@ -585,10 +585,22 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
     own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
     # (never more than the candidate's own share: text of the child that the candidate's parent holds
     # and the candidate lacks did not come through the candidate, as when the candidate is a sibling
-    # and its parent the child's)
+    # and its parent the child's). A candidate whose known parent is another close candidate takes that
+    # one's lineage: its own would be that candidate's share, so the signal would always side with the
+    # lower generation (the child's sibling over their common parent); between the two it is neutral.
     share = {x[2]: x[1] for x in close}
-    lineage = {cand: _capped(max((index.containment(path, p) for p in graph.predecessors(cand) if p != path),
-                                 default=None), share[cand]) for cand in cands}
+
+    def above(cand: str) -> list[str]:
+        seen, todo, out = {cand, path}, [cand], []
+        while todo:
+            for p in graph.predecessors(todo.pop()):
+                if p not in seen:
+                    seen.add(p)
+                    (todo if p in share else out).append(p)
+        return out
+
+    lineage = {cand: _capped(max((index.containment(path, p) for p in above(cand)), default=None), share[cand])
+               for cand in cands}
     known = [v for v in lineage.values() if v is not None]
     top = max(known, default=0.0)
     family = {cand: index.family_containment(path, cand) for cand in cands}
