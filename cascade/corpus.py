@@ -49,9 +49,9 @@ class CorpusSettings:
     # commune that localises its district's letter without citing it keeps a fifth to a third of it, and a
     # letter one tier up is where it comes from; two tiers up or the same tier, it is as often a cousin.
     # Measured (bench/parents.py --no-minhash, seed 0): no citation 0.945 → 0.961 at 1,111 letters, 0.921 →
-    # 0.930 at 3,034; parents by content alone among 357 real documents (bench/false_parents.py, nearly all
-    # invented) 15 → the same 15, where 0.25 for every candidate gave 22, 0.2 for every one 29, 0.15 one
-    # tier up 17.
+    # 0.930 at 3,034, 0.897 → 0.901 at 10,921; parents by content alone among 357 real documents
+    # (bench/false_parents.py, nearly all invented) 15 → the same 15, where 0.25 for every candidate gave
+    # 22, 0.2 for every one 29, 0.15 one tier up 17.
     adjacent_content_min: float = 0.2
     near_content_min: float = 0.15  # a near-miss citation needs only this much text in common …
     # … and either hold this share of the child's text unit by unit (`TrigramIndex.unit_containment`) or
@@ -583,11 +583,12 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
         return scored
     cands = [x[2] for x in close]
     own = {cand: index.own_share(cand, [path, *(o for o in cands if o != cand)]) for cand in cands}
-    # (never more than the candidate's own share: text of the child that the candidate's parent holds
-    # and the candidate lacks did not come through the candidate, as when the candidate is a sibling
-    # and its parent the child's). A candidate whose known parent is another close candidate takes that
-    # one's lineage: its own would be that candidate's share, so the signal would always side with the
-    # lower generation (the child's sibling over their common parent); between the two it is neutral.
+    # Lineage is never more than the candidate's own share of the child: text of the child that the
+    # candidate's parent holds and the candidate lacks did not come through the candidate. And a candidate
+    # whose known parent is another close candidate takes that one's lineage: its own would be that
+    # candidate's share, so the signal always sided with the lower generation (the child's sibling over
+    # their common parent); between the two it is now neutral. (Both, after `adjacent_content_min`: no
+    # citation 0.961 → 0.961 at 1,111 letters, 0.930 → 0.939 at 3,034, 0.901 → 0.901 at 10,921.)
     share = {x[2]: x[1] for x in close}
 
     def above(cand: str) -> list[str]:
