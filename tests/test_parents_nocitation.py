@@ -71,3 +71,31 @@ def test_a_child_that_cites_a_letter_the_folder_lacks_needs_the_general_share(tm
     node = detect_parents(letters, jobs=1)["xa.txt"]
     assert node.citation_status.value == "missing-in-folder"
     assert not node.parents
+
+
+def test_a_sibling_under_the_childs_own_parent_does_not_win_the_near_tie(tmp_path: Path) -> None:
+    """The district's propaganda department carries out (cites) the district committee's letter, keeping it
+    whole and adding an item of its own; a commune keeps the same letter and cites nothing. The department
+    holds all of the commune's inherited text, as the committee does, and is of the same tier: only the
+    lineage tells them apart, and the department's known parent is the committee itself, so the
+    department may not claim the committee's share as its lineage (before, the commune went under it)."""
+    rng = random.Random(7)
+    province, district, department, commune = (_sentences(rng, n) for n in (10, 5, 1, 3))
+    files = {
+        "tinh.txt": letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 1, items(province)),
+        "huyen.txt": letter("HUYỆN ỦY ĐỒNG PHÚ", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 40, 3,
+                            ["Thực hiện Công văn số 120-CV/TU ngày 01/6/2024 của Tỉnh ủy,",
+                             *items(province[:5] + district)]),
+        "ban.txt": letter("BAN TUYÊN GIÁO HUYỆN ỦY", "HUYỆN ỦY ĐỒNG PHÚ", 12, 4,
+                          ["Thực hiện Công văn số 40-CV/HU ngày 03/6/2024 của Huyện ủy Đồng Phú,",
+                           *items(province[:5] + district + department)]),
+        "xa.txt": letter(_CHILD, None, 9, 8, items(province[:5] + district + commune)),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    index = build_index(letters, jobs=1)
+    assert index.containment("xa.txt", "ban.txt") >= index.containment("xa.txt", "huyen.txt") - 0.01
+    nodes = detect_parents(letters, index=index, jobs=1)
+    assert [p.parent for p in nodes["ban.txt"].parents] == ["huyen.txt"]
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["huyen.txt"]
