@@ -614,8 +614,12 @@ def _rerank_near_ties(path: str, scored: list, index: TrigramIndex, settings: Co
         gap = _days(letters[x[2]].header.date, day)
         value = (x[0] - settings.own_weight * own[x[2]] + settings.lineage_weight * (top if line is None else line)
                  + settings.family_weight * family[x[2]])
-        return -round(value, 9), gap if gap is not None else 1 << 20, x[2]
+        return not named[x[2]], -round(value, 9), gap if gap is not None else 1 << 20, x[2]
 
+    # A candidate the child's superior-body line names comes first among the close ones: that line tells
+    # cousins apart, and the signals above weigh text, where a cousin with less text of its own beat it
+    # (no citation 0.939 → 0.941 at 3,034 letters, 0.901 → 0.904 at 10,921; 1,111 unchanged).
+    named = {cand: _names_parent(letters[path], letters[cand]) for cand in cands}
     reranked = sorted(close, key=key)
     return reranked + scored[len(close):]
 
