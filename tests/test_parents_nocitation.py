@@ -99,3 +99,26 @@ def test_a_sibling_under_the_childs_own_parent_does_not_win_the_near_tie(tmp_pat
     nodes = detect_parents(letters, index=index, jobs=1)
     assert [p.parent for p in nodes["ban.txt"].parents] == ["huyen.txt"]
     assert [p.parent for p in nodes["xa.txt"].parents] == ["huyen.txt"]
+
+
+def test_the_body_the_childs_header_names_wins_the_near_tie_over_the_province(tmp_path: Path) -> None:
+    """A commune under the line 'ĐẢNG BỘ HUYỆN ĐỒNG PHÚ' keeps only the province's items of its district's
+    letter, which adds as many of its own: the province's letter holds as much of the commune's text and
+    has no text the commune lacks, so the text signals of a near tie side with it. The header names the
+    district, and the district is what the commune carries out."""
+    rng = random.Random(9)
+    province, district, commune = (_sentences(rng, n) for n in (6, 6, 2))
+    files = {
+        "tinh.txt": letter("TỈNH ỦY BÌNH PHƯỚC", None, 120, 1, items(province)),
+        "huyen.txt": letter("HUYỆN ỦY ĐỒNG PHÚ", "ĐẢNG BỘ TỈNH BÌNH PHƯỚC", 40, 3,
+                            ["Thực hiện Công văn số 120-CV/TU ngày 01/6/2024 của Tỉnh ủy,",
+                             *items(province + district)]),
+        "xa.txt": letter(_CHILD, "ĐẢNG BỘ HUYỆN ĐỒNG PHÚ", 9, 8, items(province + commune)),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    letters = {name: parse_letter(tmp_path / name) for name in files}
+    index = build_index(letters, jobs=1)
+    assert abs(index.containment("xa.txt", "tinh.txt") - index.containment("xa.txt", "huyen.txt")) < 0.02
+    nodes = detect_parents(letters, index=index, jobs=1)
+    assert [p.parent for p in nodes["xa.txt"].parents] == ["huyen.txt"]
