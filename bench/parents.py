@@ -5,6 +5,8 @@ peer (datasketch) measured on the same letters.
     .venv/bin/python bench/parents.py --sizes 100,1000          # parse (cached under bench/out), detect, score
     .venv/bin/python bench/parents.py --sizes 100 --tune-minhash  # the peer's grid, on seed 1
     .venv/bin/python bench/parents.py --sizes 1000 --missing 0.2   # a fifth of the district letters left out
+    .venv/bin/python bench/parents.py --sizes 1000 --no-minhash --settings "{'adjacent_content_min': 0.3}" "{}"
+    .venv/bin/python bench/parents.py --sizes 1000 --no-minhash --flips  # near ties that lost the right parent
 
 With `--missing`, that share of the district letters (drawn with a fixed seed) is taken out of the folder, as
 an analyst's folder lacks letters: their communes have no parent there, and the table says where they went
@@ -14,18 +16,22 @@ bench/run.py calls `score_parents` and `minhash_parents` for its table.
 """
 
 import argparse
+import ast
+import dataclasses
 import json
 import pickle
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from cascade.corpus import DEFAULT_CORPUS_SETTINGS, TIER_RANK, build_index, detect_parents  # noqa: E402
-from cascade.trigram_index import letter_trigrams  # noqa: E402
+import cascade.corpus as corpus_module  # noqa: E402
+from cascade.corpus import DEFAULT_CORPUS_SETTINGS, TIER_RANK, CorpusSettings, build_index, detect_parents  # noqa: E402
+from cascade.trigram_index import TrigramIndex, letter_trigrams  # noqa: E402
 from models import Letter, Tier  # noqa: E402
 
 OUT = REPO / "bench" / "out"
@@ -56,17 +62,71 @@ def load_letters(root: Path, gold: dict) -> dict[str, Letter]:
     return letters
 
 
-def ours(letters: dict[str, Letter]) -> tuple[dict[str, str | None], dict]:
+def ours(letters: dict[str, Letter], settings: CorpusSettings = DEFAULT_CORPUS_SETTINGS,
+         index: TrigramIndex | None = None) -> tuple[dict[str, str | None], dict]:
+    """Our detection's parents and its cost; with `index` (built for an earlier run of the same letters)
+    the index build is not timed again."""
     t = time.perf_counter()
-    index = build_index(letters)
+    index = index or build_index(letters)
     built = time.perf_counter() - t
-    nodes = detect_parents(letters, DEFAULT_CORPUS_SETTINGS, index)
+    nodes = detect_parents(letters, settings, index)
     seconds = time.perf_counter() - t
     predicted = {p: (n.parents[0].parent if n.parents else None) for p, n in nodes.items()}
     thin = [p for p, n in nodes.items() if any(f.startswith("thin-evidence") for f in n.flags)]
     return predicted, {"seconds": seconds, "index_seconds": built, "index_mb": index.nbytes / 1e6,
                        "visits_per_letter": index.visits / max(1, index.voted), "voted": index.voted,
-                       "thin": thin, "nodes": nodes}
+                       "thin": thin, "nodes": nodes, "index": index}
+
+
+def record_flips() -> tuple[list[tuple[str, list, list]], Callable[[], None]]:
+    """Wrap `_rerank_near_ties` to keep, per child, the first candidates before and after it reorders them
+    (score, candidate) whenever the first one changes: where a near tie decided the parent. Returns the
+    list it fills and what puts the function back."""
+    flips: list[tuple[str, list, list]] = []
+    rerank = corpus_module._rerank_near_ties
+
+    def restore() -> None:
+        corpus_module._rerank_near_ties = rerank
+
+    def wrapped(path: str, scored: list, index: TrigramIndex, settings: CorpusSettings, graph: object,
+                letters: object) -> list:
+        out = rerank(path, scored, index, settings, graph, letters)
+        if scored and out and out[0][2] != scored[0][2]:
+            # each candidate's known parents when the tie was decided (the lineage signal reads them)
+            flips.append((path, [(round(x[0], 3), x[2], list(graph.predecessors(x[2]))) for x in scored[:4]],
+                          [(round(x[0], 3), x[2]) for x in out[:4]]))
+        return out
+
+    corpus_module._rerank_near_ties = wrapped
+    return flips, restore
+
+
+def print_flips(flips: list[tuple[str, list, list]], gold: dict, pred: dict[str, str | None], index: TrigramIndex,
+                letters: dict[str, Letter]) -> None:
+    """The near ties that turned the best-scored candidate, counted by outcome; the ones that turned a right
+    parent into a wrong one printed with the signals `_rerank_near_ties` weighs."""
+    parent = {g["path"]: g["parent"] for g in gold["letters"]}
+    evidence = {g["path"]: g.get("evidence") for g in gold["letters"]}
+    outcome: dict[str, int] = defaultdict(int)
+    lost = []
+    for path, before, after in flips:
+        right_before, right_after = before[0][1] == parent.get(path), pred.get(path) == parent.get(path)
+        outcome[f"{'right' if right_before else 'wrong'} → {'right' if right_after else 'wrong'}"] += 1
+        if right_before and not right_after:
+            lost.append((path, before, after))
+    print(f"  near ties that changed the first candidate: {len(flips)}; {dict(outcome)}")
+    for path, before, after in lost:
+        day = letters[path].header.date
+        print(f"    {path} [{evidence.get(path)}] tier {letters[path].tier.value} {day} "
+              f"header above: {letters[path].header.parent_issuer}")
+        for score, cand, above in before:
+            c = letters[cand]
+            print(f"      {'GOLD' if cand == parent.get(path) else '    '} {score:.3f} {cand} "
+                  f"({c.tier.value}, {c.header.date}) share {index.containment(path, cand):.3f} "
+                  f"back {index.containment(cand, path):.3f} family {index.family_containment(path, cand):.3f} "
+                  f"own {index.own_share(cand, [path, *(o for _, o, _ in before if o != cand)]):.3f} "
+                  f"known parents {[(q, round(index.containment(path, q), 3)) for q in above]}")
+        print(f"      after: {[c for _, c in after]}; taken {pred.get(path)}")
 
 
 def _tier_date_ok(parent: Letter, child: Letter) -> bool:
@@ -149,6 +209,9 @@ def main() -> None:
     ap.add_argument("--tune-minhash", action="store_true", help="grid of the peer's settings on seed 1")
     ap.add_argument("--no-minhash", action="store_true")
     ap.add_argument("--missing", type=float, default=0.0, help="share of district letters left out of the folder")
+    ap.add_argument("--settings", nargs="*", default=["{}"],
+                    help="CorpusSettings overrides, as Python dicts: one run each, on one index")
+    ap.add_argument("--flips", action="store_true", help="print the near ties that lost a right parent")
     a = ap.parse_args()
     if a.tune_minhash:
         root, gold = _corpus(100, 1)
@@ -166,23 +229,33 @@ def main() -> None:
         orphans: dict[str, str | None] = {}
         if a.missing:
             letters, gold, orphans = _leave_out(letters, gold, a.missing)
-        pred, stats = ours(letters)
-        print(_table(f"cascade, {len(letters)} letters", score_parents(pred, gold)), flush=True)
-        wrong = [g for g in gold["letters"] if (pred.get(g["path"]) or None) != g["parent"]]
-        thin = set(stats["thin"])
-        print(f"  detect {stats['seconds']:.1f} s (index {stats['index_seconds']:.1f} s, {stats['index_mb']:.0f} MB), "
-              f"visits/letter {stats['visits_per_letter']:.0f} over {stats['voted']} letters; thin-evidence "
-              f"{len(thin)} letters, of which wrong {sum(1 for g in wrong if g['path'] in thin)}; wrong "
-              f"{len(wrong)}", flush=True)
-        for g in wrong[:12]:
-            n = stats["nodes"].get(g["path"])
-            print(f"    {g['path']} [{g.get('evidence')}] gold {g['parent']} got {pred.get(g['path'])} "
-                  f"{[r for p in n.parents for r in p.reasons][:3] if n else 'not parsed'}")
-        if orphans:
-            nowhere = sum(1 for o in orphans if pred.get(o) is None)
-            above = sum(1 for o, grand in orphans.items() if pred.get(o) is not None and pred.get(o) == grand)
-            print(f"  parent not in the folder: {len(orphans)} letters; placed nowhere {nowhere}, under the "
-                  f"letter above the missing one {above}, under another letter {len(orphans) - nowhere - above}")
+        index = None
+        for overrides in a.settings:
+            settings = dataclasses.replace(DEFAULT_CORPUS_SETTINGS, **ast.literal_eval(overrides))
+            flips, restore = record_flips() if a.flips else ([], lambda: None)
+            pred, stats = ours(letters, settings, index)
+            restore()
+            index = stats["index"]
+            label = "" if overrides == "{}" else f" {overrides}"
+            print(_table(f"cascade, {len(letters)} letters{label}", score_parents(pred, gold)), flush=True)
+            wrong = [g for g in gold["letters"] if (pred.get(g["path"]) or None) != g["parent"]]
+            thin = set(stats["thin"])
+            print(f"  detect {stats['seconds']:.1f} s (index {stats['index_seconds']:.1f} s, "
+                  f"{stats['index_mb']:.0f} MB), "
+                  f"visits/letter {stats['visits_per_letter']:.0f} over {stats['voted']} letters; thin-evidence "
+                  f"{len(thin)} letters, of which wrong {sum(1 for g in wrong if g['path'] in thin)}; wrong "
+                  f"{len(wrong)}", flush=True)
+            for g in wrong[:12]:
+                n = stats["nodes"].get(g["path"])
+                print(f"    {g['path']} [{g.get('evidence')}] gold {g['parent']} got {pred.get(g['path'])} "
+                      f"{[r for p in n.parents for r in p.reasons][:3] if n else 'not parsed'}")
+            if a.flips:
+                print_flips(flips, gold, pred, index, letters)
+            if orphans:
+                nowhere = sum(1 for o in orphans if pred.get(o) is None)
+                above = sum(1 for o, grand in orphans.items() if pred.get(o) is not None and pred.get(o) == grand)
+                print(f"  parent not in the folder: {len(orphans)} letters; placed nowhere {nowhere}, under the "
+                      f"letter above the missing one {above}, under another letter {len(orphans) - nowhere - above}")
         if not a.no_minhash:
             mpred, seconds = minhash_parents(letters)
             print(_table(f"MinHash-LSH, {len(letters)} letters ({seconds:.1f} s, "
