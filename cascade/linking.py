@@ -222,7 +222,9 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     handed = handed_down(p_units, c_units, p_tokens, 2 * settings.short_shingles, settings.name_capitalised,
                          settings.handed_run_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals, cited, duties, own_acts, handed), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts, handed,
+                           frozenset(x for x in (parent.header.symbol, child.header.symbol) if x)),
+                     key=lambda m: (m.parent, m.child))
     # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
     # neither linked nor dropped, as a frame line.
     p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}

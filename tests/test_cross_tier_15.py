@@ -1,0 +1,84 @@
+"""Issue 12 round 11 (bench/heldout_pairs 15, 16): a parent item's lead sentence that the child repeats as the
+opening clause of a longer sentence of its own, with the point under it that names the same other letter.
+Built in code with invented wording, through `letter_factory.pair` and `link_letters`."""
+
+import dataclasses
+
+from letter_factory import LOCAL, pair
+
+from cascade.align import DEFAULT_SETTINGS
+from cascade.linking import link_letters
+
+# A parent lead over two points; the child repeats the lead's opening clause inside its own longer sentence.
+LEAD = ("2. Để bảo đảm quản lý nguồn vốn xây dựng nông thôn mới công khai, minh bạch; nâng cao vai trò giám sát "
+        "của cộng đồng dân cư và của các tổ chức đoàn thể, đồng thời, phát huy quyền làm chủ của nhân dân, "
+        "Ban Tuyên giáo Tỉnh ủy:")
+POINT_A = ("a) Đề nghị các cấp ủy chủ trì, phối hợp với Mặt trận Tổ quốc và các đoàn thể thực hiện nghiêm "
+           "Chỉ thị số 18-CT/TU ngày 05 tháng 3 năm 2024 của Ban Thường vụ Tỉnh ủy về tăng cường kiểm tra, giám sát.")
+POINT_B = ("b) Định kỳ hằng quý, Ban Tuyên giáo Tỉnh ủy tổng hợp kết quả, báo cáo Thường trực Tỉnh ủy theo "
+           "quy định hiện hành.")
+PARENT = [
+    "1. Tổ chức hội nghị học tập, quán triệt nghị quyết chuyên đề cho cán bộ chủ chốt các huyện trong quý III.",
+    LEAD, POINT_A, POINT_B,
+]
+# the opening clause restated in other forms of the same words, then the child's own duty, naming Chỉ thị 18
+RESTATED = ("2. Để bảo đảm việc quản lý nguồn kinh phí xây dựng nông thôn mới công khai, minh bạch, nâng cao vai "
+            "trò giám sát của cộng đồng dân cư và các tổ chức đoàn thể, Ban Thường vụ Huyện ủy đề nghị các xã "
+            "sớm lập bảng công khai các công trình trong đó ghi rõ chủ đầu tư, đơn vị thi công, tổng mức đầu tư, "
+            "thời gian khởi công, hoàn thành và người phụ trách từng hạng mục, niêm yết tại nhà văn hóa thôn, "
+            "trụ sở xã suốt thời gian thi công, tiếp nhận phản ánh của người dân qua hộp thư góp ý như chỉ đạo "
+            "tại Chỉ thị số 18-CT/TU.")
+CHILD = [f"1. {LOCAL}", RESTATED]
+
+
+def _item_links(tmp_path, parent_body, child_body, settings=DEFAULT_SETTINGS):
+    parent, child = pair(tmp_path, parent_body, child_body)
+    return {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child, settings).item_links}
+
+
+def test_a_lead_restated_inside_a_longer_child_sentence_is_linked(tmp_path):
+    assert ("2", "2") in _item_links(tmp_path, PARENT, CHILD)
+
+
+def test_the_point_under_the_lead_naming_the_letter_the_child_names_goes_with_it(tmp_path):
+    links = _item_links(tmp_path, PARENT, CHILD)
+    assert ("2.a", "2") in links
+    assert ("2.b", "2") not in links  # names no letter the child names
+
+
+def test_without_the_lead_pass_neither_is_linked(tmp_path):
+    links = _item_links(tmp_path, PARENT, CHILD, dataclasses.replace(DEFAULT_SETTINGS, lead_links=False))
+    assert ("2", "2") not in links and ("2.a", "2") not in links
+
+
+def test_a_lead_the_child_does_not_restate_stays_unlinked(tmp_path):
+    child = [f"1. {LOCAL}",
+             "2. Ban Thường vụ Huyện ủy đề nghị các xã sớm lập bảng công khai các công trình trong đó ghi rõ tiến "
+             "độ thi công, như chỉ đạo tại Chỉ thị số 18-CT/TU."]
+    links = _item_links(tmp_path, PARENT, child)
+    assert ("2", "2") not in links
+
+
+def test_a_lead_restated_in_two_child_sentences_alike_says_nothing_about_which(tmp_path):
+    twice = [f"1. {LOCAL}", RESTATED,
+             "3. Để bảo đảm việc quản lý nguồn kinh phí xây dựng nông thôn mới công khai, minh bạch, nâng cao vai "
+             "trò giám sát của cộng đồng dân cư và các tổ chức đoàn thể, các chi bộ thôn tổ chức họp dân lấy ý "
+             "kiến về danh mục công trình năm 2025, bầu ban giám sát đầu tư của cộng đồng ở mỗi thôn, khu phố, "
+             "phân công đảng viên theo dõi từng công trình và báo cáo chi ủy hằng tháng về chất lượng thi công."]
+    links = _item_links(tmp_path, PARENT, twice)
+    assert ("2", "2") not in links and ("2", "3") not in links
+
+
+def test_a_heading_over_points_is_no_lead_sentence(tmp_path):
+    # a heading's few words ("2. Công khai nguồn vốn nông thôn mới") inside a long child duty are a mention
+    parent = ["1. Tổ chức hội nghị học tập, quán triệt nghị quyết chuyên đề cho cán bộ chủ chốt các huyện.",
+              "2. Công khai nguồn vốn nông thôn mới", POINT_A, POINT_B]
+    links = _item_links(tmp_path, parent, CHILD)
+    assert ("2", "2") not in links
+
+
+def test_points_under_a_restated_lead_that_name_another_letter_do_not_go_with_it(tmp_path):
+    # the child names Chỉ thị 18-CT/TU; a point naming only Chỉ thị 21-CT/TU is not what it carries out
+    parent = [PARENT[0], LEAD, POINT_A.replace("18-CT/TU", "21-CT/TU"), POINT_B]
+    links = _item_links(tmp_path, parent, CHILD)
+    assert ("2", "2") in links and ("2.a", "2") not in links
