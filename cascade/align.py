@@ -141,6 +141,12 @@ class AlignSettings:
     # 0.50 / 0.72 (15 3), 0.54 / 1.0 (11 Điều 5), 0.62 / 0.69 (13 II.2), 0.47 / 0.83 (10 Điều 2.1), the rest under 0.4
     # — no false lead clears both bars (leads of 12 words or fewer are headings: "Đến năm 2030" 1.00 / 0.00, left out)
     lead_links: bool = True
+    # a follow-up of the same office (symbols' office alike) whose one item tells its addressees to carry the earlier
+    # letter out by its number ("thực hiện nghiêm túc Công văn số 6087/BYT-KCB") takes that letter's top-level duties
+    # nothing else links (cascade/mandate.reminded_duties). Of the 20 real pairs, 16 is the one same-office pair (its
+    # one duty left: 2, gold); the other offices name what they implement in 16 items (dev 01 11, dev 02 2, 08, 10),
+    # none of them the gold link to the duties left there
+    reminder_links: bool = True
     # a duty handed to the body a child heading names, or to its counterpart a tier down (cascade/short_items.py):
     # the content words of the run the two units share that no other parent unit holds. Measured on bench/heldout_pairs
     # 01-14 over the pairs of such an acting parent unit and a child unit under that heading that nothing else links:

@@ -11,7 +11,14 @@ from cascade.deferrals import article_citations, deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, reused_phrases, without_echoes
-from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
+from cascade.mandate import (
+    addressed_duties,
+    assignment_units,
+    issuer_names,
+    kind_names,
+    recipient_names,
+    reminded_duties,
+)
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.short_items import handed_down
@@ -236,6 +243,12 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
                 for i, j, share in stock_heading_links(parent, child, p_units, c_units,
                                                        [(m.parent, m.child) for m in matches],
                                                        settings.stock_heading_min_items)]
+    # A follow-up of the same office telling its addressees to carry the earlier letter out by its number covers
+    # the earlier letter's duties it restates nowhere else (cascade.mandate): named, no words to weigh.
+    if settings.reminder_links:
+        linked = {(m.parent, m.child) for m in matches}
+        matches += [UnitMatch(i, j, 0.0, 0.0, 0.0, False)
+                    for i, j in reminded_duties(parent, child, p_units, c_units, linked)]
     matches.sort(key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,

@@ -1,10 +1,11 @@
 """Issue 12 round 11 (bench/heldout_pairs 15, 16): a parent item's lead sentence that the child repeats as the
-opening clause of a longer sentence of its own, with the point under it that names the same other letter.
+opening clause of a longer sentence of its own, with the point under it that names the same other letter; and a
+follow-up of the same office that covers the earlier letter's other duties by naming it.
 Built in code with invented wording, through `letter_factory.pair` and `link_letters`."""
 
 import dataclasses
 
-from letter_factory import LOCAL, pair
+from letter_factory import LOCAL, PARENT_HEADER, A, B, C, pair
 
 from cascade.align import DEFAULT_SETTINGS
 from cascade.linking import link_letters
@@ -82,3 +83,51 @@ def test_points_under_a_restated_lead_that_name_another_letter_do_not_go_with_it
     parent = [PARENT[0], LEAD, POINT_A.replace("18-CT/TU", "21-CT/TU"), POINT_B]
     links = _item_links(tmp_path, parent, CHILD)
     assert ("2", "2") in links and ("2.a", "2") not in links
+
+
+# A follow-up of the same office (bench/heldout_pairs 16): the Ban Tuyên giáo reminds the same addressees of its
+# earlier letter 12-CV/BTGTU, restates one duty and covers the rest by naming the letter.
+FOLLOW_UP_HEADER = tuple("Số 31-CV/BTGTU" if line.startswith("Số ") else
+                         "Bình Phước, ngày 20 tháng 8 năm 2024" if line.startswith("Bình Phước") else line
+                         for line in PARENT_HEADER)
+FOLLOW_UP_PREAMBLE = ("Qua theo dõi, một số cơ quan, đơn vị chưa triển khai đầy đủ các nội dung đã đề ra; Ban Tuyên "
+                      "giáo Tỉnh ủy đề nghị các cơ quan, đơn vị tiếp tục chỉ đạo thực hiện một số nội dung sau:")
+NAMING = ("2. Chỉ đạo các phòng, ban chuyên môn thực hiện nghiêm túc Công văn số 12-CV/BTGTU ngày 22/5/2024 "
+          "của Ban Tuyên giáo Tỉnh ủy về việc tiếp tục đẩy mạnh công tác tuyên truyền.")
+REMINDER = [f"1. {A}", NAMING, f"3. {LOCAL}"]
+
+
+def _follow_up(tmp_path, child_body, header=FOLLOW_UP_HEADER, settings=DEFAULT_SETTINGS):
+    parent, child = pair(tmp_path, [f"1. {A}", f"2. {B}", f"3. {C}"], child_body, child_preamble=FOLLOW_UP_PREAMBLE,
+                         child_parts={"header": header})
+    return {(lk.parent_item, lk.child_item) for lk in link_letters(parent, child, settings).item_links}
+
+
+def test_a_follow_up_naming_the_earlier_letter_covers_the_duties_it_restates_nowhere_else(tmp_path):
+    links = _follow_up(tmp_path, REMINDER)
+    assert ("2", "2") in links and ("3", "2") in links
+    assert ("1", "1") in links and ("1", "2") not in links  # restated in 1: not what the naming item covers
+
+
+def test_without_the_reminder_rule_the_named_duties_go_unlinked(tmp_path):
+    links = _follow_up(tmp_path, REMINDER, settings=dataclasses.replace(DEFAULT_SETTINGS, reminder_links=False))
+    assert ("2", "2") not in links and ("3", "2") not in links
+
+
+def test_a_letter_of_another_office_naming_the_parent_covers_nothing_by_the_name(tmp_path):
+    other = tuple("Số 31-CV/HU" if line.startswith("Số ") else line for line in FOLLOW_UP_HEADER)
+    links = _follow_up(tmp_path, REMINDER, header=other)
+    assert ("2", "2") not in links and ("3", "2") not in links
+
+
+def test_naming_another_letter_of_the_office_covers_nothing(tmp_path):
+    child = [f"1. {A}", NAMING.replace("12-CV/BTGTU", "09-CV/BTGTU"), f"3. {LOCAL}"]
+    links = _follow_up(tmp_path, child)
+    assert ("2", "2") not in links and ("3", "2") not in links
+
+
+def test_the_letter_named_in_two_items_says_nothing_about_which_covers_what(tmp_path):
+    child = [f"1. {A}", NAMING,
+             "3. Các chi bộ thực hiện Công văn số 12-CV/BTGTU, báo cáo kết quả trước ngày 30/9/2024."]
+    links = _follow_up(tmp_path, child)
+    assert not any(p in ("2", "3") for p, _ in links)
