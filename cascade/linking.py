@@ -23,7 +23,14 @@ from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.short_items import handed_down
 from cascade.splits import article_ids, article_points, stock_heading_links
-from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
+from cascade.tokens import (
+    DAMAGED_MIN_SHARE,
+    Token,
+    damaged_share,
+    defined_abbreviations,
+    initial_abbreviations,
+    tokenize,
+)
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
     CitationStatus,
@@ -198,6 +205,9 @@ def prepare(parent: Letter, child: Letter) -> Prepared:
     defined = defined_abbreviations(texts)
     abbreviations = initial_abbreviations(texts, defined) | defined
     ocr = bool(parent.source.ocr_pages or child.source.ocr_pages)  # OCR slips are orthographic, not edits
+    # and so are the marks a wrong font table garbles, differently on each side (cascade.tokens.damaged_share)
+    ocr = ocr or any(damaged_share(" ".join(u.text for u in units)) >= DAMAGED_MIN_SHARE
+                     for units in (p_units, c_units))
     p_tokens, p_match, p_starts = _side(parent, _occurring(abbreviations, p_units), ocr)
     c_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in c_units]
     c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
