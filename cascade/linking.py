@@ -11,12 +11,26 @@ from cascade.deferrals import article_citations, deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
 from cascade.item_sources import main_sources, reused_phrases, without_echoes
-from cascade.mandate import addressed_duties, assignment_units, issuer_names, kind_names, recipient_names
+from cascade.mandate import (
+    addressed_duties,
+    assignment_units,
+    issuer_names,
+    kind_names,
+    recipient_names,
+    reminded_duties,
+)
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.short_items import handed_down
 from cascade.splits import article_ids, article_points, stock_heading_links
-from cascade.tokens import Token, defined_abbreviations, initial_abbreviations, tokenize
+from cascade.tokens import (
+    DAMAGED_MIN_SHARE,
+    Token,
+    damaged_share,
+    defined_abbreviations,
+    initial_abbreviations,
+    tokenize,
+)
 from cascade.units import Unit, frame_masks, groupings, letter_units
 from models import (
     CitationStatus,
@@ -191,6 +205,9 @@ def prepare(parent: Letter, child: Letter) -> Prepared:
     defined = defined_abbreviations(texts)
     abbreviations = initial_abbreviations(texts, defined) | defined
     ocr = bool(parent.source.ocr_pages or child.source.ocr_pages)  # OCR slips are orthographic, not edits
+    # and so are the marks a wrong font table garbles, differently on each side (cascade.tokens.damaged_share)
+    ocr = ocr or any(damaged_share(" ".join(u.text for u in units)) >= DAMAGED_MIN_SHARE
+                     for units in (p_units, c_units))
     p_tokens, p_match, p_starts = _side(parent, _occurring(abbreviations, p_units), ocr)
     c_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in c_units]
     c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
@@ -222,7 +239,9 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
     handed = handed_down(p_units, c_units, p_tokens, 2 * settings.short_shingles, settings.name_capitalised,
                          settings.handed_run_min) if implements else []
     matches = sorted(align(p_units, c_units, p_match, c_match, prep.p_starts, prep.c_starts, settings, assignments,
-                           deferrals, cited, duties, own_acts, handed), key=lambda m: (m.parent, m.child))
+                           deferrals, cited, duties, own_acts, handed,
+                           frozenset(x for x in (parent.header.symbol, child.header.symbol) if x)),
+                     key=lambda m: (m.parent, m.child))
     # A Chương or Mục heading over articles groups them; its words are the legal form's, not a source: it is
     # neither linked nor dropped, as a frame line.
     p_group = {k for k, u in enumerate(p_units) if u.item in groupings(parent)}
@@ -234,6 +253,12 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
                 for i, j, share in stock_heading_links(parent, child, p_units, c_units,
                                                        [(m.parent, m.child) for m in matches],
                                                        settings.stock_heading_min_items)]
+    # A follow-up of the same office telling its addressees to carry the earlier letter out by its number covers
+    # the earlier letter's duties it restates nowhere else (cascade.mandate): named, no words to weigh.
+    if settings.reminder_links:
+        linked = {(m.parent, m.child) for m in matches}
+        matches += [UnitMatch(i, j, 0.0, 0.0, 0.0, False)
+                    for i, j in reminded_duties(parent, child, p_units, c_units, linked)]
     matches.sort(key=lambda m: (m.parent, m.child))
     scripts = {(m.parent, m.child): edit_script(p_tokens[m.parent], c_tokens[m.child]) for m in matches}
     pair = _Pair(p_units, c_units, p_tokens, c_tokens, matches, scripts,

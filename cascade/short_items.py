@@ -81,13 +81,22 @@ def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max
     (`cascade.names`), whose best child unit holds `share_min` of its weight while the next best holds at
     most `rival_max` times as much."""
     has_inside = {u.container for u in parent if u.container is not None}
-    p_keys = [content_keys(u.text) for u in parent]
-    c_keys = [[] if u.frame else content_keys(u.text) for u in child]
+    p_keys, c_keys, weight, holders = _containment_tables(parent, child)
     points = [i for i, u in enumerate(parent)
               if i not in taken and u.is_item and not u.frame and u.id not in has_inside
               and 2 <= len(p_keys[i]) <= max_words and not u.text.isupper() and not is_name_line(u.text, max_words)]
     if not points:
         return []
+    return _held_alone(points, p_keys, c_keys, weight, holders, share_min, rival_max)
+
+
+def _containment_tables(parent: list[Unit], child: list[Unit]
+                        ) -> tuple[list[list[str]], list[list[str]], dict[str, float],
+                                   dict[tuple[str, str], set[int]]]:
+    """Both letters' content keys per unit, their idf weights over both letters' units, and the child units
+    holding each adjacent pair of content words."""
+    p_keys = [content_keys(u.text) for u in parent]
+    c_keys = [[] if u.frame else content_keys(u.text) for u in child]
     df: Counter[str] = Counter()
     for keys in (*p_keys, *c_keys):
         df.update(set(keys))
@@ -99,6 +108,14 @@ def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max
         if not u.frame:
             for pair in pairwise(keys):
                 holders[pair].add(j)
+    return p_keys, c_keys, weight, holders
+
+
+def _held_alone(points: list[int], p_keys: list[list[str]], c_keys: list[list[str]], weight: dict[str, float],
+                holders: dict[tuple[str, str], set[int]], share_min: float, rival_max: float
+                ) -> list[tuple[int, int, float]]:
+    """(parent unit, child unit, containment) for each of `points` whose best (longer) child unit holds
+    `share_min` of its weight in runs while the next best holds at most `rival_max` times as much."""
     out = []
     for i in points:
         point = p_keys[i]
@@ -111,6 +128,37 @@ def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max
         rival = scores[1][0] if len(scores) > 1 else 0.0
         if rival <= rival_max * scores[0][0]:
             out.append((i, scores[0][1], round(min(1.0, scores[0][0]), 4)))
+    return out
+
+
+# Another letter named by its symbol: the State's number, optional year, kind and issuer ("Chỉ thị số 25/CT-BYT",
+# "Quyết định số 4210/QĐ-BYT") or the Party's number, kind and issuer ("Chỉ thị số 18-CT/TU").
+_SYMBOL_RE = re.compile(r"(?<![\w/-])\d{1,5}(?:/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+"
+                        r"|-[A-ZĐ]+/[A-ZĐ][A-Za-zĐđ0-9]*)")
+
+
+def contained_leads(parent: list[Unit], child: list[Unit], taken: set[int], min_words: int, share_min: float,
+                    rival_max: float, own: frozenset[str] = frozenset()) -> list[tuple[int, int, float]]:
+    """(parent unit, child unit, containment) for a parent item's lead sentence over its points (more than
+    `min_words` content words) that nothing took, restated in order inside one child sentence — the child
+    opens its own longer sentence with the parent's clause ("Để bảo đảm sử dụng quỹ … hợp lý, hiệu quả; nâng
+    cao trách nhiệm …, Bộ Y tế:" → "Để bảo đảm việc sử dụng nguồn kinh phí … hợp lý, hiệu quả, nâng cao trách
+    nhiệm …, BHXH các tỉnh có văn bản đề nghị …"), scored and bounded as the short points are. With it goes
+    each point under that lead that names another letter by its symbol (not one of `own`: the two letters'
+    symbols) the child unit names too: the part of the lead the child carries out ("Chỉ thị số 25/CT-BYT")."""
+    has_inside = {u.container for u in parent if u.container is not None}
+    p_keys, c_keys, weight, holders = _containment_tables(parent, child)
+    leads = [i for i, u in enumerate(parent)
+             if i not in taken and u.is_item and not u.frame and u.id in has_inside and len(p_keys[i]) > min_words
+             and not u.text.isupper()]
+    out = _held_alone(leads, p_keys, c_keys, weight, holders, share_min, rival_max) if leads else []
+    for i, j, share in list(out):
+        named = set(_SYMBOL_RE.findall(child[j].text)) - own
+        lead = parent[i].id
+        for k, u in enumerate(parent):
+            inside = u.item.startswith(lead + ".") and not u.frame
+            if inside and k not in taken and named & set(_SYMBOL_RE.findall(u.text)):
+                out.append((k, j, share))
     return out
 
 
