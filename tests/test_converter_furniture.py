@@ -1,6 +1,8 @@
-"""A Markdown conversion's front matter ("---", "title: …", "category: …", "---", bench/heldout_pairs 13, 14) is
-the converter's metadata: the letter read after it is the letter read without it. A "---" rule the letter itself
-prints, with letter text under it, is left alone."""
+"""What a converter or a legal portal puts before the letter. A Markdown conversion's front matter ("---",
+"title: …", "category: …", "---", bench/heldout_pairs 13, 14) is the converter's metadata: the letter read after
+it is the letter read without it. A "---" rule the letter itself prints, with letter text under it, is left
+alone. A portal's page title run on into the issuer line ("… do Bộ Y tế ban hành. BỘ Y TẾ -------",
+bench/heldout_pairs 15, 16) leaves the issuer to the header."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -37,3 +39,17 @@ def test_rules_around_letter_text_are_no_front_matter():
 def test_front_matter_leaves_the_header_block():
     letter = parse_lines(["---", 'title: "Doc"', 'category: "Tax"', "---", *letter_text(BODY).split("\n")])
     assert letter.header.raw.startswith("TỈNH ỦY BÌNH PHƯỚC")
+
+
+@settings(max_examples=20, deadline=None)
+@given(issuer=st.sampled_from(("BỘ Y TẾ", "BẢO HIỂM XÃ HỘI VIỆT NAM", "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG")),
+       rule=st.sampled_from(("---", "-------", "--------")))
+def test_a_page_title_run_on_into_the_issuer_line_leaves_the_issuer(issuer, rule):
+    title = f"Công văn 45/UBND-VX năm 2021 hướng dẫn thực hiện chính sách bảo hiểm y tế do {issuer.title()} ban hành."
+    lines = [f"{title} {issuer} {rule}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+             "Số: 45/UBND-VX V/v hướng dẫn thực hiện chính sách bảo hiểm y tế",
+             "Hà Nội, ngày 02 tháng 02 năm 2021", "Kính gửi: Sở Y tế các tỉnh", *BODY]
+    letter = parse_lines(lines)
+    assert letter.header.issuer == issuer
+    assert letter.header.symbol == "45/UBND-VX"
+
