@@ -97,12 +97,13 @@ ORGANISATIONS = (
     rf"(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}}",
     rf"(?-i:Trung)\s+tâm\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+){_NAME}){{0,4}}"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã|xã))?",
-    # A mass organisation, bare or at its level: "Hội Nông dân xã", "Hội Cựu chiến binh phường Đông Hải", "Hội LHPN
-    # huyện"; its national committee says so first ("Trung ương Hội Chữ thập đỏ Việt Nam").
-    rf"(?:Trung\s+ương\s+)?Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
+    # A mass organisation, bare or at its level: "Hội Nông dân xã", "Hội Cựu chiến binh (CCB) phường Đông Hải", "Hội
+    # LHPN huyện"; its national committee says so first ("Trung ương Hội Chữ thập đỏ Việt Nam").
+    rf"(?:Trung\s+ương\s+)?Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|(?-i:CCB)|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
     rf"Khuyến\s+học|Người\s+cao\s+tuổi)"
     rf"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
-    r"Liên\s+đoàn\s+Lao\s+động(?:\s+(?:tỉnh|huyện|thành\s+phố))?",
+    # The trade union federation, in full or by its letters ("LĐLĐ huyện quản lý và chỉ đạo …"), at its level.
+    rf"(?:Liên\s+đoàn\s+Lao\s+động|(?-i:LĐLĐ))(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã)(?:\s+{_CAP}){{0,3}})?",
     # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the
     # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.

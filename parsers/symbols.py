@@ -42,10 +42,12 @@ _DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{
 _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
 _CODE = rf"{_ABBR}(?:(?<=GD) ĐT(?![A-ZĐa-zđ]))?"
-STATE = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_CODE})+"
 # A National Assembly's act may be written with a space before its legislature's number: "Luật … số 83/2015/QH 13"
 # (QH13); a legislature has one or two digits, and nothing numeric follows.
 _LEGISLATURE = r"(?:(?<=QH)[ \t](?:1\d|[1-9])(?![\d/.,]\d|\d))"
+# A dashed state symbol may end with its legislature's number spaced off too: "819/NQ – UVBTVQH 14" (UVBTVQH14).
+STATE = (rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?(?:{_JOINT}{SP}/{SP})?{_CODE}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_CODE})+"
+         rf"{_LEGISLATURE}?")
 # One code group only ("938/BKHCNKHTC", "45/UBND"): weak, so callers accept it only after "số".
 STATE_SHORT = rf"{_NO}{SP}/{SP}(?:{YEAR}{SP}/{SP})?{_ABBR}{_LEGISLATURE}?"
 SYMBOL = rf"(?:{PARTY}|{PARTY_GLUED}|{STATE}){_END}"

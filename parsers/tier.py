@@ -293,7 +293,11 @@ _SPEECH_RE = re.compile(
     # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
     # a Party committee that leads its units ("Đảng ủy Quân sự tỉnh lãnh đạo, chỉ đạo lực lượng vũ trang …")
-    r"lãnh\s+đạo(?=,?\s+chỉ\s+đạo)|"
+    r"lãnh\s+đạo(?=,?\s+(?:và\s+)?chỉ\s+đạo)|"
+    # or manages and leads them ("LĐLĐ huyện quản lý và chỉ đạo 108 công đoàn cơ sở"), completes its preparation
+    # ("Đảng bộ phường … đã khẩn trương hoàn tất công tác chuẩn bị …"), or picks a unit below for a pilot ("Ban
+    # Thường trực Ủy ban MTTQ huyện chọn Ủy ban MTTQ xã … làm điểm")
+    r"quản\s+lý(?=,?\s+(?:và\s+)?chỉ\s+đạo)|hoàn\s+tất|chọn(?=[^.;]{1,80}\blàm\s+điểm)|"
     # a body that sets its targets, tells the press or mobilises the people ("Ban Thường vụ Tỉnh Đoàn xác định 10
     # chỉ tiêu …", "Hội đồng Nghĩa vụ quân sự tỉnh cho biết, …", "MTTQ xã đã vận động nhân dân …")
     r"xác\s+định|cho\s+biết|vận\s+động|"
@@ -309,7 +313,10 @@ _SPEECH_RE = re.compile(
 # nhiệm kỳ 2016-2021"), never a clause.
 _SPEAKER_GAP_RE = re.compile(
     r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
-    r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?,?\s*$"
+    r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
+    # the bodies it acts with, by type only ("UBND tỉnh và các ngành, địa phương đã chỉ đạo …")
+    r"(?:\s+(?:và|cùng)\s+các\s+(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị)(?:\s*,\s*(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị))*)?"
+    r",?\s*$"
 )
 
 
@@ -326,7 +333,8 @@ _PREDICATE_OWNER_RE = re.compile(
 _TITLE_RE = re.compile(r"(?<![^\W\d_])(?:Phó\s+)?(?:Bí\s+thư|Chủ\s+tịch|Giám\s+đốc|Trưởng\s+ban|Trưởng\s+phòng|"
                        r"Chủ\s+nhiệm|Viện\s+trưởng|Chánh\s+án)\s+(?:Thường\s+trực\s+)?$")
 _TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?:quán\s+triệt|nhấn\s+mạnh|phát\s+biểu|"
-                             r"chủ\s+trì|khẳng\s+định|đánh\s+giá|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo)", re.I)
+                             r"chủ\s+trì|khẳng\s+định|đánh\s+giá|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|ký\b|thông\s+báo|"
+                             r"động\s+viên|giao\s+nhiệm\s+vụ)", re.I)
 
 
 def titled_speakers(texts: list[str]) -> list[str]:
@@ -545,7 +553,7 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
                             r"^(?:PHÓ\s+)?THỦ\s+TƯỚNG|^CÔNG\s+AN|^BẢO\s+HIỂM\s+XÃ\s+HỘI|^VIỆN\s+KIỂM\s+SÁT|^T(?:ÒA|OÀ)\s+ÁN|"
                             r"^THANH\s+TRA|^HỘI\s+ĐỒNG\s|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
-                            r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|"
+                            r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|CCB|"
                             r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")
 # The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
 _FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
@@ -561,6 +569,22 @@ def _body_votes(name: str | None) -> tuple[int, int]:
     party = bool(_PARTY_BODY_RE.search(text.replace("ỦY BAN", "")))
     state = bool(_STATE_BODY_RE.search(text))
     return int(party), int(state)
+
+
+# An organisation that writes of its own levels names them as a whole: "nhiệm vụ trọng tâm của các cấp Hội Nông dân
+# tỉnh", "các cấp Hội đã làm tốt …"; no other body is named that way.
+_OWN_LEVELS_RE = re.compile(r"(?<![^\W\d_])các\s+cấp\s+$", re.I)
+
+
+def own_level_bodies(texts: list[str]) -> list[str]:
+    """Organisations named through their own levels ("các cấp Hội Nông dân tỉnh"), in order."""
+    out = []
+    for text in texts:
+        canonical = normalise_tones(despace(text))
+        for m in ORGANISATION_RE.finditer(canonical):
+            if _OWN_LEVELS_RE.search(canonical, max(0, m.start() - 12), m.start()):
+                out.append(canonical[m.start(): m.end()].strip())
+    return out
 
 
 def infer_system(letter: Letter) -> System:
@@ -619,6 +643,12 @@ def infer_system(letter: Letter) -> System:
                 break
     if party == state == 0:
         for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+            if p or s:
+                break
+    if party == state == 0:
+        for who in own_level_bodies(_all_texts(letter)):
             p, s = _body_votes(who)
             party, state = party + p, state + s
             if p or s:
