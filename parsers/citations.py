@@ -193,8 +193,13 @@ GROUNDS_HEADING_RE = re.compile(
 # ("5. Căn cứ Quyết định số 932/QĐ-UBND …") or the measures it goes on with ("2. Tiếp tục thực hiện công tác …; thông
 # tin tuyên truyền theo hướng dẫn tại Công văn số 130/SGDKHCN-TCHC …": the earlier instruction this one extends), or a
 # requirement that the work keep close to a document ("– Việc tổ chức Cuộc thi bám sát … tại Chỉ thị số 36-CT/TW …").
-BASIS_ENTRY_RE = re.compile(r"^\s*(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:triển\s+khai\s+)?thực\s+hiện|"
-                            r"[-–•+]?\s*(?:Việc\s)?[^.;:]{0,80}?\sbám\s+sát\s)", re.I)
+# It may study before it carries out ("1. … Tiếp tục quán triệt thực hiện Chỉ thị số 48-CT/TW …"), or name the
+# tasks a document assigned it ("Ngoài …, để thực hiện hoàn thành các chỉ tiêu, nhiệm vụ đã được phân công tại Kế
+# hoạch số …").
+BASIS_ENTRY_RE = re.compile(r"^\s*(?:[-–•+]\s*)?(?:Căn\s+cứ|Can\s+cu|Tiếp\s+tục\s+(?:quán\s+triệt,?\s+)?"
+                            r"(?:triển\s+khai\s+)?thực\s+hiện|"
+                            r"[-–•+]?\s*(?:Việc\s)?[^.;:]{0,80}?\sbám\s+sát\s|"
+                            r"[^.;:]{0,160}?\s(?:đã\s+)?được\s+(?:phân\s+công|giao)\s+(?:tại|trong)\s)", re.I)
 # The verb a grounds heading stands for, read before each of its entries.
 _GROUNDS_VERB = "Căn cứ "
 
@@ -270,8 +275,11 @@ _PROVISION_GAP_RE = re.compile(
     r"\btheo\s+quy\s+định\s+tại\s+(?:(?:khoản|điều|điểm|mục|chương|phần)\s+[\w.]+\s*,?\s*(?:của\s+)?)*$", re.I)
 # The verb's first entry named without a number, then ";" and the numbered entries of its list: "Thực hiện Kế
 # hoạch của Ủy ban nhân dân thành phố …; Kế hoạch số 469/KH-UBND …".
+# The first entry may be a set of directing letters, the list then singling out its chief ones: "Trên cơ sở các văn
+# bản chỉ đạo của Trung ương, của tỉnh …; nhất là Nghị quyết số …; Kế hoạch số …".
 _UNNUMBERED_ENTRY_GAP_RE = re.compile(
-    rf"^\s*(?:các\s+)?(?-i:{_EXACT_KIND})\s+(?:của|số)\s[^.;:\d]{{3,120}};\s*(?:và\s+)?$", re.I)
+    rf"^\s*(?:các\s+)?(?:(?-i:{_EXACT_KIND})|văn\s+bản)(?:\s+(?:chỉ\s+đạo|hướng\s+dẫn))?\s+(?:của|số)\s"
+    rf"[^.;:\d]{{3,120}};\s*(?:và\s+|(?:nhất|đặc\s+biệt|trong\s+đó)\s+là\s+)?$", re.I)
 # "Hội nghị đã quán triệt các văn bản như: Kế hoạch số …; Kế hoạch số …", "các đại biểu được quán triệt những nội dung
 # cốt lõi của Nghị quyết số …": what a meeting studies to carry out, it carries out.
 _STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?quán\s+triệt)\b", re.I)
@@ -279,6 +287,13 @@ _STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?q
 # 2731/UBND-NN … của UBND Tỉnh về việc …" (a bare "Theo Công văn số …" may only report what a letter says).
 _DIRECTED_BY_RE = re.compile(r"(?:^|[.;:]\s*)(?P<verb>Theo)(?=\s+(?:các\s+)?(?:văn\s+bản|công\s+văn)\s+"
                              r"(?:chỉ\s+đạo|hướng\s+dẫn)\s+(?:số|của)\b)", re.I)
+# A basis named "on the basis of" a list, at the start of a sentence ("Trên cơ sở các văn bản chỉ đạo …; nhất là
+# Nghị quyết số …; Kế hoạch số … và Kế hoạch số …. Ban Thường vụ … đã kịp thời chỉ đạo …"): read as "Căn cứ".
+# An entry's verb glued to its list mark ("-Căn cứ Chỉ thị số …") is the same verb.
+_ON_BASIS_RE = re.compile(r"(?:^|[.;:]\s*)(?:[-–•+]\s*)?(?P<verb>Trên\s+cơ\s+sở|Căn\s+cứ)(?=\s)", re.I)
+# "Thực hiện theo Đề án số 06-ĐA/TU …": the document the text acts by, its kind right after "theo".
+_ACTS_BY_RE = re.compile(rf"(?:^|[.;]\s*|\s)(?P<verb>Thực\s+hiện\s+theo)(?=\s+(?:các\s+)?(?-i:{_EXACT_KIND})\b)",
+                         re.I)
 # Inside one entry of a list: the entry's subject, which may name other documents ("Quyết định số 2668/QĐ-UBND
 # … về việc điều chỉnh, bổ sung kế hoạch số 168/KH-UBND …; Quyết định số 1227/QĐ-UBND …"). They are mentions,
 # and the list goes on at the next ";".
@@ -346,6 +361,10 @@ def _renamed_in_subject(text: str, found: list[CitationMatch], marked: set[int])
 _PLAN_KINDS = frozenset({"Kế hoạch", "Kế hoạch phối hợp", "Chương trình", "Chương trình hành động"})
 _DEPLOYED_BY_RE = re.compile(r"\btriển\s+khai\s(?!(?:theo|nhằm|để|về|với)\b)[^.;]{3,120}?\stheo\s*$", re.I)
 _FOLLOWED_CLOSELY_RE = re.compile(r"\bbám\s+sát\s[^.;]{0,250}?\s(?:của|tại|trong)\s*$", re.I)
+# The tasks a document assigned, which the text's members carry out: "… thực hiện hoàn thành các chỉ tiêu, yêu cầu,
+# nhiệm vụ đã được phân công tại Kế hoạch số …", "nhiệm vụ được giao trong Quyết định số …".
+_ASSIGNED_IN_RE = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu|mục\s+tiêu|yêu\s+cầu|nội\s+dung)\s+(?:đã\s+)?được\s+"
+                             r"(?:phân\s+công|giao)\s+(?:tại|trong)\s*$", re.I)
 # How far before a document its clause's verb may stand: the longest such clause in bench/heldout (k01's "bám sát
 # định hướng … giải pháp tại", about 230 characters), with room; the patterns' own gaps (120, 250) are of that clause.
 _CLAUSE_REACH = 300
@@ -359,7 +378,7 @@ def _followed(text: str, found: list[CitationMatch]) -> set[int]:
         if not c.kind_written:
             continue
         start = max(found[i - 1].end if i else 0, c.start - _CLAUSE_REACH)
-        if _FOLLOWED_CLOSELY_RE.search(text, start, c.start) \
+        if _FOLLOWED_CLOSELY_RE.search(text, start, c.start) or _ASSIGNED_IN_RE.search(text, start, c.start) \
                 or (c.kind in _PLAN_KINDS and _DEPLOYED_BY_RE.search(text, max(0, c.start - _CLAUSE_REACH), c.start)):
             out.add(i)
     return out
@@ -370,7 +389,8 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
     entries of a list the verb opens ("Căn cứ Kế hoạch số …; Kế hoạch số …")."""
     marked = set()
-    verbs = sorted((v for r in (IMPLEMENTS_VERB_RE, _STUDY_VERB_RE, _DIRECTED_BY_RE) for v in r.finditer(text)),
+    verbs = sorted((v for r in (IMPLEMENTS_VERB_RE, _STUDY_VERB_RE, _DIRECTED_BY_RE, _ON_BASIS_RE, _ACTS_BY_RE)
+                    for v in r.finditer(text)),
                    key=lambda v: v.start("verb"))
     for verb in verbs:
         at = verb.start("verb")
@@ -384,7 +404,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
         # carries the act out, and so does the letter that reports it.
         previous_end = verb.end()
         first = True
-        basis = verb.group("verb").lower().startswith(("căn", "can"))
+        basis = verb.group("verb").lower().startswith(("căn", "can", "trên"))
         listing = basis  # a list of entries, each with its own subject, is open
         for i, c in enumerate(found):
             if c.start < verb.end():

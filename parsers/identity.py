@@ -74,8 +74,9 @@ _LEAD_RE = re.compile(
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
 # A page copy may stamp its month before the lead: " date 2021-09 Đêm 22/9, UBND tỉnh ban hành …"; a portal
 # names itself in brackets, a web address with no dash after it: "(hocmon.gov.vn) Theo Công văn số …".
+# A paper may sign its lead with its name in one camel-cased Latin word ("Kinhtedothi - Thực hiện …").
 _NEWS_TAG_RE = re.compile(
-    r"^\s*(?:(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s*|date\s+\d{4}-\d{2}(?:-\d{2})?\s+|"
+    r"^\s*(?:(?:\([^()]{1,24}\)|[A-ZĐ][A-ZĐ.]{1,11}|[A-Z][a-z]{3,20}(?:[A-Z][a-z]{2,20})?)\s*[-–—]\s*|date\s+\d{4}-\d{2}(?:-\d{2})?\s+|"
     r"\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)\)\s*(?:[-–—]\s*)?)")
 # A title before the body's name, when the principal is an office holder: "Chủ tịch UBND tỉnh …" is the UBND.
 _OFFICE_RE = re.compile(r"^(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng\s+ban|Giám\s+đốc|Trưởng\s+phòng|Bí\s+thư|"
@@ -389,7 +390,14 @@ def _after_sources(sentence: str, m: re.Match[str], paragraph: str) -> str | Non
         org = ORGANISATION_RE.match(normalise_tones(rest))
         if org and org.end() >= len(rest) - 1:
             return rest
+        if org and _CO_ACT_RE.fullmatch(rest, org.end()):
+            return rest[: org.end()].strip()
     return None
+
+
+# The body acts first, then issues "at the same time": "…, Ban Thường vụ Huyện ủy … đã quán triệt tới toàn bộ hệ
+# thống chính trị …, đồng thời ban hành Chỉ thị số …".
+_CO_ACT_RE = re.compile(r"\s+(?:đã\s+|vừa\s+)?(?-i:[a-zđà-ỹ])[^.;]{0,200}?,?\s+đồng\s+thời")
 
 
 def _cited_identity(sentence: str, c: CitationMatch, issuer: str | None,
@@ -498,7 +506,9 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
                 continue
             before = sentence[: m.start()].strip()
             news = (m.group("when") or "").startswith("vừa")  # "… vừa có Công văn số …": news of the day
-            after_sources = _after_sources(sentence, m, text) if before and news else None
+            # "Thực hiện …, X đã quán triệt …, đồng thời ban hành Chỉ thị số …": X issues now, as news does.
+            co_act = bool(_CO_ACT_RE.search(m.group("who")) and m.group("who").rstrip().endswith("đồng thời"))
+            after_sources = _after_sources(sentence, m, text) if before and (news or co_act) else None
             if after_sources is None and _SOURCES_OPEN_RE.match(m.group("who")):
                 # "Thực hiện ý kiến chỉ đạo của UBND thị xã, UBND phường Thủy Lương xây dựng Kế hoạch …": the clause
                 # names what is carried out; the body after its comma speaks.
