@@ -392,6 +392,9 @@ def _after_sources(sentence: str, m: re.Match[str], paragraph: str) -> str | Non
             return rest
         if org and _CO_ACT_RE.fullmatch(rest, org.end()):
             return rest[: org.end()].strip()
+    org = ORGANISATION_RE.match(normalise_tones(who))
+    if org and _CO_ACT_RE.fullmatch(who, org.end()):
+        return who[: org.end()].strip()  # the body opens the clause after the sources: "…, Ban Thường vụ … đã …"
     return None
 
 
