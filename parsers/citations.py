@@ -361,6 +361,10 @@ def _renamed_in_subject(text: str, found: list[CitationMatch], marked: set[int])
 _PLAN_KINDS = frozenset({"Kế hoạch", "Kế hoạch phối hợp", "Chương trình", "Chương trình hành động"})
 _DEPLOYED_BY_RE = re.compile(r"\btriển\s+khai\s(?!(?:theo|nhằm|để|về|với)\b)[^.;]{3,120}?\stheo\s*$", re.I)
 _FOLLOWED_CLOSELY_RE = re.compile(r"\bbám\s+sát\s[^.;]{0,250}?\s(?:của|tại|trong)\s*$", re.I)
+# A ceremony that announces a higher body's act carries it out: "… tổ chức lễ công bố Nghị quyết số 819/NQ-UBTVQH14
+# …" (a resolution merging communes, announced by the district that puts it into effect).
+_ANNOUNCED_RE = re.compile(r"\blễ\s+công\s+bố\s*$", re.I)
+_ANNOUNCED_KINDS = frozenset({"Nghị quyết", "Quyết định"})
 # The tasks a document assigned, which the text's members carry out: "… thực hiện hoàn thành các chỉ tiêu, yêu cầu,
 # nhiệm vụ đã được phân công tại Kế hoạch số …", "nhiệm vụ được giao trong Quyết định số …".
 _ASSIGNED_IN_RE = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu|mục\s+tiêu|yêu\s+cầu|nội\s+dung)\s+(?:đã\s+)?được\s+"
@@ -371,14 +375,15 @@ _CLAUSE_REACH = 300
 
 
 def _followed(text: str, found: list[CitationMatch]) -> set[int]:
-    """The documents a clause deploys an activity by, or keeps close to: the first one after the verb, its kind
-    written."""
+    """The documents a clause deploys an activity by, keeps close to, takes its assigned tasks from, or announces at
+    a ceremony: the first one after the verb, its kind written."""
     out = set()
     for i, c in enumerate(found):
         if not c.kind_written:
             continue
         start = max(found[i - 1].end if i else 0, c.start - _CLAUSE_REACH)
         if _FOLLOWED_CLOSELY_RE.search(text, start, c.start) or _ASSIGNED_IN_RE.search(text, start, c.start) \
+                or (c.kind in _ANNOUNCED_KINDS and _ANNOUNCED_RE.search(text, start, c.start)) \
                 or (c.kind in _PLAN_KINDS and _DEPLOYED_BY_RE.search(text, max(0, c.start - _CLAUSE_REACH), c.start)):
             out.add(i)
     return out

@@ -72,6 +72,20 @@ def test_a_task_named_in_a_plan_otherwise_is_a_mention():
     assert _roles(letter, "125/KH-UBND") == {CitationRole.MENTIONS}
 
 
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["Nghị quyết", "Quyết định"]))
+def test_an_act_announced_at_a_ceremony_is_carried_out(kind):
+    letter = parse_lines([f"Sáng 02/01/2024, Ban Chấp hành Đảng bộ huyện Kim Sơn tổ chức lễ công bố {kind} số "
+                          "1022/NQ-UBTVQH15 về sắp xếp đơn vị hành chính cấp xã."])
+    assert _roles(letter, "1022/NQ-UBTVQH15") == {CitationRole.IMPLEMENTS}
+
+
+def test_an_act_received_is_no_ceremony():
+    letter = parse_lines(["Sáng 02/01/2024, huyện Kim Sơn nhận Nghị quyết số 1022/NQ-UBTVQH15 về sắp xếp đơn vị hành "
+                          "chính cấp xã."])
+    assert _roles(letter, "1022/NQ-UBTVQH15") == {CitationRole.MENTIONS}
+
+
 # --- 2. speakers placed ----------------------------------------------------------------------------------------
 
 
