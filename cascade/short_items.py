@@ -27,6 +27,7 @@ the same field).
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import pairwise
 
 from cascade.mandate import assignment_units
@@ -48,7 +49,13 @@ _IGNORED = frozenset((
 def content_keys(text: str) -> list[str]:
     """A unit's content words, in order, as matching keys, the known bodies' names left out
     (`cascade.names.without_names`: "Lao động - Thương binh và Xã hội" is no beneficiary "thương binh")."""
-    return [k for k in keys_of_text(without_names(text)) if k not in _IGNORED]
+    return list(_content_keys(text))
+
+
+@lru_cache(maxsize=65536)
+def _content_keys(text: str) -> tuple[str, ...]:
+    """Cached: every pass over short points and handed-down duties reads the same units' keys."""
+    return tuple(k for k in keys_of_text(without_names(text)) if k not in _IGNORED)
 
 
 def run_containment(point: list[str], unit: list[str], weight: dict[str, float]) -> float:

@@ -151,16 +151,20 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 DAMAGED_MIN_SHARE = 0.05
 
 
+@lru_cache(maxsize=4096)
+def _foreign_letter(ch: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0].lower() not in _LATIN or any(m not in _VIETNAMESE_MARKS for m in decomposed[1:])
+
+
 def _foreign(word: str) -> bool:
-    for ch in word:
-        decomposed = unicodedata.normalize("NFD", ch)
-        if decomposed[0].lower() not in _LATIN or any(m not in _VIETNAMESE_MARKS for m in decomposed[1:]):
-            return True
-    return False
+    return any(map(_foreign_letter, word))
 
 
+@lru_cache(maxsize=256)
 def damaged_share(text: str) -> float:
-    """The share of the text's words holding a letter no Vietnamese word has (font-table damage)."""
+    """The share of the text's words holding a letter no Vietnamese word has (font-table damage). Cached: a
+    folder links each letter with several others."""
     words = _LETTERS_RE.findall(text)
     return sum(map(_foreign, words)) / len(words) if words else 0.0
 
