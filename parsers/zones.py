@@ -11,7 +11,7 @@ from parsers.items import classify_line, first_item
 from parsers.lexicon import ORGANISATIONS
 from parsers.lines import SEGMENT_SPLIT_RE, Line, is_upper
 from parsers.normalise import MD_HEADING_MARKS_RE, clean_text
-from parsers.numerals import read_damaged_numerals
+from parsers.numerals import read_damaged_arabic, read_damaged_numerals
 
 # --- lines as exports leave them ------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ def prepare_lines(lines: Sequence[Line]) -> list[Line]:
         if "\\" in text or "(cid:" in text:  # a Markdown hard break; a glyph a PDF font could not map
             text = clean_text(_CID_RE.sub("", _MD_BREAK_RE.sub("", text)))
         out.append(line if text == line.text else dataclasses.replace(line, text=text))
-    return read_damaged_numerals(out)
+    return read_damaged_arabic(read_damaged_numerals(out))
 
 
 # --- page furniture -------------------------------------------------------------------------------
