@@ -162,9 +162,9 @@ def damaged_arabic(text: str) -> tuple[str, int, str] | None:
 
 def read_damaged_arabic(lines: Sequence[Line]) -> list[Line]:
     """The lines with `arabic` set on every damaged Arabic label its list makes certain: the item label before it
-    ("N." in the same style) is one below the number read, and the next one is one above it, or starts a new list
-    ("1."), or there is none; the number is then printed nowhere else in that stretch. A letter ("S.", "l.") that
-    continues a lettered list ("R.", "k.") is that list's."""
+    ("N.") is one below the number read, and the next one is one above it, or starts a new list ("1."), or there
+    is none; the number is then printed nowhere else in that stretch. A damaged 1 ("l.") needs "2." right after.
+    A letter ("S.", "l.") that continues a lettered list ("R.", "k.") is that list's."""
     from parsers.items import classify_line  # items reads a damaged label with `damaged_arabic`
 
     labels = [None if line.blank or line.noise else classify_line(line)[1] for line in lines]
@@ -185,9 +185,12 @@ def read_damaged_arabic(lines: Sequence[Line]) -> list[Line]:
         value = found[1]
         before = [v for j, v in nums if j < i]
         after = [v for j, v in nums if j > i]
-        if not before or before[-1] != value - 1:
-            continue
         following = after[0] if after else None
+        if value == 1:
+            if following != 2 or (before and before[-1] == 1):
+                continue  # "l. Tổ chức …" opens a list only where "2." follows it
+        elif not before or before[-1] != value - 1:
+            continue
         if following is not None and following not in (value + 1, 1):
             continue
         same_list = after[: after.index(1)] if 1 in after else after

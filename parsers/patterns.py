@@ -200,7 +200,7 @@ CLOSING_OPENER_RE = re.compile(
     r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên)|Trân\s+trọng(?![^\W_])|"
     r"(?:Mọi\s+)?[Tt]hông\s+tin\s+(?:chi\s+tiết\s+)?(?:xin\s+)?liên\s+hệ|"
     # the contact line: "Mọi ý kiến thắc mắc xin liên hệ …" (heldout pair 17), "Đầu mối liên hệ: …"
-    r"Mọi\s+(?:ý\s+kiến\s+)?(?:thắc\s+mắc|khó\s+khăn)|(?:Đầu\s+mối|Chi\s+tiết\s+(?:xin\s+)?)liên\s+hệ|"
+    r"Mọi\s+(?:ý\s+kiến\s+)?(?:thắc\s+mắc|khó\s+khăn)|(?:Đầu\s+mối|Chi\s+tiết(?:\s+xin)?)\s+liên\s+hệ|"
     r"Nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc|thắc\s+mắc))",
     re.I,
 )

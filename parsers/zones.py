@@ -395,7 +395,7 @@ def closing_start(body: Sequence[Line]) -> int:
     for pos, i in enumerate(trailing):
         text = body[i].text
         left = sum(j not in cc for j in trailing[pos:])  # lines to the end, the cc list aside
-        opener = P.CLOSING_OPENER_RE.match(text)
+        opener = P.CLOSING_OPENER_RE.match(text) or _CC_OPENER_RE.match(text)
         end_marked = _END_MARK_RE.search(text) and _CLOSING_VERB_RE.search(text)
         if (opener or end_marked) and left <= _CLOSING_LINES:
             return i
