@@ -27,7 +27,7 @@ from parsers import patterns as P
 from parsers.lines import LOWER_START_RE, Label, Line, UnitDraft, continues, is_upper
 from parsers.normalise import display_to_matching
 from parsers.numbering import read_repeated_labels
-from parsers.numerals import damaged_readings
+from parsers.numerals import damaged_arabic, damaged_readings
 
 CONTAINERS = ("part", "chapter", "section")  # outermost first
 CAPS_KEY = "heading:caps"  # an unnumbered upper-case section heading
@@ -121,6 +121,10 @@ def classify_line(line: Line) -> tuple[str, Label | None, str, str | None]:
         reading = damaged_readings(line.text)
         if reading:
             return "item", Label(reading[0], "roman", line.numeral, _roman(line.numeral)), reading[2], None
+    if line.arabic:
+        found = damaged_arabic(line.text)
+        if found:
+            return "item", Label(found[0], "num", str(line.arabic), line.arabic), found[2], None
     if line.label and not line.bullet:
         m = P.ITEM_RE.match(f"{line.label} X")
         if m:

