@@ -40,7 +40,7 @@ import numpy as np
 
 from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
-from cascade.short_items import contained_leads, contained_points
+from cascade.short_items import contained_leads, contained_points, containment_tables
 from cascade.tokens import Token, keys_of, keys_of_text
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
@@ -617,16 +617,18 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     out += [found_otherwise(i, j, None)
             for i, j in deadline_links(parent, child, {(m.parent, m.child) for m in out}, settings)]
     # A short point nothing took, carried in order inside one longer child unit (cascade.short_items).
+    tables = containment_tables(parent, child)
     out += [found_otherwise(i, j, share, contained=True)
             for i, j, share in contained_points(parent, child, {m.parent for m in out},
                                                 settings.point_max_words, settings.contained_min,
-                                                settings.contained_rival_max)]
+                                                settings.contained_rival_max, tables)]
     # A parent lead sentence over its points nothing took, restated inside one child sentence, and the points
     # under it that name the letter the child unit names (cascade.short_items).
     if settings.lead_links:
         out += [found_otherwise(i, j, share, contained=True)
                 for i, j, share in contained_leads(parent, child, {m.parent for m in out}, settings.point_max_words,
-                                                   settings.contained_min, settings.contained_rival_max, symbols)]
+                                                   settings.contained_min, settings.contained_rival_max, symbols,
+                                                   tables)]
     linked = {(m.parent, m.child) for m in out}
     out += [found_otherwise(i, j, None) for i, j in handed if (i, j) not in linked]
     relays = relayed(index, duties, {(m.parent, m.child) for m in out}, settings)

@@ -80,15 +80,19 @@ def run_containment(point: list[str], unit: list[str], weight: dict[str, float])
     return best[n][m]
 
 
+# Both letters' content keys per unit, the idf weights, the child units holding each adjacent word pair.
+Tables = tuple[list[list[str]], list[list[str]], dict[str, float], dict[tuple[str, str], set[int]]]
+
+
 def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max_words: int, share_min: float,
-                     rival_max: float) -> list[tuple[int, int, float]]:
+                     rival_max: float, tables: Tables | None = None) -> list[tuple[int, int, float]]:
     """(parent unit, child unit, containment) for each short parent point nothing took (`taken`: parent
     units already linked) that one child unit contains: a numbered item's lead with no blocks or sub-items,
     of 2 to `max_words` content words, neither a section title in capitals nor a body's name
     (`cascade.names`), whose best child unit holds `share_min` of its weight while the next best holds at
     most `rival_max` times as much."""
     has_inside = {u.container for u in parent if u.container is not None}
-    p_keys, c_keys, weight, holders = _containment_tables(parent, child)
+    p_keys, c_keys, weight, holders = tables or containment_tables(parent, child)
     points = [i for i, u in enumerate(parent)
               if i not in taken and u.is_item and not u.frame and u.id not in has_inside
               and 2 <= len(p_keys[i]) <= max_words and not u.text.isupper() and not is_name_line(u.text, max_words)]
@@ -97,11 +101,9 @@ def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max
     return _held_alone(points, p_keys, c_keys, weight, holders, share_min, rival_max)
 
 
-def _containment_tables(parent: list[Unit], child: list[Unit]
-                        ) -> tuple[list[list[str]], list[list[str]], dict[str, float],
-                                   dict[tuple[str, str], set[int]]]:
+def containment_tables(parent: list[Unit], child: list[Unit]) -> Tables:
     """Both letters' content keys per unit, their idf weights over both letters' units, and the child units
-    holding each adjacent pair of content words."""
+    holding each adjacent pair of content words: built once a pair for the short points and the leads."""
     p_keys = [content_keys(u.text) for u in parent]
     c_keys = [[] if u.frame else content_keys(u.text) for u in child]
     df: Counter[str] = Counter()
@@ -145,7 +147,8 @@ _SYMBOL_RE = re.compile(r"(?<![\w/-])\d{1,5}(?:/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:
 
 
 def contained_leads(parent: list[Unit], child: list[Unit], taken: set[int], min_words: int, share_min: float,
-                    rival_max: float, own: frozenset[str] = frozenset()) -> list[tuple[int, int, float]]:
+                    rival_max: float, own: frozenset[str] = frozenset(), tables: Tables | None = None
+                    ) -> list[tuple[int, int, float]]:
     """(parent unit, child unit, containment) for a parent item's lead sentence over its points (more than
     `min_words` content words) that nothing took, restated in order inside one child sentence — the child
     opens its own longer sentence with the parent's clause ("Để bảo đảm sử dụng quỹ … hợp lý, hiệu quả; nâng
@@ -154,7 +157,7 @@ def contained_leads(parent: list[Unit], child: list[Unit], taken: set[int], min_
     each point under that lead that names another letter by its symbol (not one of `own`: the two letters'
     symbols) the child unit names too: the part of the lead the child carries out ("Chỉ thị số 25/CT-BYT")."""
     has_inside = {u.container for u in parent if u.container is not None}
-    p_keys, c_keys, weight, holders = _containment_tables(parent, child)
+    p_keys, c_keys, weight, holders = tables or containment_tables(parent, child)
     leads = [i for i, u in enumerate(parent)
              if i not in taken and u.is_item and not u.frame and u.id in has_inside and len(p_keys[i]) > min_words
              and not u.text.isupper()]
@@ -223,4 +226,5 @@ def _runs(keys: list[str], n: int) -> set[tuple[str, ...]]:
             if not _DATE_WORDS.intersection(run := tuple(keys[k:k + n])) and not any(w.isdigit() for w in run)}
 
 
-__all__ = ["contained_points", "content_keys", "handed_down", "run_containment"]
+__all__ = ["contained_leads", "contained_points", "containment_tables", "content_keys", "handed_down",
+           "run_containment"]
