@@ -40,7 +40,7 @@ import numpy as np
 
 from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
-from cascade.short_items import contained_leads, contained_points, containment_tables
+from cascade.short_items import PairTables, contained_leads, contained_points
 from cascade.tokens import Token, keys_of, keys_of_text
 from cascade.unit_candidates import ParentUnitIndex, Shingle
 from cascade.units import Unit, sentence_spans
@@ -617,7 +617,7 @@ def align(parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]
     out += [found_otherwise(i, j, None)
             for i, j in deadline_links(parent, child, {(m.parent, m.child) for m in out}, settings)]
     # A short point nothing took, carried in order inside one longer child unit (cascade.short_items).
-    tables = containment_tables(parent, child)
+    tables = PairTables(parent, child)
     out += [found_otherwise(i, j, share, contained=True)
             for i, j, share in contained_points(parent, child, {m.parent for m in out},
                                                 settings.point_max_words, settings.contained_min,

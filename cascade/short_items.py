@@ -84,18 +84,34 @@ def run_containment(point: list[str], unit: list[str], weight: dict[str, float])
 Tables = tuple[list[list[str]], list[list[str]], dict[str, float], dict[tuple[str, str], set[int]]]
 
 
+class PairTables:
+    """The containment tables of one pair, built on first need: most pairs leave no parent point untaken, and
+    a folder run then pays nothing for them."""
+
+    def __init__(self, parent: list[Unit], child: list[Unit]) -> None:
+        self._parent, self._child, self._tables = parent, child, None
+
+    def get(self) -> Tables:
+        if self._tables is None:
+            self._tables = containment_tables(self._parent, self._child)
+        return self._tables
+
+
 def contained_points(parent: list[Unit], child: list[Unit], taken: set[int], max_words: int, share_min: float,
-                     rival_max: float, tables: Tables | None = None) -> list[tuple[int, int, float]]:
+                     rival_max: float, tables: PairTables | None = None) -> list[tuple[int, int, float]]:
     """(parent unit, child unit, containment) for each short parent point nothing took (`taken`: parent
     units already linked) that one child unit contains: a numbered item's lead with no blocks or sub-items,
     of 2 to `max_words` content words, neither a section title in capitals nor a body's name
     (`cascade.names`), whose best child unit holds `share_min` of its weight while the next best holds at
     most `rival_max` times as much."""
     has_inside = {u.container for u in parent if u.container is not None}
-    p_keys, c_keys, weight, holders = tables or containment_tables(parent, child)
-    points = [i for i, u in enumerate(parent)
-              if i not in taken and u.is_item and not u.frame and u.id not in has_inside
-              and 2 <= len(p_keys[i]) <= max_words and not u.text.isupper() and not is_name_line(u.text, max_words)]
+    open_points = [i for i, u in enumerate(parent)
+                   if i not in taken and u.is_item and not u.frame and u.id not in has_inside and not u.text.isupper()]
+    if not open_points:
+        return []
+    p_keys, c_keys, weight, holders = (tables or PairTables(parent, child)).get()
+    points = [i for i in open_points
+              if 2 <= len(p_keys[i]) <= max_words and not is_name_line(parent[i].text, max_words)]
     if not points:
         return []
     return _held_alone(points, p_keys, c_keys, weight, holders, share_min, rival_max)
@@ -147,7 +163,7 @@ _SYMBOL_RE = re.compile(r"(?<![\w/-])\d{1,5}(?:/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:
 
 
 def contained_leads(parent: list[Unit], child: list[Unit], taken: set[int], min_words: int, share_min: float,
-                    rival_max: float, own: frozenset[str] = frozenset(), tables: Tables | None = None
+                    rival_max: float, own: frozenset[str] = frozenset(), tables: PairTables | None = None
                     ) -> list[tuple[int, int, float]]:
     """(parent unit, child unit, containment) for a parent item's lead sentence over its points (more than
     `min_words` content words) that nothing took, restated in order inside one child sentence — the child
@@ -157,10 +173,12 @@ def contained_leads(parent: list[Unit], child: list[Unit], taken: set[int], min_
     each point under that lead that names another letter by its symbol (not one of `own`: the two letters'
     symbols) the child unit names too: the part of the lead the child carries out ("Chỉ thị số 25/CT-BYT")."""
     has_inside = {u.container for u in parent if u.container is not None}
-    p_keys, c_keys, weight, holders = tables or containment_tables(parent, child)
-    leads = [i for i, u in enumerate(parent)
-             if i not in taken and u.is_item and not u.frame and u.id in has_inside and len(p_keys[i]) > min_words
-             and not u.text.isupper()]
+    open_leads = [i for i, u in enumerate(parent)
+                  if i not in taken and u.is_item and not u.frame and u.id in has_inside and not u.text.isupper()]
+    if not open_leads:
+        return []
+    p_keys, c_keys, weight, holders = (tables or PairTables(parent, child)).get()
+    leads = [i for i in open_leads if len(p_keys[i]) > min_words]
     out = _held_alone(leads, p_keys, c_keys, weight, holders, share_min, rival_max) if leads else []
     for i, j, share in list(out):
         named = set(_SYMBOL_RE.findall(child[j].text)) - own
@@ -193,8 +211,8 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
     parent's full tokens (`assignment_units` reads its clauses from them)."""
     inside = {u.container for u in child if u.container is not None}
     container = {u.id: u.container for u in child}
-    p_runs = [set() if u.frame else _runs(content_keys(u.text), run_min) for u in parent]
-    holders: Counter[tuple[str, ...]] = Counter(r for runs in p_runs for r in runs)
+    p_runs: list[set[tuple[str, ...]]] = []  # read on the first heading that names an acting body
+    holders: Counter[tuple[str, ...]] = Counter()
     c_runs: dict[int, set[tuple[str, ...]]] = {}  # read once, whatever the headings above a unit
     out: list[tuple[int, int]] = []
     for h in child:
@@ -207,6 +225,9 @@ def handed_down(parent: list[Unit], child: list[Unit], parent_tokens: list[list[
         actors = sorted(assignment_units(parent, parent_tokens, names))
         if not actors:
             continue
+        if not p_runs:
+            p_runs = [set() if u.frame else _runs(content_keys(u.text), run_min) for u in parent]
+            holders.update(r for runs in p_runs for r in runs)
         for j, u in enumerate(child):
             up = u.container
             while up is not None and up != h.id:
@@ -226,5 +247,5 @@ def _runs(keys: list[str], n: int) -> set[tuple[str, ...]]:
             if not _DATE_WORDS.intersection(run := tuple(keys[k:k + n])) and not any(w.isdigit() for w in run)}
 
 
-__all__ = ["contained_leads", "contained_points", "containment_tables", "content_keys", "handed_down",
-           "run_containment"]
+__all__ = ["PairTables", "contained_leads", "contained_points", "containment_tables", "content_keys",
+           "handed_down", "run_containment"]
