@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from models import Letter
+from models import CitationRole, Letter
 from parsers import parse_letter
 
 PARENT_HEADER = (
@@ -215,3 +215,8 @@ def numbered_items(sentences: list[str]) -> list[str]:
     for k, s in enumerate(sentences, 1):
         out += [f"{k}. {s}.", f"- {s.split(',')[0]} trên địa bàn một cách thiết thực, hiệu quả."]
     return out
+
+
+def roles_of(letter: Letter, symbol: str) -> set[CitationRole]:
+    """The roles a parsed letter gives the citations of one symbol (the round tests' check)."""
+    return {c.role for c in letter.citations if c.symbol == symbol}

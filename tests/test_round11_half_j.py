@@ -9,7 +9,7 @@ titles."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from letter_factory import parse_lines
+from letter_factory import parse_lines, roles_of
 
 from models import CitationRole, System, Tier
 from parsers.citations import find_citations
@@ -19,9 +19,6 @@ LOCAL = [("tỉnh", Tier.PROVINCE), ("huyện", Tier.DISTRICT), ("xã", Tier.COM
          ("thị trấn", Tier.COMMUNE)]
 PLACES = ["", " Tân Lập", " Hòa Bình", " Đông Hải"]
 
-
-def _roles(letter, symbol: str) -> set[CitationRole]:
-    return {c.role for c in letter.citations if c.symbol == symbol}
 
 
 # --- 1. bodies, tier and system --------------------------------------------------------------------------------
@@ -134,13 +131,13 @@ def test_entries_under_a_grounds_heading_are_implemented(heading, bullet, a, b):
              "2. MỤC TIÊU", f"{bullet} Nâng cao chất lượng giáo dục toàn diện theo Công văn số {a + 2}/SGDĐT-GDTH."]
     letter = parse_lines(lines)
     for symbol in ("28/2020/TT-BGDĐT", f"{a}/BGDĐT-GDTH", f"{a + 1}/QĐ-BGDĐT"):
-        assert _roles(letter, symbol) == {CitationRole.IMPLEMENTS}, symbol
-    assert _roles(letter, f"{a + 2}/SGDĐT-GDTH") == {CitationRole.MENTIONS}  # a task's standard, not a ground
+        assert roles_of(letter, symbol) == {CitationRole.IMPLEMENTS}, symbol
+    assert roles_of(letter, f"{a + 2}/SGDĐT-GDTH") == {CitationRole.MENTIONS}  # a task's standard, not a ground
 
 
 def test_a_heading_that_is_no_grounds_heading_does_not_govern():
     letter = parse_lines(["I. MỤC ĐÍCH, YÊU CẦU", "- Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020 của Bộ GD&ĐT."])
-    assert _roles(letter, "28/2020/TT-BGDĐT") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "28/2020/TT-BGDĐT") == {CitationRole.MENTIONS}
 
 
 @settings(max_examples=25, deadline=None)
@@ -189,8 +186,8 @@ def test_an_item_going_on_with_earlier_measures_implements_them(no, noun, opener
              f"{no}/SYT-NVY ngày 07/02/2020 của Sở trong thời gian tới.",
              f"3. Đăng ký tài khoản theo {noun} tại Công văn số {no + 1}/SYT-NVY ngày 08/02/2020 của Sở."]
     letter = parse_lines(lines)
-    assert _roles(letter, f"{no}/SYT-NVY") == {CitationRole.IMPLEMENTS}
-    assert _roles(letter, f"{no + 1}/SYT-NVY") == {CitationRole.MENTIONS}  # a task's how-to, as before
+    assert roles_of(letter, f"{no}/SYT-NVY") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, f"{no + 1}/SYT-NVY") == {CitationRole.MENTIONS}  # a task's how-to, as before
 
 
 # --- 2b. symbols ------------------------------------------------------------------------------------------------

@@ -6,14 +6,9 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from letter_factory import parse_lines
+from letter_factory import parse_lines, roles_of
 
 from models import CitationRole, System, Tier
-
-
-def _roles(letter: object, symbol: str) -> set[CitationRole]:
-    return {c.role for c in letter.citations if c.symbol == symbol}  # type: ignore[attr-defined]
-
 
 # --- 1. roles --------------------------------------------------------------------------------------------------
 
@@ -26,13 +21,13 @@ def test_a_list_whose_first_entry_has_no_number_goes_on(kind, body):
                           "của UBND xã Tân Lập về việc tuyên truyền kỷ niệm Ngày Chiến thắng. Ủy ban nhân dân xã "
                           "thông báo như sau:",
                           "1. Các thôn treo cờ Tổ quốc từ ngày 28/4/2024."])
-    assert _roles(letter, "215/KH-UBND") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "215/KH-UBND") == {CitationRole.IMPLEMENTS}
 
 
 def test_an_unnumbered_mention_before_a_list_breaks_it_still():
     letter = parse_lines(["Thực hiện nhiệm vụ năm 2024 theo Kế hoạch của huyện. Ngày 02/4/2024, xã nhận Kế hoạch số "
                           "215/KH-UBND của UBND huyện Kim Sơn về tuyên truyền."])
-    assert _roles(letter, "215/KH-UBND") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "215/KH-UBND") == {CitationRole.MENTIONS}
 
 
 @settings(max_examples=20, deadline=None)
@@ -42,15 +37,15 @@ def test_the_provision_a_basis_follows_is_a_ground(provision):
                           f"đánh giá theo quy định tại {provision} Quyết định số 58/2020/QĐ ngày 20/8/2020 của Thủ "
                           "tướng Chính phủ; Chỉ thị số số 05/CT-UBND của UBND tỉnh về đánh giá. Sở Nội vụ hướng dẫn "
                           "như sau:"])
-    assert _roles(letter, "58/2020/QĐ") == {CitationRole.IMPLEMENTS}
-    assert _roles(letter, "05/CT-UBND") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "58/2020/QĐ") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "05/CT-UBND") == {CitationRole.IMPLEMENTS}
     assert next(c.kind for c in letter.citations if c.symbol == "05/CT-UBND") == "Chỉ thị"
 
 
 def test_a_document_named_in_a_basis_subject_otherwise_is_a_mention():
     letter = parse_lines(["Căn cứ Quyết định số 2668/QĐ-UBND ngày 10/3/2021 của UBND tỉnh về việc điều chỉnh Kế hoạch "
                           "số 168/KH-UBND ngày 01/2/2021 của UBND tỉnh. Sở Nội vụ hướng dẫn như sau:"])
-    assert _roles(letter, "168/KH-UBND") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "168/KH-UBND") == {CitationRole.MENTIONS}
 
 
 @settings(max_examples=20, deadline=None)
@@ -61,16 +56,16 @@ def test_what_a_meeting_studies_it_carries_out(opening):
                           f"{opening} Kế hoạch số 12/KH-MTTQ-BTT, ngày 10/10/2023 của Ban Thường trực Ủy ban MTTQ Việt "
                           "Nam tỉnh; Kế hoạch số 9/KH-MTTQ-BTT, ngày 14/10/2023 của Ban Thường trực Ủy ban MTTQ Việt "
                           "Nam huyện."])
-    assert _roles(letter, "12/KH-MTTQ-BTT") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "12/KH-MTTQ-BTT") == {CitationRole.IMPLEMENTS}
     if opening.endswith(":"):
-        assert _roles(letter, "9/KH-MTTQ-BTT") == {CitationRole.IMPLEMENTS}
+        assert roles_of(letter, "9/KH-MTTQ-BTT") == {CitationRole.IMPLEMENTS}
 
 
 def test_studying_under_a_standard_is_no_carrying_out():
     letter = parse_lines(["Ngày 20/10/2023, Ủy ban nhân dân huyện Kim Sơn tổ chức hội nghị.",
                           "Hội nghị quán triệt nhiệm vụ năm 2024 theo Công văn số 77/UBND-VX ngày 10/10/2023 của UBND "
                           "tỉnh."])
-    assert _roles(letter, "77/UBND-VX") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "77/UBND-VX") == {CitationRole.MENTIONS}
 
 
 # --- 2. tiers: a centrally-run city's committee, a ward's bloc committee, a district's Front ---------------------
@@ -186,10 +181,10 @@ def test_a_titled_header_run_on_into_its_basis_is_broken(opener):
             "dân trên địa bàn xã. 2. Nâng cao năng lực xử lý tình huống tại chỗ để ứng phó thiên tai có hiệu quả.")
     letter = parse_lines([line])
     assert (letter.header.title, letter.header.subject) == ("KẾ HOẠCH", "PHÒNG CHỐNG LỤT BÃO NĂM 2016")
-    assert _roles(letter, "1450/UBND-NN") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "1450/UBND-NN") == {CitationRole.IMPLEMENTS}
 
 
 def test_a_bare_theo_cong_van_reports_without_carrying_out():
     letter = parse_lines(["Ủy ban nhân dân huyện Kim Sơn thông báo kết quả kiểm tra.",
                           "Theo Công văn số 77/UBND-VX ngày 10/10/2023 của UBND tỉnh, nhiều xã chưa báo cáo đúng hạn."])
-    assert _roles(letter, "77/UBND-VX") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "77/UBND-VX") == {CitationRole.MENTIONS}

@@ -6,14 +6,9 @@ bodies they act with; mass organisations' systems; a spaced legislature in a sym
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from letter_factory import parse_lines
+from letter_factory import parse_lines, roles_of
 
 from models import CitationRole, System, Tier
-
-
-def _roles(letter: object, symbol: str) -> set[CitationRole]:
-    return {c.role for c in letter.citations if c.symbol == symbol}  # type: ignore[attr-defined]
-
 
 # --- 1. roles --------------------------------------------------------------------------------------------------
 
@@ -28,7 +23,7 @@ def test_an_on_the_basis_list_closed_by_a_full_stop_is_carried_out(singled, body
                           "xanh” và Kế hoạch số 520/KH-UBND ngày 09/6/2022 về phong trào thi đua. "
                           f"{body} đã kịp thời chỉ đạo các cấp triển khai."])
     for symbol in ("11-NQ/TU", "417/KH-UBND", "520/KH-UBND"):
-        assert _roles(letter, symbol) == {CitationRole.IMPLEMENTS}
+        assert roles_of(letter, symbol) == {CitationRole.IMPLEMENTS}
 
 
 def test_a_basis_glued_to_its_list_mark_joins_two_documents_by_va():
@@ -37,8 +32,8 @@ def test_a_basis_glued_to_its_list_mark_joins_two_documents_by_va():
                           "14/TT-MTTW-BTT, ngày 20/02/2023 của Ban Thường trực", "",
                           "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn Đại hội MTTQ các cấp", "",
                           "- Căn cứ Chỉ thị số 30-CT/TU, ngày 17/4/2023 của Ban Thường vụ Tỉnh ủy"])
-    assert _roles(letter, "21-CT/TW") == {CitationRole.IMPLEMENTS}
-    assert _roles(letter, "14/TT-MTTW-BTT") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "21-CT/TW") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "14/TT-MTTW-BTT") == {CitationRole.IMPLEMENTS}
 
 
 @settings(max_examples=10, deadline=None)
@@ -46,7 +41,7 @@ def test_a_basis_glued_to_its_list_mark_joins_two_documents_by_va():
 def test_what_a_text_acts_by_it_carries_out(kind):
     letter = parse_lines([f"Thực hiện theo {kind} số 09-ĐA/TU của Thành ủy Hải Phòng về việc sắp xếp tổ dân phố, "
                           "các chi bộ đã tổ chức sinh hoạt."])
-    assert _roles(letter, "09-ĐA/TU") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "09-ĐA/TU") == {CitationRole.IMPLEMENTS}
 
 
 def test_an_item_that_studies_and_carries_out_a_directive():
@@ -55,7 +50,7 @@ def test_an_item_that_studies_and_carries_out_a_directive():
                           "1. Công tác phòng, chống ma túy.", "",
                           "Tiếp tục quán triệt thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 về tăng cường phòng, "
                           "chống ma túy trong hội viên."])
-    assert _roles(letter, "36-CT/TW") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "36-CT/TW") == {CitationRole.IMPLEMENTS}
 
 
 def test_the_tasks_assigned_in_a_plan_are_carried_out():
@@ -63,13 +58,13 @@ def test_the_tasks_assigned_in_a_plan_are_carried_out():
                           "Ngoài công tác điều hành để thực hiện hoàn thành các chỉ tiêu, nhiệm vụ đã được phân công "
                           "tại Kế hoạch số 125/KH-UBND ngày 10/01/2024 của UBND huyện về cải cách hành chính, các "
                           "thành viên Ban Chỉ đạo tập trung thực hiện các mục tiêu sau."])
-    assert _roles(letter, "125/KH-UBND") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "125/KH-UBND") == {CitationRole.IMPLEMENTS}
 
 
 def test_a_task_named_in_a_plan_otherwise_is_a_mention():
     letter = parse_lines(["KẾ HOẠCH", "Hoạt động năm 2024", "", "I. MỤC TIÊU", "",
                           "Các thành viên tổng kết Kế hoạch số 125/KH-UBND ngày 10/01/2024 của UBND huyện."])
-    assert _roles(letter, "125/KH-UBND") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "125/KH-UBND") == {CitationRole.MENTIONS}
 
 
 @settings(max_examples=10, deadline=None)
@@ -77,13 +72,13 @@ def test_a_task_named_in_a_plan_otherwise_is_a_mention():
 def test_an_act_announced_at_a_ceremony_is_carried_out(kind):
     letter = parse_lines([f"Sáng 02/01/2024, Ban Chấp hành Đảng bộ huyện Kim Sơn tổ chức lễ công bố {kind} số "
                           "1022/NQ-UBTVQH15 về sắp xếp đơn vị hành chính cấp xã."])
-    assert _roles(letter, "1022/NQ-UBTVQH15") == {CitationRole.IMPLEMENTS}
+    assert roles_of(letter, "1022/NQ-UBTVQH15") == {CitationRole.IMPLEMENTS}
 
 
 def test_an_act_received_is_no_ceremony():
     letter = parse_lines(["Sáng 02/01/2024, huyện Kim Sơn nhận Nghị quyết số 1022/NQ-UBTVQH15 về sắp xếp đơn vị hành "
                           "chính cấp xã."])
-    assert _roles(letter, "1022/NQ-UBTVQH15") == {CitationRole.MENTIONS}
+    assert roles_of(letter, "1022/NQ-UBTVQH15") == {CitationRole.MENTIONS}
 
 
 # --- 2. speakers placed ----------------------------------------------------------------------------------------
