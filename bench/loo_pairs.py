@@ -51,6 +51,28 @@ GROUPS = {"heldout": REPO / "bench" / "heldout_pairs", "dev": SHARED / "real" / 
 # times its value (README, "Leave one pair out") moves the mean item F1 of the 19 pairs by 0.02-0.03 for these
 # four (the word-run cut of mutual evidence, the key-term cut of one child sentence alone and of one whose
 # closest unit stands out, the share of sub-items that lifts a link to a whole item), by <= 0.01 for most others.
+# The linker's rules that each came from studying one or two of these pairs, and the setting that switches each
+# off (a cut no score reaches, a count no pair has). The second estimate keeps a rule for a held-out pair only
+# when it raises the mean item F1 of the other pairs: a rule that helps only the pair it was built on, or none,
+# is switched off (ties go to the simpler linker).
+NEVER = 10**6
+MECHANISMS = {
+    "distinct closest unit": {"distinct_min": 2.0},
+    "paraphrase share": {"paraphrase_min": 2.0},
+    "twin units": {"twin_min": 2.0},
+    "assignment": {"assignment_links": False},
+    "contained leads": {"lead_links": False},
+    "reminder": {"reminder_links": False},
+    "deferrals": {"deferral_min": 2.0},
+    "amounts": {"amount_min_shared": NEVER},
+    "deadlines": {"deadline_min_shared": NEVER},
+    "relayed duties": {"relayed_min": 2.0},
+    "contained points": {"contained_min": 2.0},
+    "handed down": {"handed_run_min": NEVER},
+    "stock headings": {"stock_heading_min_items": NEVER},
+    "name lines": {"name_capitalised": 2.0},
+    "whole copies": {"whole_min": 2.0},
+}
 DEFAULT_GRID = ("mutual_min=0.24,0.3,0.36", "sentence_min=0.4,0.5,0.6", "distinct_min=0.28,0.35,0.42",
                 "lift_share=0.48,0.6,0.72")
 
@@ -142,6 +164,42 @@ def run_grid(pairs: list[RealPair], points: list[dict], out_root: Path) -> tuple
     return f1s, seconds
 
 
+def link_and_score(pairs: list[RealPair], overrides: dict, out_dir: Path) -> tuple[dict[str, float], list[float]]:
+    """F1 of each pair (keyed group/name) with these settings, and the seconds each link took."""
+    settings = dataclasses.replace(DEFAULT_SETTINGS, **overrides)
+    seconds = []
+    for pair in pairs:
+        t0 = time.perf_counter()
+        result = link_letters(pair.parent, pair.child, settings)
+        seconds.append(time.perf_counter() - t0)
+        target = out_dir / pair.group / f"{pair.name}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(result.model_dump_json(indent=1) + "\n", encoding="utf-8")
+    row: dict[str, float] = {}
+    for group, folder in GROUPS.items():
+        if any(p.group == group for p in pairs):
+            # the scorer reads every gold.json of the folder: pairs not linked here score 0 and are dropped
+            linked = {p.name for p in pairs if p.group == group}
+            row.update({f"{group}/{n}": f for n, f in score_group(folder, out_dir / group).items() if n in linked})
+    return row, seconds
+
+
+def mechanisms_out(pairs: list[RealPair], keys: list[str], out_root: Path) -> dict[str, tuple[float, list[str]]]:
+    """For each pair, the rules the other pairs keep (each on its own switched off, all else shipped), and the
+    pair's F1 with every other rule off."""
+    base, _ = link_and_score(pairs, {}, out_root / "m-base")
+    off = {name: link_and_score(pairs, o, out_root / f"m-{k}")[0] for k, (name, o) in enumerate(MECHANISMS.items())}
+    out = {}
+    for i, key in enumerate(keys):
+        others = [k for k in keys if k != key]
+        dropped = [name for name, row in off.items()
+                   if round(mean(base[k] for k in others), 6) <= round(mean(row[k] for k in others), 6)]
+        overrides = {f: v for name in dropped for f, v in MECHANISMS[name].items()}
+        row, _ = link_and_score([pairs[i]], overrides, out_root / f"m-loo{i}")
+        out[key] = (row[key], dropped)
+    return out
+
+
 def leave_one_out(keys: list[str], f1s: list[dict[str, float]]) -> dict[str, tuple[int, float]]:
     """For each pair, the grid point best on the others (ties: the earlier point, the shipped one first) and
     the pair's F1 there."""
@@ -157,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--grid", action="append", help="FIELD=v1,v2,… of AlignSettings (repeat for more axes)")
     ap.add_argument("--out", type=Path, default=REPO / "out" / "loo")
+    ap.add_argument("--no-rules", dest="rules", action="store_false",
+                    help="skip the second estimate (the linker's rules each kept only if it helps the other pairs)")
     ap.add_argument("--only", help="score only the pairs whose folder name contains this")
     args = ap.parse_args(argv)
     axes = parse_grid(args.grid or list(DEFAULT_GRID))
@@ -170,17 +230,27 @@ def main(argv: list[str] | None = None) -> int:
     f1s, seconds = run_grid(pairs, points, args.out)
     keys = [f"{p.group}/{p.name}" for p in pairs]
     loo = leave_one_out(keys, f1s)
+    rules = mechanisms_out(pairs, keys, args.out) if args.rules else {}
     print(f"\n{'pair':58} {'fitted':>7} {'LOO':>7}  chosen without it")
     for key in keys:
         g, f = loo[key]
         print(f"{key[:58]:58} {f1s[0][key]:7.3f} {f:7.3f}  g{g} {points[g] if g else '(shipped)'}")
+    if rules:
+        print(f"\nRules kept only when they help the other pairs (--rules):\n{'pair':58} {'fitted':>7} {'rules':>7}"
+              "  rules off without it")
+        for key in keys:
+            print(f"{key[:58]:58} {f1s[0][key]:7.3f} {rules[key][0]:7.3f}  {', '.join(rules[key][1]) or '-'}")
     summary: dict = {"grid": [{"point": p, "f1": r} for p, r in zip(points, f1s, strict=True)], "loo": {}}
     for label, chosen in (("all", keys), ("bench/heldout_pairs", [k for k in keys if k.startswith("heldout/")]),
                           ("dev (../shared/eval/real/pairs)", [k for k in keys if k.startswith("dev/")])):
         if chosen:
             fit, est = mean(f1s[0][k] for k in chosen), mean(loo[k][1] for k in chosen)
             summary["loo"][label] = {"pairs": len(chosen), "fitted": round(fit, 3), "loo": round(est, 3)}
-            print(f"mean over {label} ({len(chosen)} pairs): fitted {fit:.3f}, LOO {est:.3f}")
+            extra = ""
+            if rules:
+                summary["loo"][label]["rules"] = round(mean(rules[k][0] for k in chosen), 3)
+                extra = f", rules kept by the others {summary['loo'][label]['rules']:.3f}"
+            print(f"mean over {label} ({len(chosen)} pairs): fitted {fit:.3f}, LOO {est:.3f}{extra}")
     per_link = [s / len(points) for s in seconds]
     summary["ms_per_link"] = round(1000 * mean(per_link), 1)
     slowest = max(zip(per_link, keys, strict=True))
