@@ -9,7 +9,9 @@ the last item on both sides, 3 → 3). Such a shared tail is the letters' frame,
 
 A tail counts as a closing only where the two last items differ before it: a child that copies the parent's
 last item (the generated cascades do, sentence by sentence) shares the sentences before the tail too, and
-keeps every word as evidence.
+keeps every word as evidence. And each of its sentences is glued after other text of its paragraph, or is a
+short line: a long paragraph of its own that ends both items is a duty the child copied (the generated
+cascades' copied last blocks).
 """
 
 from itertools import pairwise
