@@ -169,6 +169,13 @@ class AlignSettings:
     deferral_dated_min: float = 0.5  # … or this share, when the heading's section restates a date of the item
     # a line that only names a body (cascade/names.py, measured on the real pairs): its share of capitalised words
     name_capitalised: float = 0.75
+    # the sentence both letters end their last item with, when the items differ before it (cascade/closings.py):
+    # how alike its word pairs must be (Jaccard). The last sentences of the last items of the 19 real pairs, the
+    # 2 built pairs and the sample share 0.00-0.13 of their word pairs; the generated cascades' 0.00-0.02, or
+    # 0.87-1.0 where the child copies the whole last item (which the rule leaves, as the sentences before agree too)
+    # or its last block (30-85 word pairs: a paragraph of its own with 2 * short_shingles word pairs or more is a
+    # duty, left too); a closing formula both letters print is 1.0 (tests/test_closings.py)
+    closing_same_min: float = 0.5
     # item level and pair level
     # a parent unit carried whole into one child unit (a copy keeping this share of its words): its other
     # matches that are not copies are reuses of its wording, not sources (cascade/item_sources.py). On the

@@ -7,6 +7,7 @@ from operator import attrgetter
 
 from cascade.align import DEFAULT_SETTINGS, AlignSettings, UnitMatch, align, moved_links
 from cascade.citecheck import check_citation
+from cascade.closings import drop_spans, shared_closing
 from cascade.deferrals import article_citations, deferral_links
 from cascade.diff import EditScript, edit_script, word_counts
 from cascade.gc_pause import pausing_collector
@@ -199,7 +200,7 @@ def _occurring(abbreviations: dict[str, list[str]], units: list[Unit]) -> tuple[
     return tuple(sorted((k, tuple(v)) for k, v in abbreviations.items() if any(k in u.text for u in units)))
 
 
-def prepare(parent: Letter, child: Letter) -> Prepared:
+def prepare(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> Prepared:
     p_units, c_units = letter_units(parent), letter_units(child)
     texts = [u.text for u in p_units + c_units]
     defined = defined_abbreviations(texts)
@@ -211,13 +212,18 @@ def prepare(parent: Letter, child: Letter) -> Prepared:
     p_tokens, p_match, p_starts = _side(parent, _occurring(abbreviations, p_units), ocr)
     c_tokens = [tokenize(u.text, abbreviations, fold_marks=ocr) for u in c_units]
     c_match, c_starts = _matching(c_units, c_tokens, frame_masks(child, c_units))
+    # the closing sentence both letters end their last item with frames them, as their closings do
+    p_tail, c_tail = shared_closing(p_units, c_units, p_match, p_starts, c_match, c_starts, settings.closing_same_min,
+                                    2 * settings.short_shingles)
+    p_match, p_starts = drop_spans(p_match, p_starts, p_tail)
+    c_match, c_starts = drop_spans(c_match, c_starts, c_tail)
     return Prepared(p_units, c_units, p_tokens, c_tokens, p_match, c_match, p_starts, c_starts)
 
 
 @pausing_collector
 def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAULT_SETTINGS) -> LinkResult:
     """Which child units came from which parent units, and what happened to their words."""
-    prep = prepare(parent, child)
+    prep = prepare(parent, child, settings)
     p_units, c_units, p_tokens, c_tokens = prep.p_units, prep.c_units, prep.p_tokens, prep.c_tokens
     p_match, c_match = prep.p_match, prep.c_match
     citation = check_citation(parent, child)
