@@ -20,7 +20,9 @@ _AFTER_SPEAKER = (r"đã|vừa|mới|cũng|sẽ|đang|có|gửi|giao|đề\s+ngh
 # name ("Sở Y tế Hà Nội đề nghị …": the name ends at "Nội"; "Sở Y tế" keeps "tế").
 _VERB_START = r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|báo\s+cáo|tổ\s+chức|triển\s+khai)\b"
 _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?!{_VERB_START})(?-i:[{VN_LOWER}]+))?)"
-_LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
+# A tense or aspect word is never such a syllable: "Chi cục QLTT Thanh Hóa cũng chỉ đạo …" ends at "Hóa".
+_ASPECT = r"(?:đã|vừa|mới|cũng|sẽ|đang|có|được)\b"
+_LAST_SYLLABLE = rf"(?:(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
@@ -109,7 +111,9 @@ ORGANISATIONS = (
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
     rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?:(?-i:Viện)\s+kiểm\s+sát|(?-i:T(?:òa|oà))\s+án)\s+nhân\s+dân(?:\s+tối\s+cao)?|"
     rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
-    rf"{_LAST_SYLLABLE}?)"
+    rf"{_LAST_SYLLABLE}?|"
+    # a department a summary names in lower case, before the tense of its act: "Cục bảo vệ thực vật vừa có công văn …"
+    rf"(?-i:Chi\s+cục|Cục|Tổng\s+cục)(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,5}}(?=\s+(?:đã|vừa|mới|cũng)\s))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Youth Federation's committee and its secretariat: "Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên".
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"

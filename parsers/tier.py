@@ -285,7 +285,7 @@ _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+|"
     r"tập\s+trung\s+)?|"
-    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
+    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+|cũng\s+)?"
     r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
@@ -312,7 +312,7 @@ _SPEECH_RE = re.compile(
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
 # nhiệm kỳ 2016-2021"), never a clause.
 _SPEAKER_GAP_RE = re.compile(
-    r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
+    rf"^(?:\s+(?:\d{{1,3}}|\([^()]{{1,40}}\)|[{VN_UPPER}][^\s,;.:()]*)){{0,4}}"
     r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
     # the bodies it acts with, by type only ("UBND tỉnh và các ngành, địa phương đã chỉ đạo …")
     r"(?:\s+(?:và|cùng)\s+các\s+(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị)(?:\s*,\s*(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị))*)?"
