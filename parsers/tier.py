@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from models import Letter, System, Tier
-from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
+from parsers.gazetteer import DISTRICT_TIER_ENDS, lookup, tier_of_place, tier_of_unit
 from parsers.header import despace
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
@@ -139,9 +139,40 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
         if m.group("party_unit"):
             return Tier.COMMUNE
         return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
+    if not re.match(r"^(?:BỘ|SỞ|PHÒNG)\s", text):  # a ministry, department or office names its unit by its word
+        placed = tier_of_place_name(issuer)
+        if placed is not Tier.UNKNOWN:
+            return placed
     for pattern, tier in _BODY_TYPE_RULES:
         if re.search(pattern, text):
             return tier
+    return Tier.UNKNOWN
+
+
+# A body named by its type and a bare place after it, with no unit word: "Chi cục QLTT Thanh Hóa", "Cục Hải quan Lạng
+# Sơn", "Công an Hà Tĩnh", "Trung tâm Y tế Ba Bể". The place is the run of capitalised words that ends the name.
+_PLACE_TAIL_RE = re.compile(rf"(?P<run>(?:\s+[{VN_UPPER}][^\s,;.:()]*){{2,4}})\s*$")
+_PLACE_WORDS_MIN = 2  # a one-syllable tail ("… Cơ sở", "… Huế") is too often a word of the name itself
+
+
+def tier_of_place_name(name: str) -> Tier:
+    """The tier the gazetteer gives the bare place that ends a body's name, its longest known tail of two or more
+    words: a province's name that is also its seat city's ("Thanh Hóa") is the province's (a body of the city
+    names it "thành phố"); a district's name alone is a district's.
+
+    >>> tier_of_place_name("Chi cục QLTT Thanh Hóa"), tier_of_place_name("Trung tâm Y tế Ba Bể")
+    (<Tier.PROVINCE: 'province'>, <Tier.DISTRICT: 'district'>)
+    >>> tier_of_place_name("Cục Văn hóa Cơ sở"), tier_of_place_name("Hội Nông dân Việt Nam")
+    (<Tier.UNKNOWN: 'unknown'>, <Tier.UNKNOWN: 'unknown'>)
+    """
+    m = _PLACE_TAIL_RE.search(normalise_tones(name))
+    if not m:
+        return Tier.UNKNOWN
+    words = m.group("run").split()
+    for n in range(len(words), _PLACE_WORDS_MIN - 1, -1):
+        tiers = {u.tier for u in lookup(" ".join(words[-n:]))}
+        if tiers:
+            return Tier.PROVINCE if Tier.PROVINCE in tiers else tiers.pop()
     return Tier.UNKNOWN
 
 
