@@ -403,14 +403,25 @@ _TASKING_OPEN_RE = re.compile(r"(?:^|[.!?]\s+)(?:Chỉ\s+đạo|Giao|Yêu\s+cầ
 _DELEGATION_RE = re.compile(r"(?<![^\W\d_])(?-i:Đoàn)\s+(?:công\s+tác|kiểm\s+tra|giám\s+sát)\s+(?:của\s+)?", re.I)
 
 
+# A body whose officer chairs or leads what it holds: "Thường trực HĐND huyện do Bà … - Phó chủ tịch HĐND huyện chủ
+# trì tổ chức họp …", "Đoàn công tác của Tỉnh ủy do đồng chí … làm trưởng đoàn" (a person after "do", not a body).
+_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Oo]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?\s(?:chủ\s+trì|làm\s+trưởng\s+đoàn)\b")
+# The source a news report gives for what it tells: "Theo số liệu báo cáo của Ban chỉ huy quân sự huyện Ba Bể, …",
+# "Theo thông tin từ Sở Y tế, …". Read after the bodies that speak (a body inspected may report to the speaker).
+_REPORTED_BY_RE = re.compile(r"(?:^|[.;]\s+)Theo\s+(?:số\s+liệu\s+)?(?:báo\s+cáo|thông\s+tin|số\s+liệu|thống\s+kê)"
+                             r"(?:\s+(?:nhanh|tổng\s+hợp))?\s+(?:của|từ)\s+")
+
+
 def _speaker_before(canonical: str, orgs: list[re.Match[str]], at: int) -> int | None:
     """Where the body right before a verb at `at` starts; a capitalised verb a body's name ran into ("Đảng ủy …
-    phường Tổ chức Hội nghị") ends the name where the verb begins."""
+    phường Tổ chức Hội nghị") ends the name where the verb begins, unless the rest of the name is a place the
+    gazetteer knows ("UBND huyện Giao Thủy": "Giao" is no verb there)."""
     before = [m for m in orgs if m.end() <= at and at - m.end() <= 40
               and _SPEAKER_GAP_RE.match(canonical[m.end(): at])]
     inside = [m for m in orgs if m.start() < at < m.end()]
     if inside and not (before and before[-1].start() > inside[-1].start()) and canonical[at - 1].isspace() \
-            and ORGANISATION_RE.fullmatch(canonical, inside[-1].start(), at - 1):
+            and ORGANISATION_RE.fullmatch(canonical, inside[-1].start(), at - 1) \
+            and not lookup(canonical[at: inside[-1].end()]):
         return inside[-1].start()
     return before[-1].start() if before else None
 
@@ -439,6 +450,13 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             m = ORGANISATION_RE.match(canonical, owner.end())
             if m:
                 out.append((False, text[m.start(): m.end()].strip()))
+        for m in orgs:  # "Thường trực HĐND huyện do Bà … chủ trì tổ chức họp …": the body its officer chairs for
+            if _CHAIRED_RE.match(canonical, m.end()):
+                out.append((False, text[m.start(): m.end()].strip()))
+        for source in _REPORTED_BY_RE.finditer(canonical):  # a news report's source, after the bodies that speak
+            m = ORGANISATION_RE.match(canonical, source.end())
+            if m:
+                out.append((True, text[m.start(): m.end()].strip()))
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
     return [who for reported, who in sorted(out, key=lambda x: x[0])]
 
