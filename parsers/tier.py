@@ -16,7 +16,7 @@ from parsers.header import despace
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
-from parsers.patterns import AUTHORITY_HEAD_RE, VN_UPPER
+from parsers.patterns import AUTHORITY_HEAD_RE, VN_LOWER, VN_UPPER
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer", "titled_speakers"]
@@ -282,6 +282,24 @@ def _tier_from_item_speakers(letter: Letter) -> tuple[Tier, str]:
     return Tier.UNKNOWN, ""
 
 
+# A headline may open with the unit that acts, by its bare name, then its predicate: "Nam Đàn quán triệt Nghị quyết
+# số 26 …" (its authorities; "Hải Phòng: …" only says where).
+_HEADLINE_PLACE_RE = re.compile(rf"^(?P<place>[{VN_UPPER}][^\s,;:()]*(?:\s+[{VN_UPPER}][^\s,;:()]*){{1,3}})"
+                                rf"\s+(?=[{VN_LOWER}])")
+
+
+def _headline_place(letter: Letter) -> tuple[Tier, str]:
+    for p in letter.furniture:
+        text = normalise_tones(despace(p.text))
+        m = _HEADLINE_PLACE_RE.match(text)
+        if m and len(text) <= 200 and not text.rstrip().endswith("."):
+            tiers = {u.tier for u in lookup(m.group("place"))}
+            if tiers:
+                return (Tier.PROVINCE if Tier.PROVINCE in tiers else tiers.pop()), \
+                    f"the unit a headline opens with, {m.group('place')!r}"
+    return Tier.UNKNOWN, ""
+
+
 def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
     for who in headline_bodies(letter):
         t = tier_of_issuer(who, letter.header.date)
@@ -295,7 +313,7 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body an office holder speaks for, {who!r}"
-    return Tier.UNKNOWN, ""
+    return _headline_place(letter)
 
 
 def _unknown_reason(letter: Letter) -> str:
@@ -405,7 +423,8 @@ _DELEGATION_RE = re.compile(r"(?<![^\W\d_])(?-i:Đoàn)\s+(?:công\s+tác|kiểm
 
 # A body whose officer chairs or leads what it holds: "Thường trực HĐND huyện do Bà … - Phó chủ tịch HĐND huyện chủ
 # trì tổ chức họp …", "Đoàn công tác của Tỉnh ủy do đồng chí … làm trưởng đoàn" (a person after "do", not a body).
-_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Oo]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?\s(?:chủ\s+trì|làm\s+trưởng\s+đoàn)\b")
+_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Oo]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?"
+                         r"\s(?:chủ\s+trì|làm\s+trưởng\s+đoàn)\b")
 # The source a news report gives for what it tells: "Theo số liệu báo cáo của Ban chỉ huy quân sự huyện Ba Bể, …",
 # "Theo thông tin từ Sở Y tế, …". Read after the bodies that speak (a body inspected may report to the speaker).
 _REPORTED_BY_RE = re.compile(r"(?:^|[.;]\s+)Theo\s+(?:số\s+liệu\s+)?(?:báo\s+cáo|thông\s+tin|số\s+liệu|thống\s+kê)"
