@@ -431,6 +431,13 @@ _REPORTED_BY_RE = re.compile(r"(?:^|[.;]\s+)Theo\s+(?:số\s+liệu\s+)?(?:báo\
                              r"(?:\s+(?:nhanh|tổng\s+hợp))?\s+(?:của|từ)\s+")
 
 
+# A schedule is its holder's: "… đăng lịch tiếp xúc cử tri của đại biểu HĐND tỉnh …", "Lịch tiếp công dân của Chủ
+# tịch UBND huyện" (a paper that publishes it only reposts).
+_SCHEDULE_OF_RE = re.compile(r"\blịch\s+(?:làm\s+việc|công\s+tác|tiếp\s+(?:xúc\s+cử\s+tri|công\s+dân|dân))"
+                             r"(?:\s+định\s+kỳ)?\s+của\s+(?:(?:các\s+)?(?:đại\s+biểu|(?:Phó\s+)?Chủ\s+tịch|lãnh\s+đạo|"
+                             r"Thường\s+trực)\s+)?", re.I)
+
+
 def _speaker_before(canonical: str, orgs: list[re.Match[str]], at: int) -> int | None:
     """Where the body right before a verb at `at` starts; a capitalised verb a body's name ran into ("Đảng ủy …
     phường Tổ chức Hội nghị") ends the name where the verb begins, unless the rest of the name is a place the
@@ -472,8 +479,8 @@ def speaking_bodies(texts: list[str]) -> list[str]:
         for m in orgs:  # "Thường trực HĐND huyện do Bà … chủ trì tổ chức họp …": the body its officer chairs for
             if _CHAIRED_RE.match(canonical, m.end()):
                 out.append((False, text[m.start(): m.end()].strip()))
-        for source in _REPORTED_BY_RE.finditer(canonical):  # a news report's source, after the bodies that speak
-            m = ORGANISATION_RE.match(canonical, source.end())
+        for source in (*_REPORTED_BY_RE.finditer(canonical), *_SCHEDULE_OF_RE.finditer(canonical)):
+            m = ORGANISATION_RE.match(canonical, source.end())  # after the bodies that speak
             if m:
                 out.append((True, text[m.start(): m.end()].strip()))
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
