@@ -119,6 +119,8 @@ ORGANISATIONS = (
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường)(?:\s+{_CAP}){{0,3}})?",
     r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
+    # A sector's units of the whole country: "ngành Thống kê cả nước", "toàn ngành Kiểm sát toàn quốc".
+    rf"(?:toàn\s+)?(?-i:ngành)\s+{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:cả\s+nước|toàn\s+quốc)",
     # A local Youth Union named by its unit ("Đoàn thanh niên thị trấn Sao Vàng"); the unit word keeps the
     # family name Đoàn out.
     rf"(?:(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ)\s+)?Đoàn\s+(?:thanh\s+niên|TN)\s+"

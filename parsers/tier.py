@@ -24,7 +24,7 @@ __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "
 _UP = "A-ZĐÀ-Ỹ"  # upper-case text after .upper(): Vietnamese capitals fall in these ranges
 # Bodies of the centre, whatever unit follows.
 _CENTRAL_RE = re.compile(
-    r"TRUNG\s+ƯƠNG|\bTW\b|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ(?!\s+(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN)|"
+    r"TRUNG\s+ƯƠNG|\bTW\b|CHÍNH\s+PHỦ|\sCẢ\s+NƯỚC$|\sTOÀN\s+QUỐC$|QUỐC\s+HỘI|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ(?!\s+(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN)|"
     r"THỦ\s+TƯỚNG|TỐI\s+CAO|KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC|TỔNG\s+LIÊN\s+ĐOÀN"
 )
 # The first unit a body names: its own ("ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒNG QUẬN ĐỐNG ĐA" is a ward's).
@@ -334,7 +334,7 @@ _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+|"
     r"tập\s+trung\s+)?|"
-    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+|cũng\s+)?"
+    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+|cũng\s+|đồng\s+loạt\s+)?"
     r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
     r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
@@ -352,6 +352,8 @@ _SPEECH_RE = re.compile(
     r"xác\s+định|cho\s+biết|vận\s+động|"
     # a Youth Union or a Front that launches a campaign ("Đoàn xã Tam Lộc ra quân dọn vệ sinh …")
     r"ra\s+quân|"
+    # a sector's units that act together: "ngành Thống kê cả nước đồng loạt tiến hành điều tra …"
+    r"(?<=loạt\s)tiến\s+hành|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
