@@ -141,8 +141,10 @@ def body_of_apposition(who: str) -> str:
 # The head of a board named with it in one word: "Trưởng ban Vận động cứu trợ Trung ương", "Phó Trưởng ban Tổ chức".
 _BOARD_HEAD_RE = re.compile(rf"^(?:Phó\s+)?Trưởng\s+ban\s+(?=[{VN_UPPER}])")
 # The portal posts the letter: "(ORG) đăng tải / đăng / giới thiệu (toàn văn) KIND số …".
+# (A meeting's audience that hears a document presented, "các đại biểu được nghe giới thiệu nội dung Nghị quyết số …",
+# studies it: no posting.)
 _POSTING_RE = re.compile(
-    rf"(?:đăng\s+tải|đăng|(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
+    rf"(?:đăng\s+tải|đăng|(?<!nghe\s)(?:trân\s+trọng\s+|xin\s+)?giới\s+thiệu)\s+(?:toàn\s+văn\s+|nội\s+dung\s+)?"
     rf"(?P<kind>(?i:{_KIND}))\s+số\b", re.I)
 _SOURCE_RE = re.compile(r"^\s*(?:\(?\s*Nguồn\s*:|\(\s*Theo\s*:?)\s*(?P<rest>.+?)\)?\s*$", re.I)
 _TITLE_SYMBOL_RE = re.compile(r"\(\s*(?P<inner>[^()]{4,60})\)\s*\.?\s*$")  # a title may end with a full stop

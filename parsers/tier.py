@@ -425,7 +425,7 @@ _DELEGATION_RE = re.compile(r"(?<![^\W\d_])(?-i:Đoàn)\s+(?:công\s+tác|kiểm
 
 # A body whose officer chairs or leads what it holds: "Thường trực HĐND huyện do Bà … - Phó chủ tịch HĐND huyện chủ
 # trì tổ chức họp …", "Đoàn công tác của Tỉnh ủy do đồng chí … làm trưởng đoàn" (a person after "do", not a body).
-_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Oo]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?"
+_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?"
                          r"\s(?:chủ\s+trì|làm\s+trưởng\s+đoàn)\b")
 # The source a news report gives for what it tells: "Theo số liệu báo cáo của Ban chỉ huy quân sự huyện Ba Bể, …",
 # "Theo thông tin từ Sở Y tế, …". Read after the bodies that speak (a body inspected may report to the speaker).
