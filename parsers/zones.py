@@ -161,15 +161,16 @@ _NAME_BYLINE_REACH = 8  # content lines from the end within which the reporter s
 
 def _after_name_byline(lines: Sequence[Line], content: list[int], found: dict[int, str]) -> list[int]:
     """The reporter's name signed in capitals near the page's end and the lines under it, when every one of them is
-    a posting time or a headline (no sentence end): the page's other articles, not the letter's."""
+    a posting time or a headline (no sentence end) and one at least a posting time: the page's other articles, not
+    the letter's (a signature's title and signer, "CHỦ TỊCH" / "Nguyễn Văn A", list no times)."""
     for k in range(max(0, len(content) - _NAME_BYLINE_REACH), len(content) - 1):
         m = _NAME_BYLINE_RE.match(lines[content[k]].text)
         if not m or m.group("family").capitalize() not in SURNAMES:
             continue
         rest = content[k + 1:]
-        if all(found.get(i) == "posting time" or (len(lines[i].text) <= _HEADLINE_MAX
-                                                   and not re.search(r"[.!?…;]\W*$", lines[i].text)
-                                                   and not line_has_marker(lines[i])) for i in rest):
+        times = [i for i in rest if found.get(i) == "posting time"]
+        if times and all(i in times or (len(lines[i].text) <= _HEADLINE_MAX and not line_has_marker(lines[i])
+                                        and not re.search(r"[.!?…;]\W*$", lines[i].text)) for i in rest):
             return [content[k], *rest]
     return []
 

@@ -177,3 +177,9 @@ def test_a_documents_short_name_keeps_its_role(alias):
                           f"dụng, sử dụng và quản lý viên chức ({alias} Nghị định số 115/2020/NĐ-CP);",
                           "Bộ trưởng Bộ Nội vụ ban hành Thông tư hướng dẫn."])
     assert roles_of(letter, "115/2020/NĐ-CP") == {CitationRole.IMPLEMENTS}
+
+
+def test_a_signatures_title_and_signer_are_no_reporters_byline():
+    letter = parse_lines(["UBND tỉnh đề nghị các sở triển khai.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                          "CHU TỊCH", "Trần Văn Bình"])
+    assert letter.furniture == []
