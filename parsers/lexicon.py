@@ -110,7 +110,12 @@ ORGANISATIONS = (
     # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
     rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?:(?-i:Viện)\s+kiểm\s+sát|(?-i:T(?:òa|oà))\s+án)\s+nhân\s+dân(?:\s+tối\s+cao)?|"
-    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
+    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|"
+    # a department with its task's lower-case words and then its place, before what follows a speaker: "Chi cục Quản
+    # lý thị trường Nghệ An cũng chỉ đạo …" (first: the name below would end at "Quản lý")
+    rf"(?-i:Chi\s+cục|Cục)\s+{_NAME}(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,3}}(?:\s+{_CAP}){{1,3}}"
+    rf"(?=\s+(?:{_AFTER_SPEAKER})\s)|"
+    rf"(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
     rf"{_LAST_SYLLABLE}?|"
     # a department a summary names in lower case, before the tense of its act: "Cục bảo vệ thực vật vừa có công văn …"
     rf"(?-i:Chi\s+cục|Cục|Tổng\s+cục)(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,5}}(?=\s+(?:đã|vừa|mới|cũng)\s))"

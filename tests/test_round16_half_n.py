@@ -69,7 +69,8 @@ def test_an_own_number_after_two_joined_acts_and_a_citys_abbreviation(acts, city
 
 @settings(max_examples=8, deadline=None)
 @given(st.sampled_from(["cũng chỉ đạo", "đã chỉ đạo", "cũng đã yêu cầu"]),
-       st.sampled_from(["Chi cục QLTT Nghệ An", "Chi cục Kiểm lâm Nghệ An", "Chi cục Thủy sản Nghệ An"]))
+       st.sampled_from(["Chi cục QLTT Nghệ An", "Chi cục Kiểm lâm Nghệ An", "Chi cục Thủy sản Nghệ An",
+                        "Chi cục Quản lý thị trường Nghệ An", "Cục Quản lý thị trường Nghệ An"]))
 def test_a_tense_word_ends_a_departments_name(verb, body):
     letter = parse_lines([f"Để bảo đảm thị trường dịp Tết, {body} {verb} các đội tăng cường kiểm tra hàng hóa."])
     assert (letter.tier, letter.system) == (Tier.PROVINCE, System.STATE)
