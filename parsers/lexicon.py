@@ -104,6 +104,12 @@ ORGANISATIONS = (
     rf"(?:Trung\s+ương\s+)?Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|(?-i:CCB)|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
     rf"Khuyến\s+học|Người\s+cao\s+tuổi)"
     rf"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
+    # Any other association, or the cooperatives' alliance, named up to its level: "Hội Luật gia tỉnh Hà Nam", "Hội
+    # Nạn nhân chất độc da cam huyện Quỳnh Phụ", "Hội Sinh viên Việt Nam tỉnh …", "Liên minh Hợp tác xã tỉnh …" (the
+    # level word ends the name; "Hội nghị", "Hội thi" are no association: the name's first word is capitalised).
+    rf"(?:Trung\s+ương\s+)?(?-i:Hội|Liên\s+minh)\s+(?=(?-i:[{VN_UPPER}]))"
+    rf"(?:(?<=\btác)\s|(?!\s+{_LEVEL})[^.;:,()\n]){{3,60}}?(?<!\btác)\s+"
+    rf"(?:tỉnh|huyện|xã(?!\s+hội\b)|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
     # The trade union federation, in full or by its letters ("LĐLĐ huyện quản lý và chỉ đạo …"), at its level.
     rf"(?:Liên\s+đoàn\s+Lao\s+động|(?-i:LĐLĐ))(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã)(?:\s+{_CAP}){{0,3}})?",
     # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the

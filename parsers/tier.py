@@ -31,7 +31,8 @@ _CENTRAL_RE = re.compile(
 _UNIT_RE = re.compile(
     rf"(?:^|[\s(,-])(?P<committee>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|ĐOÀN)\b(?P<cname>(?:\s+[{_UP}0-9][^\s,;()]*){{0,6}})"
     rf"|(?:^|[\s(,-])ĐẢNG\s+ỦY\s+(?P<party_unit>XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b"
-    rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)"
+    rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|(?<!TÁC\s)XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|"
+    rf"ĐẶC\s+KHU)"  # ("HỢP TÁC XÃ", a cooperative, and "XÃ HỘI", society, are no commune)
     rf"(?P<name>(?:\s*[{_UP}0-9][^\s,;()]*){{0,4}})"
 )
 _COMMITTEE_UNIT = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "THỊ": "thị xã", "THÀNH": "thành phố"}
@@ -41,7 +42,7 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^PHÒNG\s", Tier.DISTRICT),
     # A mass organisation or the Front named by its national name, no unit after it, is the national one: "Hội
     # Người cao tuổi Việt Nam", "Hội Chữ thập đỏ Việt Nam" (a unit after the name is read above: "… Việt Nam tỉnh X").
-    (r"^(?:HỘI|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
+    (r"^(?:HỘI|LIÊN\s+MINH|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
     # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
     # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
     (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
@@ -337,7 +338,7 @@ _SPEECH_RE = re.compile(
     r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+|cũng\s+|đồng\s+loạt\s+)?"
     r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp(?=\s+(?:với|cùng|tổ\s+chức|triển\s+khai))|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
     # a body that makes its text public, appeals, sets its tasks or briefs its members: "Ban Thường vụ Tỉnh ủy công
     # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
@@ -631,7 +632,9 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
                             r"^THANH\s+TRA|^HỘI\s+ĐỒNG\s|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|CCB|"
-                            r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")
+                            r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ|"
+                            # any other association or the cooperatives' alliance, by its name's start
+                            r"^(?:TRUNG\s+ƯƠNG\s+)?(?:HỘI\s(?!ĐỒNG\s+NHÂN|NGHỊ|THI\b)|LIÊN\s+MINH\s+HỢP\s+TÁC\s+XÃ)")
 # The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
 _FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)

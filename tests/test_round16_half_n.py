@@ -184,3 +184,23 @@ def test_a_signatures_title_and_signer_are_no_reporters_byline():
     letter = parse_lines(["UBND tỉnh đề nghị các sở triển khai.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
                           "CHU TỊCH", "Trần Văn Bình"])
     assert letter.furniture == []
+
+
+# --- 5. mass organisations at every level ----------------------------------------------------------------------
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from([("Hội Luật gia tỉnh Hà Nam", Tier.PROVINCE), ("Hội Người mù huyện Hưng Hà", Tier.DISTRICT),
+                        ("Hội Cựu thanh niên xung phong xã Nghi Phong", Tier.COMMUNE),
+                        ("Liên minh Hợp tác xã tỉnh Lào Cai", Tier.PROVINCE),
+                        ("Hội Nạn nhân chất độc da cam huyện Quỳnh Phụ", Tier.DISTRICT)]),
+       st.sampled_from(["đã phối hợp tổ chức", "vừa tổ chức", "đề nghị"]))
+def test_any_association_at_its_level_speaks_for_the_state(case, verb):
+    body, tier = case
+    letter = parse_lines([f"{body} {verb} hội nghị tuyên truyền cho hội viên năm 2024."])
+    assert (letter.tier, letter.system) == (tier, System.STATE)
+
+
+def test_a_cooperative_is_no_commune_and_a_national_alliance_is_central():
+    assert tier_of_issuer("Liên minh Hợp tác xã tỉnh Lào Cai") is Tier.PROVINCE
+    assert tier_of_issuer("Liên minh Hợp tác xã Việt Nam") is Tier.CENTRAL
