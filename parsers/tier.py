@@ -140,7 +140,7 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
         if m.group("party_unit"):
             return Tier.COMMUNE
         return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
-    if not re.match(r"^(?:BỘ|SỞ|PHÒNG)\s", text):  # a ministry, department or office names its unit by its word
+    if not _UNPLACED_BY_NAME_RE.match(text):
         placed = tier_of_place_name(issuer)
         if placed is not Tier.UNKNOWN:
             return placed
@@ -150,6 +150,9 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     return Tier.UNKNOWN
 
 
+# A ministry, department or office names its unit by its word; a school or a firm is often named after a person or a
+# battle that a district shares ("Trường Tiểu học Kim Đồng", "Trường THPT Chi Lăng"): none is placed by its name.
+_UNPLACED_BY_NAME_RE = re.compile(r"^(?:BỘ|SỞ|PHÒNG|TRƯỜNG|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|DOANH\s+NGHIỆP|HỢP\s+TÁC\s+XÃ)\s")
 # A body named by its type and a bare place after it, with no unit word: "Chi cục QLTT Thanh Hóa", "Cục Hải quan Lạng
 # Sơn", "Công an Hà Tĩnh", "Trung tâm Y tế Ba Bể". The place is the run of capitalised words that ends the name.
 _PLACE_TAIL_RE = re.compile(rf"(?P<run>(?:\s+[{VN_UPPER}][^\s,;.:()]*){{2,4}})\s*$")

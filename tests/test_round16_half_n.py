@@ -98,6 +98,12 @@ def test_a_central_bodys_own_name_is_no_place(name):
     assert tier_of_issuer(name) is Tier.CENTRAL
 
 
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(["Trường Tiểu học Kim Đồng", "TRƯỜNG THPT CHI LĂNG", "Công ty Cổ phần Tây Sơn"]))
+def test_a_school_or_firm_named_after_a_person_or_battle_is_not_placed_by_it(name):
+    assert tier_of_issuer(name) is Tier.UNKNOWN
+
+
 def test_a_place_name_is_no_capitalised_verb():
     letter = parse_lines(["Địa điểm tiếp xúc cử tri |", "Hội trường Huyện ủy - HĐND - UBND huyện Giao Thủy |",
                           "Nhà văn hóa xã Hồng Thuận |"])
