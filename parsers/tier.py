@@ -11,12 +11,12 @@ import datetime as dt
 import re
 
 from models import Letter, System, Tier
-from parsers.gazetteer import DISTRICT_TIER_ENDS, tier_of_place, tier_of_unit
+from parsers.gazetteer import DISTRICT_TIER_ENDS, lookup, tier_of_place, tier_of_unit
 from parsers.header import despace
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
-from parsers.patterns import AUTHORITY_HEAD_RE, VN_UPPER
+from parsers.patterns import AUTHORITY_HEAD_RE, VN_LOWER, VN_UPPER
 from parsers.symbols import parse_symbol
 
 __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "tier_of_issuer", "titled_speakers"]
@@ -24,14 +24,15 @@ __all__ = ["DISTRICT_TIER_ENDS", "infer_system", "infer_tier", "tier_of_code", "
 _UP = "A-ZĐÀ-Ỹ"  # upper-case text after .upper(): Vietnamese capitals fall in these ranges
 # Bodies of the centre, whatever unit follows.
 _CENTRAL_RE = re.compile(
-    r"TRUNG\s+ƯƠNG|\bTW\b|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ(?!\s+(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN)|"
+    r"TRUNG\s+ƯƠNG|\bTW\b|CHÍNH\s+PHỦ|\sCẢ\s+NƯỚC$|\sTOÀN\s+QUỐC$|QUỐC\s+HỘI|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ(?!\s+(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+ĐOÀN)|"
     r"THỦ\s+TƯỚNG|TỐI\s+CAO|KIỂM\s+TOÁN\s+NHÀ\s+NƯỚC|NGÂN\s+HÀNG\s+NHÀ\s+NƯỚC|TỔNG\s+LIÊN\s+ĐOÀN"
 )
 # The first unit a body names: its own ("ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒNG QUẬN ĐỐNG ĐA" is a ward's).
 _UNIT_RE = re.compile(
     rf"(?:^|[\s(,-])(?P<committee>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|ĐOÀN)\b(?P<cname>(?:\s+[{_UP}0-9][^\s,;()]*){{0,6}})"
     rf"|(?:^|[\s(,-])ĐẢNG\s+ỦY\s+(?P<party_unit>XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\b"
-    rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)"
+    rf"|(?:^|[\s(,-])(?P<kind>TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|(?<!TÁC\s)XÃ(?!\s+HỘI)|PHƯỜNG|THỊ\s+TRẤN|"
+    rf"ĐẶC\s+KHU)"  # ("HỢP TÁC XÃ", a cooperative, and "XÃ HỘI", society, are no commune)
     rf"(?P<name>(?:\s*[{_UP}0-9][^\s,;()]*){{0,4}})"
 )
 _COMMITTEE_UNIT = {"TỈNH": "tỉnh", "HUYỆN": "huyện", "QUẬN": "quận", "THỊ": "thị xã", "THÀNH": "thành phố"}
@@ -41,7 +42,7 @@ _BODY_TYPE_RULES: tuple[tuple[str, Tier], ...] = (
     (r"^PHÒNG\s", Tier.DISTRICT),
     # A mass organisation or the Front named by its national name, no unit after it, is the national one: "Hội
     # Người cao tuổi Việt Nam", "Hội Chữ thập đỏ Việt Nam" (a unit after the name is read above: "… Việt Nam tỉnh X").
-    (r"^(?:HỘI|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
+    (r"^(?:HỘI|LIÊN\s+MINH|MẶT\s+TRẬN|ỦY\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ))\s.*\sVIỆT\s+NAM$", Tier.CENTRAL),
     # A bloc's or agencies' Party committee that names no unit stands under a province's committee (the Centre's
     # say TRUNG ƯƠNG): "ĐẢNG ỦY KHỐI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG HÀ NỘI".
     (r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:KHỐI|CÁC\s+CƠ\s+QUAN)\b", Tier.PROVINCE),
@@ -139,9 +140,43 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
         if m.group("party_unit"):
             return Tier.COMMUNE
         return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
+    if not _UNPLACED_BY_NAME_RE.match(text):
+        placed = tier_of_place_name(issuer)
+        if placed is not Tier.UNKNOWN:
+            return placed
     for pattern, tier in _BODY_TYPE_RULES:
         if re.search(pattern, text):
             return tier
+    return Tier.UNKNOWN
+
+
+# A ministry, department or office names its unit by its word; a school or a firm is often named after a person or a
+# battle that a district shares ("Trường Tiểu học Kim Đồng", "Trường THPT Chi Lăng"): none is placed by its name.
+_UNPLACED_BY_NAME_RE = re.compile(r"^(?:BỘ|SỞ|PHÒNG|TRƯỜNG|CÔNG\s+TY|TỔNG\s+CÔNG\s+TY|DOANH\s+NGHIỆP|HỢP\s+TÁC\s+XÃ)\s")
+# A body named by its type and a bare place after it, with no unit word: "Chi cục QLTT Thanh Hóa", "Cục Hải quan Lạng
+# Sơn", "Công an Hà Tĩnh", "Trung tâm Y tế Ba Bể". The place is the run of capitalised words that ends the name.
+_PLACE_TAIL_RE = re.compile(rf"(?P<run>(?:\s+[{VN_UPPER}][^\s,;.:()]*){{2,4}})\s*$")
+_PLACE_WORDS_MIN = 2  # a one-syllable tail ("… Cơ sở", "… Huế") is too often a word of the name itself
+
+
+def tier_of_place_name(name: str) -> Tier:
+    """The tier the gazetteer gives the bare place that ends a body's name, its longest known tail of two or more
+    words: a province's name that is also its seat city's ("Thanh Hóa") is the province's (a body of the city
+    names it "thành phố"); a district's name alone is a district's.
+
+    >>> tier_of_place_name("Chi cục QLTT Thanh Hóa"), tier_of_place_name("Trung tâm Y tế Ba Bể")
+    (<Tier.PROVINCE: 'province'>, <Tier.DISTRICT: 'district'>)
+    >>> tier_of_place_name("Cục Văn hóa Cơ sở"), tier_of_place_name("Hội Nông dân Việt Nam")
+    (<Tier.UNKNOWN: 'unknown'>, <Tier.UNKNOWN: 'unknown'>)
+    """
+    m = _PLACE_TAIL_RE.search(normalise_tones(name))
+    if not m:
+        return Tier.UNKNOWN
+    words = m.group("run").split()
+    for n in range(len(words), _PLACE_WORDS_MIN - 1, -1):
+        tiers = {u.tier for u in lookup(" ".join(words[-n:]))}
+        if tiers:
+            return Tier.PROVINCE if Tier.PROVINCE in tiers else tiers.pop()
     return Tier.UNKNOWN
 
 
@@ -251,6 +286,24 @@ def _tier_from_item_speakers(letter: Letter) -> tuple[Tier, str]:
     return Tier.UNKNOWN, ""
 
 
+# A headline may open with the unit that acts, by its bare name, then its predicate: "Nam Đàn quán triệt Nghị quyết
+# số 26 …" (its authorities; "Hải Phòng: …" only says where).
+_HEADLINE_PLACE_RE = re.compile(rf"^(?P<place>[{VN_UPPER}][^\s,;:()]*(?:\s+[{VN_UPPER}][^\s,;:()]*){{1,3}})"
+                                rf"\s+(?=[{VN_LOWER}])")
+
+
+def _headline_place(letter: Letter) -> tuple[Tier, str]:
+    for p in letter.furniture:
+        text = normalise_tones(despace(p.text))
+        m = _HEADLINE_PLACE_RE.match(text)
+        if m and len(text) <= 200 and not text.rstrip().endswith("."):
+            tiers = {u.tier for u in lookup(m.group("place"))}
+            if tiers:
+                return (Tier.PROVINCE if Tier.PROVINCE in tiers else tiers.pop()), \
+                    f"the unit a headline opens with, {m.group('place')!r}"
+    return Tier.UNKNOWN, ""
+
+
 def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
     for who in headline_bodies(letter):
         t = tier_of_issuer(who, letter.header.date)
@@ -264,7 +317,7 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body an office holder speaks for, {who!r}"
-    return Tier.UNKNOWN, ""
+    return _headline_place(letter)
 
 
 def _unknown_reason(letter: Letter) -> str:
@@ -285,10 +338,10 @@ _KINDS = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 _SPEECH_RE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:cũng\s+)?(?:đã|vừa|mới)\s+(?:khẩn\s+trương\s+|kịp\s+thời\s+|chủ\s+động\s+|trực\s+tiếp\s+|"
     r"tập\s+trung\s+)?|"
-    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+)?"
+    r"kính\s+|trân\s+trọng\s+|tiếp\s+tục\s+|không\s+|sẽ\s+|cũng\s+|đồng\s+loạt\s+)?"
     r"(?:ra\s+(?=thông\s+báo|chỉ\s+đạo|kết\s+luận))?"  # "Văn phòng Chính phủ vừa ra thông báo …"
     r"(?:đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|ban\s+hành|chỉ\s+đạo|thông\s+báo|xây\s+dựng|nhận\s+được|có\s+ý\s+kiến|"
-    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp\s+với|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
+    r"giao|báo\s+cáo|triển\s+khai|tổ\s+chức|mời|phối\s+hợp(?=\s+(?:với|cùng|tổ\s+chức|triển\s+khai))|điều\s+chỉnh|kết\s+luận|phát\s+động|cho\s+phép|"
     # a body that makes its text public, appeals, sets its tasks or briefs its members: "Ban Thường vụ Tỉnh ủy công
     # bố toàn văn dự thảo …", "Đoàn Chủ tịch … kêu gọi …", "Hội Nông dân xã đề ra 11 nội dung …"
     r"công\s+bố|kêu\s+gọi|đề\s+ra|quán\s+triệt|"
@@ -303,6 +356,8 @@ _SPEECH_RE = re.compile(
     r"xác\s+định|cho\s+biết|vận\s+động|"
     # a Youth Union or a Front that launches a campaign ("Đoàn xã Tam Lộc ra quân dọn vệ sinh …")
     r"ra\s+quân|"
+    # a sector's units that act together: "ngành Thống kê cả nước đồng loạt tiến hành điều tra …"
+    r"(?<=loạt\s)tiến\s+hành|"
     # "UBND thành phố Huế có Công văn 4424 gửi …", "Chủ tịch UBND tỉnh … đã có kết luận": issuing by having one.
     rf"(?:ký\s+)?(?:có|gửi)\s+(?:{_KINDS}|văn\s+bản|kết\s+luận|ý\s+kiến\s+chỉ\s+đạo)|"
     # "Thủ tướng vừa ký quyết định …", "Sở … đã ký ban hành …", "… phát hành Hướng dẫn …"
@@ -312,7 +367,7 @@ _SPEECH_RE = re.compile(
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
 # nhiệm kỳ 2016-2021"), never a clause.
 _SPEAKER_GAP_RE = re.compile(
-    r"^(?:\s+(?:\d{1,3}|\([^()]{1,40}\)|[A-ZĐÀ-Ỹ][^\s,;.:()]*)){0,4}"
+    rf"^(?:\s+(?:\d{{1,3}}|\([^()]{{1,40}}\)|[{VN_UPPER}][^\s,;.:()]*)){{0,4}}"
     r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
     # the bodies it acts with, by type only ("UBND tỉnh và các ngành, địa phương đã chỉ đạo …")
     r"(?:\s+(?:và|cùng)\s+các\s+(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị)(?:\s*,\s*(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị))*)?"
@@ -372,14 +427,33 @@ _TASKING_OPEN_RE = re.compile(r"(?:^|[.!?]\s+)(?:Chỉ\s+đạo|Giao|Yêu\s+cầ
 _DELEGATION_RE = re.compile(r"(?<![^\W\d_])(?-i:Đoàn)\s+(?:công\s+tác|kiểm\s+tra|giám\s+sát)\s+(?:của\s+)?", re.I)
 
 
+# A body whose officer chairs or leads what it holds: "Thường trực HĐND huyện do Bà … - Phó chủ tịch HĐND huyện chủ
+# trì tổ chức họp …", "Đoàn công tác của Tỉnh ủy do đồng chí … làm trưởng đoàn" (a person after "do", not a body).
+_CHAIRED_RE = re.compile(r"\s+do\s+(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s+chí|[Đđ]/c)\s[^.;]{2,200}?"
+                         r"\s(?:chủ\s+trì|làm\s+trưởng\s+đoàn)\b")
+# The source a news report gives for what it tells: "Theo số liệu báo cáo của Ban chỉ huy quân sự huyện Ba Bể, …",
+# "Theo thông tin từ Sở Y tế, …". Read after the bodies that speak (a body inspected may report to the speaker).
+_REPORTED_BY_RE = re.compile(r"(?:^|[.;]\s+)Theo\s+(?:số\s+liệu\s+)?(?:báo\s+cáo|thông\s+tin|số\s+liệu|thống\s+kê)"
+                             r"(?:\s+(?:nhanh|tổng\s+hợp))?\s+(?:của|từ)\s+")
+
+
+# A schedule is its holder's: "… đăng lịch tiếp xúc cử tri của đại biểu HĐND tỉnh …", "Lịch tiếp công dân của Chủ
+# tịch UBND huyện" (a paper that publishes it only reposts).
+_SCHEDULE_OF_RE = re.compile(r"\blịch\s+(?:làm\s+việc|công\s+tác|tiếp\s+(?:xúc\s+cử\s+tri|công\s+dân|dân))"
+                             r"(?:\s+định\s+kỳ)?\s+của\s+(?:(?:các\s+)?(?:đại\s+biểu|(?:Phó\s+)?Chủ\s+tịch|lãnh\s+đạo|"
+                             r"Thường\s+trực)\s+)?", re.I)
+
+
 def _speaker_before(canonical: str, orgs: list[re.Match[str]], at: int) -> int | None:
     """Where the body right before a verb at `at` starts; a capitalised verb a body's name ran into ("Đảng ủy …
-    phường Tổ chức Hội nghị") ends the name where the verb begins."""
+    phường Tổ chức Hội nghị") ends the name where the verb begins, unless the rest of the name is a place the
+    gazetteer knows ("UBND huyện Giao Thủy": "Giao" is no verb there)."""
     before = [m for m in orgs if m.end() <= at and at - m.end() <= 40
               and _SPEAKER_GAP_RE.match(canonical[m.end(): at])]
     inside = [m for m in orgs if m.start() < at < m.end()]
     if inside and not (before and before[-1].start() > inside[-1].start()) and canonical[at - 1].isspace() \
-            and ORGANISATION_RE.fullmatch(canonical, inside[-1].start(), at - 1):
+            and ORGANISATION_RE.fullmatch(canonical, inside[-1].start(), at - 1) \
+            and not lookup(canonical[at: inside[-1].end()]):
         return inside[-1].start()
     return before[-1].start() if before else None
 
@@ -408,6 +482,13 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             m = ORGANISATION_RE.match(canonical, owner.end())
             if m:
                 out.append((False, text[m.start(): m.end()].strip()))
+        for m in orgs:  # "Thường trực HĐND huyện do Bà … chủ trì tổ chức họp …": the body its officer chairs for
+            if _CHAIRED_RE.match(canonical, m.end()):
+                out.append((False, text[m.start(): m.end()].strip()))
+        for source in (*_REPORTED_BY_RE.finditer(canonical), *_SCHEDULE_OF_RE.finditer(canonical)):
+            m = ORGANISATION_RE.match(canonical, source.end())  # after the bodies that speak
+            if m:
+                out.append((True, text[m.start(): m.end()].strip()))
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
     return [who for reported, who in sorted(out, key=lambda x: x[0])]
 
@@ -554,7 +635,9 @@ _STATE_BODY_RE = re.compile(r"ỦY\s+BAN\s+NHÂN\s+DÂN|UBND|HĐND|HỘI\s+ĐỒ
                             r"^THANH\s+TRA|^HỘI\s+ĐỒNG\s|^KHO\s+BẠC|^CHI\s+CỤC|^TỔNG\s+CỤC|^BAN\s+CHỈ\s+HUY\b|^BAN\s+CHỈ\s+ĐẠO\b(?!\s+TRUNG\s+ƯƠNG)|"
                             r"^CỤC\s|^VỤ\s|^TỔNG\s+CỤC|QUỐC\s+HỘI|MẶT\s+TRẬN|MTTQ|UBMT|LIÊN\s+ĐOÀN\s+LAO\s+ĐỘNG|LĐLĐ|"
                             r"HỘI\s+(?:LHTN|LHPN|LIÊN\s+HIỆP\s+(?:THANH\s+NIÊN|PHỤ\s+NỮ)|NÔNG\s+DÂN|CỰU\s+CHIẾN\s+BINH|CCB|"
-                            r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ")
+                            r"KHUYẾN\s+HỌC|NGƯỜI\s+CAO\s+TUỔI|CHỮ\s+THẬP\s+ĐỎ)|^BAN\s+(?:VẬN\s+ĐỘNG\s+)?CỨU\s+TRỢ|"
+                            # any other association or the cooperatives' alliance, by its name's start
+                            r"^(?:TRUNG\s+ƯƠNG\s+)?(?:HỘI\s(?!ĐỒNG\s+NHÂN|NGHỊ|THI\b)|LIÊN\s+MINH\s+HỢP\s+TÁC\s+XÃ)")
 # The Front's codes end like a Party committee's ("57/TB-MTTW-BVĐCTTW": Mặt trận Trung ương) but are the Front's.
 _FRONT_CODE_RE = re.compile(r"^(?:UB)?MT")
 _PARTY_CODE_RE = re.compile(r"(?:TU|HU|QU|TW|TƯ|ĐU|ThU|BTG|BDV|BTC|UBKT|VPTU|VPHU|TWĐTN)", re.I)

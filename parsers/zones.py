@@ -8,7 +8,7 @@ from models import Recipient
 from parsers import patterns as P
 from parsers.header import is_title, line_has_marker, so_line
 from parsers.items import classify_line, first_item
-from parsers.lexicon import ORGANISATIONS
+from parsers.lexicon import ORGANISATIONS, SURNAMES
 from parsers.lines import LOWER_START_RE, SEGMENT_SPLIT_RE, Line, is_upper
 from parsers.normalise import MD_HEADING_MARKS_RE, clean_text
 from parsers.numerals import read_damaged_arabic, read_damaged_numerals
@@ -63,6 +63,8 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("download link", re.compile(
         r"^\s*(?:>>+\s*)?(?:Tải\s+(?:file|về|xuống|văn\s+bản)|File\s+đính\s+kèm|Tệp\s+(?:tin\s+)?đính\s+kèm|"
         r"Download|Xem\s+(?:thêm|chi\s+tiết|toàn\s+văn|file|văn\s+bản|thông\s+tin\s+chi\s+tiết)|Văn\s+bản\s+gốc|"
+        # a pointer to the attached letter: "Nội dung chi tiết: Công văn số 1066/BVTV-QLT", "Chi tiết: …"
+        r"(?:Nội\s+dung\s+)?[Cc]hi\s+tiết\s*(?=:)|"
         r"In\s+(?:bài\s+viết|trang)|Chia\s+sẻ(?:\s+bài\s+viết)?(?=\s*(?::|$|Facebook|Zalo|Twitter))|Gửi\s+email|Bình\s+luận\s*:|Quay\s+lại|"
         r"(?:Về|Lên)\s+đầu\s+trang)(?=[\s:]|$)[^.;]{0,60}$")),
     ("publication note", re.compile(
@@ -127,6 +129,8 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
             found[after] = "image caption"
     for i in _other_items(lines, content):
         found.setdefault(i, OTHER_ITEM)
+    for n, i in enumerate(_after_name_byline(lines, content, found)):
+        found.setdefault(i, "byline" if n == 0 else RELATED_HEADLINE)
     top = [i for i in content[:_top_lines(lines, content)] if i not in found]
     start = _letter_start(lines, top)
     for i in top:
@@ -146,6 +150,29 @@ def page_furniture(lines: Sequence[Line]) -> dict[int, str]:
         else:
             found[i] = "page title"
     return found
+
+
+# A news page signs its article with the reporter's name in capitals on a line of its own ("VŨ DUYÊN", "HOÀI DUY"),
+# then lists its other articles: posting times and headlines (bench/heldout n14: "Chuyên mục Nghị định 154/CP: …").
+# The signature is a family name (parsers.lexicon.SURNAMES) and one to three syllables, near the page's end.
+_NAME_BYLINE_RE = re.compile(rf"^\s*(?P<family>[{P.VN_UPPER}]+)(?:\s+[{P.VN_UPPER}]+){{1,3}}\s*$")
+_NAME_BYLINE_REACH = 8  # content lines from the end within which the reporter signs (n14: 6)
+
+
+def _after_name_byline(lines: Sequence[Line], content: list[int], found: dict[int, str]) -> list[int]:
+    """The reporter's name signed in capitals near the page's end and the lines under it, when every one of them is
+    a posting time or a headline (no sentence end) and one at least a posting time: the page's other articles, not
+    the letter's (a signature's title and signer, "CHỦ TỊCH" / "Nguyễn Văn A", list no times)."""
+    for k in range(max(0, len(content) - _NAME_BYLINE_REACH), len(content) - 1):
+        m = _NAME_BYLINE_RE.match(lines[content[k]].text)
+        if not m or m.group("family").capitalize() not in SURNAMES:
+            continue
+        rest = content[k + 1:]
+        times = [i for i in rest if found.get(i) == "posting time"]
+        if times and all(i in times or (len(lines[i].text) <= _HEADLINE_MAX and not line_has_marker(lines[i])
+                                        and not re.search(r"[.!?…;]\W*$", lines[i].text)) for i in rest):
+            return [content[k], *rest]
+    return []
 
 
 # The page's top, where its furniture above the letter stands: the first header marker of every held-out and dev
