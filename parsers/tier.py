@@ -367,7 +367,8 @@ _SPEECH_RE = re.compile(
 # Between the body and its verb: the unit's name or the council's term ("Quận 11", "(khóa XV)", "khóa XIX,
 # nhiệm kỳ 2016-2021"), never a clause.
 _SPEAKER_GAP_RE = re.compile(
-    rf"^(?:\s+(?:\d{{1,3}}|\([^()]{{1,40}}\)|[{VN_UPPER}][^\s,;.:()]*)){{0,4}}"
+    # "Trung ương" keeps its second syllable in lower case ("Ban Thường vụ Trung ương Đoàn hướng dẫn …")
+    rf"^(?:\s+(?:\d{{1,3}}|\([^()]{{1,40}}\)|Trung\s+ương|[{VN_UPPER}][^\s,;.:()]*)){{0,4}}"
     r"(?:,?\s+kh(?:óa|oá)\s+[IVXLC]+)?(?:,?\s+nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
     # the bodies it acts with, by type only ("UBND tỉnh và các ngành, địa phương đã chỉ đạo …")
     r"(?:\s+(?:và|cùng)\s+các\s+(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị)(?:\s*,\s*(?:sở|ngành|cấp|địa\s+phương|đơn\s+vị))*)?"

@@ -210,3 +210,14 @@ def test_any_association_at_its_level_speaks_for_the_state(case, verb):
 def test_a_cooperative_is_no_commune_and_a_national_alliance_is_central():
     assert tier_of_issuer("Liên minh Hợp tác xã tỉnh Lào Cai") is Tier.PROVINCE
     assert tier_of_issuer("Liên minh Hợp tác xã Việt Nam") is Tier.CENTRAL
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from(["Ban Thường vụ Trung ương Hội", "Ban Bí thư Trung ương Đoàn", "Ban Thường vụ Trung ương Đoàn"]),
+       st.sampled_from(["hướng dẫn", "đề nghị"]))
+def test_a_central_standing_body_speaks_though_trung_uong_keeps_its_lower_case(body, verb):
+    # "Trung ương" between the body's type and its organisation: only the second syllable is lower case, and the
+    # round-16 gap (real capitals only between a body and its verb) must still let it through.
+    letter = parse_lines([f"Căn cứ Điều lệ Hội do Đại hội thông qua ngày 12/12/2017, {body} {verb} các cấp Hội thực "
+                          "hiện thống nhất Điều lệ theo hướng dẫn số 15-HD/TWH ngày 20/3/2018."])
+    assert letter.tier is Tier.CENTRAL
