@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from itertools import pairwise, product
 
 from parsers import patterns as P
-from parsers.lines import Line
+from parsers.lines import Label, Line
 from parsers.numbering import to_roman as _to_roman
 
 # What damage puts for I, V, X and III, and what each may stand for: a thin stroke is I, or two strokes the OCR
@@ -215,7 +215,7 @@ def damaged_point(text: str) -> tuple[str, str, str] | None:
     return (text[: m.start("text")].strip(), m.group("tok"), m.group("text")) if m else None
 
 
-def _labels(lines: Sequence[Line]) -> list:
+def _labels(lines: Sequence[Line]) -> list[Label | None]:
     """The label each line opens with as the item parser reads it; None for text, noise and quoted lines."""
     from parsers.items import classify_line, quoted_lines
 
