@@ -73,6 +73,7 @@ MECHANISMS = {
     "name lines": {"name_capitalised": 2.0},
     "whole copies": {"whole_min": 2.0},
     "shared closing": {"closing_same_min": 2.0},
+    "list headings": {"list_heading_min_items": NEVER},
 }
 DEFAULT_GRID = ("mutual_min=0.24,0.3,0.36", "sentence_min=0.4,0.5,0.6", "distinct_min=0.28,0.35,0.42",
                 "lift_share=0.48,0.6,0.72")

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from cascade.tokens import keys_of_text
 from cascade.units import Unit
 from models import Letter
+from parsers.patterns import loose
 
 _KINDS = r"thể\s+lệ|quy\s+chế"
 # "Theo Thể lệ ban hành kèm (theo) Kế hoạch này", "quy định cụ thể tại Quy chế … ban hành kèm theo Hướng
@@ -137,37 +138,56 @@ def deferral_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_uni
 # pointer the parent's, or the parent's kind said again "nêu trên" once the child has cited it. A pointer may name
 # several articles ("tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH", heldout 11;
 # "Khoản 1, 2 Điều 4"), and the kind may take four words ("Thông tư liên tịch").
-_REF = r"(?:(?:điểm|khoản|điều)\s+(?:\d{1,3}|[a-zđ])\b)"
+# A point may be numbered under its khoản ("điểm 1.1, khoản 1 Điều 3", the dotted "1.1." of a resolution; heldout 19)
+# and hold lettered sub-points, tiết ("tiết a, điểm 1.1, khoản 1 Điều 3" is Điều 3.1.1.a).
+# OCR may strip their marks ("tai tiét a, điểm 1.1").
+_UNIT_WORDS = "|".join(loose(w) for w in ("tiết", "điểm", "khoản", "điều"))
+_REF = rf"(?:(?:{_UNIT_WORDS})\s+(?:\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\b(?!\.\w))"
 _MAX_REFS = 12  # articles, khoản, points one pointer lists; the longest list in the real letters has 3
 _POINTER_RE = re.compile(
     rf"(?P<refs>{_REF}(?:(?:\s*[,;]\s*|\s+(?:và|hoặc)\s+|\s+)(?:các\s+)?(?:{_REF}|\d{{1,3}}\b)){{0,{_MAX_REFS}}}+)"
     r"\s+(?:của\s+)?(?P<kind>(?!(?:và|hoặc|các|tại|theo)\s)(?:[^\W\d_]+\s+){1,4}?)"
     r"(?:(?:số\s+)?(?P<symbol>\d[\w/.\-]*)|(?P<above>nêu\s+trên|nói\s+trên|trên|đã\s+dẫn)\b)", re.I)
-_PART_RE = re.compile(r"(điểm|khoản|điều)\s+(\d{1,3}|[a-zđ])\b|(\d{1,3})\b", re.I)
+_PART_RE = re.compile(rf"({_UNIT_WORDS})\s+(\d{{1,3}}(?:\.\d{{1,3}})*|[a-zđ])\b|(\d{{1,3}}(?:\.\d{{1,3}})*)\b", re.I)
+_UNIT_KINDS = {k: re.compile(loose(k), re.I) for k in ("tiết", "điểm", "khoản", "điều")}
+
+
+def _unit_kind(word: str) -> str:
+    return next((k for k, r in _UNIT_KINDS.items() if r.fullmatch(word)), "")
 
 
 def _article_ids(refs: str) -> list[str]:
     """The item ids a list of pointers names, deepest first within each: points and khoản wait for their
     article ("Khoản 1, 2 Điều 4" is 4.1 and 4.2); a bare number repeats the kind before it."""
     out: list[str] = []
+    tiets: list[str] = []
     points: list[str] = []
     khoans: list[str] = []
     last = ""
     for m in _PART_RE.finditer(refs):
-        kind = (m.group(1) or last).lower()
+        kind = _unit_kind(m.group(1)) if m.group(1) else last
         value = (m.group(2) or m.group(3) or "").lower()
-        if not kind or (kind == "điểm") != value.isalpha():
+        dotted = "." in value
+        if not kind or (kind in ("khoản", "điều") and not value.isdigit()) or (kind == "điểm" and value.isdigit()) \
+                or (kind == "tiết" and dotted):
             continue
         last = kind
-        if kind == "điểm":
+        if kind == "tiết":
+            tiets.append(value)
+        elif kind == "điểm":
             points.append(value)
         elif kind == "khoản":
             khoans.append(value)
         else:
             base = f"Điều {value}"
             subs = [f"{base}.{k}" for k in khoans] or [base]
-            out += [f"{k}.{p}" for k in subs for p in points] if points and khoans else subs
-            points, khoans = [], []
+            if points and khoans:
+                # a numbered point carries its khoản's number ("1.1" under khoản 1 is Điều 3.1.1), as ids do
+                subs = [f"{k}{p[len(k.rsplit('.', 1)[1]):]}" if p.startswith(k.rsplit(".", 1)[1] + ".") else f"{k}.{p}"
+                        for k in subs for p in points]
+                subs = [f"{p}.{t}" for p in subs for t in tiets] if tiets else subs
+            out += subs
+            tiets, points, khoans = [], [], []
     return out
 
 

@@ -23,7 +23,7 @@ from cascade.mandate import (
 from cascade.memo import per_letter
 from cascade.names import is_name_line
 from cascade.short_items import handed_down
-from cascade.splits import article_ids, article_points, stock_heading_links
+from cascade.splits import article_ids, article_points, list_heading_links, stock_heading_links
 from cascade.tokens import (
     DAMAGED_MIN_SHARE,
     Token,
@@ -259,6 +259,12 @@ def link_letters(parent: Letter, child: Letter, settings: AlignSettings = DEFAUL
                 for i, j, share in stock_heading_links(parent, child, p_units, c_units,
                                                        [(m.parent, m.child) for m in matches],
                                                        settings.stock_heading_min_items)]
+    # A heading over a list restating a parent item's list stands for that item's heading (cascade.splits).
+    matches += [UnitMatch(i, j, 0.0, 0.0, share, False, held=True)
+                for i, j, share in list_heading_links(parent, child, p_units, c_units,
+                                                      [(m.parent, m.child) for m in matches],
+                                                      settings.list_heading_min_items, settings.list_heading_share,
+                                                      settings.lift_share)]
     # A follow-up of the same office telling its addressees to carry the earlier letter out by its number covers
     # the earlier letter's duties it restates nowhere else (cascade.mandate): named, no words to weigh.
     if settings.reminder_links:

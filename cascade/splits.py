@@ -8,6 +8,7 @@ of a resolution's point in the six điểm of "Điều 2 … 2. Mức hỗ trợ
 12 months in "Điều 5. 1. … 2. … 3. …" (bench/heldout_pairs 13). The points of a child article keep their
 links to such a parent item as well as the article."""
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from cascade.tokens import SECTION_WORDS, fold
@@ -95,3 +96,63 @@ def stock_heading_links(parent: Letter, child: Letter, p_units: Sequence[Unit], 
             if items and len(taken) >= min_items:
                 out.append((i, j, len(taken) / len(items)))
     return out
+
+
+# A heading over a list that restates a parent item's list ("1. Ban hành mới các mẫu sau:" / "a) … g)" carrying
+# "1. Ban hành kèm theo Thông tư này các mẫu sau:" / "a) … g)"; "2. Bổ sung hướng dẫn về lập hóa đơn …:" / "a) b)"
+# carrying "2. Sửa đổi, bổ sung Điều 4 …:" / "a) b)", bench/heldout_pairs 18): the child works at that item, its
+# heading standing for the parent's, whatever words the headings share.
+def _chains(units: Sequence[Unit], group: set[str]) -> tuple[dict[int, list[str]], list[list[tuple[int, str]]]]:
+    """Each item lead's direct sub-items (a grouping Chương or Mục lists none), and for each unit the (item lead,
+    direct sub-item of it the unit sits in) pairs up its chain of items."""
+    lead = {u.id: k for k, u in enumerate(units) if u.is_item and u.zone == ITEM}
+    up = {u.id: u.container for u in units if u.is_item and u.zone == ITEM}
+    lists: dict[int, list[str]] = {}
+    for item, container in up.items():
+        if container in lead and container not in group:
+            lists.setdefault(lead[container], []).append(item)
+    chains: list[list[tuple[int, str]]] = []
+    for u in units:
+        chain: list[tuple[int, str]] = []
+        at: str | None = u.item if u.item in up else None
+        while at is not None and up.get(at) is not None:
+            container = up[at]
+            if container in lead and lead[container] in lists:
+                chain.append((lead[container], at))
+            at = container
+        chains.append(chain)
+    return lists, chains
+
+
+def list_heading_links(parent: Letter, child: Letter, p_units: Sequence[Unit], c_units: Sequence[Unit],
+                       linked: Iterable[tuple[int, int]], min_items: int, child_share: float, parent_share: float
+                       ) -> list[tuple[int, int, float]]:
+    """(parent item lead, child item lead, share of the child's sub-items linked there) for a child item whose
+    direct sub-items (at least `min_items`, and `child_share` of them) take direct sub-items of one parent item
+    (`parent_share` of those), neither lead linked yet, neither a grouping Chương or Mục nor a stock section heading,
+    each item the other's only such match."""
+    pairs = list(linked)
+    p_linked, c_linked = {a for a, _ in pairs}, {b for _, b in pairs}
+    p_lists, p_chains = _chains(p_units, groupings(parent))
+    c_lists, c_chains = _chains(c_units, groupings(child))
+    hits: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for a, b in pairs:
+        if p_units[a].frame or c_units[b].frame:
+            continue
+        for i, x in p_chains[a]:
+            for j, y in c_chains[b]:
+                hits.setdefault((i, j), set()).add((x, y))
+    found: list[tuple[int, int, float]] = []
+    for (i, j), hit in hits.items():
+        if i in p_linked or j in c_linked or p_units[i].frame or c_units[j].frame:
+            continue
+        if _stock(p_units[i].text) or _stock(c_units[j].text):
+            continue  # a plan's stock section ("NHIỆM VỤ, GIẢI PHÁP") frames its own plan, as above
+        p_subs, c_subs = p_lists[i], c_lists[j]
+        c_taking, p_taken = {y for _, y in hit}, {x for x, _ in hit}
+        if min(len(p_subs), len(c_subs)) >= min_items and len(c_taking) >= max(min_items, child_share * len(c_subs)) \
+                and len(p_taken) >= parent_share * len(p_subs):
+            found.append((i, j, len(c_taking) / len(c_subs)))
+    by_p = Counter(i for i, _, _ in found)
+    by_c = Counter(j for _, j, _ in found)
+    return sorted((i, j, share) for i, j, share in found if by_p[i] == 1 and by_c[j] == 1)

@@ -21,6 +21,7 @@ from cascade.memo import per_letter
 from cascade.tokens import SECTION_WORDS
 from models import Block, Item, ItemKind, Letter, Paragraph, PartKind
 from parsers.normalise import matching_form
+from parsers.patterns import loose
 
 ITEM, PREAMBLE, BODY, CLOSING, DECISION = "item", "preamble", "body", "closing", "decision"
 
@@ -159,18 +160,40 @@ _SUBJECT_AFTER_RE = re.compile(r"^[\s,]*(?:[“\"]?\s*(?:về\s+việc|v/v|về)
 _CITING_OPENER_RE = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Theo|Tiếp\s+theo|Xét)\b", re.I)
 FRAME_REST_WORDS = 4  # a citing sentence with fewer words besides the citation is all frame
 
+# The formula an amending text opens and closes each change with ("Sửa đổi, bổ sung điểm b khoản 3 Điều 11 … như
+# sau:", "Bổ sung hướng dẫn tại khoản 1 Điều 22 …", "Bãi bỏ khổ thứ 7 …", "Các nội dung sửa đổi, bổ sung Thông tư
+# số …"; bench/heldout_pairs 18): every change says it, so its words tell no change from another and carry links
+# between unrelated ones; what a change names (the khoản, the Điều, the document) and says is its content. OCR'd
+# forms ("Sửa déi, bé sung", "Bồ sung", "b6 sung") are the same words.
+_VERB = (rf"(?:{loose('sửa')}\s+[đd][^\W\d_]{{1,2}}|b[^\s,]{{1,2}}\s+sung|{loose('bãi bỏ')}|{loose('thay thế')}"
+         rf"(?:\s+cho)?|{loose('hủy bỏ')}|{loose('huỷ bỏ')}|{loose('đính chính')}|{loose('bỏ')})")
+_AMENDING_OPENER_RE = re.compile(
+    rf"^\s*(?:(?:các\s+)?{loose('nội dung')}\s+)?{_VERB}(?:\s*(?:,|và|hoặc)\s*{_VERB})*"
+    rf"(?:\s+(?:{loose('hướng dẫn')}|{loose('quy định')}|{loose('nội dung')})(?:\s+(?:{loose('tại')}|{loose('về')}))?)?"
+    rf"(?=\s+(?:(?:các|{loose('một số')})\s+)?(?:{loose('điểm')}|{loose('khoản')}|{loose('khổ')}|{loose('điều')}|"
+    rf"{loose('tiết')}|{loose('mục')}|{loose('chương')}|{loose('phụ lục')}|{loose('mẫu')}|{loose('dòng')}|"
+    rf"{loose('cụm từ')}|{loose('ví dụ')}|{loose('thông tư')}|{loose('nghị định')}|{loose('quyết định')}|"
+    rf"{loose('nghị quyết')}|{loose('luật')}|{loose('chỉ thị')})(?![^\W\d_]))", re.I)
+_AMENDING_CLOSER_RE = re.compile(rf"\s(?:{loose('như sau')}|{loose('sau đây')})\s*:?\s*(?=[“\"]|$)", re.I)
+
 
 def frame_masks(letter: Letter, units: list[Unit]) -> dict[str, list[tuple[int, int]]]:
     """Character spans of unit texts that frame the letter instead of carrying its content, so they are
     never evidence of a link: in paragraphs, lead-ins (a sentence ending in ":", "… một số nội dung
     sau:") and the phrase citing another document (the citation with its subject; the whole sentence if
-    little else is left); a plan's stock section heading ("TỔ CHỨC THỰC HIỆN", "MỤC ĐÍCH, YÊU CẦU")."""
+    little else is left); a plan's stock section heading ("TỔ CHỨC THỰC HIỆN", "MỤC ĐÍCH, YÊU CẦU"); in any
+    unit, an amending text's formula ("Sửa đổi, bổ sung hướng dẫn tại" … "như sau:") around what a change names."""
     cited: dict[str, list[tuple[int, int]]] = {}
     for c in letter.citations:
         cited.setdefault(c.where, []).append((c.start, c.end))
     out: dict[str, list[tuple[int, int]]] = {}
     for u in units:
         spans: list[tuple[int, int]] = []
+        for a, b in sentence_spans(u.text):
+            if m := _AMENDING_OPENER_RE.match(u.text, a, b):
+                spans.append((a, m.end()))
+                if c := _AMENDING_CLOSER_RE.search(u.text, m.end(), b):  # "… như sau:" ends that formula
+                    spans.append((c.start(), c.end()))
         if u.zone == ITEM:
             words = matching_form(u.text).split() if u.is_item and len(u.text) <= 80 else []
             if words and all(w.strip(",.:;") in SECTION_WORDS for w in words):

@@ -62,6 +62,7 @@ class Line:
     lost_bullet: bool = False  # " Nội dung …": the conversion dropped the "-" and left its space
     numeral: str | None = None  # "IL THỜI GIAN": the Roman label damage hid, read from its neighbours (numerals.py)
     arabic: int | None = None  # "§. Thực hiện" after "7.": the number damage hid, read from the list (numerals.py)
+    point: str | None = None  # "ce)" between "b)" and "d)": the point letter a glyph too many hid (numerals.py)
 
     @property
     def blank(self) -> bool:

