@@ -93,6 +93,12 @@ ORGANISATIONS = (
     # "Sở Lao động - Thương binh và Xã hội".
     rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+|\s+-\s+){_NAME}){{0,3}}(?:\s+(?-i:nông\s+thôn))?"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
+    # A province's department a page names wholly in lower case, up to its province: "sở y tế tỉnh Trà Vinh tổ chức
+    # thi tuyển …" (a base, "cơ sở", a seat, "trụ sở", and "sở hữu / tại / thích / dĩ" are no department; the name's
+    # words are no linking word).
+    rf"(?<!\bcơ\s)(?<!\btrụ\s)(?-i:sở)\s+(?!(?:hữu|tại|thích|dĩ|cứ)\b)"
+    rf"(?:(?!(?:của|tại|trong|các|ở|với|và|cho|theo)\b)(?-i:[{VN_LOWER}]+)\s+){{1,5}}?"
+    rf"(?-i:tỉnh|thành\s+phố)\s+{_CAP}(?:\s+{_CAP}){{0,2}}",
     # A unit's service centre, named by its task in lower case up to the unit: "Trung tâm Dịch vụ tổng hợp xã Minh
     # Đức", "Trung tâm Văn hóa thể thao huyện".
     rf"(?-i:Trung)\s+tâm\s+{_CAP}(?:\s+(?-i:[{VN_LOWER}]+)){{1,5}}?\s+"

@@ -35,9 +35,9 @@ PARTY = rf"{_NO}{SP}{DASH}{SP}{_ABBR}{SP}/{SP}{_ISSUER}"
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
 # A hyphen where the Party's slash belongs: "Nghị quyết số 18-NQ-TW" (18-NQ/TW). Only a known type code, then a
 # Party committee's code (…TW, …TU, …HU, …ĐU), so no state symbol or date reads as one.
-_PARTY_COMMITTEE = rf"(?:[{SYM_UP}]{{0,8}}(?:TW|TƯ|TU|HU|QU|ĐU)|ThU)"
-PARTY_DASHED = rf"\d{{1,5}}{SP}{DASH}{SP}(?:{_TYPE_ALT}){SP}{DASH}{SP}{_PARTY_COMMITTEE}(?![{SYM_UP}a-zđ0-9/\-])"
-_DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{_PARTY_COMMITTEE})$")
+PARTY_COMMITTEE = rf"(?:[{SYM_UP}]{{0,8}}(?:TW|TƯ|TU|HU|QU|ĐU)|ThU)"
+PARTY_DASHED = rf"\d{{1,5}}{SP}{DASH}{SP}(?:{_TYPE_ALT}){SP}{DASH}{SP}{PARTY_COMMITTEE}(?![{SYM_UP}a-zđ0-9/\-])"
+_DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{PARTY_COMMITTEE})$")
 # A joint act may put its type before a second slash: "19/2008/NQLT/CP-UBTUMTTQVN" (a liên tịch resolution).
 _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
