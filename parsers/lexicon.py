@@ -24,6 +24,8 @@ _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?!{_VERB_START})(?-i:[{VN_LOWER}]+))?
 _ASPECT = r"(?:đã|vừa|mới|cũng|sẽ|đang|có|được)\b"
 _LAST_SYLLABLE = rf"(?:(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
+# A centrally-run city by its abbreviation, dot and all: "Thành ủy TP.HCM", "UBND TP. HCM".
+_CITY_ABBR = rf"(?-i:TP)\.\s?(?-i:[{VN_UPPER}]{{2,6}})(?![{VN_LOWER}])"
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
                r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
@@ -84,7 +86,7 @@ ORGANISATIONS = (
     # "Đảng bộ" names none.
     rf"(?:Ban\s+Thường\s+vụ\s+)?(?:Đảng\s+(?:ủy|bộ)\s+Quân\s+sự|(?-i:ĐUQS))\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
     rf"Đảng\s+bộ\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
-    rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+{_CAP}){{0,3}}",
+    rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+(?:{_CITY_ABBR}|{_CAP})){{0,3}}",
     rf"Đảng\s+ủy(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu|khối)(?:\s+{_CAP}){{0,3}})?",
     r"Thủ\s+tướng\s+Chính\s+phủ",
     r"Chính\s+phủ",

@@ -14,7 +14,7 @@ from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, lookup, tier_of_place, tier_of_unit
 from parsers.header import despace
 from parsers.kinds import kind_names
-from parsers.lexicon import ORGANISATION_RE
+from parsers.lexicon import ORGANISATION_RE, SURNAMES
 from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE, VN_LOWER, VN_UPPER
 from parsers.symbols import parse_symbol
@@ -136,7 +136,8 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     if m:
         if m.group("committee"):
             kind = _COMMITTEE_UNIT[m.group("committee")]
-            return tier_of_unit(kind, m.group("cname").strip(), on)
+            # "Thành ủy TP. Hồ Chí Minh": the city's abbreviation before its name is no part of the name
+            return tier_of_unit(kind, re.sub(r"^TP\.\s*(?=\S)", "", m.group("cname").strip()), on)
         if m.group("party_unit"):
             return Tier.COMMUNE
         return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
@@ -236,6 +237,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         notes.append(f"issuer lines say {tier.value} but issuer code {h.issuer_code} says {by_code.value}")
     if tier is Tier.UNKNOWN:
         tier, how = _tier_from_body(letter)
+        if tier is Tier.UNKNOWN:  # an office holder names the body he speaks for: more than the units it tasks
+            tier, how = _tier_from_titled(letter)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_addressees(_all_texts(letter), h.date)
         if tier is Tier.UNKNOWN:
@@ -313,11 +316,16 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
         m = _BARE_DEPARTMENT_RE.search(text)
         if m:
             return Tier.PROVINCE, f"a department named by its head's title, {m.group(0)!r}"
+    titled = _tier_from_titled(letter)
+    return titled if titled[0] is not Tier.UNKNOWN else _headline_place(letter)
+
+
+def _tier_from_titled(letter: Letter) -> tuple[Tier, str]:
     for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body an office holder speaks for, {who!r}"
-    return _headline_place(letter)
+    return Tier.UNKNOWN, ""
 
 
 def _unknown_reason(letter: Letter) -> str:
@@ -393,6 +401,11 @@ _TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?
                              r"động\s+viên|giao\s+nhiệm\s+vụ)", re.I)
 
 
+# The office holder's name between the body and the verb: "Bí thư Thành ủy TP.HCM Nguyễn Văn Nên nhấn mạnh, …" (a
+# family name the lexicon knows, then one to three capitalised syllables, perhaps a comma).
+_HOLDER_NAME_RE = re.compile(rf"\s+(?:{'|'.join(sorted(SURNAMES))})(?:\s+[{VN_UPPER}][{VN_LOWER}]+){{1,3}}\s*,?")
+
+
 def titled_speakers(texts: list[str]) -> list[str]:
     """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it. One who
     holds several offices names them first to last ("Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá …"): the first
@@ -403,7 +416,8 @@ def titled_speakers(texts: list[str]) -> list[str]:
         orgs = list(ORGANISATION_RE.finditer(canonical))
         for i, m in enumerate(orgs):
             title = _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start())
-            if not (title and _TITLED_VERB_RE.match(canonical, m.end())):
+            end = _before_holder(canonical, m) or (m.end() if _TITLED_VERB_RE.match(canonical, m.end()) else None)
+            if not (title and end):
                 continue
             chain = [m]
             while i > 0 and _OFFICE_JOIN_RE.fullmatch(canonical, orgs[i - 1].end(), title.start()):
@@ -412,8 +426,32 @@ def titled_speakers(texts: list[str]) -> list[str]:
                     break
                 i -= 1
                 chain.insert(0, orgs[i])
-            out += [canonical[o.start(): o.end()].strip() for o in chain]
+            out += [canonical[o.start(): o.end()].strip() for o in chain[:-1]] + [canonical[m.start(): end].strip()]
     return out
+
+
+def _before_holder(canonical: str, m: re.Match[str]) -> int | None:
+    """Where a body's name ends before its office holder's name and a verb of speaking ("Thành ủy TP.HCM | Nguyễn Văn
+    Nên nhấn mạnh"): the name may have run into the person's capitalised syllables. Of the places a name may begin,
+    the first after the unit word or a place the gazetteer knows ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn"), else the last."""
+    cuts = []
+    for word in _WORD_AFTER_SPACE_RE.finditer(canonical, m.start(), m.end() + 1):
+        if word.group("w") not in SURNAMES:
+            continue
+        at = word.start() - 1
+        named = _HOLDER_NAME_RE.match(canonical, at)
+        if named and _TITLED_VERB_RE.match(canonical, named.end()) and not lookup(canonical[at: named.end()].strip(" ,")):
+            cuts.append(at)  # ("Thành ủy Hà Nội chỉ đạo": a place, no person)
+    for at in cuts:
+        run = _CAPITALISED_RUN_RE.search(canonical, m.start(), at)
+        if run is None or lookup(run.group(0).strip()):
+            return at
+    return cuts[-1] if cuts else None
+
+
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<=\s)(?P<w>[^\s,]+)")
+# The capitalised words that end a body's name before a cut.
+_CAPITALISED_RUN_RE = re.compile(rf"(?:\s+[{VN_UPPER}][^\s,;:()]*)+$")
 
 
 # Between one office and the next an office holder holds: "Bí thư Đảng ủy, Chủ tịch …", "Bí thư … - Chủ tịch …".
