@@ -181,6 +181,8 @@ def tier_of_place_name(name: str) -> Tier:
     return Tier.UNKNOWN
 
 
+# A body of a city named without the city's name ("UBND thành phố", "Thành ủy"): a province's or a district's.
+_BARE_CITY_RE = re.compile(r"(?:THÀNH\s+PHỐ|\bTP\.?|^THÀNH\s+ỦY)\s*$")
 # A people's committee or council with its unit lost (a flattened table kept only its first line).
 _BARE_COUNCIL_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND)\s*$")
 
@@ -216,6 +218,13 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             if deciding is not tier:
                 notes.append(f"tier {deciding.value} from the authority line {h.authority!r}")
             tier = deciding
+    if tier is Tier.DISTRICT and h.issuer and _BARE_CITY_RE.search(_upper(h.issuer)):
+        # "UBND thành phố" with no name: a centrally-run city's committee when it tasks districts or departments
+        above, how = tier_from_addressees(_all_texts(letter), h.date, chain_only=True)
+        if above is Tier.PROVINCE:
+            tier = above
+            notes.append(f"tier province from the city the issuer names without its name ({h.issuer!r}), which tasks what only a "
+                         f"centrally-run city has, {how.split(', ', 1)[-1]}")
     if tier is Tier.UNKNOWN and h.place and h.issuer and _BARE_COUNCIL_RE.match(_upper(h.issuer)):
         tier = tier_of_place(h.place, h.date)
         if tier is not Tier.UNKNOWN:
@@ -603,9 +612,12 @@ def _all_texts(letter: Letter) -> list[str]:
 _TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
     (Tier.CENTRAL, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+tỉnh,\s+thành\s+phố(?:\s+trực\s+thuộc\s+"
                               r"Trung\s+ương)?|\bcác\s+Bộ,\s+(?:cơ\s+quan\s+ngang\s+Bộ|ngành)", re.I)),
+    # A set of districts by one unit word ("UBND các quận Ngũ Hành Sơn, Hải Châu và huyện Hòa Vang"), or a department
+    # given a task ("… giao Sở Giáo dục và Đào tạo …"): a province's, as a district has no districts nor departments.
     (Tier.PROVINCE, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?(?:quận,\s+huyện|huyện,\s+(?:thị\s+xã|"
-                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh",
-                               re.I)),
+                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh|"
+                               r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?:quận|huyện|thị\s+xã)\b|"
+                               r"\bgiao\s+(?:các\s+)?(?-i:Sở)\s", re.I)),
     (Tier.DISTRICT, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+|\d+\s+)(?:xã,\s+(?:thị\s+trấn|phường)|"
                                r"phường,\s+(?:xã|thị\s+trấn))|\bcác\s+phòng\s+chuyên\s+môn\s+(?:thuộc\s+)?huyện",
                                re.I)),
