@@ -537,8 +537,29 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             m = ORGANISATION_RE.match(canonical, source.end())  # after the bodies that speak
             if m:
                 out.append((True, text[m.start(): m.end()].strip()))
+        out += [(True, who) for who in _congress_holders(text, canonical)]  # the last evidence of who speaks
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
     return [who for reported, who in sorted(out, key=lambda x: x[0])]
+
+
+# A body that holds its own congress, as the text reports it opening: "Đại hội Đảng bộ xã … lần thứ XV … khai mạc",
+# "Đại hội đại biểu khối các cơ quan tỉnh lần thứ VII, nhiệm kỳ 2015 – 2020 chính thức khai mạc". A bloc of agencies
+# or enterprises holds its congress as the bloc's Party organisation (the bloc's only congress of delegates).
+_CONGRESS_RE = re.compile(r"(?<![^\W\d_])Đại\s+hội\s+(?:đại\s+biểu\s+)?", re.I)
+_BLOC_RE = re.compile(rf"(?:Đảng\s+bộ\s+)?(?-i:[Kk]hối)\s+(?:các\s+)?(?:cơ\s+quan|doanh\s+nghiệp)\b[^,.;()]{{0,30}}?\s"
+                      rf"(?:tỉnh|thành\s+phố|huyện|quận)\b(?:\s+(?-i:[{VN_UPPER}])[^\s,;.:()]*){{0,3}}", re.I)
+_CONGRESS_OPENS_RE = re.compile(r"\s+lần\s+thứ\s+[IVXLC]+\b[^.;]{0,80}?\b(?:khai\s+mạc|bế\s+mạc|diễn\s+ra)\b", re.I)
+
+
+def _congress_holders(text: str, canonical: str) -> list[str]:
+    out = []
+    for congress in _CONGRESS_RE.finditer(canonical):
+        bloc = _BLOC_RE.match(canonical, congress.end())
+        org = bloc or ORGANISATION_RE.match(canonical, congress.end())
+        if org and _CONGRESS_OPENS_RE.match(canonical, org.end()):
+            name = text[org.start(): org.end()].strip()
+            out.append(name if not bloc or name.lower().startswith("đảng") else f"Đảng bộ {name}")
+    return out
 
 
 def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
