@@ -153,7 +153,13 @@ ORGANISATIONS = (
 # đảng Viện kiểm sát nhân dân tỉnh Trà Vinh", "Đảng đoàn Mặt trận Tổ quốc tỉnh" (a Party body at the body's tier).
 PARTY_CELL = r"(?:Ban\s+cán\s+sự\s+đảng|Đảng\s+đoàn)"
 # Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).
-ORGANISATION_RE = re.compile(rf"(?:{PARTY_CELL}\s+)?(?:" + "|".join(f"(?:{p})" for p in ORGANISATIONS) + ")", re.I)
+# The standing body of any organisation at any level names it after its own name: "Thường trực HĐND huyện", "Ban
+# Thường vụ Hội Nông dân tỉnh", "Ban Thường trực Ủy ban MTTQ xã", "BTV Huyện đoàn" (a bare "Ban Thường vụ" is an entry
+# of its own above; an executive committee, "Ban Chấp hành", is the organisation's own entries' business).
+STANDING_BODY = r"(?:Ban\s+Thường\s+trực|Ban\s+Thường\s+vụ|Thường\s+trực|(?-i:BTV|BTT))"
+_ANY_ORGANISATION = "|".join(f"(?:{p})" for p in ORGANISATIONS)
+ORGANISATION_RE = re.compile(rf"(?:{PARTY_CELL}\s+)?(?:{STANDING_BODY}\s+(?=(?:{_ANY_ORGANISATION})))?"
+                             rf"(?:{_ANY_ORGANISATION})", re.I)
 
 # Vietnamese family names, to tell where an office holder's name begins after the body ("Giám đốc Sở Y tế Lê Thị
 # Hương"). Common middle names that are rare family names (Văn, Thị, Kim) are left out.
