@@ -223,8 +223,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         above, how = tier_from_addressees(_all_texts(letter), h.date, chain_only=True)
         if above is Tier.PROVINCE:
             tier = above
-            notes.append(f"tier province from the city the issuer names without its name ({h.issuer!r}), which tasks what only a "
-                         f"centrally-run city has, {how.split(', ', 1)[-1]}")
+            notes.append(f"tier province from the city the issuer names without its name ({h.issuer!r}), which tasks "
+                         f"departments or districts as only a centrally-run city does: {how.split(', ', 1)[-1]}")
     if tier is Tier.UNKNOWN and h.place and h.issuer and _BARE_COUNCIL_RE.match(_upper(h.issuer)):
         tier = tier_of_place(h.place, h.date)
         if tier is not Tier.UNKNOWN:
@@ -252,6 +252,8 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             tier, how = tier_from_addressees(_all_texts(letter), h.date)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_area(_all_texts(letter))
+        if tier is Tier.UNKNOWN:
+            tier, how = _tier_from_subjects(letter)
         if tier is Tier.UNKNOWN:
             tier, how = _tier_from_item_speakers(letter)
         if tier is Tier.UNKNOWN:
@@ -327,6 +329,39 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
             return Tier.PROVINCE, f"a department named by its head's title, {m.group(0)!r}"
     titled = _tier_from_titled(letter)
     return titled if titled[0] is not Tier.UNKNOWN else _headline_place(letter)
+
+
+# A body that opens a sentence as its subject, whatever its verb: "Hội Nông dân tỉnh Hà Nam tích cực tuyên truyền …",
+# "Chiều 12/3, UBND huyện Lý Nhân tiếp tục …". The sentence may open on its time or a short clause and a comma; the
+# predicate is a lower-case word that neither links the body to another ("của", "và", "tại" …) nor makes it the one
+# acted on ("được", "bị"). Read after every body named with a verb of speaking, and after what the text tasks.
+_SUBJECT_OPEN_RE = re.compile(rf"(?:^|(?<=[.!?;])\s+)(?:(?:Sáng|Trưa|Chiều|Tối|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|"
+                              rf"Thời\s+gian\s+qua|Năm|Tháng|Trong)\b[^.!?;,]{{0,50}},\s*)?(?=[{VN_UPPER}])")
+# (A report of an act, "… đã / vừa ban hành …", is the speakers' business: that may be another body's earlier act.)
+_PREDICATE_RE = re.compile(rf"\s+(?!(?:của|và|về|tại|ở|các|trong|với|cho|theo|là|được|bị|do|thuộc|nằm|cùng|hoặc|đã|vừa|"
+                           rf"hay|trên|dưới|gồm|có\s+(?:trụ\s+sở|địa\s+chỉ)|tỉnh|huyện|quận|xã|phường|thị|thành\s+phố|khóa|nhiệm\s+kỳ)\b)"
+                           rf"(?-i:[{VN_LOWER}])")  # (a unit word or a term goes on with the body's name)
+
+
+def subject_bodies(texts: list[str]) -> list[str]:
+    """Bodies that open a sentence as its subject, in order."""
+    out = []
+    for text in texts:
+        text = despace(text)
+        canonical = normalise_tones(text)
+        for opening in _SUBJECT_OPEN_RE.finditer(canonical):
+            m = ORGANISATION_RE.match(canonical, opening.end())
+            if m and _PREDICATE_RE.match(canonical, m.end()):
+                out.append(text[m.start(): m.end()].strip())
+    return out
+
+
+def _tier_from_subjects(letter: Letter) -> tuple[Tier, str]:
+    for who in subject_bodies(_all_texts(letter)):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body a sentence opens with as its subject, {who!r}"
+    return Tier.UNKNOWN, ""
 
 
 def _tier_from_titled(letter: Letter) -> tuple[Tier, str]:
@@ -442,15 +477,17 @@ def titled_speakers(texts: list[str]) -> list[str]:
 def _before_holder(canonical: str, m: re.Match[str]) -> int | None:
     """Where a body's name ends before its office holder's name and a verb of speaking ("Thành ủy TP.HCM | Nguyễn Văn
     Nên nhấn mạnh"): the name may have run into the person's capitalised syllables. Of the places a name may begin,
-    the first after the unit word or a place the gazetteer knows ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn"), else the last."""
+    the first after the unit word or a place the gazetteer knows ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn"), else the
+    last."""
     cuts = []
     for word in _WORD_AFTER_SPACE_RE.finditer(canonical, m.start(), m.end() + 1):
         if word.group("w") not in SURNAMES:
             continue
         at = word.start() - 1
         named = _HOLDER_NAME_RE.match(canonical, at)
-        if named and _TITLED_VERB_RE.match(canonical, named.end()) and not lookup(canonical[at: named.end()].strip(" ,")):
-            cuts.append(at)  # ("Thành ủy Hà Nội chỉ đạo": a place, no person)
+        if named and _TITLED_VERB_RE.match(canonical, named.end()) \
+                and not lookup(canonical[at: named.end()].strip(" ,")):  # "Thành ủy Hà Nội chỉ đạo": a place
+            cuts.append(at)
     for at in cuts:
         run = _CAPITALISED_RUN_RE.search(canonical, m.start(), at)
         if run is None or lookup(run.group(0).strip()):
@@ -798,6 +835,12 @@ def infer_system(letter: Letter) -> System:
                 break
     if party == state == 0:
         for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+            if p or s:
+                break
+    if party == state == 0:
+        for who in subject_bodies(_all_texts(letter)):
             p, s = _body_votes(who)
             party, state = party + p, state + s
             if p or s:
