@@ -97,9 +97,9 @@ ORGANISATIONS = (
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
     # A province's department a page names wholly in lower case, up to its province: "sở y tế tỉnh Trà Vinh tổ chức
     # thi tuyển …" (a base, "cơ sở", a seat, "trụ sở", and "sở hữu / tại / thích / dĩ" are no department; the name's
-    # words are no linking word).
+    # words, "và" and a dash between its fields aside, are no linking word: "sở lao động - thương binh và xã hội …").
     rf"(?<!\bcơ\s)(?<!\btrụ\s)(?-i:sở)\s+(?!(?:hữu|tại|thích|dĩ|cứ)\b)"
-    rf"(?:(?!(?:của|tại|trong|các|ở|với|và|cho|theo)\b)(?-i:[{VN_LOWER}]+)\s+){{1,5}}?"
+    rf"(?:(?!(?:của|tại|trong|các|ở|với|cho|theo)\b)(?:(?-i:[{VN_LOWER}]+)|-)\s+){{1,8}}?"
     rf"(?-i:tỉnh|thành\s+phố)\s+{_CAP}(?:\s+{_CAP}){{0,2}}",
     # A unit's service centre, named by its task in lower case up to the unit: "Trung tâm Dịch vụ tổng hợp xã Minh
     # Đức", "Trung tâm Văn hóa thể thao huyện".

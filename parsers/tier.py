@@ -336,7 +336,8 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
 # predicate is a lower-case word that neither links the body to another ("của", "và", "tại" …) nor makes it the one
 # acted on ("được", "bị"). Read after every body named with a verb of speaking, and after what the text tasks.
 _SUBJECT_OPEN_RE = re.compile(rf"(?:^|(?<=[.!?;])\s+)(?:(?:Sáng|Trưa|Chiều|Tối|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|"
-                              rf"Thời\s+gian\s+qua|Năm|Tháng|Trong)\b[^.!?;,]{{0,50}},\s*)?(?=[{VN_UPPER}])")
+                              rf"Gần\s+đây|Thời\s+gian\s+qua|Những\s+năm|Năm|Tháng|Trong|Hằng\s+năm|Hàng\s+năm|Qua|"
+                              rf"Bên\s+cạnh\s+đó|Theo\s+đó|Sau\s+đó|Đồng\s+thời)\b[^.!?;,]{{0,50}},\s*)?(?=[{VN_UPPER}])")
 # (A report of an act, "… đã / vừa ban hành …", is the speakers' business: that may be another body's earlier act.)
 _PREDICATE_RE = re.compile(rf"\s+(?!(?:của|và|về|tại|ở|các|trong|với|cho|theo|là|được|bị|do|thuộc|nằm|cùng|hoặc|đã|vừa|"
                            rf"hay|trên|dưới|gồm|có\s+(?:trụ\s+sở|địa\s+chỉ)|tỉnh|huyện|quận|xã|phường|thị|thành\s+phố|khóa|nhiệm\s+kỳ)\b)"
@@ -476,9 +477,7 @@ def titled_speakers(texts: list[str]) -> list[str]:
 
 def _before_holder(canonical: str, m: re.Match[str]) -> int | None:
     """Where a body's name ends before its office holder's name and a verb of speaking ("Thành ủy TP.HCM | Nguyễn Văn
-    Nên nhấn mạnh"): the name may have run into the person's capitalised syllables. Of the places a name may begin,
-    the first after the unit word or a place the gazetteer knows ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn"), else the
-    last."""
+    Nên nhấn mạnh"): the name may have run into the person's capitalised syllables."""
     cuts = []
     for word in _WORD_AFTER_SPACE_RE.finditer(canonical, m.start(), m.end() + 1):
         if word.group("w") not in SURNAMES:
@@ -488,14 +487,34 @@ def _before_holder(canonical: str, m: re.Match[str]) -> int | None:
         if named and _TITLED_VERB_RE.match(canonical, named.end()) \
                 and not lookup(canonical[at: named.end()].strip(" ,")):  # "Thành ủy Hà Nội chỉ đạo": a place
             cuts.append(at)
+    return _first_cut_after_a_place(canonical, m.start(), cuts)
+
+
+def _first_cut_after_a_place(canonical: str, start: int, cuts: list[int]) -> int | None:
+    """Of the places an office holder's name may begin, the first after the unit word or a place the gazetteer knows
+    ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn", "UBND tỉnh Quảng Ngãi | Trần Hoàng Tuấn"), else the last."""
     for at in cuts:
-        run = _CAPITALISED_RUN_RE.search(canonical, m.start(), at)
+        run = _CAPITALISED_RUN_RE.search(canonical, start, at)
         if run is None or lookup(run.group(0).strip()):
             return at
     return cuts[-1] if cuts else None
 
 
 _WORD_AFTER_SPACE_RE = re.compile(r"(?<=\s)(?P<w>[^\s,]+)")
+def _holder_cut(canonical: str, start: int, end: int) -> int | None:
+    """Where an office holder's name begins in a body's name that runs up to its verb, when a title stands before the
+    body: "Bí thư Thành ủy TP.HCM | Lê Thanh Hải chỉ đạo" (a place the gazetteer knows is the body's own)."""
+    if not _TITLE_RE.search(canonical, max(0, start - 40), start):
+        return None
+    cuts = []
+    for word in _WORD_AFTER_SPACE_RE.finditer(canonical, start, end):
+        if word.group("w") in SURNAMES:
+            named = _HOLDER_NAME_RE.match(canonical, word.start() - 1)
+            if named and named.end() >= end - 1 and not lookup(canonical[word.start(): named.end()].strip(" ,")):
+                cuts.append(word.start() - 1)
+    return _first_cut_after_a_place(canonical, start, cuts)
+
+
 # The capitalised words that end a body's name before a cut.
 _CAPITALISED_RUN_RE = re.compile(rf"(?:\s+[{VN_UPPER}][^\s,;:()]*)+$")
 
@@ -562,7 +581,8 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             if start is not None and not _OWNER_RE.search(canonical, 0, start) \
                     and not _TASKING_OPEN_RE.search(canonical, 0, start):
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
-                out.append((reported, text[start: verb.start()].strip()))
+                end = _holder_cut(canonical, start, verb.start()) or verb.start()
+                out.append((reported, text[start: end].strip()))
         for owner in _PREDICATE_OWNER_RE.finditer(canonical):
             m = ORGANISATION_RE.match(canonical, owner.end())
             if m:
