@@ -67,7 +67,7 @@ _PURPOSE = (r"(?P<purpose>(?:[-–•+]\s*)?(?:Để|Nhằm|Hướng\s+tới|Hư
 # the titles that say whom the signer acts for ("bà Hà Thị Nga, Phó chủ tịch …, Trưởng ban …, đã ký ban hành …").
 _OCCASION = r"(?P<occasion>(?-i:trước|trong|sau|nhân|với|do|để|nhằm)\s[^.;:()]{3,250}?,\s+)"
 _SIGNER = rf"(?P<signer>(?i:ông|bà|đồng\s+chí)\s+[{VN_UPPER}][^,.;:()]{{2,40}}?,\s+)"
-# Kinds whose name is also the verb of the act that issues them.
+# Kinds whose name is also the verb of the act that issues them (the verb in lower case: "Chỉ thị" is the kind).
 _ACT_KINDS = r"hướng\s+dẫn|thông\s+báo|kết\s+luận|quyết\s+định|chỉ\s+thị|báo\s+cáo"
 _LEAD_RE = re.compile(
     rf"{_THEN}?(?:(?P<dated>{_LEAD_DATE})\s*,?\s+{_OCCASION}?|"
@@ -82,7 +82,7 @@ _LEAD_RE = re.compile(
     rf"xây\s+dựng(?:\s+và\s+ban\s+hành)?)|có|ký|"
     # the body's act is its document's kind, named as the sentence goes on: "Ban Thường vụ Trung ương Đoàn hướng dẫn
     # toàn Đoàn thực hiện … theo hướng dẫn số 22HD/TWĐTN ngày 28/6/2013" (the kind must be the act's: checked below)
-    rf"(?P<act>(?i:{_ACT_KINDS}))\s[^.;:()]{{3,250}}?\s(?i:theo|tại|bằng))\s+"
+    rf"(?P<act>(?-i:{_ACT_KINDS}))\s[^.;:()]{{3,250}}?\s(?i:theo|tại|bằng))\s+"
     rf"(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
@@ -528,8 +528,10 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
             m = _LEAD_RE.search(sentence)
             if not m:
                 continue
-            if m.group("act") and _squash(m.group("act")) != _squash(m.group("kind")):
-                continue  # "… hướng dẫn … theo Kế hoạch số …": another document, the standard the act follows
+            if m.group("act") and (_squash(m.group("act")) != _squash(m.group("kind"))
+                                   or not ORGANISATION_RE.match(normalise_tones(m.group("who").strip()))):
+                continue  # "… hướng dẫn … theo Kế hoạch số …": another document, the standard the act follows; and
+                # only a body acts ("Đó là chỉ đạo tại Chỉ thị …" names no actor)
             before = sentence[: m.start()].strip()
             # a date before the body is its grounds' ("… thông qua ngày 12/12/2012, Ban Thường vụ … hướng dẫn …")
             grounds = sentence[: m.start("who")].strip()

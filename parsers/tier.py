@@ -357,8 +357,13 @@ def subject_bodies(texts: list[str]) -> list[str]:
     return out
 
 
+def _prose_texts(letter: Letter) -> list[str]:
+    """The text outside the items (an item's own bodies are tasked, not the speaker: "2. Huyện ủy giao …")."""
+    return [p.text for p in letter.preamble + letter.body + letter.closing]
+
+
 def _tier_from_subjects(letter: Letter) -> tuple[Tier, str]:
-    for who in subject_bodies(_all_texts(letter)):
+    for who in subject_bodies(_prose_texts(letter)):
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body a sentence opens with as its subject, {who!r}"
@@ -860,7 +865,7 @@ def infer_system(letter: Letter) -> System:
             if p or s:
                 break
     if party == state == 0:
-        for who in subject_bodies(_all_texts(letter)):
+        for who in subject_bodies(_prose_texts(letter)):
             p, s = _body_votes(who)
             party, state = party + p, state + s
             if p or s:
