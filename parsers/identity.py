@@ -630,14 +630,15 @@ def carried_out(symbol: str | None, body: str) -> bool:
         following = find_numbered(body[verb.end(): verb.end() + 200])
         if following and following[0].symbol == symbol and following[0].start < 60 \
                 and not _SENTENCE_END_RE.search(body, verb.end(), verb.end() + following[0].start) \
-                and not _STANDARD_GAP_RE.search(body, verb.end(), verb.end() + following[0].start):
+                and not _STANDARD_GAP_RE.search(body[verb.end(): verb.end() + following[0].start].strip()):
             return True
     return False
 
 
 # "… thực hiện đúng và thống nhất Điều lệ Đoàn theo hướng dẫn số …": after "theo" the document is the standard the
-# work keeps to, not what the verb carries out (as parsers/citations.py reads roles).
-_STANDARD_GAP_RE = re.compile(r"\btheo\b", re.I)
+# work keeps to, not what the verb carries out (as parsers/citations.py reads roles); "Thực hiện theo Kế hoạch số …"
+# right after the verb is the act carried out.
+_STANDARD_GAP_RE = re.compile(r"\S\s+theo\b", re.I)
 # A sentence's end between a verb and what follows it ("TP. Hồ Chí Minh" is an abbreviation, no end).
 _SENTENCE_END_RE = re.compile(rf"(?<!TP)(?<!Tp)[.!?]\s+[{VN_UPPER}]")
 

@@ -13,6 +13,7 @@ from letter_factory import parse_lines, roles_of
 from models import CitationRole, LetterForm, System, Tier
 from parsers import InputError
 from parsers.citations import find_citations
+from parsers.identity import carried_out
 from parsers.patterns import SYM_UP
 from parsers.symbols import parse_symbol
 from parsers.tier import speaking_bodies, subject_bodies, tier_of_issuer, titled_speakers
@@ -235,3 +236,8 @@ def test_short_vietnamese_prose_is_a_letter_with_a_warning(event, place, rest):
 def test_a_word_or_two_or_another_language_is_still_refused(text):
     with pytest.raises(InputError, match="not a letter"):
         parse_lines([text])
+
+
+def test_a_document_after_theo_is_a_standard_unless_theo_follows_the_verb():
+    assert carried_out("12/KH-UBND", "Thực hiện theo Kế hoạch số 12/KH-UBND của UBND tỉnh, xã triển khai.")
+    assert not carried_out("22-HD/TWĐTN", "các cấp thực hiện đúng Điều lệ theo hướng dẫn số 22-HD/TWĐTN.")
