@@ -50,8 +50,12 @@ ORGANISATIONS = (
     r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
-    rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
-    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}"
+    # The agencies' committee of one unit names them without "các": "Đảng ủy cơ quan chính quyền Quận 3", "Đảng ủy cơ
+    # quan Sở Y tế".
+    rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?:(?-i:các)\s+)?(?-i:cơ)\s+quan\s+)"
+    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_NAME}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố|"
+    rf"chính\s+quyền|dân\s+chính)|(?<=Quận\s)\d{{1,2}}\b)){{1,10}}"
+    rf"(?:\s+(?-i:huyện|quận|thị\s+xã)(?:\s+{_CAP}){{1,3}})?"  # "… cơ quan chính quyền huyện Kim Sơn"
     # a ward's or commune's bloc names its unit after the bloc ("Đảng ủy các cơ quan Đảng phường …"): that unit's level
     rf"(?:\s+(?-i:xã|phường|thị\s+trấn|đặc\s+khu)\b(?:\s+{_CAP}){{0,3}})?",
     # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ

@@ -57,6 +57,10 @@ _UNIVERSITY_CODES = ("TĐH", "ĐH")
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 # The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
 _PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
+# The Party committee of one body's agencies stands at that body's tier: "Đảng ủy cơ quan Bộ Y tế", "Đảng ủy cơ quan
+# Sở Nội vụ", "Đảng ủy cơ quan UBND tỉnh".
+_AGENCIES_COMMITTEE_RE = re.compile(r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:CÁC\s+)?CƠ\s+QUAN\s+"
+                                    r"(?=(?:BỘ|SỞ|TỔNG\s+CỤC|CỤC|VĂN\s+PHÒNG|ỦY\s+BAN|UBND|HĐND)\s)")
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
 
@@ -128,6 +132,7 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     if not issuer:
         return Tier.UNKNOWN
     text = _PARTY_CELL_RE.sub("", _upper(issuer))  # "Ban cán sự đảng Bộ Tư pháp" stands at the ministry's tier
+    text = _AGENCIES_COMMITTEE_RE.sub("", text)  # "Đảng ủy cơ quan Sở Y tế" at the department's
     if re.match(r"^SỞ\s", text):
         return Tier.PROVINCE
     if _CENTRAL_RE.search(text):

@@ -241,3 +241,15 @@ def test_a_word_or_two_or_another_language_is_still_refused(text):
 def test_a_document_after_theo_is_a_standard_unless_theo_follows_the_verb():
     assert carried_out("12/KH-UBND", "Thực hiện theo Kế hoạch số 12/KH-UBND của UBND tỉnh, xã triển khai.")
     assert not carried_out("22-HD/TWĐTN", "các cấp thực hiện đúng Điều lệ theo hướng dẫn số 22-HD/TWĐTN.")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from([("Đảng ủy cơ quan chính quyền Quận 5", Tier.DISTRICT),
+                        ("Đảng ủy cơ quan chính quyền huyện Kim Sơn", Tier.DISTRICT),
+                        ("Đảng ủy cơ quan Sở Nội vụ", Tier.PROVINCE), ("Đảng ủy cơ quan Bộ Tư pháp", Tier.CENTRAL)]),
+       st.sampled_from(["đề nghị", "yêu cầu"]))
+def test_the_party_committee_of_one_units_or_bodys_agencies_speaks_at_its_tier(body, verb):
+    name, tier = body
+    assert speaking_bodies([f"{name} {verb} các chi bộ trực thuộc triển khai."]) == [name]
+    letter = parse_lines([f"{name} {verb} các chi bộ trực thuộc triển khai học tập nghị quyết."])
+    assert (letter.tier, letter.system) == (tier, System.PARTY)
