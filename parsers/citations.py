@@ -12,9 +12,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parsers.kinds import kind_names, kind_of_code, named_kinds
+from parsers.kinds import code_of_kind, kind_names, kind_of_code, named_kinds
 from parsers.patterns import DAYS, IMPLEMENTS_VERB_RE, MONTHS, VN_UPPER, YEAR, loose
-from parsers.symbols import GLUED_DATE, PARTY, PARTY_DASHED, PARTY_GLUED, STATE, STATE_SHORT, parse_symbol
+from parsers.symbols import (
+    GLUED_DATE,
+    PARTY,
+    PARTY_COMMITTEE,
+    PARTY_DASHED,
+    PARTY_GLUED,
+    STATE,
+    STATE_SHORT,
+    parse_symbol,
+)
 
 # Kinds in any case; the marked spelling first, then the OCR-stripped one for names of two syllables or more
 # (a one-syllable loose form such as "in" for "Điện" would be read in ordinary words).
@@ -138,7 +147,36 @@ def _numbered_matches(text: str) -> list[re.Match[str]]:
         pos = max(m.end(), m.start() + 1)
 
 
+# A Party symbol a page wrote with its type code in lower case and the separators moved, right after the kind the code
+# stands for: "kết luận 32/kl TW" (32-KL/TW), "Nghị quyết số 18/nq TU". The kind word vouches for the code, and only a
+# Party committee's code may follow it, so no fraction or date reads as one.
+_LOOSE_PARTY_RE = re.compile(
+    rf"(?P<kind>(?i:{_EXACT_KIND}))\s+(?:(?i:số)\s*)?(?P<no>\d{{1,5}})[ \t]*[-/][ \t]*(?P<code>[A-Za-zĐđ]{{1,4}})"
+    rf"(?:[ \t]*/[ \t]*|[ \t]+)(?P<issuer>{PARTY_COMMITTEE})(?![\w/\-])")
+
+
+def _loose_party(text: str, taken: list[tuple[int, int]]) -> list[CitationMatch]:
+    out = []
+    for m in _LOOSE_PARTY_RE.finditer(text):
+        kind = _kind_name(m.group("kind"))
+        if code_of_kind(kind) != m.group("code").upper() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sym = parse_symbol(f"{m.group('no')}-{m.group('code').upper()}/{m.group('issuer')}")
+        if sym is None:
+            continue
+        out.append(CitationMatch(start=m.start(), end=m.end(), text=m.group(0), kind=kind, number=sym.number,
+                                 symbol=sym.text, doc_type=sym.doc_type, issuer_code=sym.issuer_code, year=None,
+                                 date=None, issuing_body=None, name=None, kind_written=True))
+    return out
+
+
 def find_numbered(text: str) -> list[CitationMatch]:
+    out = _find_numbered(text)
+    loose_party = _loose_party(text, [(c.start, c.end) for c in out])
+    return sorted(out + loose_party, key=lambda c: c.start) if loose_party else out
+
+
+def _find_numbered(text: str) -> list[CitationMatch]:
     out = []
     for m in _numbered_matches(text):
         g = m.groupdict()
@@ -286,6 +324,11 @@ _UNNUMBERED_ENTRY_GAP_RE = re.compile(
     rf"^\s*(?:(?:có\s+hiệu\s+quả|tốt|nghiêm(?:\s+túc)?)\s+)?"
     rf"(?:{_UNNUMBERED_ENTRY}(?:của|số)\s[^.;:\d]{{3,120}};\s*|(?:{_UNNUMBERED_ENTRY}[^.;:\d]{{3,250}}?;\s*){{2,}})"
     rf"(?:và\s+|(?:nhất|đặc\s+biệt|trong\s+đó)\s+là\s+)?$", re.I)
+# The verb's first entry named by its kind and a bare number a page left without its symbol, its date, issuer and
+# subject, then a comma and the next entry: "Thực hiện Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị về Đại hội …,
+# Kế hoạch số 221-KH/QU …" (bench/heldout o16). The number says a document; the comma goes on with the list.
+_BARE_NUMBER_ENTRY_GAP_RE = re.compile(
+    rf"^\s*(?:các\s+)?(?-i:{_EXACT_KIND})\s+(?i:số)\s*\d{{1,5}}(?![\d/\-])[^.;:]{{0,250}}?,\s*(?:và\s+)?$", re.I)
 # "Hội nghị đã quán triệt các văn bản như: Kế hoạch số …; Kế hoạch số …", "các đại biểu được quán triệt những nội dung
 # cốt lõi của Nghị quyết số …": what a meeting studies to carry out, it carries out.
 _STUDY_VERB_RE = re.compile(r"(?:^|[.;,]\s*|\s)(?P<verb>(?:học\s+tập,?\s+)?quán\s+triệt)\b", re.I)
@@ -435,7 +478,7 @@ def mark_implemented(text: str, found: list[CitationMatch]) -> list[CitationMatc
             gap = text[previous_end : c.start]
             if first:
                 listing = listing or gap.rstrip().endswith(":")  # "Thực hiện các văn bản của UBND tỉnh: …"
-                if _UNNUMBERED_ENTRY_GAP_RE.match(gap) and c.kind_written:
+                if (_UNNUMBERED_ENTRY_GAP_RE.match(gap) or _BARE_NUMBER_ENTRY_GAP_RE.match(gap)) and c.kind_written:
                     listing = True  # the list's first entry had no number; this is its next
                 elif (len(gap) > 60 or _FIRST_GAP_BREAK_RE.search(gap)) and not _OPINION_GAP_RE.match(gap) \
                         and not _DIRECTIVES_AND_GAP_RE.match(gap) and not (basis and _issued_with(gap)):

@@ -9,7 +9,7 @@ language or in no language (code, tables of numbers).
 import re
 import string
 
-from models import IdentitySource, Letter, LetterForm, RawDocument, SourceFormat
+from models import IdentitySource, Letter, LetterForm, ParseWarning, RawDocument, SourceFormat, WarningCode
 from parsers import patterns as P
 from parsers.kinds import kind_names
 from parsers.lexicon import ORGANISATION_RE
@@ -54,14 +54,28 @@ def refusal_reason(raw: RawDocument, letter: Letter) -> str | None:
     if share < 0.3:
         return (f"not a letter: the text is not Vietnamese (only {vietnamese} of its {len(words)} words are), "
                 "so it is another language or not prose")
+    if not administrative_marks(text, letter) and len(words) < _PLAIN_WORDS:
+        marked = sum(1 for w in words if _VN_MARKED_RE.search(w))
+        if len(words) < _PLAIN_MIN_WORDS or marked / len(words) < _PLAIN_MARKED_SHARE:
+            return ("not a letter: no header, 'Kính gửi', numbered items, 'Nơi nhận', signature, document, body or "
+                    "date found, and too few Vietnamese words to be prose")
+    return None
+
+
+# A short text that names nothing administrative is still accepted when it is Vietnamese prose: a sentence of a few
+# words, most of them marked as only Vietnamese marks them ("Hội nghị tỉnh Hà Nam đã tổ chức tại hội trường.").
+# Shorter, or mostly unmarked (a few bare words a foreign text shares: "so", "do"), it is no document.
+_PLAIN_WORDS = 20
+_PLAIN_MIN_WORDS = 3
+_PLAIN_MARKED_SHARE = 0.5
+
+
+def administrative_marks(text: str, letter: Letter) -> bool:
+    """The text shows a letter's structure, or names a kind of document, a body or a date."""
+    h = letter.header
     structural = bool(letter.items or letter.recipients or letter.cc or letter.signature or letter.citations
                       or h.symbol or h.number or h.issuer or h.date or h.title or h.subject)
-    administrative = structural or bool(_KIND_RE.search(text) or ORGANISATION_RE.search(text)
-                                        or P.DATE_RE.search(text))
-    if not administrative and len(words) < 20:
-        return ("not a letter: no header, 'Kính gửi', numbered items, 'Nơi nhận', signature, document, body or "
-                "date found")
-    return None
+    return structural or bool(_KIND_RE.search(text) or ORGANISATION_RE.search(text) or P.DATE_RE.search(text))
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -110,6 +124,12 @@ def classify_form(raw: RawDocument, letter: Letter, furniture: list[str], wrappe
         return LetterForm.PORTAL_COPY, f"portal copy: {', '.join(kinds)} around the letter's text"
     if raw.source.format in (SourceFormat.HTML, SourceFormat.MHTML):
         return LetterForm.PORTAL_COPY, "portal copy: a saved web page"
+    if not header_block and not administrative_marks(clean_text(_text(raw)), letter):
+        letter.warnings.append(ParseWarning(
+            code=WarningCode.NO_HEADER,
+            message="plain Vietnamese prose: no body, kind of document, number or date is named in it"))
+        return LetterForm.PORTAL_COPY, (f"portal copy: Vietnamese prose that names no body, document or date "
+                                        f"({_short(clean_text(_text(raw)), 50)!r})")
     if not header_block:
         first = next((p.text for p in [*letter.preamble, *letter.body, *letter.closing]), "")
         opening = letter.recipients[0].text if letter.recipients else first

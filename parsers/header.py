@@ -233,7 +233,7 @@ _SUBJECT_GOES_ON_RE = re.compile(r"\b(?:CỦA|CHO|VỚI|VÀ|TẠI|THUỘC|GIỮA
 
 # A symbol's tail standing alone, its number blank or not: "/TTr-VPCP", "125/KH-UBND", "- CV/BTGTU".
 _SYMBOL_ALONE_RE = re.compile(
-    r"^\s*(?:\d{1,5}\s*)?[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*(?:\s*[-/–]\s*[A-ZĐ][A-ZĐa-zđ0-9]*)*\s*$")
+    rf"^\s*(?:\d{{1,5}}\s*)?[-/–]\s*[{P.SYM_UP}][{P.SYM_UP}a-zđ0-9]*(?:\s*[-/–]\s*[{P.SYM_UP}][{P.SYM_UP}a-zđ0-9]*)*\s*$")
 # No issuer's name opens with a figure (none among the held-out and dev gold issuers and parent bodies).
 _COUNT_OPENING_RE = re.compile(r"^\W*\d")
 _DRAFT_MARK_RE = re.compile(r"^\s*\(?\s*(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s+\d+)?\s*\)?\s*$")

@@ -48,8 +48,8 @@ _KIND = "|".join(k.replace(" ", r"\s+") for k in kind_names())
 # "Vào ngày 01/8/2014 …" opens on the date too; a newspaper may write the day and month with a dot ("Ngày 31.10").
 _LEAD_DATE = (rf"(?:Vào\s+ngày|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|"
               rf"(?:Sáng|Trưa|Chiều|Tối|Đêm)(?:\s+(?:nay|qua|hôm\s+nay))?)?"
-              rf"\s*(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\.(?=\d{{1,2}}\b)|\s+tháng\s+)(?P<m>{MONTHS})"
-              rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?")
+              rf"\s*(?P<bracket>\(\s*)?(?:ngày\s+)?(?P<d>{DAYS})\s*(?:/|\.(?=\d{{1,2}}\b)|\s+tháng\s+)(?P<m>{MONTHS})"
+              rf"(?:\s*(?:/|\s+năm\s+)(?P<y>{YEAR}))?(?(bracket)\s*\))")  # "Sáng nay (27/5), …"
 # "Ngày …, ORG (đã|vừa) (ký) ban hành KIND số …", "Vừa qua, ORG có Công văn số …", "ORG phát hành …".
 # The signer may act for the body: "thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng … đã ký ban
 # hành văn bản số …", "thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư … đã ký công văn …": the body is the issuer.
@@ -67,16 +67,22 @@ _PURPOSE = (r"(?P<purpose>(?:[-–•+]\s*)?(?:Để|Nhằm|Hướng\s+tới|Hư
 # the titles that say whom the signer acts for ("bà Hà Thị Nga, Phó chủ tịch …, Trưởng ban …, đã ký ban hành …").
 _OCCASION = r"(?P<occasion>(?-i:trước|trong|sau|nhân|với|do|để|nhằm)\s[^.;:()]{3,250}?,\s+)"
 _SIGNER = rf"(?P<signer>(?i:ông|bà|đồng\s+chí)\s+[{VN_UPPER}][^,.;:()]{{2,40}}?,\s+)"
+# Kinds whose name is also the verb of the act that issues them (the verb in lower case: "Chỉ thị" is the kind).
+_ACT_KINDS = r"hướng\s+dẫn|thông\s+báo|kết\s+luận|quyết\s+định|chỉ\s+thị|báo\s+cáo"
 _LEAD_RE = re.compile(
     rf"{_THEN}?(?:(?P<dated>{_LEAD_DATE})\s*,?\s+{_OCCASION}?|"
     rf"(?P<opener>(?:Vừa\s+qua|Mới\s+đây|Gần\s+đây|Hôm\s+nay)\s*,?\s+)|{_PURPOSE})?"
     rf"{_PRINCIPAL}?{_SIGNER}?"
     # the body's name may hold a city's abbreviation ("UBND TP. Hải Phòng"); two acts may be joined before the
     # issuing ("… vừa phát động và ban hành Kế hoạch 129/KH-UBND …")
-    rf"(?P<who>[{VN_UPPER}](?:[^.;:()/]|(?<=TP)\.){{1,240}}?)\s+(?:cũng\s+)?"
+    # and its own abbreviation in brackets ("Sở Giao thông Vận tải (GTVT) tỉnh Phú Yên đã có văn bản số …")
+    rf"(?P<who>[{VN_UPPER}](?:[^.;:()/]|(?<=TP)\.|(?<=\s)\((?-i:[{VN_UPPER}&]{{2,12}})\)(?=\s)){{1,240}}?)\s+(?:cũng\s+)?"
     rf"(?P<when>đã\s+|vừa\s+|chính\s+thức\s+|mới\s+)?"
     rf"(?:(?i:(?:(?:phát\s+động|thông\s+qua|xây\s+dựng)\s+và\s+)?(?:ký\s+)?ban\s+hành|phát\s+hành|"
-    rf"xây\s+dựng(?:\s+và\s+ban\s+hành)?)|có|ký)\s+"
+    rf"xây\s+dựng(?:\s+và\s+ban\s+hành)?)|có|ký|"
+    # the body's act is its document's kind, named as the sentence goes on: "Ban Thường vụ Trung ương Đoàn hướng dẫn
+    # toàn Đoàn thực hiện … theo hướng dẫn số 22HD/TWĐTN ngày 28/6/2013" (the kind must be the act's: checked below)
+    rf"(?P<act>(?-i:{_ACT_KINDS}))\s[^.;:()]{{3,250}}?\s(?i:theo|tại|bằng))\s+"
     rf"(?P<kind>(?i:{_KIND}))\s*(?:số\s*:?\s*)?(?P<no>\d{{1,5}})?",
 )
 # A newspaper's dateline before its lead: "(Ngày Nay) - ", "(GLO)- ", "(QNO) - ", "TPO - ", "VOV.VN - ".
@@ -507,10 +513,14 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
         where.append(numbered)
     for p_index in where:
         text = paragraphs[p_index]
+        previous = ""
         for s_index, sentence in enumerate(_SENTENCE_RE.split(text)):
             if s_index == 0:
                 sentence = _NEWS_TAG_RE.sub("", sentence, count=1)
-            opens = s_index == 0 and p_index in (0, first_prose)
+            # A sentence of sources alone ("Thực hiện Chỉ thị số 35 …, Kế hoạch số 221-KH/QU …." with no body or verb
+            # of its own) is the clause of the next one, which opens the text as if the two were one.
+            opens = p_index in (0, first_prose) and (s_index == 0 or (s_index == 1 and _sources_only(previous)))
+            previous = sentence
             other = (_according(sentence, body) or _issued_by(sentence, body)) if opens else None
             if other:
                 yield other
@@ -518,11 +528,24 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
             m = _LEAD_RE.search(sentence)
             if not m:
                 continue
+            if m.group("act") and (_squash(m.group("act")) != _squash(m.group("kind"))
+                                   or not ORGANISATION_RE.match(normalise_tones(m.group("who").strip()))):
+                continue  # "… hướng dẫn … theo Kế hoạch số …": another document, the standard the act follows; and
+                # only a body acts ("Đó là chỉ đạo tại Chỉ thị …" names no actor)
             before = sentence[: m.start()].strip()
+            # a date before the body is its grounds' ("… thông qua ngày 12/12/2012, Ban Thường vụ … hướng dẫn …")
+            grounds = sentence[: m.start("who")].strip()
+            if m.group("act") and grounds.endswith(",") and _SOURCES_OPEN_RE.match(grounds) \
+                    and ORGANISATION_RE.match(normalise_tones(m.group("who").strip())):
+                # "Căn cứ Điều lệ Đoàn …, Ban Thường vụ Trung ương Đoàn hướng dẫn …": the body after its grounds acts
+                after_sources_act = m.group("who").strip()
+            else:
+                after_sources_act = None
             news = (m.group("when") or "").startswith("vừa")  # "… vừa có Công văn số …": news of the day
             # "Thực hiện …, X đã quán triệt …, đồng thời ban hành Chỉ thị số …": X issues now, as news does.
             co_act = bool(_CO_ACT_RE.search(m.group("who")) and m.group("who").rstrip().endswith("đồng thời"))
-            after_sources = _after_sources(sentence, m, text) if before and (news or co_act) else None
+            after_sources = after_sources_act or (_after_sources(sentence, m, text) if before and (news or co_act)
+                                                  else None)
             if after_sources is None and _SOURCES_OPEN_RE.match(m.group("who")):
                 # "Thực hiện ý kiến chỉ đạo của UBND thị xã, UBND phường Thủy Lương xây dựng Kế hoạch …": the clause
                 # names what is carried out; the body after its comma speaks.
@@ -559,10 +582,21 @@ def _leads(paragraphs: list[str], body: str) -> Iterator[tuple[Identity, bool]]:
                 number=symbol.number if symbol else m.group("no"),
                 doc_type=symbol.doc_type if symbol else code_of_kind(kind),
                 issuer_code=symbol.issuer_code if symbol else None, kind=kind,
-                date=_date(m.group("d"), m.group("m"), m.group("y")) or (symbol.date if symbol else None),
+                date=(None if after_sources_act else _date(m.group("d"), m.group("m"), m.group("y")))
+                or (symbol.date if symbol else None),
                 issuer=who,
                 subject=subject,
             ), carried
+
+
+def _squash(words: str) -> str:
+    return re.sub(r"\s+", " ", normalise_tones(words)).lower()
+
+
+def _sources_only(sentence: str) -> bool:
+    """A sentence that only names what is carried out: it opens with a verb of implementing and no body in it reports
+    an act of its own."""
+    return bool(_SOURCES_OPEN_RE.match(_NEWS_TAG_RE.sub("", sentence, count=1))) and not _LEAD_RE.search(sentence)
 
 
 # "Để Nghị quyết … đi vào cuộc sống, Ban Thường vụ Tỉnh ủy xây dựng và ban hành Kế hoạch …": a body that now
@@ -595,11 +629,16 @@ def carried_out(symbol: str | None, body: str) -> bool:
     for verb in IMPLEMENTS_VERB_RE.finditer(body):
         following = find_numbered(body[verb.end(): verb.end() + 200])
         if following and following[0].symbol == symbol and following[0].start < 60 \
-                and not _SENTENCE_END_RE.search(body, verb.end(), verb.end() + following[0].start):
+                and not _SENTENCE_END_RE.search(body, verb.end(), verb.end() + following[0].start) \
+                and not _STANDARD_GAP_RE.search(body[verb.end(): verb.end() + following[0].start].strip()):
             return True
     return False
 
 
+# "… thực hiện đúng và thống nhất Điều lệ Đoàn theo hướng dẫn số …": after "theo" the document is the standard the
+# work keeps to, not what the verb carries out (as parsers/citations.py reads roles); "Thực hiện theo Kế hoạch số …"
+# right after the verb is the act carried out.
+_STANDARD_GAP_RE = re.compile(r"\S\s+theo\b", re.I)
 # A sentence's end between a verb and what follows it ("TP. Hồ Chí Minh" is an abbreviation, no end).
 _SENTENCE_END_RE = re.compile(rf"(?<!TP)(?<!Tp)[.!?]\s+[{VN_UPPER}]")
 

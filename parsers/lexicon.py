@@ -24,6 +24,8 @@ _NAME = rf"(?:{_ABBREVIATION}|{_CAP}(?:\s+(?!{_VERB_START})(?-i:[{VN_LOWER}]+))?
 _ASPECT = r"(?:đã|vừa|mới|cũng|sẽ|đang|có|được)\b"
 _LAST_SYLLABLE = rf"(?:(?:\s+(?!{_ASPECT})(?-i:[{VN_LOWER}]+)){{1,2}}(?=\s*\(|\s+(?:{_AFTER_SPEAKER})\s))"
 
+# A centrally-run city by its abbreviation, dot and all: "Thành ủy TP.HCM", "UBND TP. HCM".
+_CITY_ABBR = rf"(?-i:TP)\.\s?(?-i:[{VN_UPPER}]{{2,6}})(?![{VN_LOWER}])"
 # The first word of a body's name, as it follows "và" in a list of bodies ("Ban Chỉ đạo … và UBND tỉnh").
 _BODY_START = (r"(?:(?-i:Ủy|Uỷ|UBND|HĐND|Sở|Ban|Bộ|Hội|Cục|Chi|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|Mặt|Văn|Trung|Công|"
                r"Viện|Tòa|Toà|Kho|Liên|Đoàn|MTTQ)|(?-i:Phòng)\s+(?-i:[" + VN_UPPER + r"]))\b")
@@ -48,8 +50,12 @@ ORGANISATIONS = (
     r"Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương)?(?:\s+về\s+phòng,\s+chống\s+tham\s+nhũng(?:,\s+tiêu\s+cực)?)?",
     # A bloc or agencies' Party committee, named by what it gathers: "Đảng ủy Khối các trường Đại học, Cao đẳng Hà
     # Nội", "Ban Thường vụ Đảng ủy các cơ quan Đảng Trung ương" (the name's words are capitalised or these few).
-    rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?-i:các)\s+(?-i:cơ)\s+quan\s+)"
-    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_CAP}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố))){{1,10}}"
+    # The agencies' committee of one unit names them without "các": "Đảng ủy cơ quan chính quyền Quận 3", "Đảng ủy cơ
+    # quan Sở Y tế".
+    rf"(?:Ban\s+Thường\s+vụ\s+)?Đảng\s+ủy\s+(?:Khối\s+|(?:(?-i:các)\s+)?(?-i:cơ)\s+quan\s+)"
+    rf"(?:(?:,\s*|\s+và\s+|\s*)(?:Trung\s+ương|{_NAME}|(?-i:các|cơ\s+quan|trường|doanh|nghiệp|học|đẳng|tỉnh|thành\s+phố|"
+    rf"chính\s+quyền|dân\s+chính)|(?<=Quận\s)\d{{1,2}}\b)){{1,10}}"
+    rf"(?:\s+(?-i:huyện|quận|thị\s+xã)(?:\s+{_CAP}){{1,3}})?"  # "… cơ quan chính quyền huyện Kim Sơn"
     # a ward's or commune's bloc names its unit after the bloc ("Đảng ủy các cơ quan Đảng phường …"): that unit's level
     rf"(?:\s+(?-i:xã|phường|thị\s+trấn|đặc\s+khu)\b(?:\s+{_CAP}){{0,3}})?",
     # The standing board of a commune's or ward's Party committee names the unit after "Đảng ủy": "Ban Thường vụ
@@ -84,7 +90,7 @@ ORGANISATIONS = (
     # "Đảng bộ" names none.
     rf"(?:Ban\s+Thường\s+vụ\s+)?(?:Đảng\s+(?:ủy|bộ)\s+Quân\s+sự|(?-i:ĐUQS))\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
     rf"Đảng\s+bộ\s+{_LEVEL}(?:\s+{_CAP}){{0,3}}",
-    rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+{_CAP}){{0,3}}",
+    rf"(?:Tỉnh|Huyện|Thành|Thị|Quận)\s+ủy(?:\s+(?:{_CITY_ABBR}|{_CAP})){{0,3}}",
     rf"Đảng\s+ủy(?:\s+(?:xã|phường|thị\s+trấn|đặc\s+khu|khối)(?:\s+{_CAP}){{0,3}})?",
     r"Thủ\s+tướng\s+Chính\s+phủ",
     r"Chính\s+phủ",
@@ -93,6 +99,12 @@ ORGANISATIONS = (
     # "Sở Lao động - Thương binh và Xã hội".
     rf"(?-i:Bộ|Sở|Phòng)\s+{_NAME}(?:(?:\s+|,\s+|\s+và\s+|\s+-\s+){_NAME}){{0,3}}(?:\s+(?-i:nông\s+thôn))?"
     r"(?:\s+(?:tỉnh|huyện|thành\s+phố|quận|thị\s+xã))?",
+    # A province's department a page names wholly in lower case, up to its province: "sở y tế tỉnh Trà Vinh tổ chức
+    # thi tuyển …" (a base, "cơ sở", a seat, "trụ sở", and "sở hữu / tại / thích / dĩ" are no department; the name's
+    # words, "và" and a dash between its fields aside, are no linking word: "sở lao động - thương binh và xã hội …").
+    rf"(?<!\bcơ\s)(?<!\btrụ\s)(?-i:sở)\s+(?!(?:hữu|tại|thích|dĩ|cứ)\b)"
+    rf"(?:(?!(?:của|tại|trong|các|ở|với|cho|theo)\b)(?:(?-i:[{VN_LOWER}]+)|-)\s+){{1,8}}?"
+    rf"(?-i:tỉnh|thành\s+phố)\s+{_CAP}(?:\s+{_CAP}){{0,2}}",
     # A unit's service centre, named by its task in lower case up to the unit: "Trung tâm Dịch vụ tổng hợp xã Minh
     # Đức", "Trung tâm Văn hóa thể thao huyện".
     rf"(?-i:Trung)\s+tâm\s+{_CAP}(?:\s+(?-i:[{VN_LOWER}]+)){{1,5}}?\s+"
@@ -145,7 +157,13 @@ ORGANISATIONS = (
 # đảng Viện kiểm sát nhân dân tỉnh Trà Vinh", "Đảng đoàn Mặt trận Tổ quốc tỉnh" (a Party body at the body's tier).
 PARTY_CELL = r"(?:Ban\s+cán\s+sự\s+đảng|Đảng\s+đoàn)"
 # Any of them, matched on tone-normalised text (parsers.normalise.normalise_tones).
-ORGANISATION_RE = re.compile(rf"(?:{PARTY_CELL}\s+)?(?:" + "|".join(f"(?:{p})" for p in ORGANISATIONS) + ")", re.I)
+# The standing body of any organisation at any level names it after its own name: "Thường trực HĐND huyện", "Ban
+# Thường vụ Hội Nông dân tỉnh", "Ban Thường trực Ủy ban MTTQ xã", "BTV Huyện đoàn" (a bare "Ban Thường vụ" is an entry
+# of its own above; an executive committee, "Ban Chấp hành", is the organisation's own entries' business).
+STANDING_BODY = r"(?:Ban\s+Thường\s+trực|Ban\s+Thường\s+vụ|Thường\s+trực|(?-i:BTV|BTT))"
+_ANY_ORGANISATION = "|".join(f"(?:{p})" for p in ORGANISATIONS)
+ORGANISATION_RE = re.compile(rf"(?:{PARTY_CELL}\s+)?(?:{STANDING_BODY}\s+(?=(?:{_ANY_ORGANISATION})))?"
+                             rf"(?:{_ANY_ORGANISATION})", re.I)
 
 # Vietnamese family names, to tell where an office holder's name begins after the body ("Giám đốc Sở Y tế Lê Thị
 # Hương"). Common middle names that are rare family names (Văn, Thị, Kim) are left out.

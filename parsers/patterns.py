@@ -14,12 +14,18 @@ from parsers.kinds import OTHER_TITLES, code_of_kind, title_kinds
 VN_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper())
 VN_LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower())
 UP = VN_UPPER
+# The capitals a symbol's codes are written in: every Vietnamese capital, the Latin letters, Đ, and the vowels with
+# the letter marks and tones Vietnamese gives them ("TĂCN" in "452/CN-TĂCN", "TƯ" in "KL/TƯ"); no other script's.
+_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+SYM_UP = "".join(dict.fromkeys(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZĐ" + "".join(unicodedata.normalize("NFC", v + t) for v in "AĂÂEÊIOÔƠUƯY"
+                                             for t in _TONES)))
 # Issuer and type abbreviations; some mix case (TTg, QĐi, CTr, ThU), so never upper-case only; unit codes
 # may end in digits ("VX1", "ĐĐQH15").
-ABBR = r"[A-ZĐ][A-ZĐƯa-zđ0-9]*"  # "TƯ" (trung ương) in a Party code: "KH/TƯH", "KL/TƯ"
+ABBR = rf"[{SYM_UP}][{SYM_UP}a-zđ0-9]*"  # "TƯ" (trung ương) in a Party code: "KH/TƯH", "KL/TƯ"
 DASH = r"[-\u2010-\u2015\u2212]"
 SP = r"[ \t]*"
-_END = r"(?![A-ZĐƯa-zđ0-9])"
+_END = rf"(?![{SYM_UP}a-zđ0-9])"
 
 DAYS = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTHS = r"(?:0?[1-9]|1[0-2])"
@@ -59,8 +65,8 @@ def loose(word: str) -> str:
 SO_LINE_RE = re.compile(
     rf"^\s*(?:Số\s*:?|S[ôóòo6]\s*:|(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Lệnh)\s+số\s*:)"
     rf"\s*(?P<no>\d{{1,5}})?{SP}(?P<sep>{DASH}|/)?{SP}"
-    rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[A-ZĐ]))[^\s,;]+(?:(?<=/){SP}[A-ZĐ][^\s,;]*|(?<=[A-ZĐ]){SP}/{SP}[A-ZĐ][^\s,;]*)?"
-    rf"(?:{SP}{DASH}{SP}[A-ZĐ][^\s,;]*)*)"
+    rf"(?P<tail>(?(sep)|(?=[^\s,;/]*/[{SYM_UP}]))[^\s,;]+(?:(?<=/){SP}[{SYM_UP}][^\s,;]*|(?<=[{SYM_UP}]){SP}/{SP}"
+    rf"[{SYM_UP}][^\s,;]*)?(?:{SP}{DASH}{SP}[{SYM_UP}][^\s,;]*)*)"
 )  # the type code spaced from its slash too: "Số 188- CV /BTGHU", "Số 1-CV/ BTGHU"
 # "Số:" alone: a PDF's text layer put the symbol lines below ("/TTr-VPCP" under the national title).
 SO_ALONE_RE = re.compile(r"^\s*Số\s*:?\s*$")

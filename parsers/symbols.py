@@ -13,19 +13,19 @@ import re
 from dataclasses import dataclass
 
 from parsers.kinds import TYPE_CODES, kind_of_code
-from parsers.patterns import ABBR, DASH, SP, YEAR
+from parsers.patterns import ABBR, DASH, SP, SYM_UP, YEAR
 
 _TYPE_ALT = "|".join(sorted((re.escape(c) for c in TYPE_CODES), key=len, reverse=True))
 # A glued date after a code: a document list's cells run together ("19/2018/TT-BGDĐT10/10/2018BỘ GIÁO DỤC").
 GLUED_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 # A code's digits ("VX1", "ĐĐQH15") never begin such a date.
 # An ampersand joins two fields' letters inside a code ("BGD&ĐT", "SNN&PTNT").
-_ABBR = r"[A-ZĐ](?:[A-ZĐƯa-zđ]|&(?=[A-ZĐ])|(?!\d{1,2}/\d{1,2}/\d{4})\d)*"
+_ABBR = rf"[{SYM_UP}](?:[{SYM_UP}a-zđ]|&(?=[{SYM_UP}])|(?!\d{{1,2}}/\d{{1,2}}/\d{{4}})\d)*"
 # A code never is one capital before a space and another capital word: "QĐ-UBDT - U BAN DÂN T C" is the symbol,
 # then a broken font's heading ("ỦY BAN" that lost its marked letters).
-_NOT_HEADING = r"(?![A-ZĐ][ \t]+[A-ZĐ])"
+_NOT_HEADING = rf"(?![{SYM_UP}][ \t]+[{SYM_UP}])"
 _ISSUER = rf"{_ABBR}(?:{SP}{DASH}{SP}{_NOT_HEADING}{_ABBR})*"
-_END = rf"(?:(?![A-ZĐƯa-zđ0-9/])|(?={GLUED_DATE}))"
+_END = rf"(?:(?![{SYM_UP}a-zđ0-9/])|(?={GLUED_DATE}))"
 
 # A number, perhaps with one letter before its separator ("30c/NQ-CP", Nghị quyết 30c of 2011).
 _NO = r"\d{1,5}(?:[a-zđ](?=[ \t]*[-/\u2010-\u2015\u2212]))?"
@@ -35,9 +35,9 @@ PARTY = rf"{_NO}{SP}{DASH}{SP}{_ABBR}{SP}/{SP}{_ISSUER}"
 PARTY_GLUED = rf"\d{{1,5}}[ \t]?(?:{_TYPE_ALT}){SP}/{SP}{_ISSUER}"
 # A hyphen where the Party's slash belongs: "Nghị quyết số 18-NQ-TW" (18-NQ/TW). Only a known type code, then a
 # Party committee's code (…TW, …TU, …HU, …ĐU), so no state symbol or date reads as one.
-_PARTY_COMMITTEE = r"(?:[A-ZĐ]{0,8}(?:TW|TƯ|TU|HU|QU|ĐU)|ThU)"
-PARTY_DASHED = rf"\d{{1,5}}{SP}{DASH}{SP}(?:{_TYPE_ALT}){SP}{DASH}{SP}{_PARTY_COMMITTEE}(?![A-ZĐƯa-zđ0-9/\-])"
-_DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{_PARTY_COMMITTEE})$")
+PARTY_COMMITTEE = rf"(?:[{SYM_UP}]{{0,8}}(?:TW|TƯ|TU|HU|QU|ĐU)|ThU)"
+PARTY_DASHED = rf"\d{{1,5}}{SP}{DASH}{SP}(?:{_TYPE_ALT}){SP}{DASH}{SP}{PARTY_COMMITTEE}(?![{SYM_UP}a-zđ0-9/\-])"
+_DASHED_RE = re.compile(rf"^(?P<no>\d{{1,5}})-(?P<type>{_TYPE_ALT})-(?P<issuer>{PARTY_COMMITTEE})$")
 # A joint act may put its type before a second slash: "19/2008/NQLT/CP-UBTUMTTQVN" (a liên tịch resolution).
 _JOINT = r"[A-ZĐ]{1,4}LT"
 # "Giáo dục và Đào tạo" may be written with a space before its ĐT: "01/2016/TT-BGD ĐT", "23/2015/TTLT-BGD ĐT-BNV".
@@ -80,7 +80,7 @@ _STATE_PARTS_RE = re.compile(rf"^(?P<no>\d{{1,5}}[a-zđ]?)?/(?:(?P<year>{YEAR})/
 # A state code whose hyphen a PDF lost ("QĐUBND", "NĐCP", "TTVPCP"): a type code, then an issuer that is
 # unmistakably one (the People's Committee and Council, the Government and its office, a ministry "B…" or a
 # department "S…" of three letters or more), so a công văn's own code ("UBND", "BCĐ", "HĐND") is never split.
-_GLUED_ISSUER_RE = re.compile(r"^(?:UBND|HĐND|CP|TTg|VPCP|QH|UBTVQH\d*|[BS][A-ZĐ]{2,9})$")
+_GLUED_ISSUER_RE = re.compile(rf"^(?:UBND|HĐND|CP|TTg|VPCP|QH|UBTVQH\d*|[BS][{SYM_UP}]{{2,9}})$")
 _STATE_TYPES = sorted(TYPE_CODES, key=len, reverse=True)
 _GLUED_RE = re.compile(rf"^(?P<no>\d{{1,5}})(?P<type>{_TYPE_ALT})/")
 

@@ -14,7 +14,7 @@ from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, lookup, tier_of_place, tier_of_unit
 from parsers.header import despace
 from parsers.kinds import kind_names
-from parsers.lexicon import ORGANISATION_RE
+from parsers.lexicon import ORGANISATION_RE, SURNAMES
 from parsers.normalise import normalise_tones
 from parsers.patterns import AUTHORITY_HEAD_RE, VN_LOWER, VN_UPPER
 from parsers.symbols import parse_symbol
@@ -57,6 +57,10 @@ _UNIVERSITY_CODES = ("TĐH", "ĐH")
 # Staff bodies take the tier of the committee they serve ("BAN TUYÊN GIÁO" under "TỈNH ỦY …").
 # The Party's cadre committee or delegation inside a state body's name (parsers.lexicon.PARTY_CELL).
 _PARTY_CELL_RE = re.compile(r"^(?:BAN\s+CÁN\s+SỰ\s+ĐẢNG|ĐẢNG\s+ĐOÀN)\s")
+# The Party committee of one body's agencies stands at that body's tier: "Đảng ủy cơ quan Bộ Y tế", "Đảng ủy cơ quan
+# Sở Nội vụ", "Đảng ủy cơ quan UBND tỉnh".
+_AGENCIES_COMMITTEE_RE = re.compile(r"^(?:BAN\s+THƯỜNG\s+VỤ\s+)?ĐẢNG\s+ỦY\s+(?:CÁC\s+)?CƠ\s+QUAN\s+"
+                                    r"(?=(?:BỘ|SỞ|TỔNG\s+CỤC|CỤC|VĂN\s+PHÒNG|ỦY\s+BAN|UBND|HĐND)\s)")
 _STAFF_BODY_RE = re.compile(r"^(?:BAN|VĂN\s+PHÒNG|ỦY\s+BAN\s+KIỂM\s+TRA|TRUNG\s+TÂM|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)\b")
 
 
@@ -128,6 +132,7 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     if not issuer:
         return Tier.UNKNOWN
     text = _PARTY_CELL_RE.sub("", _upper(issuer))  # "Ban cán sự đảng Bộ Tư pháp" stands at the ministry's tier
+    text = _AGENCIES_COMMITTEE_RE.sub("", text)  # "Đảng ủy cơ quan Sở Y tế" at the department's
     if re.match(r"^SỞ\s", text):
         return Tier.PROVINCE
     if _CENTRAL_RE.search(text):
@@ -136,7 +141,8 @@ def tier_of_issuer(issuer: str | None, on: dt.date | None = None) -> Tier:
     if m:
         if m.group("committee"):
             kind = _COMMITTEE_UNIT[m.group("committee")]
-            return tier_of_unit(kind, m.group("cname").strip(), on)
+            # "Thành ủy TP. Hồ Chí Minh": the city's abbreviation before its name is no part of the name
+            return tier_of_unit(kind, re.sub(r"^TP\.\s*(?=\S)", "", m.group("cname").strip()), on)
         if m.group("party_unit"):
             return Tier.COMMUNE
         return tier_of_unit(m.group("kind").lower().rstrip("."), m.group("name").strip(), on)
@@ -180,6 +186,8 @@ def tier_of_place_name(name: str) -> Tier:
     return Tier.UNKNOWN
 
 
+# A body of a city named without the city's name ("UBND thành phố", "Thành ủy"): a province's or a district's.
+_BARE_CITY_RE = re.compile(r"(?:THÀNH\s+PHỐ|\bTP\.?|^THÀNH\s+ỦY)\s*$")
 # A people's committee or council with its unit lost (a flattened table kept only its first line).
 _BARE_COUNCIL_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|UBND|HĐND)\s*$")
 
@@ -215,6 +223,13 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
             if deciding is not tier:
                 notes.append(f"tier {deciding.value} from the authority line {h.authority!r}")
             tier = deciding
+    if tier is Tier.DISTRICT and h.issuer and _BARE_CITY_RE.search(_upper(h.issuer)):
+        # "UBND thành phố" with no name: a centrally-run city's committee when it tasks districts or departments
+        above, how = tier_from_addressees(_all_texts(letter), h.date, chain_only=True)
+        if above is Tier.PROVINCE:
+            tier = above
+            notes.append(f"tier province from the city the issuer names without its name ({h.issuer!r}), which tasks "
+                         f"departments or districts as only a centrally-run city does: {how.split(', ', 1)[-1]}")
     if tier is Tier.UNKNOWN and h.place and h.issuer and _BARE_COUNCIL_RE.match(_upper(h.issuer)):
         tier = tier_of_place(h.place, h.date)
         if tier is not Tier.UNKNOWN:
@@ -236,10 +251,14 @@ def infer_tier(letter: Letter) -> tuple[Tier, list[str]]:
         notes.append(f"issuer lines say {tier.value} but issuer code {h.issuer_code} says {by_code.value}")
     if tier is Tier.UNKNOWN:
         tier, how = _tier_from_body(letter)
+        if tier is Tier.UNKNOWN:  # an office holder names the body he speaks for: more than the units it tasks
+            tier, how = _tier_from_titled(letter)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_addressees(_all_texts(letter), h.date)
         if tier is Tier.UNKNOWN:
             tier, how = tier_from_area(_all_texts(letter))
+        if tier is Tier.UNKNOWN:
+            tier, how = _tier_from_subjects(letter)
         if tier is Tier.UNKNOWN:
             tier, how = _tier_from_item_speakers(letter)
         if tier is Tier.UNKNOWN:
@@ -313,11 +332,55 @@ def _tier_from_named(letter: Letter) -> tuple[Tier, str]:
         m = _BARE_DEPARTMENT_RE.search(text)
         if m:
             return Tier.PROVINCE, f"a department named by its head's title, {m.group(0)!r}"
+    titled = _tier_from_titled(letter)
+    return titled if titled[0] is not Tier.UNKNOWN else _headline_place(letter)
+
+
+# A body that opens a sentence as its subject, whatever its verb: "Hội Nông dân tỉnh Hà Nam tích cực tuyên truyền …",
+# "Chiều 12/3, UBND huyện Lý Nhân tiếp tục …". The sentence may open on its time or a short clause and a comma; the
+# predicate is a lower-case word that neither links the body to another ("của", "và", "tại" …) nor makes it the one
+# acted on ("được", "bị"). Read after every body named with a verb of speaking, and after what the text tasks.
+_SUBJECT_OPEN_RE = re.compile(rf"(?:^|(?<=[.!?;])\s+)(?:(?:Sáng|Trưa|Chiều|Tối|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|"
+                              rf"Gần\s+đây|Thời\s+gian\s+qua|Những\s+năm|Năm|Tháng|Trong|Hằng\s+năm|Hàng\s+năm|Qua|"
+                              rf"Bên\s+cạnh\s+đó|Theo\s+đó|Sau\s+đó|Đồng\s+thời)\b[^.!?;,]{{0,50}},\s*)?(?=[{VN_UPPER}])")
+# (A report of an act, "… đã / vừa ban hành …", is the speakers' business: that may be another body's earlier act.)
+_PREDICATE_RE = re.compile(rf"\s+(?!(?:của|và|về|tại|ở|các|trong|với|cho|theo|là|được|bị|do|thuộc|nằm|cùng|hoặc|đã|vừa|"
+                           rf"hay|trên|dưới|gồm|có\s+(?:trụ\s+sở|địa\s+chỉ)|tỉnh|huyện|quận|xã|phường|thị|thành\s+phố|khóa|nhiệm\s+kỳ)\b)"
+                           rf"(?-i:[{VN_LOWER}])")  # (a unit word or a term goes on with the body's name)
+
+
+def subject_bodies(texts: list[str]) -> list[str]:
+    """Bodies that open a sentence as its subject, in order."""
+    out = []
+    for text in texts:
+        text = despace(text)
+        canonical = normalise_tones(text)
+        for opening in _SUBJECT_OPEN_RE.finditer(canonical):
+            m = ORGANISATION_RE.match(canonical, opening.end())
+            if m and _PREDICATE_RE.match(canonical, m.end()):
+                out.append(text[m.start(): m.end()].strip())
+    return out
+
+
+def _prose_texts(letter: Letter) -> list[str]:
+    """The text outside the items (an item's own bodies are tasked, not the speaker: "2. Huyện ủy giao …")."""
+    return [p.text for p in letter.preamble + letter.body + letter.closing]
+
+
+def _tier_from_subjects(letter: Letter) -> tuple[Tier, str]:
+    for who in subject_bodies(_prose_texts(letter)):
+        t = tier_of_issuer(who, letter.header.date)
+        if t is not Tier.UNKNOWN:
+            return t, f"the body a sentence opens with as its subject, {who!r}"
+    return Tier.UNKNOWN, ""
+
+
+def _tier_from_titled(letter: Letter) -> tuple[Tier, str]:
     for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
         t = tier_of_issuer(who, letter.header.date)
         if t is not Tier.UNKNOWN:
             return t, f"the body an office holder speaks for, {who!r}"
-    return _headline_place(letter)
+    return Tier.UNKNOWN, ""
 
 
 def _unknown_reason(letter: Letter) -> str:
@@ -393,6 +456,11 @@ _TITLED_VERB_RE = re.compile(r"\s*(?:đã\s+|cũng\s+)?(?:trực\s+tiếp\s+)?(?
                              r"động\s+viên|giao\s+nhiệm\s+vụ)", re.I)
 
 
+# The office holder's name between the body and the verb: "Bí thư Thành ủy TP.HCM Nguyễn Văn Nên nhấn mạnh, …" (a
+# family name the lexicon knows, then one to three capitalised syllables, perhaps a comma).
+_HOLDER_NAME_RE = re.compile(rf"\s+(?:{'|'.join(sorted(SURNAMES))})(?:\s+[{VN_UPPER}][{VN_LOWER}]+){{1,3}}\s*,?")
+
+
 def titled_speakers(texts: list[str]) -> list[str]:
     """Bodies an office holder speaks for, by the title before the body and a verb of speaking after it. One who
     holds several offices names them first to last ("Bí thư Đảng ủy, Chủ tịch HĐND xã đã đánh giá …"): the first
@@ -403,7 +471,8 @@ def titled_speakers(texts: list[str]) -> list[str]:
         orgs = list(ORGANISATION_RE.finditer(canonical))
         for i, m in enumerate(orgs):
             title = _TITLE_RE.search(canonical, max(0, m.start() - 40), m.start())
-            if not (title and _TITLED_VERB_RE.match(canonical, m.end())):
+            end = _before_holder(canonical, m) or (m.end() if _TITLED_VERB_RE.match(canonical, m.end()) else None)
+            if not (title and end):
                 continue
             chain = [m]
             while i > 0 and _OFFICE_JOIN_RE.fullmatch(canonical, orgs[i - 1].end(), title.start()):
@@ -412,8 +481,52 @@ def titled_speakers(texts: list[str]) -> list[str]:
                     break
                 i -= 1
                 chain.insert(0, orgs[i])
-            out += [canonical[o.start(): o.end()].strip() for o in chain]
+            out += [canonical[o.start(): o.end()].strip() for o in chain[:-1]] + [canonical[m.start(): end].strip()]
     return out
+
+
+def _before_holder(canonical: str, m: re.Match[str]) -> int | None:
+    """Where a body's name ends before its office holder's name and a verb of speaking ("Thành ủy TP.HCM | Nguyễn Văn
+    Nên nhấn mạnh"): the name may have run into the person's capitalised syllables."""
+    cuts = []
+    for word in _WORD_AFTER_SPACE_RE.finditer(canonical, m.start(), m.end() + 1):
+        if word.group("w") not in SURNAMES:
+            continue
+        at = word.start() - 1
+        named = _HOLDER_NAME_RE.match(canonical, at)
+        if named and _TITLED_VERB_RE.match(canonical, named.end()) \
+                and not lookup(canonical[at: named.end()].strip(" ,")):  # "Thành ủy Hà Nội chỉ đạo": a place
+            cuts.append(at)
+    return _first_cut_after_a_place(canonical, m.start(), cuts)
+
+
+def _first_cut_after_a_place(canonical: str, start: int, cuts: list[int]) -> int | None:
+    """Of the places an office holder's name may begin, the first after the unit word or a place the gazetteer knows
+    ("Tỉnh ủy Hà Giang | Nguyễn Văn Sơn", "UBND tỉnh Quảng Ngãi | Trần Hoàng Tuấn"), else the last."""
+    for at in cuts:
+        run = _CAPITALISED_RUN_RE.search(canonical, start, at)
+        if run is None or lookup(run.group(0).strip()):
+            return at
+    return cuts[-1] if cuts else None
+
+
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<=\s)(?P<w>[^\s,]+)")
+def _holder_cut(canonical: str, start: int, end: int) -> int | None:
+    """Where an office holder's name begins in a body's name that runs up to its verb, when a title stands before the
+    body: "Bí thư Thành ủy TP.HCM | Lê Thanh Hải chỉ đạo" (a place the gazetteer knows is the body's own)."""
+    if not _TITLE_RE.search(canonical, max(0, start - 40), start):
+        return None
+    cuts = []
+    for word in _WORD_AFTER_SPACE_RE.finditer(canonical, start, end):
+        if word.group("w") in SURNAMES:
+            named = _HOLDER_NAME_RE.match(canonical, word.start() - 1)
+            if named and named.end() >= end - 1 and not lookup(canonical[word.start(): named.end()].strip(" ,")):
+                cuts.append(word.start() - 1)
+    return _first_cut_after_a_place(canonical, start, cuts)
+
+
+# The capitalised words that end a body's name before a cut.
+_CAPITALISED_RUN_RE = re.compile(rf"(?:\s+[{VN_UPPER}][^\s,;:()]*)+$")
 
 
 # Between one office and the next an office holder holds: "Bí thư Đảng ủy, Chủ tịch …", "Bí thư … - Chủ tịch …".
@@ -478,7 +591,8 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             if start is not None and not _OWNER_RE.search(canonical, 0, start) \
                     and not _TASKING_OPEN_RE.search(canonical, 0, start):
                 reported = bool(re.match(r"(?:đã|vừa)\s", canonical[verb.start():]))
-                out.append((reported, text[start: verb.start()].strip()))
+                end = _holder_cut(canonical, start, verb.start()) or verb.start()
+                out.append((reported, text[start: end].strip()))
         for owner in _PREDICATE_OWNER_RE.finditer(canonical):
             m = ORGANISATION_RE.match(canonical, owner.end())
             if m:
@@ -490,8 +604,29 @@ def speaking_bodies(texts: list[str]) -> list[str]:
             m = ORGANISATION_RE.match(canonical, source.end())  # after the bodies that speak
             if m:
                 out.append((True, text[m.start(): m.end()].strip()))
+        out += [(True, who) for who in _congress_holders(text, canonical)]  # the last evidence of who speaks
     # "Bộ Chính trị đã ban hành …" reports another body's act; the body that asks or informs now speaks.
     return [who for reported, who in sorted(out, key=lambda x: x[0])]
+
+
+# A body that holds its own congress, as the text reports it opening: "Đại hội Đảng bộ xã … lần thứ XV … khai mạc",
+# "Đại hội đại biểu khối các cơ quan tỉnh lần thứ VII, nhiệm kỳ 2015 – 2020 chính thức khai mạc". A bloc of agencies
+# or enterprises holds its congress as the bloc's Party organisation (the bloc's only congress of delegates).
+_CONGRESS_RE = re.compile(r"(?<![^\W\d_])Đại\s+hội\s+(?:đại\s+biểu\s+)?", re.I)
+_BLOC_RE = re.compile(rf"(?:Đảng\s+bộ\s+)?(?-i:[Kk]hối)\s+(?:các\s+)?(?:cơ\s+quan|doanh\s+nghiệp)\b[^,.;()]{{0,30}}?\s"
+                      rf"(?:tỉnh|thành\s+phố|huyện|quận)\b(?:\s+(?-i:[{VN_UPPER}])[^\s,;.:()]*){{0,3}}", re.I)
+_CONGRESS_OPENS_RE = re.compile(r"\s+lần\s+thứ\s+[IVXLC]+\b[^.;]{0,80}?\b(?:khai\s+mạc|bế\s+mạc|diễn\s+ra)\b", re.I)
+
+
+def _congress_holders(text: str, canonical: str) -> list[str]:
+    out = []
+    for congress in _CONGRESS_RE.finditer(canonical):
+        bloc = _BLOC_RE.match(canonical, congress.end())
+        org = bloc or ORGANISATION_RE.match(canonical, congress.end())
+        if org and _CONGRESS_OPENS_RE.match(canonical, org.end()):
+            name = text[org.start(): org.end()].strip()
+            out.append(name if not bloc or name.lower().startswith("đảng") else f"Đảng bộ {name}")
+    return out
 
 
 def _tier_from_body(letter: Letter) -> tuple[Tier, str]:
@@ -565,9 +700,12 @@ def _all_texts(letter: Letter) -> list[str]:
 _TASKED: tuple[tuple[Tier, re.Pattern[str]], ...] = (
     (Tier.CENTRAL, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+tỉnh,\s+thành\s+phố(?:\s+trực\s+thuộc\s+"
                               r"Trung\s+ương)?|\bcác\s+Bộ,\s+(?:cơ\s+quan\s+ngang\s+Bộ|ngành)", re.I)),
+    # A set of districts by one unit word ("UBND các quận Ngũ Hành Sơn, Hải Châu và huyện Hòa Vang"), or a department
+    # given a task ("… giao Sở Giáo dục và Đào tạo …"): a province's, as a district has no districts nor departments.
     (Tier.PROVINCE, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+)?(?:quận,\s+huyện|huyện,\s+(?:thị\s+xã|"
-                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh",
-                               re.I)),
+                               r"thành\s+phố|quận))|\bcác\s+sở,\s+ban,\s+ngành|\bcác\s+xã,\s+phường\s+thuộc\s+tỉnh|"
+                               r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+các\s+(?:quận|huyện|thị\s+xã)\b|"
+                               r"\bgiao\s+(?:các\s+)?(?-i:Sở)\s", re.I)),
     (Tier.DISTRICT, re.compile(r"\b(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:các\s+|\d+\s+)(?:xã,\s+(?:thị\s+trấn|phường)|"
                                r"phường,\s+(?:xã|thị\s+trấn))|\bcác\s+phòng\s+chuyên\s+môn\s+(?:thuộc\s+)?huyện",
                                re.I)),
@@ -727,6 +865,12 @@ def infer_system(letter: Letter) -> System:
                 break
     if party == state == 0:
         for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
+            p, s = _body_votes(who)
+            party, state = party + p, state + s
+            if p or s:
+                break
+    if party == state == 0:
+        for who in subject_bodies(_prose_texts(letter)):
             p, s = _body_votes(who)
             party, state = party + p, state + s
             if p or s:
