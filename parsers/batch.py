@@ -5,11 +5,13 @@ a worker that runs over is killed and replaced and the file becomes a one-line f
 hostile or pathological file can never stall or exhaust a run."""
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import stat
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, TimeoutError
 from dataclasses import dataclass, field
@@ -146,6 +148,9 @@ def discover(root: Path, exclude: Path | None = None) -> list[Path]:
 # --- parsing, one file per task in budgeted workers ---------------------------------------------------
 
 _MEMORY_EXIT = 75  # a worker that ran out of its memory budget exits with this code
+# Files scheduled per parse worker ahead of the one being handed back: enough that a worker never waits
+# for the next file while this process packs a letter away, few enough that few results wait packed.
+IN_FLIGHT_PER_WORKER = 16
 
 
 def _parse(path: Path, on_page: FilePageProgress | None = None) -> tuple[Letter | None, str | None, str | None]:
@@ -264,22 +269,38 @@ class _PageRelay:
         self.manager.shutdown()
 
 
-def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget,
-              on_page: FilePageProgress | None = None) -> Iterator[tuple[Path, tuple]]:
-    """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
+def _budgeted(paths: Iterable[Path], jobs: int, budget: ParseBudget, on_page: FilePageProgress | None = None,
+              window: int | None = None) -> Iterator[tuple[Path, tuple]]:
+    """Results in the order of `paths`, each file a task of its own so a timeout kills only it. One pool
+    for every path, with at most `window` files scheduled ahead of the one handed back (default:
+    `IN_FLIGHT_PER_WORKER` per worker), so the workers never wait for this process to take a result
+    and `paths` may be a generator (consumed lazily); the pool starts with the first path."""
     from pebble import ProcessPool
 
+    source = iter(paths)
+    first = next(source, None)
+    if first is None:
+        return
+    window = max(1, window or IN_FLIGHT_PER_WORKER * jobs)
     relay = _PageRelay(on_page) if on_page else None
     pool = ProcessPool(max_workers=jobs, initializer=_start_worker,
                        initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs),
                                  relay.queue if relay else None))
+    pending: deque[tuple[Path, Any]] = deque()
+
+    def result(path: Path, future: Any) -> tuple[Path, tuple]:
+        try:
+            return path, future.result()
+        except Exception as e:  # the budget ran out, or the worker died
+            return path, (None, _budget_failure(path, budget, e), None)
+
     try:
-        futures = [pool.schedule(_parse_in_worker, (p,), timeout=seconds_for(p, budget)) for p in paths]
-        for path, future in zip(paths, futures, strict=True):
-            try:
-                yield path, future.result()
-            except Exception as e:  # the budget ran out, or the worker died
-                yield path, (None, _budget_failure(path, budget, e), None)
+        for p in itertools.chain((first,), source):
+            pending.append((p, pool.schedule(_parse_in_worker, (p,), timeout=seconds_for(p, budget))))
+            if len(pending) > window:
+                yield result(*pending.popleft())
+        while pending:
+            yield result(*pending.popleft())
     except BaseException:  # interrupted: stop the workers now rather than let them finish
         pool.stop()
         raise
@@ -299,8 +320,20 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
     bound memory themselves); or, with `budget=None`, in this process. Results come back in the
     order of `paths`. `on_page(path, done, total)` follows the pages of paged sources (scans, PDFs)
     as the workers read them (not on an executor)."""
-    jobs = jobs or os.cpu_count() or 1
-    jobs = max(1, min(jobs, len(paths)))
+    if not paths:
+        return []
+    return list(iter_parsed(paths, root, min(jobs or os.cpu_count() or 1, len(paths)), on_done, executor, budget,
+                            on_page))
+
+
+def iter_parsed(paths: Iterable[Path], root: Path, jobs: int | None = None,
+                on_done: Callable[[ParseOutcome], None] | None = None,
+                executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET,
+                on_page: FilePageProgress | None = None) -> Iterator[ParseOutcome]:
+    """`parse_many` as a stream: each outcome handed back as soon as it and those before it are parsed,
+    `paths` consumed lazily (a generator of paths is fine), one pool of workers for all of them. A
+    caller that keeps only what it needs of each outcome holds no more than the files in flight."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
 
     def wrap(path: Path, result: tuple[Letter | bytes | None, str | None, str | None]) -> ParseOutcome:
         got, error, trace = result
@@ -311,16 +344,16 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
             on_done(outcome)
         return outcome
 
-    if not paths:
-        return []
     results: Iterable[tuple[Path, tuple]]
     if executor is not None:
-        results = zip(paths, map_bounded(executor, _parse_one_packed, paths), strict=True)
+        source, mine = itertools.tee(paths)  # the executor's window bounds how far `mine` runs behind
+        results = zip(mine, map_bounded(executor, _parse_one_packed, source), strict=True)
     elif budget is None:
         results = ((p, _parse_one(p, on_page)) for p in paths)
     else:
         results = _budgeted(paths, jobs, budget, on_page)
-    return [wrap(path, result) for path, result in results]
+    for path, result in results:
+        yield wrap(path, result)
 
 
 def relative_path(path: Path, root: Path) -> str:
