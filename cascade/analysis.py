@@ -1,7 +1,9 @@
 """A folder's letters as one cascade: parent detection, then every parent→child pair linked."""
 
+import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -153,9 +155,17 @@ def start_link_pool(letters: Mapping[str, Letter], jobs: int | None = None) -> P
         return None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker, initargs=(letters, None))
-    for _ in range(jobs):  # each submit with no worker idle spawns one
-        pool.submit(_ready)
+    # Started from a thread: handing a fresh worker its store blocks until the worker has imported the
+    # main module and reads it (a pipe holds 64 KB; the store of 1,111 letters pickles to ~120 KB), which
+    # would hold this thread ~1 s per worker instead of letting it detect parents meanwhile.
+    threading.Thread(target=_spawn_workers, args=(pool, jobs), name="cascade-link-workers", daemon=True).start()
     return pool
+
+
+def _spawn_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
+    with contextlib.suppress(RuntimeError):  # shut down before its workers were all started
+        for _ in range(jobs):  # each submit with no worker idle spawns one
+            pool.submit(_ready)
 
 
 def _work_shipped(payload: tuple[Job, Letter | bytes, Letter | bytes, Any]
