@@ -14,6 +14,7 @@ from cascade.cache import Cache
 from cascade.gc_pause import collecting_less
 from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
+from cascade.trigram_index import letter_features
 from models import CascadeError
 from parsers.batch import (
     DEFAULT_BUDGET,
@@ -150,7 +151,7 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
 
     def keep(o: ParseOutcome) -> None:
         if o.letter is not None:
-            letters.add(o.relative, o.letter, o.packed)
+            letters.add(o.relative, o.letter, o.packed, o.extra)
         else:
             failures[o.relative] = _reason(o.error or "unknown error", o.path)
 
@@ -166,9 +167,10 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
             del known
             yield from todo
 
-    # One pool for the whole folder, each letter packed away as it comes back (none is held longer).
+    # One pool for the whole folder, each letter packed away as it comes back (none is held longer), with
+    # its trigrams and their units, computed by the worker that parsed it (cascade.corpus.build_index)
     for o in iter_parsed(fresh(), root, min(jobs or os.cpu_count() or 1, len(paths)), on_done=on_parsed,
-                         executor=executor, budget=budget, on_page=on_page):
+                         executor=executor, budget=budget, on_page=on_page, extra=letter_features):
         if cache is not None and o.letter is not None:
             cache.put_letter(o.letter)
         keep(o)
