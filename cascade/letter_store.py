@@ -54,6 +54,18 @@ class LetterStore(Mapping[str, Letter]):
         if features is not None:
             self._features[path] = features
 
+    def add_packed(self, path: str, packed: bytes, sha256: str, facts: LetterFacts, features: Any = None) -> None:
+        """`add` for a letter its parse worker packed and read the facts of (`sha256` its file's hash):
+        the letter is never opened here."""
+        with open(self._spool, "ab") as f:
+            f.write(packed)
+        self._places[path] = (self._end, len(packed))
+        self._end += len(packed)
+        self._sha256[path] = sha256
+        self._facts[path] = facts
+        if features is not None:
+            self._features[path] = features
+
     def features(self, path: str) -> Any:
         """What `add` was given for the trigram index (cascade.corpus.build_index), or None."""
         return self._features.get(path)

@@ -9,13 +9,16 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
 from cascade.gc_pause import collecting_less
+from cascade.letter_facts import LetterFacts, letter_facts
 from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
 from cascade.trigram_index import letter_features
-from models import CascadeError
+from models import CascadeError, Letter
 from parsers.batch import (
     DEFAULT_BUDGET,
     FilePageProgress,
@@ -151,7 +154,10 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
 
     def keep(o: ParseOutcome) -> None:
         if o.letter is not None:
-            letters.add(o.relative, o.letter, o.packed, o.extra)
+            letters.add(o.relative, o.letter, o.packed, o.extra[0] if o.extra else None)
+        elif o.packed is not None and o.extra is not None:  # left packed: the worker read what the store keeps
+            features, facts, sha256 = o.extra
+            letters.add_packed(o.relative, o.packed, sha256, facts, features)
         else:
             failures[o.relative] = _reason(o.error or "unknown error", o.path)
 
@@ -168,9 +174,11 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
             yield from todo
 
     # One pool for the whole folder, each letter packed away as it comes back (none is held longer), with
-    # its trigrams and their units, computed by the worker that parsed it (cascade.corpus.build_index)
+    # its trigrams and their units (cascade.corpus.build_index) and its facts, read by the worker that
+    # parsed it; without a cache to fill, a letter a worker packed is never opened here at all.
     for o in iter_parsed(fresh(), root, min(jobs or os.cpu_count() or 1, len(paths)), on_done=on_parsed,
-                         executor=executor, budget=budget, on_page=on_page, extra=letter_features):
+                         executor=executor, budget=budget, on_page=on_page, extra=worker_facts,
+                         open_letters=cache is not None):
         if cache is not None and o.letter is not None:
             cache.put_letter(o.letter)
         keep(o)
@@ -179,6 +187,12 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
         cache.commit()
     letters.sort()
     return letters, dict(sorted(failures.items()))
+
+
+def worker_facts(letter: Letter) -> tuple[tuple[np.ndarray, np.ndarray], LetterFacts, str]:
+    """What a folder run keeps of a letter besides the letter packed, read where it was parsed: its
+    trigram features (`letter_features`), its facts (`letter_facts`) and its file's hash."""
+    return letter_features(letter), letter_facts(letter), letter.source.sha256
 
 
 def _reason(error: str, path: Path) -> str:

@@ -341,17 +341,20 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
 def iter_parsed(paths: Iterable[Path], root: Path, jobs: int | None = None,
                 on_done: Callable[[ParseOutcome], None] | None = None,
                 executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET,
-                on_page: FilePageProgress | None = None, extra: Extra | None = None) -> Iterator[ParseOutcome]:
+                on_page: FilePageProgress | None = None, extra: Extra | None = None,
+                open_letters: bool = True) -> Iterator[ParseOutcome]:
     """`parse_many` as a stream: each outcome handed back as soon as it and those before it are parsed,
     `paths` consumed lazily (a generator of paths is fine), one pool of workers for all of them. A
     caller that keeps only what it needs of each outcome holds no more than the files in flight.
-    `extra(letter)` is computed where each letter is parsed (`ParseOutcome.extra`)."""
+    `extra(letter)` is computed where each letter is parsed (`ParseOutcome.extra`). With
+    `open_letters=False`, a letter a worker packed is not unpacked here: its outcome has `packed` (and
+    `extra`) but no `letter` (a caller that keeps letters packed need not open them)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
 
     def wrap(path: Path, result: tuple) -> ParseOutcome:
         got, error, trace, *more = result
         packed = got if isinstance(got, bytes) else None
-        letter = unpack(got) if isinstance(got, bytes) else got
+        letter = (unpack(got) if open_letters else None) if isinstance(got, bytes) else got
         outcome = ParseOutcome(path, relative_path(path, root), letter, error, trace, packed, more[0] if more else None)
         if on_done:
             on_done(outcome)
