@@ -1,6 +1,7 @@
 """Time and memory of each stage of a folder analysis, in one process as `cascade analyse` runs them
-(parse in worker processes, each letter packed as it comes back → trigram index, with each letter's
-unit labels, in workers → parent detection from each letter's facts → the report folder opened →
+(parse in worker processes, each letter packed as it comes back with its trigrams and their unit labels
+→ trigram index → the link workers started (they start up while detection runs) → parent detection
+from each letter's facts → the report folder opened →
 linking, every letter's rows written when the first pair comes back, each pair's pages written by
 the worker that linked it and its rows handed to the overview → the overview closed), measured after
 each stage: the main process's resident memory now and at its peak, and the peak of the worker
@@ -24,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from cascade.analysis import FolderAnalysis, link_pairs  # noqa: E402
+from cascade.analysis import FolderAnalysis, link_pairs, start_link_pool  # noqa: E402
 from cascade.corpus import DEFAULT_CORPUS_SETTINGS, build_index, detect_parents  # noqa: E402
 from cascade.pipeline import parse_into_store  # noqa: E402
 from cascade.reports.folder import FolderReportWriter  # noqa: E402
@@ -81,6 +82,7 @@ def main() -> None:
     mark("parse (each letter packed as it comes back)", letters=len(letters))
     index = build_index(letters)
     mark("trigram index", index_mb=index.nbytes / 1e6)
+    pool = start_link_pool(letters, a.jobs) if executor is None else None
     nodes = detect_parents(letters, DEFAULT_CORPUS_SETTINGS, index)
     visits = index.visits / max(1, index.voted)
     del index
@@ -92,7 +94,9 @@ def main() -> None:
     out = Path(tempfile.mkdtemp()) / "report"
     writer = FolderReportWriter(out, a.folder, pairs, nodes, letters)
     mark("report folder opened")
-    results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer)
+    results = link_pairs(letters, pairs, a.jobs, executor=executor, writer=writer, pool=pool)
+    if pool is not None:
+        pool.shutdown()  # joined, so its workers' CPU (their start-up included) counts here
     per_worker = {}
     if client is not None:
         import psutil

@@ -1,7 +1,9 @@
 """A folder's letters as one cascade: parent detection, then every parent→child pair linked."""
 
+import contextlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -9,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from cascade.cache import Cache
-from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, detect_parents
+from cascade.corpus import DEFAULT_CORPUS_SETTINGS, CorpusSettings, build_index, detect_parents
 from cascade.gc_pause import collector_paused, settle_worker
 from cascade.letter_store import LetterStore
 from cascade.linking import link_letters
@@ -124,6 +126,48 @@ def _work(job: Job) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
         return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], _WORKER_PAGES)
 
 
+def _work_paged(item: tuple[Job, Any]) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
+    """As `_work`, in a pool started before the report folder was open: the pages come with the job."""
+    job, pages = item
+    pair = job[0]
+    with collector_paused():
+        return _process(job, _WORKER_LETTERS[pair[0]], _WORKER_LETTERS[pair[1]], pages)
+
+
+def _ready() -> None:
+    """A no-op task: submitting one per worker makes the pool start them all now."""
+
+
+# Letters from which a folder run starts its link workers while parent detection runs (a smaller folder
+# may have too few pairs to send to workers at all, see `_run_locally`).
+PRESTART_MIN_LETTERS = 8
+
+
+def start_link_pool(letters: Mapping[str, Letter], jobs: int | None = None) -> ProcessPoolExecutor | None:
+    """The link workers of a folder run, started now (for `link_pairs(pool=...)`), so their start-up
+    (a fresh interpreter importing cascade, the store unpickled, the heap settled) runs on the core that
+    parent detection, single-threaded, leaves idle. Fresh (spawned) workers, as `_run_locally` starts
+    them for a `LetterStore`: each is given the whole store (the spool's name and each letter's place)
+    and opens the letters of its pairs from the spool. None when there would be one worker, the
+    letters are not in a store, or there are too few of them to be worth it."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or not isinstance(letters, LetterStore) or len(letters) < PRESTART_MIN_LETTERS:
+        return None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(letters, None))
+    # Started from a thread: handing a fresh worker its store blocks until the worker has imported the
+    # main module and reads it (a pipe holds 64 KB; the store of 1,111 letters pickles to ~120 KB), which
+    # would hold this thread ~1 s per worker instead of letting it detect parents meanwhile.
+    threading.Thread(target=_spawn_workers, args=(pool, jobs), name="cascade-link-workers", daemon=True).start()
+    return pool
+
+
+def _spawn_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
+    with contextlib.suppress(RuntimeError):  # shut down before its workers were all started
+        for _ in range(jobs):  # each submit with no worker idle spawns one
+            pool.submit(_ready)
+
+
 def _work_shipped(payload: tuple[Job, Letter | bytes, Letter | bytes, Any]
                   ) -> tuple[Pair, dict[str, Any], list[str], bool, Any]:
     """The same with the letters shipped along, live or packed (for executors that share no memory,
@@ -155,8 +199,10 @@ def _construct(parent: Letter, child: Letter, fields: dict[str, Any]) -> LinkRes
 
 def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | None = None,
                on_done: Callable[[Pair], None] | None = None, executor: Executor | None = None,
-               cache: Cache | None = None, writer: PairSink | None = None) -> dict[Pair, LinkResult | LinkSummary]:
-    """Link every pair, in `jobs` processes (default one per core) or on `executor`; pairs whose two
+               cache: Cache | None = None, writer: PairSink | None = None,
+               pool: ProcessPoolExecutor | None = None) -> dict[Pair, LinkResult | LinkSummary]:
+    """Link every pair, in `jobs` processes (default one per core), in `pool` (from `start_link_pool`,
+    left running for its owner to shut down) or on `executor`; pairs whose two
     files are unchanged since a cached run are taken from `cache`. With a report `writer`, each pair's
     pages are written by the worker that linked it, its rows handed to the writer as it comes back
     (`writer.linked`), and only each pair's summary is kept (memory stays bounded by the letters,
@@ -185,6 +231,12 @@ def link_pairs(letters: Mapping[str, Letter], pairs: list[Pair], jobs: int | Non
         payloads = ((job, _shipped(letters, job[0][0]), _shipped(letters, job[0][1]), pages) for job in todo)
         for result in map_bounded(executor, _work_shipped, payloads):
             done(*result)
+    elif pool is not None:
+        if todo:
+            jobs = max(1, getattr(pool, "_max_workers", 1))
+            chunk = max(1, min(16, len(todo) // (jobs * 4)))
+            for result in pool.map(_work_paged, ((job, pages) for job in todo), chunksize=chunk):
+                done(*result)
     else:
         _run_locally(letters, todo, jobs, pages, done)
     return {pair: out[pair] for pair in pairs}
@@ -242,7 +294,25 @@ def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str
     many there are before linking starts, `on_link` each one linked). With `writer_for` (given the
     pairs and the nodes, it opens the report folder), each pair's pages and rows are written as it is
     linked and the analysis keeps only each pair's summary; `analysis.writer` then finishes the reports."""
-    nodes = detect_parents(letters, settings, executor=executor, jobs=jobs)
+    pool = None
+    try:
+        index = build_index(letters, settings, executor=executor, jobs=jobs)
+        # the link workers start on the core that detection leaves idle
+        pool = start_link_pool(letters, jobs) if executor is None else None
+        nodes = detect_parents(letters, settings, index, executor=executor, jobs=jobs)
+        del index
+        return _link_folder(root, letters, failures, nodes, jobs, on_link, executor, cache, on_pairs, writer_for,
+                            pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _link_folder(root: str, letters: Mapping[str, Letter], failures: dict[str, str], nodes: dict[str, LetterNode],
+                 jobs: int | None, on_link: Callable[[Pair], None] | None, executor: Executor | None,
+                 cache: Cache | None, on_pairs: Callable[[int], None] | None,
+                 writer_for: Callable[[list[Pair], dict[str, LetterNode]], PairSink] | None,
+                 pool: ProcessPoolExecutor | None) -> FolderAnalysis:
     for path, error in failures.items():
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else None
         nodes[path] = LetterNode(path=path, format=suffix, status=NodeStatus.FAILED, error=error)
@@ -252,7 +322,7 @@ def analyse_letters(root: str, letters: Mapping[str, Letter], failures: dict[str
         on_pairs(len(pairs))
     analysis.writer = writer_for(pairs, analysis.nodes) if writer_for is not None else None
     try:
-        analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer)
+        analysis.pairs = link_pairs(letters, pairs, jobs, on_link, executor, cache, analysis.writer, pool)
     except BaseException:
         if analysis.writer is not None:
             analysis.writer.abort()

@@ -242,11 +242,18 @@ def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAUL
     letters are shipped packed), else in `jobs` local processes (default one per core; forked, they
     read a `LetterStore`'s spool themselves), one letter open at a time, and the postings partitions are
     built there too; `trigrams` (from `letter_trigrams`) saves tokenizing those letters again, all but
-    their units."""
+    their units, and a `LetterStore`'s letters whose parse worker computed their `letter_features`
+    (cascade.pipeline) are not opened at all (the store lets go of those features once the index holds
+    them)."""
     grams = dict(trigrams or {})
     labels: dict[str, np.ndarray] = {}
     for p, g in grams.items():
         labels[p] = labels_of(g, [u.text for u in letter_units(letters[p], frame=False)])
+    if isinstance(letters, LetterStore):  # the features the parse workers computed (`letter_features`)
+        for p in letters:
+            found = letters.features(p)
+            if found is not None and p not in grams:
+                grams[p], labels[p] = found
     missing = [p for p in letters if p not in grams]
     chunks = [missing[k:k + 64] for k in range(0, len(missing), 64)]
     jobs = jobs or os.cpu_count() or 1
@@ -266,8 +273,11 @@ def build_index(letters: Mapping[str, Letter], settings: CorpusSettings = DEFAUL
         _collect(chunks, ([letter_features(letters[p]) for p in c] for c in chunks), grams, labels)
     source = letters.facts if isinstance(letters, LetterStore) else lambda p: letters[p]
     rank = {p: TIER_RANK.get(source(p).tier, len(TIER_RANK)) for p in letters}
-    return TrigramIndex.build({p: grams[p] for p in letters}, max_postings=settings.max_postings, rank=rank,
-                              executor=executor, labels={p: labels[p] for p in letters})
+    index = TrigramIndex.build({p: grams[p] for p in letters}, max_postings=settings.max_postings, rank=rank,
+                               executor=executor, labels={p: labels[p] for p in letters})
+    if isinstance(letters, LetterStore):
+        letters.drop_features()
+    return index
 
 
 _POOL_LETTERS: Mapping[str, Letter] = {}

@@ -14,6 +14,7 @@ import tempfile
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from cascade.letter_facts import LetterFacts, letter_facts
 from models import Letter
@@ -33,14 +34,16 @@ class LetterStore(Mapping[str, Letter]):
         self._end = 0
         self._sha256: dict[str, str] = {}
         self._facts: dict[str, LetterFacts] = {}
+        self._features: dict[str, Any] = {}  # what the parse worker computed for the index, until it is built
         self._recent: OrderedDict[str, Letter] = OrderedDict()
         self._fd: int | None = None
         self._fd_pid = 0
         self._owner: LetterStore | None = None  # the store whose spool a subset reads
 
-    def add(self, path: str, letter: Letter, packed: bytes | None = None) -> None:
-        """Keep `letter` packed (`packed`, when a worker packed it already) with its facts; the store
-        holds no reference to `letter` itself."""
+    def add(self, path: str, letter: Letter, packed: bytes | None = None, features: Any = None) -> None:
+        """Keep `letter` packed (`packed`, when a worker packed it already) with its facts, and the
+        `features` its parse worker computed for the trigram index, if any (`features`); the store holds
+        no reference to `letter` itself."""
         data = packed if packed is not None else pack(letter)
         with open(self._spool, "ab") as f:
             f.write(data)
@@ -48,6 +51,28 @@ class LetterStore(Mapping[str, Letter]):
         self._end += len(data)
         self._sha256[path] = letter.source.sha256
         self._facts[path] = letter_facts(letter)
+        if features is not None:
+            self._features[path] = features
+
+    def add_packed(self, path: str, packed: bytes, sha256: str, facts: LetterFacts, features: Any = None) -> None:
+        """`add` for a letter its parse worker packed and read the facts of (`sha256` its file's hash):
+        the letter is never opened here."""
+        with open(self._spool, "ab") as f:
+            f.write(packed)
+        self._places[path] = (self._end, len(packed))
+        self._end += len(packed)
+        self._sha256[path] = sha256
+        self._facts[path] = facts
+        if features is not None:
+            self._features[path] = features
+
+    def features(self, path: str) -> Any:
+        """What `add` was given for the trigram index (cascade.corpus.build_index), or None."""
+        return self._features.get(path)
+
+    def drop_features(self) -> None:
+        """The index is built (it holds what it needs of them)."""
+        self._features = {}
 
     def sort(self) -> None:
         """Order the letters by path (letters come back from parsing in batches, and what detection
@@ -112,6 +137,7 @@ class LetterStore(Mapping[str, Letter]):
         self._spool, self._places, self._sha256 = state["spool"], state["places"], state["sha256"]
         self._end = 0
         self._facts = {}
+        self._features = {}
         self._recent = OrderedDict()
         self._fd = None
         self._fd_pid = 0

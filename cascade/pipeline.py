@@ -3,17 +3,22 @@ file within its budget, in local workers or on a Dask cluster), detect the casca
 with its pages written as it is linked, and write the overview. The CLI only calls `analyse_folder`
 and prints; the files are read by `parsers` (cascade never reads input files itself)."""
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from cascade.analysis import FolderAnalysis, analyse_letters
 from cascade.cache import Cache
 from cascade.gc_pause import collecting_less
+from cascade.letter_facts import LetterFacts, letter_facts
 from cascade.letter_store import LetterStore
 from cascade.reports.folder import FORMATS, FolderReportWriter, overview_files
-from models import CascadeError
+from cascade.trigram_index import letter_features
+from models import CascadeError, Letter
 from parsers.batch import (
     DEFAULT_BUDGET,
     FilePageProgress,
@@ -21,12 +26,12 @@ from parsers.batch import (
     ParseOutcome,
     cached_letters,
     find_letters,
-    parse_many,
+    iter_parsed,
     relative_path,
 )
 from parsers.readers import suffix_list
 
-PARSE_BATCH = 256  # files parsed per batch: the letters open at once in this process, at most
+PARSE_BATCH = 256  # files looked up in the cache at a time (the cached letters open at once, at most)
 
 
 class NothingToAnalyse(CascadeError):
@@ -140,36 +145,54 @@ def parse_into_store(paths: list[Path], root: Path, cache: Cache | None = None, 
                      on_cached: Callable[[int], None] | None = None) -> tuple[LetterStore, dict[str, str]]:
     """Every letter of `paths` (from `cache` when it holds the same bytes, else parsed as `parse_many`
     does), packed into a `LetterStore` as it comes back, in the order of the paths; and each file that
-    could not be read, with its reason. A batch of files at a time, so no more than a batch of letters
-    is ever open in this process (`parse_many` hands back the letters of its batch open):
-    `on_cached(n)` hears of each batch's letters found in the cache, `on_parsed` of each file parsed."""
+    could not be read, with its reason. The files stream through one pool of workers (`iter_parsed`)
+    and each letter is packed away as it comes back, so only the letters of a cache batch are ever
+    open in this process: `on_cached(n)` hears of each batch's letters found in the cache, `on_parsed`
+    of each file parsed."""
     letters = LetterStore()
     failures: dict[str, str] = {}
 
-    def keep(outcomes: list[ParseOutcome]) -> None:
-        for o in outcomes:
-            if o.letter is not None:
-                letters.add(o.relative, o.letter, o.packed)
-            else:
-                failures[o.relative] = _reason(o.error or "unknown error", o.path)
+    def keep(o: ParseOutcome) -> None:
+        if o.letter is not None:
+            letters.add(o.relative, o.letter, o.packed, o.extra[0] if o.extra else None)
+        elif o.packed is not None and o.extra is not None:  # left packed: the worker read what the store keeps
+            features, facts, sha256 = o.extra
+            letters.add_packed(o.relative, o.packed, sha256, facts, features)
+        else:
+            failures[o.relative] = _reason(o.error or "unknown error", o.path)
 
-    for start in range(0, len(paths), PARSE_BATCH):
-        known, fresh = cached_letters(paths[start:start + PARSE_BATCH], root, cache)
-        if known and on_cached is not None:
-            on_cached(len(known))
-        keep(known)
-        del known
-        outcomes = parse_many(fresh, root, jobs, on_done=on_parsed, executor=executor, budget=budget, on_page=on_page)
-        if cache is not None:
-            for o in outcomes:
-                if o.letter is not None:
-                    cache.put_letter(o.letter)
-        keep(outcomes)
-        del outcomes
+    def fresh() -> Iterator[Path]:
+        """The files the cache does not hold, a batch looked up at a time as the parse workers ask for
+        more (the letters the cache holds are kept on the way)."""
+        for start in range(0, len(paths), PARSE_BATCH):
+            known, todo = cached_letters(paths[start:start + PARSE_BATCH], root, cache)
+            if known and on_cached is not None:
+                on_cached(len(known))
+            for o in known:
+                keep(o)
+            del known
+            yield from todo
+
+    # One pool for the whole folder, each letter packed away as it comes back (none is held longer), with
+    # its trigrams and their units (cascade.corpus.build_index) and its facts, read by the worker that
+    # parsed it; without a cache to fill, a letter a worker packed is never opened here at all.
+    for o in iter_parsed(fresh(), root, min(jobs or os.cpu_count() or 1, len(paths)), on_done=on_parsed,
+                         executor=executor, budget=budget, on_page=on_page, extra=worker_facts,
+                         open_letters=cache is not None):
+        if cache is not None and o.letter is not None:
+            cache.put_letter(o.letter)
+        keep(o)
+        del o
     if cache is not None:
         cache.commit()
     letters.sort()
     return letters, dict(sorted(failures.items()))
+
+
+def worker_facts(letter: Letter) -> tuple[tuple[np.ndarray, np.ndarray], LetterFacts, str]:
+    """What a folder run keeps of a letter besides the letter packed, read where it was parsed: its
+    trigram features (`letter_features`), its facts (`letter_facts`) and its file's hash."""
+    return letter_features(letter), letter_facts(letter), letter.source.sha256
 
 
 def _reason(error: str, path: Path) -> str:

@@ -265,6 +265,23 @@ class TrigramIndex:
     visits: int = 0  # posting entries read by `votes`, for bench/
     voted: int = 0  # letters `votes` was asked about
     voted_elsewhere: dict[tuple, list[int]] = field(default_factory=dict)  # `vote_on` results, by query
+    # (letter, child) → mask of the child's trigrams the letter holds, the most recent `HELD_KEPT`: detection
+    # asks about the same child and candidate in several of its steps (a third of its searches were repeats)
+    _held_masks: dict[tuple[int, int], np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    HELD_KEPT = 4096  # masks kept (a few KB each)
+
+    def _held(self, letter: int, child: int) -> np.ndarray:
+        """`holds(letter, grams of child)`, remembered (read-only: callers never change a mask)."""
+        key = (letter, child)
+        mask = self._held_masks.get(key)
+        if mask is None:
+            mask = self.holds(letter, self.grams[child])
+            mask.flags.writeable = False
+            if len(self._held_masks) >= self.HELD_KEPT:
+                del self._held_masks[next(iter(self._held_masks))]
+            self._held_masks[key] = mask
+        return mask
 
     def shards(self, count: int) -> list[Shard]:
         """The postings cut into `count` shards of consecutive letters (one per worker)."""
@@ -380,7 +397,7 @@ class TrigramIndex:
         total = self.mass[i]
         if not total:
             return 0.0
-        return float(self.weights[i][self.holds(j, self.grams[i])].sum(dtype=np.float64) / total)
+        return float(self.weights[i][self._held(j, i)].sum(dtype=np.float64) / total)
 
     def family_containment(self, child: str, parent: str) -> float:
         """As `containment`, over the child's trigrams that at most `max_postings` letters hold (the
@@ -391,7 +408,7 @@ class TrigramIndex:
         w = self.weights[i]
         rare = w >= np.float32(np.log1p(len(self.paths) / self.max_postings))
         total = float(w[rare].sum(dtype=np.float64))
-        return float(w[rare & self.holds(j, self.grams[i])].sum(dtype=np.float64) / total) if total else 0.0
+        return float(w[rare & self._held(j, i)].sum(dtype=np.float64) / total) if total else 0.0
 
     def holds(self, letter: int, grams: np.ndarray) -> np.ndarray:
         """Mask of `grams` that the letter holds."""
@@ -405,15 +422,15 @@ class TrigramIndex:
     def local(self, letter: str, without: str) -> np.ndarray:
         """The letter's trigrams that `without` does not hold (its local text against a parent)."""
         i = self.number[letter]
-        return self.grams[i][~self.holds(self.number[without], self.grams[i])]
+        return self.grams[i][~self._held(self.number[without], i)]
 
     def decisiveness(self, child: str, best: str, rival: str) -> float:
         """Of the child's trigram weight held by exactly one of two candidates, the share held by `best`:
         1.0 when everything that tells them apart (their local text) sides with it, 0.5 when nothing
         tells them apart."""
         i = self.number[child]
-        g, w = self.grams[i], self.weights[i]
-        in_best, in_rival = self.holds(self.number[best], g), self.holds(self.number[rival], g)
+        w = self.weights[i]
+        in_best, in_rival = self._held(self.number[best], i), self._held(self.number[rival], i)
         ours = float(w[in_best & ~in_rival].sum(dtype=np.float64))
         theirs = float(w[in_rival & ~in_best].sum(dtype=np.float64))
         return ours / (ours + theirs) if ours + theirs > 0 else 0.5
@@ -424,7 +441,7 @@ class TrigramIndex:
         g, w = self.grams[i], self.weights[i]
         held = np.zeros(len(g), dtype=bool)
         for other in others:
-            held |= self.holds(self.number[other], g)
+            held |= self._held(self.number[other], i)
         return float(w[~held].sum(dtype=np.float64) / self.mass[i]) if self.mass[i] else 0.0
 
     def unit_labels(self, letter: str, units: list[str]) -> np.ndarray:
@@ -446,7 +463,7 @@ class TrigramIndex:
         total = w.sum()
         if not total:
             return 0.0
-        held = np.bincount(labels, weights=w * self.holds(j, self.grams[i]))
+        held = np.bincount(labels, weights=w * self._held(j, i))
         mass = np.bincount(labels, weights=w)
         share = np.divide(held, mass, out=np.zeros_like(held), where=mass > 0)
         return float((mass * share * share).sum() / total)

@@ -4,12 +4,15 @@ Every file is parsed in a worker process under a budget (`ParseBudget`: seconds 
 a worker that runs over is killed and replaced and the file becomes a one-line failure, so one
 hostile or pathological file can never stall or exhaust a run."""
 
+import functools
 import hashlib
+import itertools
 import multiprocessing
 import os
 import stat
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, TimeoutError
 from dataclasses import dataclass, field
@@ -52,6 +55,7 @@ class ParseOutcome:
     error: str | None
     traceback: str | None = None  # only for an internal error (a defect of ours), for --debug
     packed: bytes | None = None  # the letter as the worker packed it (models.packed), when it came from one
+    extra: Any = None  # what the caller's `extra(letter)` gave, computed where the letter was parsed
 
 
 @dataclass
@@ -146,6 +150,9 @@ def discover(root: Path, exclude: Path | None = None) -> list[Path]:
 # --- parsing, one file per task in budgeted workers ---------------------------------------------------
 
 _MEMORY_EXIT = 75  # a worker that ran out of its memory budget exits with this code
+# Files scheduled per parse worker ahead of the one being handed back: enough that a worker never waits
+# for the next file while this process packs a letter away, few enough that few results wait packed.
+IN_FLIGHT_PER_WORKER = 16
 
 
 def _parse(path: Path, on_page: FilePageProgress | None = None) -> tuple[Letter | None, str | None, str | None]:
@@ -170,10 +177,18 @@ def _parse_one(path: Path, on_page: FilePageProgress | None = None) -> tuple[Let
         return None, f"{path}: ran out of memory while parsing", None
 
 
-def _parse_one_packed(path: Path) -> tuple[bytes | None, str | None, str | None]:
-    """The same on an executor's worker, the letter packed (a sixteenth of its size on the wire)."""
+# What a caller may have computed of each letter where it is parsed, while it is open (a module-level
+# function, so it travels to the workers by name): the letter then need not be opened again for it.
+Extra = Callable[[Letter], Any]
+
+
+def _parse_one_packed(path: Path, extra: Extra | None = None) -> tuple[bytes | None, str | None, str | None, Any]:
+    """The same on an executor's worker, the letter packed (a sixteenth of its size on the wire), with
+    `extra(letter)`."""
     letter, error, trace = _parse_one(path)
-    return (pack(letter) if letter is not None else None), error, trace
+    if letter is None:
+        return None, error, trace, None
+    return pack(letter), error, trace, extra(letter) if extra is not None else None
 
 
 _PAGES: Any = None  # in a parse worker: the queue its page progress goes back on, if anyone listens
@@ -183,12 +198,14 @@ def _report_page(path: Path, done: int, total: int) -> None:
     _PAGES.put((str(path), done, total))
 
 
-def _parse_in_worker(path: Path) -> tuple[bytes | None, str | None, str | None]:
+def _parse_in_worker(path: Path, extra: Extra | None = None) -> tuple[bytes | None, str | None, str | None, Any]:
     """Parse one file in a budgeted worker; the letter comes back packed (models.packed), so the
-    main process can keep it packed once parent detection is done."""
+    main process can keep it packed once parent detection is done, with `extra(letter)`."""
     try:
         letter, error, trace = _parse(path, _report_page if _PAGES is not None else None)
-        return (pack(letter) if letter is not None else None), error, trace
+        if letter is None:
+            return None, error, trace, None
+        return pack(letter), error, trace, extra(letter) if extra is not None else None
     except MemoryError:
         os._exit(_MEMORY_EXIT)  # over the budget: leave, so the worker is replaced with a clean one
 
@@ -264,22 +281,38 @@ class _PageRelay:
         self.manager.shutdown()
 
 
-def _budgeted(paths: list[Path], jobs: int, budget: ParseBudget,
-              on_page: FilePageProgress | None = None) -> Iterator[tuple[Path, tuple]]:
-    """Results in the order of `paths`, each file a task of its own so a timeout kills only it."""
+def _budgeted(paths: Iterable[Path], jobs: int, budget: ParseBudget, on_page: FilePageProgress | None = None,
+              window: int | None = None, extra: Extra | None = None) -> Iterator[tuple[Path, tuple]]:
+    """Results in the order of `paths`, each file a task of its own so a timeout kills only it. One pool
+    for every path, with at most `window` files scheduled ahead of the one handed back (default:
+    `IN_FLIGHT_PER_WORKER` per worker), so the workers never wait for this process to take a result
+    and `paths` may be a generator (consumed lazily); the pool starts with the first path."""
     from pebble import ProcessPool
 
+    source = iter(paths)
+    first = next(source, None)
+    if first is None:
+        return
+    window = max(1, window or IN_FLIGHT_PER_WORKER * jobs)
     relay = _PageRelay(on_page) if on_page else None
     pool = ProcessPool(max_workers=jobs, initializer=_start_worker,
                        initargs=(budget.memory_mib, max(1, (os.cpu_count() or 1) // jobs),
                                  relay.queue if relay else None))
+    pending: deque[tuple[Path, Any]] = deque()
+
+    def result(path: Path, future: Any) -> tuple[Path, tuple]:
+        try:
+            return path, future.result()
+        except Exception as e:  # the budget ran out, or the worker died
+            return path, (None, _budget_failure(path, budget, e), None, None)
+
     try:
-        futures = [pool.schedule(_parse_in_worker, (p,), timeout=seconds_for(p, budget)) for p in paths]
-        for path, future in zip(paths, futures, strict=True):
-            try:
-                yield path, future.result()
-            except Exception as e:  # the budget ran out, or the worker died
-                yield path, (None, _budget_failure(path, budget, e), None)
+        for p in itertools.chain((first,), source):
+            pending.append((p, pool.schedule(_parse_in_worker, (p, extra), timeout=seconds_for(p, budget))))
+            if len(pending) > window:
+                yield result(*pending.popleft())
+        while pending:
+            yield result(*pending.popleft())
     except BaseException:  # interrupted: stop the workers now rather than let them finish
         pool.stop()
         raise
@@ -299,28 +332,49 @@ def parse_many(paths: list[Path], root: Path, jobs: int | None = None,
     bound memory themselves); or, with `budget=None`, in this process. Results come back in the
     order of `paths`. `on_page(path, done, total)` follows the pages of paged sources (scans, PDFs)
     as the workers read them (not on an executor)."""
-    jobs = jobs or os.cpu_count() or 1
-    jobs = max(1, min(jobs, len(paths)))
+    if not paths:
+        return []
+    return list(iter_parsed(paths, root, min(jobs or os.cpu_count() or 1, len(paths)), on_done, executor, budget,
+                            on_page))
 
-    def wrap(path: Path, result: tuple[Letter | bytes | None, str | None, str | None]) -> ParseOutcome:
-        got, error, trace = result
+
+def iter_parsed(paths: Iterable[Path], root: Path, jobs: int | None = None,
+                on_done: Callable[[ParseOutcome], None] | None = None,
+                executor: Executor | None = None, budget: ParseBudget | None = DEFAULT_BUDGET,
+                on_page: FilePageProgress | None = None, extra: Extra | None = None,
+                open_letters: bool = True) -> Iterator[ParseOutcome]:
+    """`parse_many` as a stream: each outcome handed back as soon as it and those before it are parsed,
+    `paths` consumed lazily (a generator of paths is fine), one pool of workers for all of them. A
+    caller that keeps only what it needs of each outcome holds no more than the files in flight.
+    `extra(letter)` is computed where each letter is parsed (`ParseOutcome.extra`). With
+    `open_letters=False`, a letter a worker packed is not unpacked here: its outcome has `packed` (and
+    `extra`) but no `letter` (a caller that keeps letters packed need not open them)."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def wrap(path: Path, result: tuple) -> ParseOutcome:
+        got, error, trace, *more = result
         packed = got if isinstance(got, bytes) else None
-        letter = unpack(got) if isinstance(got, bytes) else got
-        outcome = ParseOutcome(path, relative_path(path, root), letter, error, trace, packed)
+        letter = (unpack(got) if open_letters else None) if isinstance(got, bytes) else got
+        outcome = ParseOutcome(path, relative_path(path, root), letter, error, trace, packed, more[0] if more else None)
         if on_done:
             on_done(outcome)
         return outcome
 
-    if not paths:
-        return []
+    def here(path: Path) -> tuple:
+        letter, error, trace = _parse_one(path, on_page)
+        return letter, error, trace, extra(letter) if extra is not None and letter is not None else None
+
     results: Iterable[tuple[Path, tuple]]
     if executor is not None:
-        results = zip(paths, map_bounded(executor, _parse_one_packed, paths), strict=True)
+        source, mine = itertools.tee(paths)  # the executor's window bounds how far `mine` runs behind
+        results = zip(mine, map_bounded(executor, functools.partial(_parse_one_packed, extra=extra), source),
+                      strict=True)
     elif budget is None:
-        results = ((p, _parse_one(p, on_page)) for p in paths)
+        results = ((p, here(p)) for p in paths)
     else:
-        results = _budgeted(paths, jobs, budget, on_page)
-    return [wrap(path, result) for path, result in results]
+        results = _budgeted(paths, jobs, budget, on_page, extra=extra)
+    for path, result in results:
+        yield wrap(path, result)
 
 
 def relative_path(path: Path, root: Path) -> str:

@@ -248,3 +248,52 @@ def test_parents_found_from_a_store_open_each_letter_once(tmp_path: Path) -> Non
         store.add(path, letter)
     assert detect_parents(store, jobs=1) == detect_parents(letters, jobs=1)
     assert sorted(opened) == sorted(letters)
+
+
+def test_the_index_from_the_parse_workers_features_is_the_index_of_the_letters(tmp_path: Path) -> None:
+    """A folder run's parse workers compute each letter's trigrams and their units (`letter_features`) and
+    the store hands them to the index, which opens no letter for them: the index is the one built from
+    the letters themselves, and the store lets go of the features once it is built."""
+    import numpy as np
+
+    from cascade.corpus import build_index
+    from cascade.pipeline import parse_into_store
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    store, _ = parse_into_store(discover(folder), folder, jobs=2)
+    assert all(store.features(p) is not None for p in store)
+    letters = {p: store[p] for p in store}
+    store.release()
+    opened: list[str] = []
+    getitem = type(store).__getitem__
+    type(store).__getitem__ = lambda self, path: opened.append(path) or getitem(self, path)  # type: ignore[method-assign]
+    try:
+        from_features = build_index(store, jobs=1)
+    finally:
+        type(store).__getitem__ = getitem  # type: ignore[method-assign]
+    assert not opened
+    assert all(store.features(p) is None for p in store)
+    from_letters = build_index(letters, jobs=1)
+    assert from_features.paths == from_letters.paths
+    for k in range(len(from_letters.paths)):
+        assert np.array_equal(from_features.grams[k], from_letters.grams[k])
+        assert np.array_equal(from_features.labels[k], from_letters.labels[k])
+
+
+def test_link_workers_started_before_detection_link_what_one_process_links(tmp_path: Path) -> None:
+    """The link workers a folder run starts while parents are detected (`start_link_pool`: fresh processes
+    given the whole store, the pages with each job) give the pairs one process gives."""
+    from cascade.analysis import PRESTART_MIN_LETTERS, start_link_pool
+    from cascade.pipeline import parse_into_store
+
+    folder, _ = build_cascade_folder(tmp_path / "in")
+    store, failures = parse_into_store(discover(folder), folder, jobs=1)
+    assert len(store) >= PRESTART_MIN_LETTERS
+    pool = start_link_pool(store, 2)
+    assert pool is not None
+    pool.shutdown()
+    assert start_link_pool(store, 1) is None
+    one = analyse_letters(str(folder), store, failures, jobs=1)
+    two = analyse_letters(str(folder), store, failures, jobs=2)
+    assert one.nodes == two.nodes and one.pairs
+    assert {k: v.model_dump() for k, v in two.pairs.items()} == {k: v.model_dump() for k, v in one.pairs.items()}
