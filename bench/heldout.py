@@ -15,8 +15,10 @@ studied in round 8. Half H (`h*`, 25 documents collected the same way after roun
 used, gold committed before any parser run) was scored once as found, the latest unseen estimate, and studied in
 round 9. Half I (`i*`, 25 documents collected the same way after round 9 from 25 more hosts, gold committed before
 any parser run) was scored once as found and studied in round 10. Half J (`j*`, 25 documents collected the same
-way after round 10 from 25 more hosts, gold committed before any parser run) is scored once as found, the latest
-unseen estimate.
+way after round 10 from 25 more hosts, gold committed before any parser run) was scored once as found and studied in
+round 11; halves K-M the same in rounds 13-15. Halves N and O (`n*`, `o*`, collected at once from disjoint regions
+after round 15) were scored as found; N was studied in round 16, O kept unseen through it (the latest unseen
+estimate, scored on round 16's parser) and then studied in round 17. README 'Held-out real documents' has the tables.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
