@@ -719,6 +719,12 @@ def _deadlines(text: str) -> set[tuple[int, int]]:
     return {(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
 
 
+@lru_cache(maxsize=65536)
+def _unnamed_pairs(text: str) -> frozenset[Shingle]:
+    """A unit's word pairs with the bodies' names left out. Cached by text: a parent meets every child."""
+    return shingles(keys_of_text(without_names(text)))
+
+
 def deadline_links(parent: list[Unit], child: list[Unit], linked: set[tuple[int, int]],
                    settings: AlignSettings = DEFAULT_SETTINGS) -> list[tuple[int, int]]:
     """(parent unit, child unit) for each deadline a child unit restates from the parent: a body's duty said
@@ -738,7 +744,7 @@ def deadline_links(parent: list[Unit], child: list[Unit], linked: set[tuple[int,
     def content(units: list[Unit], k: int, side: int) -> frozenset[Shingle]:
         key = k if side == 0 else -1 - k
         if key not in pairs:
-            pairs[key] = shingles(keys_of_text(without_names(units[k].text)))
+            pairs[key] = _unnamed_pairs(units[k].text)
         return pairs[key]
 
     out = []
