@@ -417,14 +417,13 @@ class SentenceIndex:
     def __init__(self, parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
                  child_tokens: list[list[Token]], parent_starts: list[list[int]], child_starts: list[list[int]],
                  min_terms: int = 0):
-        raw_p = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(parent, parent_tokens, parent_starts,
-                                                                           strict=True))
-                 for span, terms in _unit_sentences(unit.text, toks, st)]
+        side = _parent_side(parent, parent_tokens, parent_starts, min_terms)
+        raw_p = side.raw
         raw_c = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
                                                                            strict=True))
                  for span, terms in _unit_sentences(unit.text, toks, st)]
-        df: Counter[str] = Counter()
-        for _, _, terms in (*raw_p, *raw_c):
+        df: Counter[str] = Counter(side.df)
+        for _, _, terms in raw_c:
             df.update(terms.keys())
         n = len(raw_p) + len(raw_c)
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
@@ -433,24 +432,16 @@ class SentenceIndex:
         self.child_frame = [u.frame for u in child]
         # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words), as
         # numpy posting lists: a child sentence's votes are one gather and one bincount, however many
-        # parent sentences its common words reach.
-        term_id: dict[str, int] = {}
-        ids: list[int] = []
-        sentences: list[int] = []
+        # parent sentences its common words reach. The lists are the parent's alone (`_parent_side`); the
+        # weights, the pair's.
         weights: list[float] = []
-        for k, s in enumerate(self.parent):
-            if s.terms < min_terms:
-                continue
-            ids.extend([term_id.setdefault(t, len(term_id)) for t in s.vector])
-            sentences.extend([k] * len(s.vector))
-            weights.extend(s.vector.values())
-        by_term = np.array(ids, dtype=np.int64)
-        order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
-        self._term_id = term_id
-        self._starts = np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id)))))
-        self._sentences = np.array(sentences, dtype=np.int64)[order]
-        self._weights = np.array(weights, dtype=np.float64)[order]
-        self._units = np.fromiter((s.unit for s in self.parent), np.int64, len(self.parent))
+        for k in side.indexed:
+            weights.extend(self.parent[k].vector.values())
+        self._term_id = side.term_id
+        self._starts = side.starts
+        self._sentences = side.sentences
+        self._weights = np.array(weights, dtype=np.float64)[side.order]
+        self._units = side.units
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
         idf = self.idf
@@ -511,6 +502,62 @@ class SentenceIndex:
         at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
         products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
         return np.bincount(self._sentences[at], products, minlength=len(self.parent))
+
+
+@dataclass(frozen=True)
+class _ParentSide:
+    """What a `SentenceIndex` holds of the parent whatever the child: its sentences with their terms, their
+    document frequencies, and the posting lists of the indexed sentences (term ids, each term's sentences in
+    order) without their weights, which follow the pair's idf."""
+
+    raw: list[tuple[int, tuple[int, int], _Terms]]
+    df: Counter[str]
+    indexed: list[int]  # the parent sentences with `min_terms` distinct words, in order
+    term_id: dict[str, int]
+    order: np.ndarray  # postings (sentence after sentence, term after term) grouped by term
+    starts: np.ndarray
+    sentences: np.ndarray
+    units: np.ndarray
+
+
+_PARENT_SIDES: dict[tuple, _ParentSide] = {}
+PARENT_SIDES_MAX = 8  # parents remembered: a worker links a parent's children one after another
+
+
+def _parent_side(parent: list[Unit], tokens: list[list[Token]], starts: list[list[int]], min_terms: int
+                 ) -> _ParentSide:
+    """The parent's side of a sentence index, remembered by what it is made of (each unit's text and its
+    matching tokens' offsets and keys): a parent meets every one of its children."""
+    keyed = tuple((unit.text, tuple(zip(st, (t.keys for t in toks), strict=True)))
+                  for unit, toks, st in zip(parent, tokens, starts, strict=True))
+    key = (min_terms, keyed)
+    found = _PARENT_SIDES.get(key)
+    if found is not None:
+        return found
+    raw = [(u, span, terms) for u, (text, ks) in enumerate(keyed) for span, terms in _sentence_terms(text, ks)]
+    df: Counter[str] = Counter()
+    for _, _, terms in raw:
+        df.update(terms.keys())
+    term_id: dict[str, int] = {}
+    ids: list[int] = []
+    sentences: list[int] = []
+    indexed: list[int] = []
+    for k, (_, _, terms) in enumerate(raw):
+        if len(terms.words) < min_terms:
+            continue
+        indexed.append(k)
+        ids.extend([term_id.setdefault(t, len(term_id)) for t in terms])
+        sentences.extend([k] * len(terms))
+    by_term = np.array(ids, dtype=np.int64)
+    order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
+    side = _ParentSide(raw, df, indexed, term_id, order,
+                       np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id))))),
+                       np.array(sentences, dtype=np.int64)[order],
+                       np.fromiter((u for u, _, _ in raw), np.int64, len(raw)))
+    if len(_PARENT_SIDES) >= PARENT_SIDES_MAX:
+        _PARENT_SIDES.pop(next(iter(_PARENT_SIDES)))
+    _PARENT_SIDES[key] = side
+    return side
 
 
 @dataclass
