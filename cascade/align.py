@@ -724,10 +724,12 @@ _AMOUNT_RE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(?:\([^()]{1,40}\)\s*)
                         r"đồng|%|m2|m²|ha)(?!\w)", re.I)
 
 
-def _amounts(text: str) -> set[tuple[str, str]]:
-    """The amounts a text states, figure and unit ("40 (Bốn mươi) triệu đồng" → ("40", "triệu đồng"))."""
-    return {(m.group(1).lstrip("0") or "0", " ".join(m.group(2).lower().split()).replace("²", "2"))
-            for m in _AMOUNT_RE.finditer(text)}
+@lru_cache(maxsize=65536)
+def _amounts(text: str) -> frozenset[tuple[str, str]]:
+    """The amounts a text states, figure and unit ("40 (Bốn mươi) triệu đồng" → ("40", "triệu đồng")). Cached
+    by text: a parent's units are read for each of its children."""
+    return frozenset({(m.group(1).lstrip("0") or "0", " ".join(m.group(2).lower().split()).replace("²", "2"))
+                      for m in _AMOUNT_RE.finditer(text)})
 
 
 def amount_links(parent: list[Unit], child: list[Unit], p_sh: list[frozenset[Shingle]],
@@ -761,9 +763,11 @@ _DEADLINE_RE = re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+ch�
                           r"(?:\s*tháng\s*|\s*/\s*)(\d{1,2})\b(?!\s*(?:/\s*\d|năm\s+\d))", re.I)
 
 
-def _deadlines(text: str) -> set[tuple[int, int]]:
-    """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7")."""
-    return {(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
+@lru_cache(maxsize=65536)
+def _deadlines(text: str) -> frozenset[tuple[int, int]]:
+    """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7"). Cached by text."""
+    return frozenset({(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text)
+                      if 1 <= int(d) <= 31 and 1 <= int(m) <= 12})
 
 
 @lru_cache(maxsize=65536)
