@@ -228,7 +228,7 @@ class UnitMatch:
 
 
 
-def shingles(keys: list[str]) -> frozenset[Shingle]:
+def shingles(keys: Sequence[str]) -> frozenset[Shingle]:
     if len(keys) < 2:
         return frozenset({tuple(keys)}) if keys else frozenset()
     return frozenset(pairwise(keys))
@@ -238,14 +238,37 @@ def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[
                       ) -> tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]:
     """Each unit's word-pair shingles and every shingle's weight, log(1 + n / df) over both letters'
     units: what the coverage scores of `align_units` are computed from."""
-    p_sh = [shingles(keys_of(t)) for t in parent_tokens]
+    p_sh, p_df = _parent_shingles(parent_tokens)
+    p_sh = list(p_sh)
     c_sh = [shingles(keys_of(t)) for t in child_tokens]
-    df: dict[Shingle, int] = defaultdict(int)
-    for s in (*p_sh, *c_sh):
+    df: dict[Shingle, int] = defaultdict(int, p_df)
+    for s in c_sh:
         for g in s:
             df[g] += 1
     n = len(p_sh) + len(c_sh)
     return p_sh, c_sh, {g: math.log(1 + n / d) for g, d in df.items()}
+
+_PARENT_SHINGLES: dict[tuple[tuple[str, ...], ...], tuple[list[frozenset[Shingle]], dict[Shingle, int]]] = {}
+PARENT_SHINGLES_MAX = 8  # parents remembered: a worker links a parent's children one after another
+
+
+def _parent_shingles(tokens: list[list[Token]]) -> tuple[list[frozenset[Shingle]], dict[Shingle, int]]:
+    """The parent units' word-pair shingles and their document frequencies over the parent, remembered by the
+    units' matching keys: a parent meets every one of its children (callers never change them)."""
+    keyed = tuple(tuple(keys_of(t)) for t in tokens)
+    found = _PARENT_SHINGLES.get(keyed)
+    if found is not None:
+        return found
+    sh = [shingles(keys) for keys in keyed]
+    df: dict[Shingle, int] = {}
+    for s in sh:
+        for g in s:
+            df[g] = df.get(g, 0) + 1
+    if len(_PARENT_SHINGLES) >= PARENT_SHINGLES_MAX:
+        _PARENT_SHINGLES.pop(next(iter(_PARENT_SHINGLES)))
+    _PARENT_SHINGLES[keyed] = (sh, df)
+    return sh, df
+
 
 Weighted = tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]
 
