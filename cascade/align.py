@@ -34,7 +34,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 
 import numpy as np
 
@@ -467,13 +468,15 @@ class SentenceIndex:
         self._units = side.units
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
-        idf = self.idf
-        weights = [tf * idf[t] for t, tf in zip(terms, terms.tf, strict=True)]
-        norm = math.sqrt(sum([w * w for w in weights])) or 1.0
+        idf = self.idf.__getitem__
+        # the products and sums of tf × idf, the norm and the scaled weights, in C (the same operations in
+        # the same order as a loop over the terms)
+        weights = list(map(mul, terms.tf, map(idf, terms)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
         inv = 1.0 / norm
         words = terms.words
-        return _Sentence(unit, span, dict(zip(terms, [w * inv for w in weights], strict=True)),
-                         sum([idf[t] for t in words]), len(words))
+        return _Sentence(unit, span, dict(zip(terms, map(mul, weights, repeat(inv)), strict=True)),
+                         sum(map(idf, words)), len(words))
 
     def best(self, k: int) -> tuple[int, float] | None:
         """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
