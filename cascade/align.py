@@ -39,6 +39,7 @@ from operator import mul
 
 import numpy as np
 
+from cascade.memo import TEXTS_REMEMBERED
 from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
 from cascade.short_items import PairTables, contained_leads, contained_points
@@ -750,7 +751,7 @@ _AMOUNT_RE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(?:\([^()]{1,40}\)\s*)
                         r"đồng|%|m2|m²|ha)(?!\w)", re.I)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def _amounts(text: str) -> frozenset[tuple[str, str]]:
     """The amounts a text states, figure and unit ("40 (Bốn mươi) triệu đồng" → ("40", "triệu đồng")). Cached
     by text: a parent's units are read for each of its children."""
@@ -789,14 +790,14 @@ _DEADLINE_RE = re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+ch�
                           r"(?:\s*tháng\s*|\s*/\s*)(\d{1,2})\b(?!\s*(?:/\s*\d|năm\s+\d))", re.I)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def _deadlines(text: str) -> frozenset[tuple[int, int]]:
     """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7"). Cached by text."""
     return frozenset({(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text)
                       if 1 <= int(d) <= 31 and 1 <= int(m) <= 12})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def _unnamed_pairs(text: str) -> frozenset[Shingle]:
     """A unit's word pairs with the bodies' names left out. Cached by text: a parent meets every child."""
     return shingles(keys_of_text(without_names(text)))

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from cascade.memo import TEXTS_REMEMBERED
 from cascade.tokens import Token
 from cascade.units import Unit, sentence_spans
 from models import Letter, Tier
@@ -227,7 +228,7 @@ def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int
     return {k for k, u in enumerate(units) if inside.get(u.id) and not u.frame}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def _heading_words(text: str) -> tuple[str, ...]:
     """A unit's words in matching form. Cached by text: a parent's items are read for each of its children."""
     return tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", text))

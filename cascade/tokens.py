@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cascade.memo import TEXTS_REMEMBERED
 from parsers.lexicon import ABBREVIATIONS
 from parsers.normalise import matching_form, word_form
 
@@ -116,7 +117,7 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def _caps(text: str) -> frozenset[str]:
     """The capitalised words of 2-6 letters a text writes (what may be an abbreviation). Cached per text."""
     return frozenset(m.group(0) for m in _CAPS_RE.finditer(text))
