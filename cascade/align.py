@@ -34,10 +34,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 
 import numpy as np
 
+from cascade.memo import TEXTS_REMEMBERED
 from cascade.names import name_mentions, without_names
 from cascade.repeats import mentions_of_short_lines
 from cascade.short_items import PairTables, contained_leads, contained_points
@@ -228,7 +230,7 @@ class UnitMatch:
 
 
 
-def shingles(keys: list[str]) -> frozenset[Shingle]:
+def shingles(keys: Sequence[str]) -> frozenset[Shingle]:
     if len(keys) < 2:
         return frozenset({tuple(keys)}) if keys else frozenset()
     return frozenset(pairwise(keys))
@@ -238,14 +240,37 @@ def weighted_shingles(parent_tokens: list[list[Token]], child_tokens: list[list[
                       ) -> tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]:
     """Each unit's word-pair shingles and every shingle's weight, log(1 + n / df) over both letters'
     units: what the coverage scores of `align_units` are computed from."""
-    p_sh = [shingles(keys_of(t)) for t in parent_tokens]
+    p_sh, p_df = _parent_shingles(parent_tokens)
+    p_sh = list(p_sh)
     c_sh = [shingles(keys_of(t)) for t in child_tokens]
-    df: dict[Shingle, int] = defaultdict(int)
-    for s in (*p_sh, *c_sh):
+    df: dict[Shingle, int] = defaultdict(int, p_df)
+    for s in c_sh:
         for g in s:
             df[g] += 1
     n = len(p_sh) + len(c_sh)
     return p_sh, c_sh, {g: math.log(1 + n / d) for g, d in df.items()}
+
+_PARENT_SHINGLES: dict[tuple[tuple[str, ...], ...], tuple[list[frozenset[Shingle]], dict[Shingle, int]]] = {}
+PARENT_SHINGLES_MAX = 8  # parents remembered: a worker links a parent's children one after another
+
+
+def _parent_shingles(tokens: list[list[Token]]) -> tuple[list[frozenset[Shingle]], dict[Shingle, int]]:
+    """The parent units' word-pair shingles and their document frequencies over the parent, remembered by the
+    units' matching keys: a parent meets every one of its children (callers never change them)."""
+    keyed = tuple(tuple(keys_of(t)) for t in tokens)
+    found = _PARENT_SHINGLES.get(keyed)
+    if found is not None:
+        return found
+    sh = [shingles(keys) for keys in keyed]
+    df: dict[Shingle, int] = {}
+    for s in sh:
+        for g in s:
+            df[g] = df.get(g, 0) + 1
+    if len(_PARENT_SHINGLES) >= PARENT_SHINGLES_MAX:
+        _PARENT_SHINGLES.pop(next(iter(_PARENT_SHINGLES)))
+    _PARENT_SHINGLES[keyed] = (sh, df)
+    return sh, df
+
 
 Weighted = tuple[list[frozenset[Shingle]], list[frozenset[Shingle]], dict[Shingle, float]]
 
@@ -417,14 +442,13 @@ class SentenceIndex:
     def __init__(self, parent: list[Unit], child: list[Unit], parent_tokens: list[list[Token]],
                  child_tokens: list[list[Token]], parent_starts: list[list[int]], child_starts: list[list[int]],
                  min_terms: int = 0):
-        raw_p = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(parent, parent_tokens, parent_starts,
-                                                                           strict=True))
-                 for span, terms in _unit_sentences(unit.text, toks, st)]
+        side = _parent_side(parent, parent_tokens, parent_starts, min_terms)
+        raw_p = side.raw
         raw_c = [(u, span, terms) for u, (unit, toks, st) in enumerate(zip(child, child_tokens, child_starts,
                                                                            strict=True))
                  for span, terms in _unit_sentences(unit.text, toks, st)]
-        df: Counter[str] = Counter()
-        for _, _, terms in (*raw_p, *raw_c):
+        df: Counter[str] = Counter(side.df)
+        for _, _, terms in raw_c:
             df.update(terms.keys())
         n = len(raw_p) + len(raw_c)
         self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
@@ -433,33 +457,27 @@ class SentenceIndex:
         self.child_frame = [u.frame for u in child]
         # Only parent sentences long enough to be evidence are indexed (`min_terms` distinct words), as
         # numpy posting lists: a child sentence's votes are one gather and one bincount, however many
-        # parent sentences its common words reach.
-        term_id: dict[str, int] = {}
-        ids: list[int] = []
-        sentences: list[int] = []
+        # parent sentences its common words reach. The lists are the parent's alone (`_parent_side`); the
+        # weights, the pair's.
         weights: list[float] = []
-        for k, s in enumerate(self.parent):
-            if s.terms < min_terms:
-                continue
-            ids.extend([term_id.setdefault(t, len(term_id)) for t in s.vector])
-            sentences.extend([k] * len(s.vector))
-            weights.extend(s.vector.values())
-        by_term = np.array(ids, dtype=np.int64)
-        order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
-        self._term_id = term_id
-        self._starts = np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id)))))
-        self._sentences = np.array(sentences, dtype=np.int64)[order]
-        self._weights = np.array(weights, dtype=np.float64)[order]
-        self._units = np.fromiter((s.unit for s in self.parent), np.int64, len(self.parent))
+        for k in side.indexed:
+            weights.extend(self.parent[k].vector.values())
+        self._term_id = side.term_id
+        self._starts = side.starts
+        self._sentences = side.sentences
+        self._weights = np.array(weights, dtype=np.float64)[side.order]
+        self._units = side.units
 
     def _sentence(self, unit: int, span: tuple[int, int], terms: _Terms) -> _Sentence:
-        idf = self.idf
-        weights = [tf * idf[t] for t, tf in zip(terms, terms.tf, strict=True)]
-        norm = math.sqrt(sum([w * w for w in weights])) or 1.0
+        idf = self.idf.__getitem__
+        # the products and sums of tf × idf, the norm and the scaled weights, in C (the same operations in
+        # the same order as a loop over the terms)
+        weights = list(map(mul, terms.tf, map(idf, terms)))
+        norm = math.sqrt(sum(map(mul, weights, weights))) or 1.0
         inv = 1.0 / norm
         words = terms.words
-        return _Sentence(unit, span, dict(zip(terms, [w * inv for w in weights], strict=True)),
-                         sum([idf[t] for t in words]), len(words))
+        return _Sentence(unit, span, dict(zip(terms, map(mul, weights, repeat(inv)), strict=True)),
+                         sum(map(idf, words)), len(words))
 
     def best(self, k: int) -> tuple[int, float] | None:
         """The indexed parent sentence closest to child sentence `k`, with its cosine, if it shares any term."""
@@ -511,6 +529,62 @@ class SentenceIndex:
         at = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(lengths.sum())
         products = self._weights[at] * np.repeat(np.fromiter((w for _, w in found), np.float64, len(found)), lengths)
         return np.bincount(self._sentences[at], products, minlength=len(self.parent))
+
+
+@dataclass(frozen=True)
+class _ParentSide:
+    """What a `SentenceIndex` holds of the parent whatever the child: its sentences with their terms, their
+    document frequencies, and the posting lists of the indexed sentences (term ids, each term's sentences in
+    order) without their weights, which follow the pair's idf."""
+
+    raw: list[tuple[int, tuple[int, int], _Terms]]
+    df: Counter[str]
+    indexed: list[int]  # the parent sentences with `min_terms` distinct words, in order
+    term_id: dict[str, int]
+    order: np.ndarray  # postings (sentence after sentence, term after term) grouped by term
+    starts: np.ndarray
+    sentences: np.ndarray
+    units: np.ndarray
+
+
+_PARENT_SIDES: dict[tuple, _ParentSide] = {}
+PARENT_SIDES_MAX = 8  # parents remembered: a worker links a parent's children one after another
+
+
+def _parent_side(parent: list[Unit], tokens: list[list[Token]], starts: list[list[int]], min_terms: int
+                 ) -> _ParentSide:
+    """The parent's side of a sentence index, remembered by what it is made of (each unit's text and its
+    matching tokens' offsets and keys): a parent meets every one of its children."""
+    keyed = tuple((unit.text, tuple(zip(st, (t.keys for t in toks), strict=True)))
+                  for unit, toks, st in zip(parent, tokens, starts, strict=True))
+    key = (min_terms, keyed)
+    found = _PARENT_SIDES.get(key)
+    if found is not None:
+        return found
+    raw = [(u, span, terms) for u, (text, ks) in enumerate(keyed) for span, terms in _sentence_terms(text, ks)]
+    df: Counter[str] = Counter()
+    for _, _, terms in raw:
+        df.update(terms.keys())
+    term_id: dict[str, int] = {}
+    ids: list[int] = []
+    sentences: list[int] = []
+    indexed: list[int] = []
+    for k, (_, _, terms) in enumerate(raw):
+        if len(terms.words) < min_terms:
+            continue
+        indexed.append(k)
+        ids.extend([term_id.setdefault(t, len(term_id)) for t in terms])
+        sentences.extend([k] * len(terms))
+    by_term = np.array(ids, dtype=np.int64)
+    order = np.argsort(by_term, kind="stable")  # grouped by term, each term's sentences in order
+    side = _ParentSide(raw, df, indexed, term_id, order,
+                       np.concatenate(([0], np.cumsum(np.bincount(by_term, minlength=len(term_id))))),
+                       np.array(sentences, dtype=np.int64)[order],
+                       np.fromiter((u for u, _, _ in raw), np.int64, len(raw)))
+    if len(_PARENT_SIDES) >= PARENT_SIDES_MAX:
+        _PARENT_SIDES.pop(next(iter(_PARENT_SIDES)))
+    _PARENT_SIDES[key] = side
+    return side
 
 
 @dataclass
@@ -677,10 +751,12 @@ _AMOUNT_RE = re.compile(r"(?<![\d.,/])(\d+(?:[.,]\d+)?)\s*(?:\([^()]{1,40}\)\s*)
                         r"đồng|%|m2|m²|ha)(?!\w)", re.I)
 
 
-def _amounts(text: str) -> set[tuple[str, str]]:
-    """The amounts a text states, figure and unit ("40 (Bốn mươi) triệu đồng" → ("40", "triệu đồng"))."""
-    return {(m.group(1).lstrip("0") or "0", " ".join(m.group(2).lower().split()).replace("²", "2"))
-            for m in _AMOUNT_RE.finditer(text)}
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _amounts(text: str) -> frozenset[tuple[str, str]]:
+    """The amounts a text states, figure and unit ("40 (Bốn mươi) triệu đồng" → ("40", "triệu đồng")). Cached
+    by text: a parent's units are read for each of its children."""
+    return frozenset({(m.group(1).lstrip("0") or "0", " ".join(m.group(2).lower().split()).replace("²", "2"))
+                      for m in _AMOUNT_RE.finditer(text)})
 
 
 def amount_links(parent: list[Unit], child: list[Unit], p_sh: list[frozenset[Shingle]],
@@ -714,9 +790,17 @@ _DEADLINE_RE = re.compile(r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+ch�
                           r"(?:\s*tháng\s*|\s*/\s*)(\d{1,2})\b(?!\s*(?:/\s*\d|năm\s+\d))", re.I)
 
 
-def _deadlines(text: str) -> set[tuple[int, int]]:
-    """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7")."""
-    return {(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _deadlines(text: str) -> frozenset[tuple[int, int]]:
+    """The (day, month) deadlines a text sets, zeros and spelling apart ("05 tháng 7" = "5/7"). Cached by text."""
+    return frozenset({(int(d), int(m)) for d, m in _DEADLINE_RE.findall(text)
+                      if 1 <= int(d) <= 31 and 1 <= int(m) <= 12})
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _unnamed_pairs(text: str) -> frozenset[Shingle]:
+    """A unit's word pairs with the bodies' names left out. Cached by text: a parent meets every child."""
+    return shingles(keys_of_text(without_names(text)))
 
 
 def deadline_links(parent: list[Unit], child: list[Unit], linked: set[tuple[int, int]],
@@ -738,7 +822,7 @@ def deadline_links(parent: list[Unit], child: list[Unit], linked: set[tuple[int,
     def content(units: list[Unit], k: int, side: int) -> frozenset[Shingle]:
         key = k if side == 0 else -1 - k
         if key not in pairs:
-            pairs[key] = shingles(keys_of_text(without_names(units[k].text)))
+            pairs[key] = _unnamed_pairs(units[k].text)
         return pairs[key]
 
     out = []

@@ -18,7 +18,10 @@ phủ" or "Ban Tuyên giáo Trung ương" (for a child that is a Ban Tuyên giá
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
 
+from cascade.memo import TEXTS_REMEMBERED
 from cascade.tokens import Token
 from cascade.units import Unit, sentence_spans
 from models import Letter, Tier
@@ -153,7 +156,9 @@ def _in_actor_position(words: list[tuple[str, bool]], bags: list[tuple[int, Coun
     for n, bag in bags:
         for start in range(len(forms) - n + 1):
             end = start + n
-            if Counter(forms[start:end]) == bag and (end == len(words) or not words[end][1]):
+            # a window whose first word is not in the name cannot be the name: skip counting it
+            if forms[start] in bag and Counter(forms[start:end]) == bag and (end == len(words)
+                                                                               or not words[end][1]):
                 return True
             if forms[start] not in ACTOR_LEAD:
                 break
@@ -210,7 +215,7 @@ def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int
     for u in units:
         if not u.is_item or u.frame:
             continue
-        words = [matching_form(w) for w in re.findall(r"[^\W\d_]+", u.text)]
+        words = _heading_words(u.text)
         if len(words) <= _HEADING_MAX_WORDS and not u.text.rstrip().endswith(".") and any(
                 _contains(words, n) for n in names):
             heads.add(u.id)
@@ -223,7 +228,13 @@ def addressed_duties(units: list[Unit], names: list[tuple[str, ...]]) -> set[int
     return {k for k, u in enumerate(units) if inside.get(u.id) and not u.frame}
 
 
-def _contains(words: list[str], name: tuple[str, ...]) -> bool:
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _heading_words(text: str) -> tuple[str, ...]:
+    """A unit's words in matching form. Cached by text: a parent's items are read for each of its children."""
+    return tuple(matching_form(w) for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _contains(words: Sequence[str], name: tuple[str, ...]) -> bool:
     n = len(name)
     return any(tuple(words[k:k + n]) == name for k in range(len(words) - n + 1))
 

@@ -9,6 +9,10 @@ from typing import Any, TypeVar
 
 R = TypeVar("R")
 MAX_LETTERS = 256  # letters remembered per function: a parent and its children, with room to spare
+# Unit texts remembered per function that reads a text the same way for every pair (`functools.lru_cache`):
+# a parent's units (tens to a few hundred) meet its children one after another, each child's units passing
+# through once; a bound, so a worker linking a large folder does not keep every text it has read.
+TEXTS_REMEMBERED = 8192
 
 
 def per_letter(copy: Callable[[Any], R]) -> Callable[[Callable[..., R]], Callable[..., R]]:

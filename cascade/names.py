@@ -17,7 +17,9 @@ of one word ('Tuần 1: 24/11/2019 …': digits are not words) is never a name.
 """
 
 import re
+from functools import lru_cache
 
+from cascade.memo import TEXTS_REMEMBERED
 from cascade.units import Unit
 from parsers.lexicon import ORGANISATION_RE
 from parsers.normalise import normalise_tones
@@ -30,6 +32,7 @@ DUTY_TAIL_RE = re.compile(r"\s+(?:có|chịu)\s+(?:các\s+)?(?:nhiệm\s+vụ|tr
 _UNITS_OF_RE = re.compile(r"^(?:các\s+)?(?:(?:cơ\s+quan|đơn\s+vị)\s+(?:trực\s+)?thuộc\s+|các\s+)", re.I)
 
 
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def is_name_line(text: str, max_words: int = 12, capitalised: float = 0.75) -> bool:
     """A short line (at most `max_words` words) that is a body's (or a place's) name: at least two words, a
     share `capitalised` of them capitalised ("Trung ương Đoàn TNCS Hồ Chí Minh", "Báo Sài Gòn Giải Phóng"),

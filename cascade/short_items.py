@@ -67,8 +67,13 @@ def run_containment(point: list[str], unit: list[str], weight: dict[str, float])
         prefix.append(prefix[-1] + weight[k])
     run = [[0] * (m + 1) for _ in range(n + 1)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    present = set(unit)
     for i in range(1, n + 1):
         a = point[i - 1]
+        if a not in present:
+            # no run ends on this word: each cell is the best above it (a row never decreases left to right)
+            best[i] = best[i - 1]
+            continue
         row, prev_run, best_row, best_up = run[i], run[i - 1], best[i], best[i - 1]
         for j in range(1, m + 1):
             if a == unit[j - 1]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cascade.memo import TEXTS_REMEMBERED
 from parsers.lexicon import ABBREVIATIONS
 from parsers.normalise import matching_form, word_form
 
@@ -92,7 +93,7 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
     twice as often as the next one; otherwise the abbreviation keeps its own key."""
     texts = list(texts)
     skip = set(known) | set(_BUILTIN)
-    wanted = {m.group(0) for t in texts for m in _CAPS_RE.finditer(t)} - skip
+    wanted = set().union(*map(_caps, texts)) - skip
     wanted = {w for w in wanted if not _ROMAN_RE.match(w)}
     if not wanted:
         return {}
@@ -103,8 +104,10 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
             for n in lengths:
                 for i in range(len(words) - n + 1):
                     key = initials[i : i + n]
+                    if key not in counts or words[i].isupper():  # most windows spell nothing wanted: asked first
+                        continue
                     run = tuple(forms[i : i + n])
-                    if key in counts and not words[i].isupper() and not _FUNCTION_WORDS & set(run):
+                    if not _FUNCTION_WORDS & set(run):
                         counts[key][run] = counts[key].get(run, 0) + 1
     out = {}
     for abbr, runs in counts.items():
@@ -112,6 +115,12 @@ def initial_abbreviations(texts: Iterable[str], known: Iterable[str] = ()) -> di
         if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
             out[abbr] = list(max(runs.items(), key=lambda kv: kv[1])[0])
     return out
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _caps(text: str) -> frozenset[str]:
+    """The capitalised words of 2-6 letters a text writes (what may be an abbreviation). Cached per text."""
+    return frozenset(m.group(0) for m in _CAPS_RE.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -157,6 +166,7 @@ def _foreign_letter(ch: str) -> bool:
     return decomposed[0].lower() not in _LATIN or any(m not in _VIETNAMESE_MARKS for m in decomposed[1:])
 
 
+@lru_cache(maxsize=1 << 16)
 def _foreign(word: str) -> bool:
     return any(map(_foreign_letter, word))
 
