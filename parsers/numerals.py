@@ -283,7 +283,7 @@ def read_lost_labels(lines: Sequence[Line]) -> list[Line]:
     candidates = {i for i in lost if any(a < i < b for _, _, a, b in gaps) and labels[i] is None}
     if not gaps or len(candidates) != len(gaps):
         return list(lines)  # more lines of that shape than labels missing (a wrapped full stop), or fewer
-    out, taken = list(lines), set()
+    out, taken = list(lines), set[int]()
     for style, value, a, b in sorted(gaps, key=lambda g: _LOST_STYLES.index(g[0])):
         pick = next((i for i in sorted(candidates - taken) if a < i < b), None)
         if pick is None:

@@ -9,6 +9,7 @@ and by the unit it names, which the gazetteer (parsers/gazetteer.py) places for 
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from models import Letter, System, Tier
 from parsers.gazetteer import DISTRICT_TIER_ENDS, lookup, tier_of_place, tier_of_unit
@@ -809,6 +810,17 @@ def own_level_bodies(texts: list[str]) -> list[str]:
     return out
 
 
+def _first_body_votes(sources: tuple[Callable[[], list[str]], ...]) -> tuple[int, int]:
+    """Party and state votes of the first body that is of one system, reading each source only if the ones before
+    it named none."""
+    for source in sources:
+        for who in source():
+            party, state = _body_votes(who)
+            if party or state:
+                return party, state
+    return 0, 0
+
+
 def infer_system(letter: Letter) -> System:
     """Party or state, by counting the format signals each system leaves."""
     h = letter.header
@@ -852,35 +864,14 @@ def infer_system(letter: Letter) -> System:
         p, s = _body_votes(authority_body(h.authority))
     party, state = party + p, state + s
     if party == state == 0:
-        for who in speaking_bodies(_all_texts(letter)):
-            p, s = _body_votes(who)  # the first body that is of one system ("Ủy ban … Mặt trận" is of neither)
-            party, state = party + p, state + s
-            if p or s:
-                break
-    if party == state == 0:
-        for who in headline_bodies(letter):
-            p, s = _body_votes(who)
-            party, state = party + p, state + s
-            if p or s:
-                break
-    if party == state == 0:
-        for who in titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]):
-            p, s = _body_votes(who)
-            party, state = party + p, state + s
-            if p or s:
-                break
-    if party == state == 0:
-        for who in subject_bodies(_prose_texts(letter)):
-            p, s = _body_votes(who)
-            party, state = party + p, state + s
-            if p or s:
-                break
-    if party == state == 0:
-        for who in own_level_bodies(_all_texts(letter)):
-            p, s = _body_votes(who)
-            party, state = party + p, state + s
-            if p or s:
-                break
+        # the first body of one system ("Ủy ban … Mặt trận" is of neither), from the likeliest speakers down
+        party, state = _first_body_votes((
+            lambda: speaking_bodies(_all_texts(letter)),
+            lambda: headline_bodies(letter),
+            lambda: titled_speakers(_all_texts(letter) + [p.text for p in letter.furniture]),
+            lambda: subject_bodies(_prose_texts(letter)),
+            lambda: own_level_bodies(_all_texts(letter)),
+        ))
     if party == state == 0 and any(_BARE_DEPARTMENT_RE.search(t) for t in _all_texts(letter)):
         state += 1  # a Sở is the state's
     if party == state == 0 and tier_from_addressees(_all_texts(letter), chain_only=True)[0] is not Tier.UNKNOWN:
