@@ -181,6 +181,8 @@ def _quote_effect(text: str) -> tuple[int, int, bool]:
     """What a line does to the open quotations: the curly depth after it is max(depth + net, floor) for the
     depth before it (a closing mark with nothing open closes nothing); and whether it toggles a straight one."""
     net = floor = 0
+    if "“" not in text and "”" not in text:  # most lines: no curly mark, so no walk over the characters
+        return net, floor, text.count('"') % 2 == 1
     for ch in text:
         if ch == "“":
             net, floor = net + 1, floor + 1
