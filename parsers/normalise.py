@@ -13,6 +13,7 @@ from functools import lru_cache
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_ETH_RE = re.compile("[\u00d0\u00f0\u0189]")
 _QUOTES = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -70,7 +71,9 @@ def clean_text(text: str) -> str:
     text = _INVISIBLE_RE.sub("", text)
     text = strip_artefacts(text)
     # NFC last: removing an invisible character or "**" can bring a letter and its tone mark together.
-    text = nfc(text).translate(_ETH)
+    text = nfc(text)
+    if _ETH_RE.search(text):  # rare: a scan of the text in C instead of a per-character table walk
+        text = text.translate(_ETH)
     if _FLOATING_MARKS_RE.search(text):
         text = _FLOATING_MARKS_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)

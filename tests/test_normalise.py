@@ -209,6 +209,16 @@ def test_clean_text_is_nfc_without_invisibles(s):
 
 
 @settings(max_examples=100, deadline=None)
+@given(vn_text, st.sampled_from(["\u00d0", "\u00f0", "\u0189"]), st.integers(0, 40))
+@example("Ðảng ủy", "\u00f0", 0)
+def test_clean_text_turns_every_eth_look_alike_into_d_bar(s, eth, at):
+    """Ð, ð and Ɖ (Icelandic eth, African D) stand for Đ/đ wherever they are, alone or among other text."""
+    out = clean_text(s[:at] + eth + s[at:])
+    assert not set(out) & {"\u00d0", "\u00f0", "\u0189"}
+    assert clean_text(f"x {eth}ảng y") == f"x {'đ' if eth == chr(0xF0) else 'Đ'}ảng y"
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(vn_text, st.text(max_size=40)))
 @example("Hoà bình thuỷ lợi khoẻ mạnh")
 def test_normalise_tones_keeps_length_of_nfc_text(s):
