@@ -43,7 +43,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "bench" / "heldout"
 SCORERS = REPO.parent / "shared" / "eval"
-HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O")
+HALVES = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q")
 
 
 def parse_all(gold: list[dict], out: Path) -> dict[str, str]:
