@@ -18,7 +18,9 @@ any parser run) was scored once as found and studied in round 10. Half J (`j*`, 
 way after round 10 from 25 more hosts, gold committed before any parser run) was scored once as found and studied in
 round 11; halves K-M the same in rounds 13-15. Halves N and O (`n*`, `o*`, collected at once from disjoint regions
 after round 15) were scored as found; N was studied in round 16, O kept unseen through it (the latest unseen
-estimate, scored on round 16's parser) and then studied in round 17. README 'Held-out real documents' has the tables.
+estimate, scored on round 16's parser) and then studied in round 17. Halves P and Q (`p*`, `q*`, collected after
+round 17 from new hosts, gold committed before any parser run) were scored once as found, both unseen, the latest
+estimate. README 'Held-out real documents' has the tables.
 
 Letters are scored by ../shared/eval/score_letters.py (identity, citations, tier, system) on each half and on
 both; documents whose gold lists item labels are scored by ../shared/eval/score_real_pairs.py (label coverage),
